@@ -1,0 +1,33 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+import { seedIfEmpty } from "./seed";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DB_FILE = "data/switchboard.db";
+
+export function databaseFile(): string {
+  return process.env.SWITCHBOARD_DB || DEFAULT_DB_FILE;
+}
+
+function migrationsFolder(): string {
+  return process.env.SWITCHBOARD_MIGRATIONS || path.join(process.cwd(), "db", "migrations");
+}
+
+/** Opens (creating if needed) a database file, applies pending migrations and seeds a fresh one. */
+export function openDb(file: string = databaseFile(), options: { seed?: boolean } = {}): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  if (options.seed !== false) seedIfEmpty(db);
+  return db;
+}

@@ -1,0 +1,167 @@
+import { and, asc, eq, max, ne } from "drizzle-orm";
+import type { Db } from "../client";
+import { newId, nowIso } from "../ids";
+import { handoffDestinations } from "../schema";
+import { copyName, type FieldErrors, type ValidDestination } from "../../lib/handoffs/schema";
+import type { HandoffDestination } from "../../lib/handoffs/types";
+
+type Row = typeof handoffDestinations.$inferSelect;
+
+export type MutationResult =
+  | { ok: true; destination: HandoffDestination }
+  | { ok: false; status: "invalid"; fieldErrors: FieldErrors }
+  | { ok: false; status: "not_found" };
+
+function toDestination(row: Row): HandoffDestination {
+  return {
+    id: row.id,
+    agentId: row.agentId,
+    name: row.name,
+    description: row.description,
+    method: row.method,
+    route: row.route,
+    sipHeaders: row.sipHeaders,
+    referHeaderPlacement: row.referHeaderPlacement,
+    isDefault: row.isDefault,
+    createdAt: row.createdAt,
+  };
+}
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+function nameTaken(name: string): MutationResult {
+  return { ok: false, status: "invalid", fieldErrors: { name: `A destination named "${name}" already exists for this agent` } };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Error && "code" in e && (e as { code: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+export function listDestinations(db: Db, agentId: string): HandoffDestination[] {
+  return db
+    .select()
+    .from(handoffDestinations)
+    .where(eq(handoffDestinations.agentId, agentId))
+    .orderBy(asc(handoffDestinations.position))
+    .all()
+    .map(toDestination);
+}
+
+export function getDestination(db: Db, agentId: string, id: string): HandoffDestination | null {
+  const row = db
+    .select()
+    .from(handoffDestinations)
+    .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.id, id)))
+    .get();
+  return row ? toDestination(row) : null;
+}
+
+export function findDestinationByName(db: Db, agentId: string, name: string): HandoffDestination | null {
+  const row = db
+    .select()
+    .from(handoffDestinations)
+    .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.nameKey, nameKey(name))))
+    .get();
+  return row ? toDestination(row) : null;
+}
+
+function insert(db: Db, agentId: string, input: ValidDestination): HandoffDestination {
+  return db.transaction((tx) => {
+    const agg = tx
+      .select({ top: max(handoffDestinations.position) })
+      .from(handoffDestinations)
+      .where(eq(handoffDestinations.agentId, agentId))
+      .get();
+    const isFirst = agg?.top === null || agg?.top === undefined;
+    const row = tx
+      .insert(handoffDestinations)
+      .values({
+        id: newId("hd"),
+        agentId,
+        ...input,
+        nameKey: nameKey(input.name),
+        isDefault: isFirst,
+        position: isFirst ? 0 : agg!.top! + 1,
+        createdAt: nowIso(),
+      })
+      .returning()
+      .get();
+    return toDestination(row);
+  });
+}
+
+/** Creates a destination; the agent's first destination becomes its default. */
+export function createDestination(db: Db, agentId: string, input: ValidDestination): MutationResult {
+  if (findDestinationByName(db, agentId, input.name)) return nameTaken(input.name);
+  try {
+    return { ok: true, destination: insert(db, agentId, input) };
+  } catch (e) {
+    if (isUniqueViolation(e)) return nameTaken(input.name);
+    throw e;
+  }
+}
+
+export function updateDestination(db: Db, agentId: string, id: string, input: ValidDestination): MutationResult {
+  if (!getDestination(db, agentId, id)) return { ok: false, status: "not_found" };
+  const clash = findDestinationByName(db, agentId, input.name);
+  if (clash && clash.id !== id) return nameTaken(input.name);
+  try {
+    const row = db
+      .update(handoffDestinations)
+      .set({ ...input, nameKey: nameKey(input.name) })
+      .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.id, id)))
+      .returning()
+      .get();
+    return { ok: true, destination: toDestination(row!) };
+  } catch (e) {
+    if (isUniqueViolation(e)) return nameTaken(input.name);
+    throw e;
+  }
+}
+
+/** Copies a destination under a free "(copy)" name, placed last and never default. */
+export function duplicateDestination(db: Db, agentId: string, id: string): MutationResult {
+  const source = getDestination(db, agentId, id);
+  if (!source) return { ok: false, status: "not_found" };
+  const taken = listDestinations(db, agentId).map((d) => d.name);
+  const { name: _n, id: _i, agentId: _a, isDefault: _d, createdAt: _c, ...rest } = source;
+  return { ok: true, destination: insert(db, agentId, { ...rest, name: copyName(source.name, taken) }) };
+}
+
+/** Deletes a destination; when it was the default, the earliest remaining one becomes default. */
+export function deleteDestination(db: Db, agentId: string, id: string): { ok: true; newDefaultId: string | null } | { ok: false; status: "not_found" } {
+  return db.transaction((tx) => {
+    const row = tx
+      .delete(handoffDestinations)
+      .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.id, id)))
+      .returning()
+      .get();
+    if (!row) return { ok: false as const, status: "not_found" as const };
+    if (!row.isDefault) return { ok: true as const, newDefaultId: null };
+    const next = tx
+      .select({ id: handoffDestinations.id })
+      .from(handoffDestinations)
+      .where(eq(handoffDestinations.agentId, agentId))
+      .orderBy(asc(handoffDestinations.position))
+      .get();
+    if (next) tx.update(handoffDestinations).set({ isDefault: true }).where(eq(handoffDestinations.id, next.id)).run();
+    return { ok: true as const, newDefaultId: next?.id ?? null };
+  });
+}
+
+export function setDefaultDestination(db: Db, agentId: string, id: string): MutationResult {
+  return db.transaction((tx) => {
+    const row = tx
+      .update(handoffDestinations)
+      .set({ isDefault: true })
+      .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.id, id)))
+      .returning()
+      .get();
+    if (!row) return { ok: false as const, status: "not_found" as const };
+    tx.update(handoffDestinations)
+      .set({ isDefault: false })
+      .where(and(eq(handoffDestinations.agentId, agentId), ne(handoffDestinations.id, id)))
+      .run();
+    return { ok: true as const, destination: toDestination(row) };
+  });
+}

@@ -1,0 +1,50 @@
+import type { Db } from "./client";
+import { agents, variables } from "./schema";
+import { createAgent } from "./repositories/agents";
+import { createDestination } from "./repositories/handoffs";
+import { destinationInputSchema } from "../lib/handoffs/schema";
+
+/** A fresh database gets the demo agent the README walks through. */
+export function seedIfEmpty(db: Db): void {
+  const any = db.select({ id: agents.id }).from(agents).limit(1).get();
+  if (any) return;
+  db.transaction(() => seedDemoAgent(db));
+}
+
+export function seedDemoAgent(db: Db): string {
+  const agent = createAgent(db, "Acme Support");
+  db.insert(variables)
+    .values([
+      { agentId: agent.id, name: "customer_id", sampleValue: "abc123", description: "CRM customer id, looked up by caller number" },
+      { agentId: agent.id, name: "tier", sampleValue: "silver", description: "Support tier: silver or gold" },
+    ])
+    .run();
+  const destinations = [
+    {
+      name: "Front desk",
+      description: "Reception team for general questions.",
+      method: "refer",
+      route: "sip:frontdesk@pbx.acme.example",
+    },
+    {
+      name: "Billing Support",
+      description: "Billing specialists; the agent bridges the call so it can stay on the line.",
+      method: "invite",
+      route: "sip:billing@pbx.acme.example",
+      sipHeaders: [
+        { name: "X-Customer-ID", value: "$customer_id" },
+        { name: "X-Caller-ID", value: "$caller_id" },
+      ],
+    },
+    {
+      name: "Hand back to IVR",
+      description: "Return the caller to the IVR menu.",
+      method: "bye",
+    },
+  ];
+  for (const d of destinations) {
+    const result = createDestination(db, agent.id, destinationInputSchema.parse(d));
+    if (!result.ok) throw new Error(`Seed destination ${d.name} is invalid`);
+  }
+  return agent.id;
+}

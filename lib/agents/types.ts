@@ -1,0 +1,10 @@
+export interface Agent {
+  id: string;
+  name: string;
+  /** Host that E.164 routes are sent through (`sip:+1…@trunkHost;user=phone`). */
+  trunkHost: string;
+  /** Host that extension routes are sent to (`sip:2001@pbxHost`). */
+  pbxHost: string;
+  functionTimeoutMs: number;
+  createdAt: string;
+}

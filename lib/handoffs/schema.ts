@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { headerNameError, headerNameWarning, headerValueError } from "../sip/header-rules";
+import { routeError } from "../sip/route";
+import { referencedVariables } from "../variables/variables";
+import { HANDOFF_METHODS, REFER_PLACEMENTS, type HandoffMethod, type ReferHeaderPlacement, type SipHeader } from "./types";
+
+export const MAX_NAME_LENGTH = 80;
+export const MAX_DESCRIPTION_LENGTH = 500;
+export const MAX_HEADERS = 20;
+
+const sipHeaderSchema = z.object({
+  name: z.string({ error: "Enter a header name" }),
+  value: z.string({ error: "Enter a header value" }),
+});
+
+/**
+ * What a form, server action or API call submits for a destination. The same schema runs in the
+ * browser (inline errors) and on the server (the authority), so both agree on every rule.
+ */
+export const destinationInputSchema = z
+  .object({
+    name: z
+      .string({ error: "Enter a name" })
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, "Enter a name").max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters`)),
+    description: z
+      .string()
+      .max(MAX_DESCRIPTION_LENGTH, `Descriptions are at most ${MAX_DESCRIPTION_LENGTH} characters`)
+      .optional()
+      .default(""),
+    method: z.enum(HANDOFF_METHODS, { error: "Choose SIP REFER, SIP INVITE or SIP BYE" }).default("refer"),
+    route: z.string().nullable().optional(),
+    referHeaderPlacement: z
+      .enum(REFER_PLACEMENTS, { error: "Choose request, refer-to-uri or both" })
+      .default("request"),
+    sipHeaders: z.array(sipHeaderSchema).max(MAX_HEADERS, `At most ${MAX_HEADERS} headers`).default([]),
+  })
+  .superRefine((input, ctx) => {
+    const route = (input.route ?? "").trim();
+    if (input.method === "bye") {
+      if (route !== "") {
+        ctx.addIssue({ code: "custom", path: ["route"], message: "SIP BYE hands the call back and takes no route; clear it" });
+      }
+    } else {
+      const err = routeError(route);
+      if (err) ctx.addIssue({ code: "custom", path: ["route"], message: err });
+    }
+    const seen = new Map<string, number>();
+    input.sipHeaders.forEach((h, i) => {
+      const nameErr = headerNameError(h.name.trim());
+      if (nameErr) ctx.addIssue({ code: "custom", path: ["sipHeaders", i, "name"], message: nameErr });
+      const valueErr = headerValueError(h.value);
+      if (valueErr) ctx.addIssue({ code: "custom", path: ["sipHeaders", i, "value"], message: valueErr });
+      const key = h.name.trim().toLowerCase();
+      if (!nameErr && seen.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["sipHeaders", i, "name"], message: `${h.name.trim()} is already set in row ${seen.get(key)! + 1}` });
+      }
+      if (!seen.has(key)) seen.set(key, i);
+    });
+  })
+  .transform((input) => ({
+    name: input.name,
+    description: input.description.trim(),
+    method: input.method as HandoffMethod,
+    route: input.method === "bye" ? null : (input.route ?? "").trim(),
+    // Placement only means something for REFER; other methods keep the default so edits stay clean.
+    referHeaderPlacement: (input.method === "refer" ? input.referHeaderPlacement : "request") as ReferHeaderPlacement,
+    sipHeaders: input.sipHeaders.map((h): SipHeader => ({ name: h.name.trim(), value: h.value })),
+  }));
+
+export type DestinationInput = z.input<typeof destinationInputSchema>;
+export type ValidDestination = z.output<typeof destinationInputSchema>;
+
+/** Field path (`sipHeaders.1.name`) → first message for that field. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
+
+export function parseDestination(input: unknown): ParseResult<ValidDestination> {
+  const r = destinationInputSchema.safeParse(input);
+  return r.success ? { ok: true, value: r.data } : { ok: false, fieldErrors: fieldErrorsOf(r.error) };
+}
+
+/** Non-blocking notes: non-`X-` header names and `$variables` the agent does not define. */
+export function destinationWarnings(
+  input: { sipHeaders: readonly SipHeader[] },
+  knownVariables: readonly string[],
+): FieldErrors {
+  const out: FieldErrors = {};
+  const known = new Set(knownVariables);
+  input.sipHeaders.forEach((h, i) => {
+    const w = headerNameWarning(h.name.trim());
+    if (w) out[`sipHeaders.${i}.name`] = w;
+    const unknown = referencedVariables(h.value).filter((v) => !known.has(v));
+    if (unknown.length > 0) {
+      out[`sipHeaders.${i}.value`] =
+        `Unknown variable${unknown.length > 1 ? "s" : ""} ${unknown.map((v) => `$${v}`).join(", ")}: ${unknown.length > 1 ? "they" : "it"} will be empty unless set during the call`;
+    }
+  });
+  return out;
+}
+
+/** Name for a copy: "X (copy)", then "X (copy 2)", … avoiding every taken name (case-insensitive). */
+export function copyName(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  const base = name.replace(/ \(copy(?: \d+)?\)$/, "");
+  for (let n = 1; ; n++) {
+    const suffix = ` (copy${n === 1 ? "" : ` ${n}`})`;
+    const candidate = base.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

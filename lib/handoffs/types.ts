@@ -1,0 +1,51 @@
+export const HANDOFF_METHODS = ["refer", "invite", "bye"] as const;
+export type HandoffMethod = (typeof HANDOFF_METHODS)[number];
+
+export const REFER_PLACEMENTS = ["request", "refer-to-uri", "both"] as const;
+export type ReferHeaderPlacement = (typeof REFER_PLACEMENTS)[number];
+
+export interface SipHeader {
+  name: string;
+  value: string;
+}
+
+export interface HandoffDestination {
+  id: string;
+  agentId: string;
+  name: string;
+  description: string;
+  method: HandoffMethod;
+  /** Absent for BYE. */
+  route: string | null;
+  sipHeaders: SipHeader[];
+  referHeaderPlacement: ReferHeaderPlacement;
+  isDefault: boolean;
+  createdAt: string;
+}
+
+export const METHOD_INFO: Record<HandoffMethod, { label: string; badge: string; meaning: string }> = {
+  refer: {
+    label: "SIP REFER",
+    badge: "REFER",
+    meaning: "Blind transfer: the caller's SBC is asked to call the route, then the agent leaves the call.",
+  },
+  invite: {
+    label: "SIP INVITE",
+    badge: "INVITE",
+    meaning: "Bridge: the agent calls the route itself and connects both legs, staying in the media path.",
+  },
+  bye: {
+    label: "SIP BYE",
+    badge: "BYE",
+    meaning: "Hand back: the agent hangs up with a Reason header so the SBC or IVR takes the call back.",
+  },
+};
+
+export const PLACEMENT_INFO: Record<ReferHeaderPlacement, { label: string; meaning: string }> = {
+  request: { label: "On the REFER request", meaning: "Headers travel on the REFER itself (default)." },
+  "refer-to-uri": {
+    label: "In the Refer-To URI",
+    meaning: "Headers are escaped into the Refer-To URI so the SBC copies them onto its new INVITE.",
+  },
+  both: { label: "Both", meaning: "Headers go on the REFER and into the Refer-To URI." },
+};

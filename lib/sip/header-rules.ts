@@ -1,0 +1,100 @@
+/**
+ * Rules for the custom SIP headers a destination may carry (RFC 3261 §25.1).
+ * Shared by form validation, the API and the SIP engine so that what the form accepts is
+ * exactly what the engine will send.
+ */
+
+/** RFC 3261 `token`: the only characters allowed in a header name. */
+const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
+
+/** Headers the agent's own dialog owns. Compact forms (RFC 3261 §7.3.3) are reserved too. */
+const RESERVED: ReadonlyMap<string, string> = new Map([
+  ["via", "Via"], ["v", "Via"],
+  ["from", "From"], ["f", "From"],
+  ["to", "To"], ["t", "To"],
+  ["call-id", "Call-ID"], ["i", "Call-ID"],
+  ["cseq", "CSeq"],
+  ["contact", "Contact"], ["m", "Contact"],
+  ["max-forwards", "Max-Forwards"],
+  ["content-length", "Content-Length"], ["l", "Content-Length"],
+  ["route", "Route"],
+  ["record-route", "Record-Route"],
+]);
+
+/** Standard headers that are commonly forwarded on a transfer and need no `X-` prefix. */
+const WELL_KNOWN_NON_X = new Set(["user-to-user", "p-asserted-identity"]);
+
+/** C0 controls except HTAB, DEL, and C1 controls: none may appear in a header value. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
+const CONTROL_CHARS_GLOBAL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
+
+export const MAX_HEADER_VALUE_LENGTH = 1024;
+
+export function isToken(name: string): boolean {
+  return TOKEN.test(name);
+}
+
+/** The canonical spelling of a reserved header, or null when `name` is free to use. */
+export function reservedHeader(name: string): string | null {
+  return RESERVED.get(name.toLowerCase()) ?? null;
+}
+
+/** Error text for a header name, or null when it is acceptable. */
+export function headerNameError(name: string): string | null {
+  if (name.trim() === "") return "Enter a header name";
+  if (!isToken(name)) {
+    const bad = [...name].find((c) => !TOKEN.test(c));
+    const shown = bad === " " ? "a space" : bad === undefined ? "" : `"${printable(bad)}"`;
+    return `Header names are SIP tokens (letters, digits and - . ! % * _ + \` ' ~); this one contains ${shown}`;
+  }
+  const reserved = reservedHeader(name);
+  if (reserved) return `${reserved} is managed by the SIP dialog and cannot be set here`;
+  return null;
+}
+
+/** A non-blocking note about a header name (a valid name that is not a custom `X-` header). */
+export function headerNameWarning(name: string): string | null {
+  if (headerNameError(name) !== null) return null;
+  if (/^x-/i.test(name) || WELL_KNOWN_NON_X.has(name.toLowerCase())) return null;
+  return `Custom headers usually start with "X-"; proxies may drop or act on "${name}"`;
+}
+
+export function hasControlChars(value: string): boolean {
+  return CONTROL_CHARS.test(value);
+}
+
+/** Error text for a configured header value, or null when acceptable. */
+export function headerValueError(value: string): string | null {
+  if (value.trim() === "") return "Enter a header value";
+  if (hasControlChars(value)) {
+    const bad = value.match(CONTROL_CHARS)?.[0] ?? "";
+    return `Header values cannot contain control characters (found ${describeControl(bad)}): they could start a new header line`;
+  }
+  if (value.length > MAX_HEADER_VALUE_LENGTH) return `Header values are limited to ${MAX_HEADER_VALUE_LENGTH} characters`;
+  return null;
+}
+
+/**
+ * Cleans a value computed at run time (e.g. a variable holding what a caller said).
+ * Control characters are removed rather than rejected because the call must go on;
+ * `removed` tells the caller to report it.
+ */
+export function sanitizeRuntimeValue(value: string): { value: string; removed: number } {
+  let removed = 0;
+  const cleaned = value.replace(CONTROL_CHARS_GLOBAL, () => {
+    removed += 1;
+    return "";
+  });
+  return { value: cleaned, removed };
+}
+
+function describeControl(ch: string): string {
+  if (ch === "\r") return "CR";
+  if (ch === "\n") return "LF";
+  if (ch === "\u0000") return "NUL";
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function printable(ch: string): string {
+  return hasControlChars(ch) ? describeControl(ch) : ch;
+}
