@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { headerNameError, headerValueError } from "../../../sip/header-rules";
+import { defineKind, truncate } from "../../kind";
+import { compact, textSchema, unknownFunctionProblem } from "../../fields";
+import { nodeProblem, type FlowContext, type LintDestination, type NodeLintContext, type Problem } from "../../problems";
+
+/** DESIGN §1: machine-readable reason codes. Empty means "use the destination's name". */
+export const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+export const SUGGESTED_REASONS = ["needs_human", "policy_violation", "no_availability", "billing", "complaint"] as const;
+
+/** Source that can move the call: conv.transfer_call, conv.handoff or conv.call_handoff. */
+const TRANSFERS = /\btransfer_call\b|\bhandoff\s*\(/;
+
+export const handoffDataSchema = z.object({
+  /** Stored by id so renaming a destination keeps the node; null means the agent's default. */
+  destinationId: z.string().min(1).nullable(),
+  reason: z.string().max(64),
+  utterance: textSchema,
+  overrideFunction: z.string().min(1).max(64).nullable(),
+});
+export type HandoffData = z.output<typeof handoffDataSchema>;
+
+export function functionTransfers(code: string): boolean {
+  return TRANSFERS.test(code);
+}
+
+/** The destination a node would use, or why it has none. */
+export function resolveDestination(
+  d: HandoffData,
+  ctx: FlowContext,
+): { destination: LintDestination } | { missing: "deleted" | "no-default" } {
+  if (d.destinationId === null) {
+    return ctx.defaultDestination ? { destination: ctx.defaultDestination } : { missing: "no-default" };
+  }
+  const found = ctx.destinationsById.get(d.destinationId);
+  return found ? { destination: found } : { missing: "deleted" };
+}
+
+function headerProblems(dest: LintDestination, ctx: NodeLintContext): Problem[] {
+  const out: Problem[] = [];
+  dest.sipHeaders.forEach((h, i) => {
+    const err = headerNameError(h.name.trim()) ?? headerValueError(h.value);
+    if (err) {
+      out.push(nodeProblem(ctx, "invalid-header", "error",
+        `Destination "${dest.name}" header ${h.name || `#${i + 1}`}: ${err}`, "data.destinationId", `${dest.id}:${i}`));
+    }
+  });
+  return out;
+}
+
+export const handoffKind = defineKind<"handoff", HandoffData>({
+  kind: "handoff",
+  label: "Handoff",
+  description: "Says an optional utterance and transfers the call to a handoff destination.",
+  dataSchema: handoffDataSchema,
+  defaults: () => ({ destinationId: null, reason: "", utterance: "", overrideFunction: null }),
+  outHandles: () => [],
+  validate: (d, ctx) => {
+    const out: Problem[] = [];
+    const resolved = resolveDestination(d, ctx);
+    if ("missing" in resolved) {
+      out.push(resolved.missing === "deleted"
+        ? nodeProblem(ctx, "destination-deleted", "error", "The destination was deleted: choose another", "data.destinationId")
+        : nodeProblem(ctx, "handoff-no-destination", "error",
+            "Choose a destination: the agent has no default destination", "data.destinationId"));
+    } else {
+      out.push(...headerProblems(resolved.destination, ctx));
+    }
+    if (d.reason !== "" && !REASON_CODE.test(d.reason)) {
+      out.push(nodeProblem(ctx, "invalid-reason", "error",
+        "Reasons are codes like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)", "data.reason"));
+    }
+    if (d.overrideFunction !== null) {
+      const fn = ctx.functionsByName.get(d.overrideFunction);
+      out.push(...compact([unknownFunctionProblem(ctx, d.overrideFunction, "data.overrideFunction")]));
+      if (fn && !functionTransfers(fn.code)) {
+        out.push(nodeProblem(ctx, "override-never-transfers", "warning",
+          `${fn.name} never calls conv.transfer_call or conv.handoff, so it cannot override this handoff`,
+          "data.overrideFunction"));
+      }
+    }
+    return out;
+  },
+  summary: (d, ctx) => {
+    const resolved = resolveDestination(d, ctx);
+    const name = "destination" in resolved ? resolved.destination.name : resolved.missing === "deleted" ? "deleted destination" : "no destination";
+    const target = d.destinationId === null ? `default (${name})` : name;
+    const reason = d.reason || ("destination" in resolved ? resolved.destination.name : "");
+    const override = d.overrideFunction ? ` · override: ${d.overrideFunction}` : "";
+    return truncate(`→ ${target}${reason ? ` · ${reason}` : ""}${override}`, 80);
+  },
+  variableTexts: (d) => [{ path: "data.utterance", label: "the pre-handoff utterance", text: d.utterance }],
+  assignedVariables: () => [],
+});

@@ -1,0 +1,98 @@
+import type { HandoffDestination } from "../handoffs/types";
+import { builtinVariableNames } from "../variables/variables";
+
+export const LINT_RULES = [
+  "no-start",
+  "multiple-start",
+  "unreachable",
+  "dangling-edge",
+  "duplicate-handle",
+  "ambiguous-edge",
+  "dead-end",
+  "listen-branch-empty",
+  "invalid-regex",
+  "handoff-no-destination",
+  "destination-deleted",
+  "invalid-reason",
+  "unknown-function",
+  "override-never-transfers",
+  "invalid-header",
+  "unknown-variable",
+  "invalid-variable-name",
+] as const;
+export type LintRule = (typeof LINT_RULES)[number];
+
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  /** Stable across runs (rule + node/edge + detail) so the UI can key and dismiss problems. */
+  id: string;
+  rule: LintRule;
+  severity: Severity;
+  nodeId?: string;
+  edgeId?: string;
+  /** Field inside the node, `data.reason`, `data.branches[0].regex`. */
+  path?: string;
+  message: string;
+}
+
+/** What lint needs to know about a destination; a full HandoffDestination fits. */
+export type LintDestination = Pick<HandoffDestination, "id" | "name" | "isDefault" | "method" | "sipHeaders">;
+
+export interface LintFunction {
+  name: string;
+  code: string;
+}
+
+export interface LintContext {
+  destinations: readonly LintDestination[];
+  functions: readonly LintFunction[];
+  /** The agent's variables; built-ins are always known. */
+  variables: readonly string[];
+}
+
+/**
+ * LintContext indexed once per lint run, so each per-node check is O(1) and the whole
+ * lint stays O(nodes + edges) while the user types.
+ */
+export interface FlowContext {
+  destinationsById: ReadonlyMap<string, LintDestination>;
+  defaultDestination: LintDestination | null;
+  functionsByName: ReadonlyMap<string, LintFunction>;
+  knownVariables: ReadonlySet<string>;
+}
+
+export interface NodeLintContext extends FlowContext {
+  nodeId: string;
+}
+
+export function prepareContext(ctx: LintContext, assignedVariables: Iterable<string> = []): FlowContext {
+  const destinationsById = new Map(ctx.destinations.map((d) => [d.id, d]));
+  const functionsByName = new Map(ctx.functions.map((f) => [f.name, f]));
+  const knownVariables = new Set([...builtinVariableNames(), ...ctx.variables, ...assignedVariables]);
+  return {
+    destinationsById,
+    defaultDestination: ctx.destinations.find((d) => d.isDefault) ?? null,
+    functionsByName,
+    knownVariables,
+  };
+}
+
+export const EMPTY_CONTEXT: LintContext = { destinations: [], functions: [], variables: [] };
+
+export function problemId(rule: LintRule, subject: string, detail = ""): string {
+  return detail ? `${rule}:${subject}:${detail}` : `${rule}:${subject}`;
+}
+
+export function nodeProblem(
+  ctx: { nodeId: string },
+  rule: LintRule,
+  severity: Severity,
+  message: string,
+  path?: string,
+  detail?: string,
+): Problem {
+  const p: Problem = { id: problemId(rule, ctx.nodeId, detail ?? path), rule, severity, nodeId: ctx.nodeId, message };
+  if (path !== undefined) p.path = path;
+  return p;
+}
