@@ -15,12 +15,12 @@ export function databaseFile(): string {
 }
 
 function migrationsFolder(): string {
-  return process.env.SWITCHBOARD_MIGRATIONS || path.join(process.cwd(), "db", "migrations");
+  return process.env.SWITCHBOARD_MIGRATIONS || path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 }
 
 /** Opens (creating if needed) a database file, applies pending migrations and seeds a fresh one. */
 export function openDb(file: string = databaseFile(), options: { seed?: boolean } = {}): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

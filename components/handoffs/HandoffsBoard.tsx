@@ -1,0 +1,112 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/Button";
+import type { VariableOption } from "@/components/ui/VariableInput";
+import {
+  createDestinationAction,
+  deleteDestinationAction,
+  duplicateDestinationAction,
+  setDefaultDestinationAction,
+  updateDestinationAction,
+  type HandoffActionResult,
+} from "@/app/agents/[agentId]/handoffs/actions";
+import type { HandoffDestination } from "@/lib/handoffs/types";
+import { DeleteDestinationDialog } from "./DeleteDestinationDialog";
+import { DestinationCard } from "./DestinationCard";
+import { DestinationModal } from "./DestinationModal";
+
+type Dialog =
+  | { kind: "none" }
+  | { kind: "create" }
+  | { kind: "edit"; destination: HandoffDestination }
+  | { kind: "delete"; destination: HandoffDestination };
+
+export function HandoffsBoard({
+  agentId,
+  destinations,
+  variables,
+}: {
+  agentId: string;
+  destinations: HandoffDestination[];
+  variables: VariableOption[];
+}) {
+  const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const close = () => setDialog({ kind: "none" });
+
+  const run = (action: () => Promise<HandoffActionResult>, done: string) =>
+    startTransition(async () => {
+      const result = await action();
+      setNotice(result.ok ? done : (result.formError ?? "That did not work; reload and try again"));
+    });
+
+  return (
+    <section className="mx-auto max-w-6xl px-6 py-8">
+      <header className="mb-6 flex items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Call Handoffs</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+            Where the agent sends a call it cannot finish: a blind transfer (REFER), a bridged call (INVITE) or a hand
+            back (BYE). Flows and functions name a destination; the default is used when none is named.
+          </p>
+        </div>
+        <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>Add Handoff</Button>
+      </header>
+      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
+        {notice}
+      </p>
+      {destinations.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-600">
+          No destinations yet. Add one so the agent has somewhere to send callers; the first becomes the default.
+        </div>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="destination-list">
+          {destinations.map((d) => (
+            <DestinationCard
+              key={d.id}
+              destination={d}
+              busy={pending}
+              onEdit={() => setDialog({ kind: "edit", destination: d })}
+              onDuplicate={() => run(() => duplicateDestinationAction(agentId, d.id), `Duplicated ${d.name}`)}
+              onSetDefault={() => run(() => setDefaultDestinationAction(agentId, d.id), `${d.name} is now the default`)}
+              onDelete={() => setDialog({ kind: "delete", destination: d })}
+            />
+          ))}
+        </div>
+      )}
+      {dialog.kind === "create" && (
+        <DestinationModal
+          variables={variables}
+          onSubmit={(input) => createDestinationAction(agentId, input)}
+          onClose={(saved) => {
+            close();
+            if (saved) setNotice(`Added ${saved.name}`);
+          }}
+        />
+      )}
+      {dialog.kind === "edit" && (
+        <DestinationModal
+          destination={dialog.destination}
+          variables={variables}
+          onSubmit={(input) => updateDestinationAction(agentId, dialog.destination.id, input)}
+          onClose={(saved) => {
+            close();
+            if (saved) setNotice(`Saved ${saved.name}`);
+          }}
+        />
+      )}
+      {dialog.kind === "delete" && (
+        <DeleteDestinationDialog
+          destination={dialog.destination}
+          onConfirm={(typed) => deleteDestinationAction(agentId, dialog.destination.id, typed)}
+          onClose={(deleted) => {
+            if (deleted) setNotice(`Deleted ${dialog.destination.name}`);
+            close();
+          }}
+        />
+      )}
+    </section>
+  );
+}

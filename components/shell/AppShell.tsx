@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { AgentSwitcher } from "./AgentSwitcher";
+import { BuildNav } from "./BuildNav";
+
+export function AppShell({
+  agent,
+  agents,
+  children,
+}: {
+  agent: { id: string; name: string };
+  agents: { id: string; name: string }[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex h-12 items-center gap-4 border-b border-slate-200 bg-white px-4">
+        <Link href="/" className="font-semibold tracking-tight text-brand-700">
+          Switchboard
+        </Link>
+        <AgentSwitcher current={agent} agents={agents} />
+      </header>
+      <div className="flex flex-1">
+        <BuildNav agentId={agent.id} />
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { findVariableRefs, variablePrefixAt } from "@/lib/variables/variables";
+import { inputClass } from "./FieldMessages";
+
+export interface VariableOption {
+  name: string;
+  description: string;
+}
+
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  variables: readonly VariableOption[];
+  id?: string;
+  "aria-label"?: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+  placeholder?: string;
+};
+
+/**
+ * A text input that highlights `$variables` (known in blue, unknown in amber) and offers them
+ * by autocomplete when the user types `$`. The overlay draws the text; the input's own text is
+ * transparent so the caret and selection still behave natively.
+ */
+export function VariableInput({ value, onChange, variables, placeholder, ...aria }: Props) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const overlayRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  const [caret, setCaret] = useState<number | null>(null);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+
+  const known = useMemo(() => new Set(variables.map((v) => v.name)), [variables]);
+  const token = caret === null || dismissed ? null : variablePrefixAt(value, caret);
+  const options = token
+    ? variables.filter((v) => v.name.toLowerCase().startsWith(token.prefix.toLowerCase()) && v.name !== token.prefix)
+    : [];
+  const open = options.length > 0;
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // Inside a scrolling dialog the list may open below the fold; bring it into view.
+  useEffect(() => {
+    if (open) listRef.current?.scrollIntoView({ block: "nearest" });
+  }, [open]);
+
+  function accept(name: string) {
+    if (!token || caret === null) return;
+    const next = value.slice(0, token.start) + "$" + name + value.slice(caret);
+    const at = token.start + name.length + 1;
+    onChange(next);
+    setCaret(at);
+    requestAnimationFrame(() => inputRef.current?.setSelectionRange(at, at));
+  }
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    if (!open) return;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      setActive((i) => (i + step + options.length) % options.length);
+    } else if (e.key === "Enter" || e.key === "Tab") {
+      e.preventDefault();
+      accept(options[Math.min(active, options.length - 1)]!.name);
+    } else if (e.key === "Escape") {
+      // Close the suggestions, not the surrounding dialog.
+      e.preventDefault();
+      e.stopPropagation();
+      setDismissed(true);
+    }
+  }
+
+  const syncCaret = () => {
+    setCaret(inputRef.current?.selectionStart ?? null);
+    if (overlayRef.current && inputRef.current) overlayRef.current.scrollLeft = inputRef.current.scrollLeft;
+  };
+
+  return (
+    <div className="relative rounded-md bg-white">
+      <div
+        ref={overlayRef}
+        aria-hidden
+        className="var-overlay absolute inset-0 rounded-md border border-transparent px-2.5 py-1.5 text-sm"
+      >
+        {renderHighlighted(value, known)}
+      </div>
+      <input
+        ref={inputRef}
+        {...aria}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        value={value}
+        onChange={(e) => {
+          onChange(e.target.value);
+          setCaret(e.target.selectionStart);
+          setActive(0);
+          setDismissed(false);
+        }}
+        onSelect={syncCaret}
+        onScroll={syncCaret}
+        onKeyDown={onKeyDown}
+        onBlur={() => setCaret(null)}
+        className={`${inputClass.replace("bg-white", "bg-transparent")} relative text-transparent caret-slate-900 selection:bg-brand-100 selection:text-transparent`}
+      />
+      {open && (
+        <ul
+          ref={listRef}
+          id={listId}
+          role="listbox"
+          aria-label="Variables"
+          className="absolute left-0 top-full z-20 mt-1 max-h-48 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
+          {options.map((v, i) => (
+            <li
+              key={v.name}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                accept(v.name);
+              }}
+              className={`cursor-pointer px-3 py-1 ${i === active ? "bg-brand-50" : ""}`}
+            >
+              <span className="font-mono text-blue-700">${v.name}</span>
+              <span className="ml-2 text-xs text-slate-500">{v.description}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function renderHighlighted(text: string, known: ReadonlySet<string>): React.ReactNode[] {
+  const parts: React.ReactNode[] = [];
+  let last = 0;
+  for (const ref of findVariableRefs(text)) {
+    if (ref.start > last) parts.push(text.slice(last, ref.start));
+    const isKnown = known.has(ref.name);
+    parts.push(
+      <mark
+        key={ref.start}
+        data-variable={ref.name}
+        data-known={isKnown}
+        className={`rounded-sm ${isKnown ? "bg-blue-100 text-blue-800" : "bg-amber-100 text-amber-900"}`}
+      >
+        {text.slice(ref.start, ref.end)}
+      </mark>,
+    );
+    last = ref.end;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
