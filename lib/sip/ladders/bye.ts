@@ -1,0 +1,10 @@
+import { hangUp, sayUtterance, type LadderContext } from "./common";
+
+/** Q.850 cause 16 tells the SBC or IVR this is an ordinary hang-up it may take over (RFC 3326). */
+export const NORMAL_CLEARING = 'Q.850;cause=16;text="Normal call clearing"';
+
+/** Hand back: the agent ends its dialog; the SBC or IVR takes the caller back. */
+export function byeLadder(ctx: LadderContext): void {
+  sayUtterance(ctx);
+  hangUp(ctx.tb, ctx.dialog, "agent", [{ name: "Reason", value: NORMAL_CLEARING }, ...ctx.handoffHeaders], 20);
+}

@@ -1,0 +1,66 @@
+import type { HandoffDestination } from "../handoffs/types";
+import type { RouteHosts } from "./route";
+
+/** The three columns of a ladder diagram. */
+export type Lane = "sbc" | "agent" | "destination";
+
+export const LANE_LABELS: Record<Lane, string> = { sbc: "SBC", agent: "Agent", destination: "Destination" };
+
+/** What a trace needs from a destination; a stored HandoffDestination fits as is. */
+export type TraceDestination = Pick<HandoffDestination, "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement">;
+
+export type TraceVariant = "success" | "busy";
+
+export interface HandoffTraceInput {
+  destination: TraceDestination;
+  /** Machine-readable reason code; the destination's name when absent (DESIGN §1). */
+  reason?: string;
+  /** What the agent says before handing off (may contain `$variables`). */
+  utterance?: string;
+  /** Variable values for `$references` in header values, the utterance and the whisper. */
+  variables: Readonly<Record<string, string>>;
+  /** Where E.164 and extension routes are sent (the agent's trunk and PBX). */
+  hosts: RouteHosts;
+  /** Same seed, same Call-IDs, tags and branches. Defaults to the destination's name. */
+  seed?: number | string;
+  /** `busy`: the destination answers 486 Busy Here (INVITE) or the SBC reports it (REFER). */
+  variant?: TraceVariant;
+  /** Attended transfer (transfer_call soft=True): consult the destination, then REFER with Replaces. */
+  soft?: boolean;
+  /** What the agent tells the destination before completing a soft transfer. */
+  whisper?: string;
+  /** Overrides the caller_id / called_number variables for the inbound INVITE's From and To. */
+  caller?: { callerId?: string; calledNumber?: string };
+  /** The agent's name, used as the SDP session name (s=) of its media offers and answers. */
+  agentName?: string;
+}
+
+export interface TraceMessage {
+  from: Lane;
+  to: Lane;
+  /** Short ladder label: `INVITE`, `200 OK`, `NOTIFY (100 Trying)`, `Agent says "…"`. */
+  label: string;
+  /** The SIP message exactly as sent (CRLF line ends), or a description of a media event. */
+  raw: string;
+  /** Simulated milliseconds since the inbound INVITE. */
+  at: number;
+  kind: "sip" | "media";
+}
+
+export type TraceWarningCode =
+  | "unknown_variable"
+  | "control_characters_removed"
+  | "message_too_large"
+  | "header_dropped"
+  | "header_name_unusual"
+  | "option_ignored";
+
+export interface TraceWarning {
+  code: TraceWarningCode;
+  message: string;
+}
+
+export interface HandoffTrace {
+  messages: TraceMessage[];
+  warnings: TraceWarning[];
+}
