@@ -25,7 +25,10 @@ const RESERVED: ReadonlyMap<string, string> = new Map([
 const WELL_KNOWN_NON_X = new Set(["user-to-user", "p-asserted-identity"]);
 
 /** C0 controls except HTAB, DEL, and C1 controls: none may appear in a header value. */
+// Matching control characters is the point of these two patterns.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS_GLOBAL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
 
 export const MAX_HEADER_VALUE_LENGTH = 1024;
