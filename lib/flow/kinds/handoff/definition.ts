@@ -9,7 +9,7 @@ export const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 export const SUGGESTED_REASONS = ["needs_human", "policy_violation", "no_availability", "billing", "complaint"] as const;
 
 /** Source that can move the call: conv.transfer_call, conv.handoff or conv.call_handoff. */
-const TRANSFERS = /\btransfer_call\b|\bhandoff\s*\(/;
+const TRANSFERS = /\btransfer_call\b|\b(?:call_)?handoff\s*\(/;
 
 export const handoffDataSchema = z.object({
   /** Stored by id so renaming a destination keeps the node; null means the agent's default. */

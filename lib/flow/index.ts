@@ -1,0 +1,16 @@
+/** The pure flow model (DESIGN §2): import from "@/lib/flow". */
+export * from "./types";
+export * from "./problems";
+export type { NodeKindDefinition, AnyKindDefinition, OutHandle, VariableText } from "./kind";
+export { catalogue, NODE_KINDS, isNodeKind, kindOf, anyKind } from "./catalogue";
+export * from "./schema";
+export * from "./lint";
+export * from "./import-export";
+export * from "./layout";
+export * from "./ids";
+export * from "./demo-flow";
+export * from "./generate";
+export { NO_MATCH_HANDLE, MAX_RETRIES, compileBranchRegex, branchLabel } from "./kinds/listen/definition";
+export { ELSE_HANDLE, CONDITION_OPERATORS, OPERATOR_INFO, ruleLabel } from "./kinds/condition/definition";
+export { ERROR_HANDLE } from "./kinds/function/definition";
+export { REASON_CODE, SUGGESTED_REASONS, functionTransfers, resolveDestination } from "./kinds/handoff/definition";

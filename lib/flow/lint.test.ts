@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { lintFlow } from "./lint";
+import type { LintRule } from "./problems";
+import { around, at, billing, context, doc, edge } from "./test-helpers";
+import type { FlowDocument, FlowNode, HandoffData, ListenData } from "./types";
+
+const rulesOf = (d: FlowDocument, ctx = context()): LintRule[] => lintFlow(d, ctx).map((p) => p.rule);
+const say = (id: string, utterance = "Hi"): FlowNode => ({ id, type: "say", position: at, data: { utterance } });
+const handoff = (data: Partial<HandoffData> = {}): FlowNode => ({
+  id: "h",
+  type: "handoff",
+  position: at,
+  data: { destinationId: null, reason: "", utterance: "", overrideFunction: null, ...data },
+});
+const listen = (data: Partial<ListenData> = {}): FlowNode => ({
+  id: "l",
+  type: "listen",
+  position: at,
+  data: { prompt: "", retries: 1, branches: [{ id: "b1", label: "Yes", examples: ["yes"], keywords: [] }], ...data },
+});
+const listenAround = (node: FlowNode) =>
+  around(node, [...(node.data as ListenData).branches.map((b) => b.id), "no_match"]);
+
+describe("lintFlow", () => {
+  it("is clean for a well-formed flow", () => {
+    expect(lintFlow(around(say("a")), context())).toEqual([]);
+  });
+
+  it("no-start / multiple-start", () => {
+    expect(rulesOf(doc([say("a")]))).toEqual(["no-start", "dead-end"]);
+    const two = around(say("a"));
+    two.nodes.push({ id: "s2", type: "start", position: at, data: { greeting: "" } }, { id: "s3", type: "start", position: at, data: { greeting: "" } });
+    two.edges.push(edge("s2", "next", "a"), edge("s3", "next", "a"));
+    const problems = lintFlow(two, context());
+    expect(problems.filter((p) => p.rule === "multiple-start").map((p) => p.nodeId)).toEqual(["s2", "s3"]);
+    expect(problems.every((p) => p.severity === "error")).toBe(true);
+  });
+
+  it("unreachable", () => {
+    const d = around(say("a"));
+    d.nodes.push(say("orphan"));
+    d.edges.push(edge("orphan", "next", "z"));
+    const p = lintFlow(d, context());
+    expect(p).toEqual([expect.objectContaining({ rule: "unreachable", severity: "warning", nodeId: "orphan", id: "unreachable:orphan" })]);
+  });
+
+  it("dangling-edge: missing source, missing target, deleted handle", () => {
+    const d = around(say("a"));
+    d.edges.push(edge("ghost", "next", "a", "e1"), edge("a", "next", "nowhere", "e2"), edge("a", "gone", "z", "e3"));
+    const p = lintFlow(d, context()).filter((x) => x.rule === "dangling-edge");
+    expect(p.map((x) => [x.edgeId, x.path, x.severity])).toEqual([
+      ["e1", "source", "error"],
+      ["e2", "target", "error"],
+      ["e3", "sourceHandle", "error"],
+    ]);
+  });
+
+  it("dangling-edge after a listen branch is deleted", () => {
+    const d = listenAround(listen());
+    expect(rulesOf(d)).toEqual([]);
+    (d.nodes[1]!.data as ListenData).branches = [];
+    expect(rulesOf(d)).toEqual(["dangling-edge"]);
+  });
+
+  it("dead-end: an unconnected out handle; terminal kinds are exempt", () => {
+    const d = around(listen({ branches: [{ id: "b1", label: "Yes", examples: ["yes"], keywords: [] }] }), ["b1"]);
+    const p = lintFlow(d, context());
+    expect(p).toEqual([expect.objectContaining({ rule: "dead-end", severity: "warning", nodeId: "l", message: 'Branch "No match" leads nowhere: the call would stop here' })]);
+    expect(rulesOf(around(handoff(), []))).toEqual([]);
+  });
+
+  it("duplicate-handle and ambiguous-edge", () => {
+    const branch = { id: "b1", label: "Yes", examples: ["yes"], keywords: [] };
+    expect(rulesOf(listenAround(listen({ branches: [branch, { ...branch }] })))).toContain("duplicate-handle");
+    const d = around(say("a"));
+    d.edges.push(edge("a", "next", "s", "dup"));
+    expect(rulesOf(d)).toEqual(["ambiguous-edge"]);
+  });
+
+  it("listen-branch-empty", () => {
+    const empty = { id: "b1", label: "Empty", examples: [" "], keywords: [], regex: "" };
+    const p = lintFlow(listenAround(listen({ branches: [empty] })), context());
+    expect(p).toEqual([expect.objectContaining({ rule: "listen-branch-empty", severity: "error", path: "data.branches[0]" })]);
+    expect(rulesOf(listenAround(listen({ branches: [{ ...empty, regex: "^yes$" }] })))).toEqual([]);
+    expect(rulesOf(listenAround(listen({ branches: [{ ...empty, keywords: ["yes"] }] })))).toEqual([]);
+  });
+
+  it("invalid-regex", () => {
+    const bad = { id: "b1", label: "R", examples: [], keywords: [], regex: "(unclosed" };
+    const p = lintFlow(listenAround(listen({ branches: [bad] })), context());
+    expect(p).toEqual([expect.objectContaining({ rule: "invalid-regex", path: "data.branches[0].regex", severity: "error" })]);
+  });
+
+  it("handoff-no-destination only when the agent has no default", () => {
+    expect(rulesOf(around(handoff(), []))).toEqual([]);
+    const noDefault = context({ destinations: [billing] });
+    expect(rulesOf(around(handoff(), []), noDefault)).toEqual(["handoff-no-destination"]);
+    expect(rulesOf(around(handoff({ destinationId: billing.id }), []), noDefault)).toEqual([]);
+  });
+
+  it("destination-deleted", () => {
+    const p = lintFlow(around(handoff({ destinationId: "hd_gone" }), []), context());
+    expect(p).toEqual([expect.objectContaining({ rule: "destination-deleted", path: "data.destinationId", message: "The destination was deleted: choose another" })]);
+  });
+
+  it("invalid-reason", () => {
+    for (const reason of ["Billing", "1abc", "has space", "a".repeat(65)]) {
+      const p = lintFlow(around(handoff({ reason }), []), context());
+      expect(p).toEqual([expect.objectContaining({ rule: "invalid-reason", path: "data.reason", severity: "error" })]);
+    }
+    for (const reason of ["", "billing", "needs_human", `a${"b".repeat(63)}`]) expect(rulesOf(around(handoff({ reason }), []))).toEqual([]);
+  });
+
+  it("unknown-function on function nodes and handoff overrides", () => {
+    const fn: FlowNode = { id: "f", type: "function", position: at, data: { functionName: "lookup", arguments: [] } };
+    expect(rulesOf(around(fn, ["next", "error"]))).toEqual(["unknown-function"]);
+    const ctx = context({ functions: [{ name: "lookup", code: "def lookup(conv):\n  conv.transfer_call('2001')" }] });
+    expect(rulesOf(around(fn, ["next", "error"]), ctx)).toEqual([]);
+    expect(rulesOf(around(handoff({ overrideFunction: "route_vip" }), []), ctx)).toEqual(["unknown-function"]);
+    expect(rulesOf(around(handoff({ overrideFunction: "lookup" }), []), ctx)).toEqual([]);
+  });
+
+  it("override-never-transfers", () => {
+    const never = { name: "route_vip", code: "def route_vip(conv):\n  return 'hello'" };
+    const p = lintFlow(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [never] }));
+    expect(p).toEqual([expect.objectContaining({ rule: "override-never-transfers", severity: "warning" })]);
+    for (const code of ["conv.handoff(destination='X')", "conv.call_handoff()", "conv.transfer_call('2001', soft=True)"]) {
+      expect(rulesOf(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [{ name: "route_vip", code }] }))).toEqual([]);
+    }
+  });
+
+  it("invalid-header on the chosen (or default) destination", () => {
+    const broken = { ...billing, sipHeaders: [{ name: "Via", value: "x" }, { name: "X-Ok", value: "a\r\nInjected: 1" }, { name: "X-Fine", value: "ok" }] };
+    const p = lintFlow(around(handoff({ destinationId: billing.id }), []), context({ destinations: [broken] }));
+    expect(p.map((x) => [x.rule, x.id])).toEqual([
+      ["invalid-header", "invalid-header:h:hd_billing:0"],
+      ["invalid-header", "invalid-header:h:hd_billing:1"],
+    ]);
+    const viaDefault = context({ destinations: [{ ...broken, isDefault: true }] });
+    expect(rulesOf(around(handoff(), []), viaDefault)).toEqual(["invalid-header", "invalid-header"]);
+    expect(rulesOf(around(handoff({ destinationId: billing.id }), []))).toEqual([]);
+  });
+
+  it("unknown-variable across text fields; built-ins, agent, set and condition variables are known", () => {
+    const d = around(say("a", "Hi $caller_id $customer_id $mystery"));
+    const p = lintFlow(d, context());
+    expect(p).toEqual([expect.objectContaining({ rule: "unknown-variable", severity: "warning", path: "data.utterance", id: "unknown-variable:a:data.utterance:mystery" })]);
+    d.nodes.push({ id: "set", type: "set", position: at, data: { assignments: [{ variable: "mystery", value: "$nope" }] } });
+    d.edges.push(edge("set", "next", "a"), edge("s", "next", "set", "e_alt"));
+    expect(lintFlow(d, context()).map((x) => [x.rule, x.path])).toEqual([
+      ["ambiguous-edge", undefined],
+      ["unknown-variable", "data.assignments[0].value"],
+    ]);
+    const cond: FlowNode = { id: "c", type: "condition", position: at, data: { rules: [{ id: "r", variable: "tier", operator: "equals", value: "$tier2" }] } };
+    expect(rulesOf(around(cond, ["r", "else"]))).toEqual(["unknown-variable"]);
+    const h = around(handoff({ utterance: "Bye $tier" }), []);
+    expect(rulesOf(h)).toEqual(["unknown-variable"]);
+    // The condition checks $tier, so $tier is known everywhere in the flow.
+    const checked = around({ ...cond, data: { rules: [{ id: "r", variable: "tier", operator: "is_set", value: "$ignored" }] } }, []);
+    checked.nodes.push(handoff({ utterance: "Bye $tier" }));
+    checked.edges.push(edge("c", "r", "h"), edge("c", "else", "h"));
+    expect(rulesOf(checked)).toEqual([]);
+  });
+
+  it("invalid-variable-name for set and condition variables", () => {
+    const set: FlowNode = { id: "a", type: "set", position: at, data: { assignments: [{ variable: "$tier", value: "x" }, { variable: "1x", value: "y" }] } };
+    const p = lintFlow(around(set), context());
+    expect(p.map((x) => [x.rule, x.path])).toEqual([
+      ["invalid-variable-name", "data.assignments[0].variable"],
+      ["invalid-variable-name", "data.assignments[1].variable"],
+    ]);
+    expect(p[0]!.message).toContain("without the $");
+    const cond: FlowNode = { id: "c", type: "condition", position: at, data: { rules: [{ id: "r", variable: "", operator: "is_set", value: "" }] } };
+    expect(rulesOf(around(cond, ["r", "else"]))).toEqual(["invalid-variable-name"]);
+  });
+
+  it("problem ids are unique and stable", () => {
+    const d = around(say("a", "$x $y"));
+    d.nodes.push(say("b", "$x"));
+    const first = lintFlow(d, context()).map((p) => p.id);
+    expect(new Set(first).size).toBe(first.length);
+    expect(lintFlow(structuredClone(d), context()).map((p) => p.id)).toEqual(first);
+  });
+});
