@@ -47,7 +47,7 @@ export function headerNameError(name: string): string | null {
   if (name.trim() === "") return "Enter a header name";
   if (!isToken(name)) {
     const bad = [...name].find((c) => !TOKEN.test(c));
-    const shown = bad === " " ? "a space" : bad === undefined ? "" : `"${printable(bad)}"`;
+    const shown = bad === " " ? "a space" : bad === undefined ? "" : hasControlChars(bad) ? describeControl(bad) : `"${bad}"`;
     return `Header names are SIP tokens (letters, digits and - . ! % * _ + \` ' ~); this one contains ${shown}`;
   }
   const reserved = reservedHeader(name);
@@ -96,8 +96,4 @@ function describeControl(ch: string): string {
   if (ch === "\n") return "LF";
   if (ch === "\u0000") return "NUL";
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
-function printable(ch: string): string {
-  return hasControlChars(ch) ? describeControl(ch) : ch;
 }

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { copyName, destinationWarnings, parseDestination } from "./schema";
+
+const base = { name: "Billing", description: "", method: "refer", route: "sip:billing@pbx.example", sipHeaders: [] };
+
+function errorsOf(input: unknown) {
+  const r = parseDestination(input);
+  if (r.ok) throw new Error("expected errors");
+  return r.fieldErrors;
+}
+
+describe("destination schema", () => {
+  it("accepts a REFER destination and normalises it", () => {
+    const r = parseDestination({ ...base, name: "  Billing  ", sipHeaders: [{ name: " X-Customer-ID ", value: "$customer_id" }] });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        name: "Billing",
+        description: "",
+        method: "refer",
+        route: "sip:billing@pbx.example",
+        referHeaderPlacement: "request",
+        sipHeaders: [{ name: "X-Customer-ID", value: "$customer_id" }],
+      },
+    });
+  });
+
+  it("defaults the method to REFER", () => {
+    const r = parseDestination({ name: "A", route: "2001" });
+    expect(r.ok && r.value.method).toBe("refer");
+  });
+
+  it("requires a name", () => {
+    expect(errorsOf({ ...base, name: "   " })).toEqual({ name: "Enter a name" });
+    expect(errorsOf({ ...base, name: undefined }).name).toBe("Enter a name");
+    expect(errorsOf({ ...base, name: "x".repeat(81) }).name).toContain("80");
+  });
+
+  it("accepts unicode names", () => {
+    expect(parseDestination({ ...base, name: "Équipe facturation 請求" }).ok).toBe(true);
+  });
+
+  it.each(["sip:2001@pbx.example", "sips:2001@pbx.example", "tel:+14155550123", "+14155550123", "2001"])("accepts route %s for REFER and INVITE", (route) => {
+    expect(parseDestination({ ...base, route }).ok).toBe(true);
+    expect(parseDestination({ ...base, method: "invite", route }).ok).toBe(true);
+  });
+
+  it("requires a route for REFER and INVITE", () => {
+    expect(errorsOf({ ...base, route: "" })).toEqual({ route: "Enter a route" });
+    expect(errorsOf({ ...base, method: "invite", route: null })).toEqual({ route: "Enter a route" });
+    expect(errorsOf({ ...base, route: "pbx.example" }).route).toContain("Enter a SIP URI");
+  });
+
+  it("rejects a route for BYE and stores none", () => {
+    expect(errorsOf({ ...base, method: "bye", route: "sip:x@y" }).route).toContain("takes no route");
+    const r = parseDestination({ ...base, method: "bye", route: null, referHeaderPlacement: "both" });
+    expect(r.ok && r.value).toMatchObject({ route: null, referHeaderPlacement: "request" });
+    expect(parseDestination({ ...base, method: "bye", route: "  " }).ok).toBe(true);
+  });
+
+  it("rejects unknown methods and placements", () => {
+    expect(errorsOf({ ...base, method: "notify" }).method).toContain("Choose SIP REFER");
+    expect(errorsOf({ ...base, referHeaderPlacement: "body" }).referHeaderPlacement).toContain("Choose request");
+  });
+
+  it("keeps the placement for REFER", () => {
+    const r = parseDestination({ ...base, referHeaderPlacement: "refer-to-uri" });
+    expect(r.ok && r.value.referHeaderPlacement).toBe("refer-to-uri");
+  });
+
+  it("reports header errors at the row and field", () => {
+    const errors = errorsOf({
+      ...base,
+      sipHeaders: [
+        { name: "X Bad", value: "ok" },
+        { name: "Via", value: "ok" },
+        { name: "X-Ok", value: "evil\r\nX-Injected: 1" },
+        { name: "X-LF", value: "a\nb" },
+        { name: "X-Nul", value: "a\u0000b" },
+        { name: "x-ok", value: "dup" },
+        { name: "", value: "" },
+      ],
+    });
+    expect(errors["sipHeaders.0.name"]).toContain("contains a space");
+    expect(errors["sipHeaders.1.name"]).toContain("Via is managed");
+    expect(errors["sipHeaders.2.value"]).toContain("found CR");
+    expect(errors["sipHeaders.3.value"]).toContain("found LF");
+    expect(errors["sipHeaders.4.value"]).toContain("found NUL");
+    expect(errors["sipHeaders.5.name"]).toBe("x-ok is already set in row 3");
+    expect(errors["sipHeaders.6.name"]).toBe("Enter a header name");
+    expect(errors["sipHeaders.6.value"]).toBe("Enter a header value");
+  });
+
+  it("rejects malformed shapes with field errors instead of throwing", () => {
+    expect(errorsOf(null)._form).toBeTruthy();
+    expect(errorsOf({ ...base, sipHeaders: "X-A: 1" }).sipHeaders).toBeTruthy();
+    expect(errorsOf({ ...base, sipHeaders: [{ name: 1, value: [] }] })["sipHeaders.0.name"]).toBeTruthy();
+    expect(errorsOf({ ...base, sipHeaders: Array.from({ length: 21 }, (_, i) => ({ name: `X-${i}`, value: "v" })) }).sipHeaders).toContain("20");
+  });
+});
+
+describe("warnings", () => {
+  it("flags non-X- names and unknown variables, not well-known headers", () => {
+    const w = destinationWarnings(
+      {
+        sipHeaders: [
+          { name: "Customer", value: "$customer_id" },
+          { name: "User-to-User", value: "$nope and $caller_id and $other" },
+        ],
+      },
+      ["customer_id", "caller_id"],
+    );
+    expect(w).toEqual({
+      "sipHeaders.0.name": 'Custom headers usually start with "X-"; proxies may drop or act on "Customer"',
+      "sipHeaders.1.value": "Unknown variables $nope, $other: they will be empty unless set during the call",
+    });
+  });
+});
+
+describe("copyName", () => {
+  it("picks the first free copy name, ignoring case", () => {
+    expect(copyName("Billing", ["Billing"])).toBe("Billing (copy)");
+    expect(copyName("Billing", ["Billing", "billing (COPY)"])).toBe("Billing (copy 2)");
+    expect(copyName("Billing (copy)", ["Billing", "Billing (copy)"])).toBe("Billing (copy 2)");
+  });
+
+  it("stays within the name limit", () => {
+    const long = "x".repeat(80);
+    expect(copyName(long, [long])).toHaveLength(80);
+    expect(copyName(long, [long]).endsWith(" (copy)")).toBe(true);
+  });
+});
