@@ -46,3 +46,78 @@ export const handoffDestinations = sqliteTable(
     index("handoff_destinations_agent_position").on(t.agentId, t.position),
   ],
 );
+
+export const flows = sqliteTable(
+  "flows",
+  {
+    id: text("id").primaryKey(),
+    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    nodes: text("nodes", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    edges: text("edges", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    // Optimistic concurrency: every save names the revision it was based on.
+    revision: integer("revision").notNull().default(1),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("flows_agent_name").on(t.agentId, t.nameKey)],
+);
+
+export const functions = sqliteTable(
+  "functions",
+  {
+    id: text("id").primaryKey(),
+    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    code: text("code").notNull().default(""),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("functions_agent_name").on(t.agentId, t.name)],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    // Shown in lists so people can tell keys apart; the key itself is only stored hashed.
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_hash").on(t.hash)],
+);
+
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    flowId: text("flow_id"),
+    channel: text("channel").notNull().default("simulator"),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at"),
+    durationMs: integer("duration_ms").notNull().default(0),
+    outcome: text("outcome", { enum: ["handoff", "hangup", "abandoned"] }).notNull(),
+    turnCount: integer("turn_count").notNull().default(0),
+    // Denormalised for filtering; the full record is in `handoff`.
+    reason: text("reason"),
+    destination: text("destination"),
+    method: text("method"),
+    source: text("source"),
+    transcriptText: text("transcript_text").notNull().default(""),
+    variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+    turns: text("turns", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    path: text("path", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    handoff: text("handoff", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    metrics: text("metrics", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    logs: text("logs", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    sipTrace: text("sip_trace", { mode: "json" }).$type<unknown>(),
+  },
+  (t) => [index("conversations_agent_started").on(t.agentId, t.startedAt, t.id)],
+);
