@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { catalogue, kindOf, NODE_KINDS } from "../catalogue";
+import { lintFlow } from "../lint";
+import { prepareContext } from "../problems";
+import { around, context, frontDesk } from "../test-helpers";
+import type { FlowNode } from "../types";
+
+const flowCtx = prepareContext(context());
+
+describe.each(NODE_KINDS)("kind %s", (kind) => {
+  const def = catalogue[kind];
+
+  it("is keyed by its own kind and has copy for the palette", () => {
+    expect(def.kind).toBe(kind);
+    expect(def.label).not.toBe("");
+    expect(def.description).not.toBe("");
+  });
+
+  it("defaults pass its data schema unchanged", () => {
+    const data = def.defaults();
+    const parsed = def.dataSchema.safeParse(data);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual(data);
+    expect(def.defaults()).not.toBe(data);
+  });
+
+  it("defaults give a summary and no kind-specific errors", () => {
+    const data = def.defaults();
+    expect(typeof def.summary(data as never, flowCtx)).toBe("string");
+    const problems = def.validate(data as never, { ...flowCtx, nodeId: "n" });
+    // Function defaults name no function yet; everything else starts clean.
+    expect(problems.map((p) => p.rule)).toEqual(kind === "function" ? ["unknown-function"] : []);
+  });
+});
+
+describe("kind specifics", () => {
+  it("terminal kinds have no out handles", () => {
+    expect(kindOf("handoff").outHandles(kindOf("handoff").defaults())).toEqual([]);
+    expect(kindOf("end").outHandles({ goodbye: "" })).toEqual([]);
+  });
+
+  it("listen: one handle per branch plus no_match; retries are 0–5 with default 1", () => {
+    const listen = kindOf("listen");
+    const data = { prompt: "", retries: 2, branches: [{ id: "b1", label: "", examples: ["x"], keywords: [] }] };
+    expect(listen.outHandles(data)).toEqual([{ id: "b1", label: "Branch 1" }, { id: "no_match", label: "No match" }]);
+    expect(listen.dataSchema.safeParse({ ...data, retries: 6 }).success).toBe(false);
+    expect(listen.dataSchema.safeParse({ ...data, retries: 1.5 }).success).toBe(false);
+    const { retries: _r, ...withoutRetries } = data;
+    expect(listen.dataSchema.parse(withoutRetries).retries).toBe(1);
+  });
+
+  it("condition: one handle per rule plus else; rejects unknown operators", () => {
+    const cond = kindOf("condition");
+    const data = { rules: [{ id: "r1", variable: "tier", operator: "equals" as const, value: "gold" }] };
+    expect(cond.outHandles(data)).toEqual([{ id: "r1", label: "$tier = gold" }, { id: "else", label: "Else" }]);
+    expect(cond.summary(data, flowCtx)).toBe("If $tier = gold");
+    expect(cond.dataSchema.safeParse({ rules: [{ ...data.rules[0], operator: "matches" }] }).success).toBe(false);
+  });
+
+  it("function: next and error handles", () => {
+    expect(kindOf("function").outHandles(kindOf("function").defaults()).map((h) => h.id)).toEqual(["next", "error"]);
+  });
+
+  it("handoff: summary names the resolved destination and reason fallback", () => {
+    const h = kindOf("handoff");
+    expect(h.summary(h.defaults(), flowCtx)).toBe(`→ default (${frontDesk.name}) · ${frontDesk.name}`);
+    expect(h.summary({ ...h.defaults(), destinationId: "hd_billing", reason: "billing" }, flowCtx)).toBe("→ Billing Support · billing");
+    expect(h.dataSchema.safeParse({ ...h.defaults(), destinationId: "" }).success).toBe(false);
+  });
+
+  it("a fresh node of every kind can sit in a flow without errors (except an unchosen function)", () => {
+    for (const kind of NODE_KINDS) {
+      if (kind === "start") continue;
+      const node = { id: "n", type: kind, position: { x: 0, y: 0 }, data: catalogue[kind].defaults() } as FlowNode;
+      const handles = catalogue[kind].outHandles(node.data as never).map((h) => h.id);
+      const errors = lintFlow(around(node, handles), context()).filter((p) => p.severity === "error");
+      expect(errors.map((p) => p.rule)).toEqual(kind === "function" ? ["unknown-function"] : []);
+    }
+  });
+});
