@@ -1,0 +1,107 @@
+/**
+ * Shared fixtures for the SIP engine's tests (not imported by the engine). The expected
+ * header sets are written out here independently of the builders, so a test comparing
+ * against them checks the engine rather than restating it.
+ */
+import { buildHandoffTraceWithModels } from "./trace";
+import { cseqOf, type SipMessage } from "./message";
+import type { HandoffTraceInput, Lane, TraceDestination } from "./types";
+
+export const HOSTS = { trunkHost: "trunk.example.net", pbxHost: "pbx.example" } as const;
+
+export function destination(over: Partial<TraceDestination> = {}): TraceDestination {
+  return {
+    name: "Front desk",
+    method: "refer",
+    route: "sip:2001@pbx.example",
+    sipHeaders: [],
+    referHeaderPlacement: "request",
+    ...over,
+  };
+}
+
+export function input(over: Partial<HandoffTraceInput> = {}, dest: Partial<TraceDestination> = {}): HandoffTraceInput {
+  return { destination: destination(dest), variables: { customer_id: "abc123" }, hosts: HOSTS, seed: 42, ...over };
+}
+
+export interface Step {
+  from: Lane;
+  to: Lane;
+  label: string;
+  raw: string;
+  kind: "sip" | "media";
+  model: SipMessage | null;
+}
+
+export function run(i: HandoffTraceInput) {
+  const { trace, models } = buildHandoffTraceWithModels(i);
+  const steps: Step[] = trace.messages.map((m, n) => ({ ...m, model: models[n]! }));
+  return { trace, steps, sip: steps.filter((s) => s.kind === "sip") as (Step & { model: SipMessage })[] };
+}
+
+/** `sbc>agent INVITE`, `agent>sbc 200/INVITE`, `agent>sbc media`: a ladder's shape at a glance. */
+export function shape(steps: Step[]): string[] {
+  return steps.map((s) => {
+    const where = `${s.from}>${s.to}`;
+    if (s.model === null) return `${where} media`;
+    const m = s.model;
+    return m.kind === "request" ? `${where} ${m.method}` : `${where} ${m.status}/${cseqOf(m).method}`;
+  });
+}
+
+const BASE_REQUEST = ["Via", "Max-Forwards", "From", "To", "Call-ID", "CSeq", "Content-Length"];
+const BASE_RESPONSE = ["Via", "From", "To", "Call-ID", "CSeq", "Content-Length"];
+
+export interface HeaderExpectation {
+  /** Configured custom header names plus X-Handoff-Reason, as sent. */
+  handoffNames: string[];
+  method: "refer" | "invite" | "bye";
+  placement: "request" | "refer-to-uri" | "both";
+}
+
+/** The header names a message of the given type must carry, and no others. */
+export function expectedHeaderNames(step: Step & { model: SipMessage }, e: HeaderExpectation): Set<string> {
+  const m = step.model;
+  const names: string[] = [];
+  if (m.kind === "request") {
+    names.push(...BASE_REQUEST);
+    switch (m.method) {
+      case "INVITE":
+        names.push("Contact", "Allow", "Content-Type");
+        if (step.from === "sbc") names.push("Record-Route");
+        else names.push(...e.handoffNames);
+        break;
+      case "REFER":
+        names.push("Route", "Contact", "Refer-To", "Referred-By");
+        if (e.placement !== "refer-to-uri") names.push(...e.handoffNames);
+        break;
+      case "NOTIFY":
+        names.push("Contact", "Event", "Subscription-State", "Content-Type");
+        break;
+      case "BYE":
+        if (step.from === "agent" && step.to === "sbc") {
+          names.push("Route");
+          if (e.method === "bye") names.push("Reason", ...e.handoffNames);
+        }
+        break;
+      case "ACK":
+        break;
+      default:
+        throw new Error(`Unexpected ${m.method}`);
+    }
+  } else {
+    names.push(...BASE_RESPONSE);
+    const method = cseqOf(m).method;
+    if (m.status === 180) names.push("Contact");
+    if (m.status === 200 && method === "INVITE") {
+      names.push("Contact", "Allow", "Content-Type");
+      if (step.from === "agent") names.push("Record-Route");
+    }
+    if (m.status === 202 || (m.status === 200 && method === "NOTIFY")) names.push("Contact");
+  }
+  return new Set(names);
+}
+
+export function headerNames(m: SipMessage): Set<string> {
+  return new Set(m.headers.map((h) => h.name));
+}
