@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { createRequire } from "node:module";
+import { parseSipMessage } from "./parse";
+import { serializeSipMessage } from "./serialize";
+import { expectedHeaderNames, headerNames, input, run } from "./test-support";
+
+const require = createRequire(import.meta.url);
+const Grammar = require("jssip/lib/Grammar") as { parse(input: string, rule: string): unknown };
+
+/** What a caller, a CRM or a careless configuration might put in a value: line breaks first. */
+const nasty = fc.array(
+  fc.constantFrom("\r", "\n", "\r\n", "\u0000", "\u0085", "\u007f", "\t", " ", ":", ";", "X-Evil: 1", "Via: x", "<", ">", '"', "%", "é", "😀", "$", "$customer_id", "a"),
+  { maxLength: 12 },
+).map((parts) => parts.join(""));
+const value = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ maxLength: 20 }), nasty);
+/** Configured values: templates that mix variable references with arbitrary text. */
+const template = fc.oneof(value, fc.tuple(value, fc.constantFrom("$customer_id", "$caller_id", "$note", "$unknown_var"), value).map(([a, v, b]) => a + v + b));
+const HEADER_LINE = /^[A-Za-z0-9\-.!%*_+`'~]+: /;
+
+describe("property: nothing a value carries can add a header line", () => {
+  it("header names are exactly the expected ones, every line is a header line, and the message round-trips", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          method: fc.constantFrom("refer", "invite", "bye" as const),
+          placement: fc.constantFrom("request", "refer-to-uri", "both" as const),
+          variant: fc.constantFrom("success", "busy" as const),
+          soft: fc.boolean(),
+          names: fc.uniqueArray(fc.constantFrom("X-Customer-ID", "X-Note", "X-Tier", "User-to-User"), { maxLength: 3 }),
+          values: fc.array(template, { minLength: 3, maxLength: 3 }),
+          customer: value,
+          note: value,
+          callerId: value,
+          reason: fc.option(value, { nil: undefined }),
+          utterance: fc.option(value, { nil: undefined }),
+          whisper: fc.option(value, { nil: undefined }),
+          agentName: fc.option(value, { nil: undefined }),
+        }),
+        (c) => {
+          const soft = c.soft && c.method !== "bye";
+          const i = input(
+            {
+              variant: c.variant,
+              soft,
+              reason: c.reason,
+              utterance: c.utterance,
+              whisper: soft ? c.whisper : undefined,
+              agentName: c.agentName,
+              variables: { customer_id: c.customer, note: c.note, caller_id: c.callerId },
+            },
+            {
+              method: c.method,
+              route: c.method === "bye" ? null : "sip:2001@pbx.example",
+              referHeaderPlacement: c.placement,
+              sipHeaders: c.names.map((name, n) => ({ name, value: c.values[n]! })),
+            },
+          );
+          const expectation = { method: soft ? ("refer" as const) : c.method, placement: c.placement, handoffNames: [...c.names, "X-Handoff-Reason"] };
+          for (const s of run(i).sip) {
+            expect(headerNames(s.model)).toEqual(expectedHeaderNames(s, expectation));
+            const head = s.raw.slice(0, s.raw.indexOf("\r\n\r\n"));
+            const lines = head.split("\r\n");
+            for (const line of lines.slice(1)) expect(line).toMatch(HEADER_LINE);
+            for (const line of lines) expect(line).not.toMatch(/[\r\n\u0000]/);
+            expect(serializeSipMessage(parseSipMessage(s.raw))).toBe(s.raw);
+            expect(parseSipMessage(s.raw)).toEqual(s.model);
+            for (const h of s.model.headers) {
+              if (h.name.startsWith("X-") || h.name === "User-to-User") expect(Grammar.parse(h.value, "header_value"), h.value).not.toBe(-1);
+              if (h.name === "Refer-To") expect(Grammar.parse(h.value, "Refer_To"), h.value).not.toBe(-1);
+              if (h.name === "From" || h.name === "To") expect(Grammar.parse(h.value, h.name), h.value).not.toBe(-1);
+            }
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
