@@ -7,11 +7,10 @@ import type { HandoffTrace, Lane, TraceMessage, TraceWarning, TraceWarningCode }
 export const UDP_SIZE_LIMIT = 1300;
 
 /** One-way signalling latency between two lanes, in simulated milliseconds. */
-const LATENCY: Record<string, number> = {
-  "sbc>agent": 18, "agent>sbc": 18,
-  "agent>destination": 24, "destination>agent": 24,
-  "sbc>destination": 30, "destination>sbc": 30,
-};
+function latency(a: Lane, b: Lane): number {
+  if (a === "destination" || b === "destination") return a === "sbc" || b === "sbc" ? 30 : 24;
+  return 18;
+}
 
 /**
  * Collects a trace: messages with their simulated times, the models behind the SIP ones
@@ -30,7 +29,7 @@ export class TraceBuilder {
   /** Adds a SIP message sent `thinkMs` after the previous event, plus network latency. */
   sip(from: Lane, to: Lane, message: SipMessage, label: string, thinkMs = 2): void {
     const raw = serializeSipMessage(message);
-    const at = this.now + thinkMs + (this.messages.length === 0 ? 0 : LATENCY[from + ">" + to] ?? 20);
+    const at = this.now + thinkMs + (this.messages.length === 0 ? 0 : latency(from, to));
     this.messages.push({ from, to, label, raw, at, kind: "sip" });
     this.models.push(message);
     this.now = at;

@@ -32,6 +32,8 @@ export const SIP_VERSION = "SIP/2.0";
 
 /** The first value of a header (names compared case-insensitively), or undefined. */
 export function headerValue(m: SipMessage, name: string): string | undefined {
+  // Fast path: the engine always asks with the canonical spelling it wrote.
+  for (const h of m.headers) if (h.name === name) return h.value;
   const lower = name.toLowerCase();
   for (const h of m.headers) if (h.name.toLowerCase() === lower) return h.value;
   return undefined;
@@ -40,7 +42,7 @@ export function headerValue(m: SipMessage, name: string): string | undefined {
 export function headerValues(m: SipMessage, name: string): string[] {
   const lower = name.toLowerCase();
   const out: string[] = [];
-  for (const h of m.headers) if (h.name.toLowerCase() === lower) out.push(h.value);
+  for (const h of m.headers) if (h.name === name || (h.name.length === name.length && h.name.toLowerCase() === lower)) out.push(h.value);
   return out;
 }
 

@@ -62,7 +62,7 @@ describe("property: nothing a value carries can add a header line", () => {
             const head = s.raw.slice(0, s.raw.indexOf("\r\n\r\n"));
             const lines = head.split("\r\n");
             for (const line of lines.slice(1)) expect(line).toMatch(HEADER_LINE);
-            for (const line of lines) expect(line).not.toMatch(/[\r\n\u0000]/);
+            for (const line of lines) expect(line.includes("\r") || line.includes("\n") || line.includes("\u0000")).toBe(false);
             expect(serializeSipMessage(parseSipMessage(s.raw))).toBe(s.raw);
             expect(parseSipMessage(s.raw)).toEqual(s.model);
             for (const h of s.model.headers) {
