@@ -1,7 +1,9 @@
 import type { Db } from "./client";
 import { agents, variables } from "./schema";
 import { createAgent } from "./repositories/agents";
-import { createDestination } from "./repositories/handoffs";
+import { createDestination, listDestinations } from "./repositories/handoffs";
+import { createFlow } from "./repositories/flows";
+import { demoFlow } from "../lib/flow";
 import { destinationInputSchema } from "../lib/handoffs/schema";
 
 /** A fresh database gets the demo agent the README walks through. */
@@ -46,5 +48,7 @@ export function seedDemoAgent(db: Db): string {
     const result = createDestination(db, agent.id, destinationInputSchema.parse(d));
     if (!result.ok) throw new Error(`Seed destination ${d.name} is invalid`);
   }
+  const flow = createFlow(db, agent.id, demoFlow({ destinations: listDestinations(db, agent.id) }));
+  if (!flow.ok) throw new Error("Seed flow could not be created");
   return agent.id;
 }

@@ -1,0 +1,10 @@
+import { getDb } from "@/db/server";
+import { listFlows } from "@/db/repositories/flows";
+import { FlowList } from "@/components/flow-list/FlowList";
+
+export const dynamic = "force-dynamic";
+
+export default async function FlowsPage({ params }: { params: Promise<{ agentId: string }> }) {
+  const { agentId } = await params;
+  return <FlowList agentId={agentId} flows={listFlows(getDb(), agentId)} />;
+}

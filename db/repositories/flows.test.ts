@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDb } from "../testing/temp-db";
+import type { Db } from "../client";
+import { createAgent, listAgents } from "./agents";
+import { createFlow, deleteFlow, duplicateFlow, findFlow, getFlow, listFlows, renameFlow, saveFlow } from "./flows";
+import { seedDemoAgent } from "../seed";
+import { lintFlow, type FlowDocument } from "../../lib/flow";
+import { listDestinations } from "./handoffs";
+
+let ctx: ReturnType<typeof tempDb>;
+let db: Db;
+let agentId: string;
+
+beforeEach(() => {
+  ctx = tempDb();
+  db = ctx.db;
+  agentId = createAgent(db, "Test").id;
+});
+afterEach(() => ctx.cleanup());
+
+const doc = (name: string): FlowDocument => ({
+  name,
+  nodes: [{ id: "start", type: "start", position: { x: 0, y: 0 }, data: { greeting: "Hi" } }],
+  edges: [],
+});
+
+function create(name: string) {
+  const r = createFlow(db, agentId, doc(name));
+  if (!r.ok) throw new Error(r.status);
+  return r.flow;
+}
+
+describe("flows repository", () => {
+  it("creates at revision 1 and reads back", () => {
+    const f = create("Main");
+    expect(f.revision).toBe(1);
+    expect(getFlow(db, agentId, f.id)).toEqual(f);
+    expect(listFlows(db, agentId)).toEqual([{ id: f.id, name: "Main", revision: 1, nodeCount: 1, updatedAt: f.updatedAt }]);
+    expect(findFlow(db, agentId, "main")?.id).toBe(f.id);
+    expect(findFlow(db, agentId, f.id)?.id).toBe(f.id);
+  });
+
+  it("keeps names unique per agent ignoring case", () => {
+    create("Main");
+    expect(createFlow(db, agentId, doc("MAIN"))).toMatchObject({ ok: false, status: "name_taken" });
+    const b = create("Other");
+    expect(renameFlow(db, agentId, b.id, "main")).toMatchObject({ ok: false, status: "name_taken" });
+    expect(renameFlow(db, agentId, b.id, "other")).toMatchObject({ ok: true, flow: { name: "other", revision: 2 } });
+  });
+
+  it("saves only on the revision it was based on, bumping it", () => {
+    const f = create("Main");
+    const edited = { nodes: [...f.nodes, { id: "end", type: "end" as const, position: { x: 0, y: 100 }, data: { goodbye: "" } }], edges: [] };
+    const first = saveFlow(db, agentId, f.id, edited, 1);
+    expect(first).toMatchObject({ ok: true, revision: 2 });
+    // A second tab still on revision 1 is refused and told what is stored now.
+    const stale = saveFlow(db, agentId, f.id, { nodes: [], edges: [] }, 1);
+    expect(stale).toMatchObject({ ok: false, status: "stale", theirs: { revision: 2 } });
+    expect(getFlow(db, agentId, f.id)?.nodes).toHaveLength(2);
+    expect(saveFlow(db, agentId, "flow_missing", edited, 1)).toEqual({ ok: false, status: "not_found" });
+  });
+
+  it("duplicates under a free name and deletes", () => {
+    const f = create("Main");
+    const copy = duplicateFlow(db, agentId, f.id);
+    expect(copy).toMatchObject({ ok: true, flow: { name: "Main (copy)", revision: 1 } });
+    expect(duplicateFlow(db, agentId, f.id)).toMatchObject({ ok: true, flow: { name: "Main (copy 2)" } });
+    expect(deleteFlow(db, agentId, f.id)).toBe(true);
+    expect(deleteFlow(db, agentId, f.id)).toBe(false);
+    expect(listFlows(db, agentId).map((x) => x.name)).toEqual(["Main (copy)", "Main (copy 2)"]);
+  });
+
+  it("the seeded demo agent has a lint-clean Main line flow", () => {
+    const id = seedDemoAgent(db);
+    const [flow] = listFlows(db, id);
+    expect(flow?.name).toBe("Main line");
+    const stored = getFlow(db, id, flow!.id)!;
+    const errors = lintFlow(stored, { destinations: listDestinations(db, id), functions: [], variables: ["customer_id", "tier"] }).filter(
+      (p) => p.severity === "error",
+    );
+    expect(errors).toEqual([]);
+    expect(listAgents(db).length).toBe(2);
+  });
+});

@@ -1,0 +1,144 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { newId, nowIso } from "../ids";
+import { flows } from "../schema";
+import type { Flow, FlowDocument, FlowEdge, FlowNode } from "../../lib/flow";
+
+type Row = typeof flows.$inferSelect;
+
+export interface StoredFlow extends Flow {
+  agentId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  nodeCount: number;
+  updatedAt: string;
+}
+
+export type FlowNameResult = { ok: true; flow: StoredFlow } | { ok: false; status: "name_taken"; message: string } | { ok: false; status: "not_found" };
+
+export type SaveResult =
+  | { ok: true; revision: number; savedAt: string }
+  | { ok: false; status: "stale"; theirs: StoredFlow }
+  | { ok: false; status: "not_found" };
+
+function toFlow(row: Row): StoredFlow {
+  return {
+    id: row.id,
+    agentId: row.agentId,
+    name: row.name,
+    // Stored documents were validated with flowDocumentSchema on the way in.
+    nodes: row.nodes as FlowNode[],
+    edges: row.edges as FlowEdge[],
+    revision: row.revision,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+const taken = (name: string) => ({ ok: false as const, status: "name_taken" as const, message: `A flow named "${name}" already exists for this agent` });
+
+export function listFlows(db: Db, agentId: string): FlowSummary[] {
+  return db
+    .select({
+      id: flows.id,
+      name: flows.name,
+      revision: flows.revision,
+      updatedAt: flows.updatedAt,
+      nodeCount: sql<number>`json_array_length(${flows.nodes})`,
+    })
+    .from(flows)
+    .where(eq(flows.agentId, agentId))
+    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .all();
+}
+
+export function getFlow(db: Db, agentId: string, flowId: string): StoredFlow | null {
+  const row = db.select().from(flows).where(and(eq(flows.agentId, agentId), eq(flows.id, flowId))).get();
+  return row ? toFlow(row) : null;
+}
+
+/** For the CLI and API: a flow named by id, or by name (case-insensitive). */
+export function findFlow(db: Db, agentId: string, idOrName: string): StoredFlow | null {
+  const row = db
+    .select()
+    .from(flows)
+    .where(and(eq(flows.agentId, agentId), sql`(${flows.id} = ${idOrName} OR ${flows.nameKey} = ${nameKey(idOrName)})`))
+    .get();
+  return row ? toFlow(row) : null;
+}
+
+export function flowNameInUse(db: Db, agentId: string, name: string, exceptId?: string): boolean {
+  const row = db
+    .select({ id: flows.id })
+    .from(flows)
+    .where(and(eq(flows.agentId, agentId), eq(flows.nameKey, nameKey(name))))
+    .get();
+  return row !== undefined && row.id !== exceptId;
+}
+
+export function createFlow(db: Db, agentId: string, doc: FlowDocument): FlowNameResult {
+  if (flowNameInUse(db, agentId, doc.name)) return taken(doc.name);
+  const now = nowIso();
+  const row = db
+    .insert(flows)
+    .values({ id: newId("flow"), agentId, name: doc.name, nameKey: nameKey(doc.name), nodes: doc.nodes, edges: doc.edges, revision: 1, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+  return { ok: true, flow: toFlow(row) };
+}
+
+export function renameFlow(db: Db, agentId: string, flowId: string, name: string): FlowNameResult {
+  if (!getFlow(db, agentId, flowId)) return { ok: false, status: "not_found" };
+  if (flowNameInUse(db, agentId, name, flowId)) return taken(name);
+  const row = db
+    .update(flows)
+    .set({ name, nameKey: nameKey(name), revision: sql`${flows.revision} + 1`, updatedAt: nowIso() })
+    .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
+    .returning()
+    .get();
+  return { ok: true, flow: toFlow(row!) };
+}
+
+/** A free "<name> (copy)" / "(copy 2)"… name among the agent's flows. */
+export function freeCopyName(db: Db, agentId: string, name: string): string {
+  const base = name.replace(/ \(copy(?: \d+)?\)$/, "");
+  for (let n = 1; ; n++) {
+    const suffix = ` (copy${n === 1 ? "" : ` ${n}`})`;
+    const candidate = base.slice(0, 80 - suffix.length) + suffix;
+    if (!flowNameInUse(db, agentId, candidate)) return candidate;
+  }
+}
+
+export function duplicateFlow(db: Db, agentId: string, flowId: string): FlowNameResult {
+  const source = getFlow(db, agentId, flowId);
+  if (!source) return { ok: false, status: "not_found" };
+  return createFlow(db, agentId, { name: freeCopyName(db, agentId, source.name), nodes: source.nodes, edges: source.edges });
+}
+
+export function deleteFlow(db: Db, agentId: string, flowId: string): boolean {
+  return db.delete(flows).where(and(eq(flows.agentId, agentId), eq(flows.id, flowId))).run().changes > 0;
+}
+
+/**
+ * Saves a document only if the stored revision is still the one the editor started from.
+ * The check and the write are one UPDATE, so two tabs cannot both win.
+ */
+export function saveFlow(db: Db, agentId: string, flowId: string, doc: Pick<FlowDocument, "nodes" | "edges">, baseRevision: number): SaveResult {
+  const savedAt = nowIso();
+  const row = db
+    .update(flows)
+    .set({ nodes: doc.nodes, edges: doc.edges, revision: sql`${flows.revision} + 1`, updatedAt: savedAt })
+    .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId), eq(flows.revision, baseRevision)))
+    .returning({ revision: flows.revision })
+    .get();
+  if (row) return { ok: true, revision: row.revision, savedAt };
+  const theirs = getFlow(db, agentId, flowId);
+  return theirs ? { ok: false, status: "stale", theirs } : { ok: false, status: "not_found" };
+}
