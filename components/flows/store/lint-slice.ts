@@ -1,0 +1,25 @@
+import type { StateCreator } from "zustand";
+import { lintFlow, prepareContext, type LintContext } from "@/lib/flow";
+import type { VariableOption } from "@/components/ui/VariableInput";
+import { stableProblemsByNode } from "./document";
+import type { CanvasEdge, CanvasNode, EditorState, LintSlice } from "./types";
+
+export const createLintSlice =
+  (init: { lintContext: LintContext; variableOptions: readonly VariableOption[]; nodes: CanvasNode[]; edges: CanvasEdge[] }): StateCreator<EditorState, [], [], LintSlice> =>
+  (set, get) => {
+    const problems = lintFlow({ nodes: init.nodes, edges: init.edges }, init.lintContext);
+    return {
+      lintContext: init.lintContext,
+      flowContext: prepareContext(init.lintContext),
+      variableOptions: init.variableOptions,
+      problems,
+      problemsByNode: stableProblemsByNode(new Map(), problems),
+
+      addDestination(destination) {
+        const s = get();
+        const lintContext = { ...s.lintContext, destinations: [...s.lintContext.destinations.filter((d) => d.id !== destination.id), destination] };
+        const next = lintFlow({ nodes: s.nodes, edges: s.edges }, lintContext);
+        set({ lintContext, flowContext: prepareContext(lintContext), problems: next, problemsByNode: stableProblemsByNode(s.problemsByNode, next) });
+      },
+    };
+  };
