@@ -1,0 +1,11 @@
+import { setDefaultDestination } from "@/db/repositories/handoffs";
+import { toApiDestination } from "@/lib/api/destinations";
+import { apiRoute } from "../../../../../_lib/handler";
+import { requireDestination } from "../../../../../_lib/lookups";
+import { destinationOrThrow } from "../../_mutations";
+
+/** POST /api/v1/agents/{agentId}/handoffs/{handoffId}/default: make it the agent's default. */
+export const POST = apiRoute<{ agentId: string; handoffId: string }>(({ db, params }) => {
+  const current = requireDestination(db, params.agentId, params.handoffId);
+  return toApiDestination(destinationOrThrow(setDefaultDestination(db, params.agentId, current.id)));
+});

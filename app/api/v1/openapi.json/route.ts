@@ -1,0 +1,13 @@
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { apiRoute } from "../_lib/handler";
+
+let body: string | null = null;
+
+/** GET /api/v1/openapi.json: public, no key needed. */
+export const GET = apiRoute(
+  () => {
+    body ??= JSON.stringify(buildOpenApiDocument());
+    return new Response(body, { headers: { "content-type": "application/json; charset=utf-8", "access-control-allow-origin": "*" } });
+  },
+  { public: true },
+);

@@ -1,0 +1,167 @@
+import type { Db } from "../client";
+import { newId } from "../ids";
+import { prepared } from "./statements";
+import {
+  conversationInputSchema,
+  transcriptText,
+  type Conversation,
+  type ConversationInput,
+  type ConversationSummary,
+} from "../../lib/conversations/schema";
+import { encodeCursor, type ConversationCursor, type ConversationFilters } from "../../lib/conversations/filters";
+
+const SUMMARY_COLUMNS =
+  "id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, turn_count, reason, destination, method, source";
+
+const INSERT_SQL = `INSERT INTO conversations
+  (id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, turn_count, reason, destination, method, source,
+   transcript_text, variables, turns, path, handoff, metrics, logs, sip_trace)
+  VALUES (@id, @agent_id, @flow_id, @channel, @started_at, @ended_at, @duration_ms, @outcome, @turn_count, @reason, @destination,
+   @method, @source, @transcript_text, @variables, @turns, @path, @handoff, @metrics, @logs, @sip_trace)`;
+
+/** Timestamps are stored as UTC `toISOString()` text so that ordering and cursors compare as strings. */
+const utc = (iso: string) => new Date(iso).toISOString();
+
+/**
+ * Stores a finished call. The input is validated (throws a ZodError on a malformed record: the
+ * caller is our own simulator, so that is a bug, not user input). Returns the stored record.
+ */
+export function insertConversation(db: Db, input: ConversationInput): Conversation {
+  const c = conversationInputSchema.parse(input);
+  const record: Conversation = {
+    ...c,
+    id: c.id ?? newId("conv"),
+    started_at: utc(c.started_at),
+    ended_at: c.ended_at === null ? null : utc(c.ended_at),
+  };
+  prepared(db, INSERT_SQL).run(conversationRow(record));
+  return record;
+}
+
+/** The row for a record; exported for bulk loaders (the API benchmark) that reuse the statement. */
+export function conversationRow(c: Conversation): Record<string, string | number | null> {
+  return {
+    id: c.id,
+    agent_id: c.agent_id,
+    flow_id: c.flow_id,
+    channel: c.channel,
+    started_at: c.started_at,
+    ended_at: c.ended_at,
+    duration_ms: c.duration_ms,
+    outcome: c.outcome,
+    turn_count: c.turns.length,
+    reason: c.handoff?.reason ?? null,
+    destination: c.handoff?.destination ?? null,
+    method: c.handoff?.method ?? null,
+    source: c.handoff?.source ?? null,
+    transcript_text: transcriptText(c.turns),
+    variables: JSON.stringify(c.variables),
+    turns: JSON.stringify(c.turns),
+    path: JSON.stringify(c.path),
+    handoff: c.handoff === null ? null : JSON.stringify(c.handoff),
+    metrics: JSON.stringify(c.metrics),
+    logs: JSON.stringify(c.logs),
+    sip_trace: c.sip_trace === null ? null : JSON.stringify(c.sip_trace),
+  };
+}
+
+export const INSERT_CONVERSATION_SQL = INSERT_SQL;
+
+interface FullRow {
+  id: string;
+  agent_id: string;
+  flow_id: string | null;
+  channel: string;
+  started_at: string;
+  ended_at: string | null;
+  duration_ms: number;
+  outcome: Conversation["outcome"];
+  variables: string;
+  turns: string;
+  path: string;
+  handoff: string | null;
+  metrics: string;
+  logs: string;
+  sip_trace: string | null;
+}
+
+export function getConversation(db: Db, id: string): Conversation | null {
+  const row = prepared(
+    db,
+    "SELECT id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, variables, turns, path, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
+  ).get(id) as FullRow | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    agent_id: row.agent_id,
+    flow_id: row.flow_id,
+    channel: row.channel,
+    started_at: row.started_at,
+    ended_at: row.ended_at,
+    duration_ms: row.duration_ms,
+    outcome: row.outcome,
+    turns: JSON.parse(row.turns),
+    path: JSON.parse(row.path),
+    variables: JSON.parse(row.variables),
+    handoff: row.handoff === null ? null : JSON.parse(row.handoff),
+    metrics: JSON.parse(row.metrics),
+    logs: JSON.parse(row.logs),
+    sip_trace: row.sip_trace === null ? null : JSON.parse(row.sip_trace),
+  };
+}
+
+/** `LIKE` pattern matching `text` literally anywhere (with `ESCAPE '\'`). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export interface ConversationPage {
+  data: ConversationSummary[];
+  next_cursor: string | null;
+}
+
+/**
+ * One page, newest first. Keyset pagination on (started_at, id) written as a row value so SQLite
+ * walks the (agent_id, started_at, id) index (DESIGN §8); rows inserted between pages never
+ * shift older ones.
+ */
+export function listConversations(
+  db: Db,
+  agentId: string,
+  filters: ConversationFilters,
+  cursor: ConversationCursor | null,
+  limit: number,
+): ConversationPage {
+  const where = ["agent_id = ?"];
+  const args: (string | number)[] = [agentId];
+  if (cursor) {
+    where.push("(started_at, id) < (?, ?)");
+    args.push(cursor.startedAt, cursor.id);
+  }
+  for (const column of ["outcome", "reason", "destination", "method", "source"] as const) {
+    const value = filters[column];
+    if (value !== undefined) {
+      where.push(`${column} = ?`);
+      args.push(value);
+    }
+  }
+  if (filters.from !== undefined) {
+    where.push("started_at >= ?");
+    args.push(filters.from);
+  }
+  if (filters.toExclusive !== undefined) {
+    where.push("started_at < ?");
+    args.push(filters.toExclusive);
+  }
+  if (filters.q !== undefined) {
+    where.push("transcript_text LIKE ? ESCAPE '\\'");
+    args.push(containsPattern(filters.q));
+  }
+  args.push(limit + 1);
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where.join(" AND ")} ORDER BY started_at DESC, id DESC LIMIT ?`;
+  const rows = prepared(db, sql).all(...args) as ConversationSummary[];
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
+  const last = rows[rows.length - 1];
+  return { data: rows, next_cursor: more && last ? encodeCursor({ startedAt: last.started_at, id: last.id }) : null };
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { MAX_DESCRIPTION_LENGTH, MAX_HEADERS, MAX_NAME_LENGTH, parseDestination, type ValidDestination } from "../handoffs/schema";
+import { HANDOFF_METHODS, REFER_PLACEMENTS, type HandoffDestination } from "../handoffs/types";
+
+/**
+ * The API speaks snake_case; the domain (lib/handoffs) is camelCase. This file is the one place
+ * that maps between them, both ways, including field-error paths (`sipHeaders.0.value` →
+ * `sip_headers.0.value`). Validation itself is lib/handoffs/schema.ts, shared with the UI.
+ */
+
+const API_TO_DOMAIN = {
+  name: "name",
+  description: "description",
+  method: "method",
+  route: "route",
+  sip_headers: "sipHeaders",
+  refer_header_placement: "referHeaderPlacement",
+} as const;
+type ApiField = keyof typeof API_TO_DOMAIN;
+const DOMAIN_TO_API: Record<string, string> = Object.fromEntries(Object.entries(API_TO_DOMAIN).map(([a, d]) => [d, a]));
+
+const sipHeader = z.object({ name: z.string(), value: z.string() });
+
+export const apiDestinationSchema = z.object({
+  id: z.string(),
+  agent_id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  method: z.enum(HANDOFF_METHODS),
+  route: z.string().nullable(),
+  sip_headers: z.array(sipHeader),
+  refer_header_placement: z.enum(REFER_PLACEMENTS),
+  is_default: z.boolean(),
+  created_at: z.string(),
+});
+export type ApiDestination = z.infer<typeof apiDestinationSchema>;
+
+/** Documents a create / replace / patch body; the rules are destinationInputSchema's. */
+export const apiDestinationBodySchema = z.strictObject({
+  name: z.string().max(MAX_NAME_LENGTH).describe("Unique per agent, ignoring case"),
+  description: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
+  method: z.enum(HANDOFF_METHODS).optional().describe("Default refer"),
+  route: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("Required for refer and invite, absent or null for bye: sip:/sips: URI, tel:+E164, +E164 or a 1–8 digit extension"),
+  sip_headers: z
+    .array(sipHeader)
+    .max(MAX_HEADERS)
+    .optional()
+    .describe("RFC 3261 token names (not Via, From, To, …); values without CR, LF or other control characters"),
+  refer_header_placement: z.enum(REFER_PLACEMENTS).optional().describe("REFER only; default request"),
+  is_default: z.boolean().optional().describe("true makes this the agent's default destination"),
+});
+
+export function toApiDestination(d: HandoffDestination): ApiDestination {
+  return {
+    id: d.id,
+    agent_id: d.agentId,
+    name: d.name,
+    description: d.description,
+    method: d.method,
+    route: d.route,
+    sip_headers: d.sipHeaders,
+    refer_header_placement: d.referHeaderPlacement,
+    is_default: d.isDefault,
+    created_at: d.createdAt,
+  };
+}
+
+/** `sipHeaders.0.value` → `sip_headers.0.value`. */
+export function apiFieldPath(domainPath: string): string {
+  const [head, ...rest] = domainPath.split(".");
+  return [DOMAIN_TO_API[head!] ?? head, ...rest].join(".");
+}
+
+export type ApiDestinationParse =
+  | { ok: true; value: ValidDestination; isDefault: boolean | undefined }
+  | { ok: false; fields: Record<string, string> };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Parses a request body. With `base` (PATCH), fields not in the body keep the stored values;
+ * without it (POST, PUT) the body is the whole destination.
+ */
+export function parseApiDestinationBody(body: unknown, base?: HandoffDestination): ApiDestinationParse {
+  if (!isPlainObject(body)) return { ok: false, fields: { _body: "Expected a JSON object" } };
+  const fields = new Map<string, string>();
+  const domain: Record<string, unknown> = base
+    ? {
+        name: base.name,
+        description: base.description,
+        method: base.method,
+        route: base.route,
+        sipHeaders: base.sipHeaders,
+        referHeaderPlacement: base.referHeaderPlacement,
+      }
+    : {};
+  let isDefault: boolean | undefined;
+  for (const key of Object.keys(body)) {
+    const value = body[key];
+    if (key === "is_default") {
+      if (typeof value === "boolean") isDefault = value;
+      else fields.set(key, "Expected true or false");
+    } else if (Object.prototype.hasOwnProperty.call(API_TO_DOMAIN, key)) {
+      domain[API_TO_DOMAIN[key as ApiField]] = value;
+    } else {
+      const hint = DOMAIN_TO_API[key];
+      fields.set(key, hint ? `Unknown field; the API spells it ${hint}` : "Unknown field");
+    }
+  }
+  // Changing the method of a stored destination to BYE drops its route, as the form does.
+  if (base && body.method === "bye" && !("route" in body)) domain.route = null;
+  const parsed = parseDestination(domain);
+  if (!parsed.ok) {
+    for (const [path, message] of Object.entries(parsed.fieldErrors)) {
+      const key = apiFieldPath(path);
+      if (!fields.has(key)) fields.set(key, message);
+    }
+  }
+  if (!parsed.ok || fields.size > 0) return { ok: false, fields: Object.fromEntries(fields) };
+  return { ok: true, value: parsed.value, isDefault };
+}

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { conversationFilterFields } from "../conversations/filters";
+import { conversationSchema, conversationSummarySchema } from "../conversations/schema";
+import { apiAgentSchema } from "./agents";
+import { apiDestinationBodySchema, apiDestinationSchema } from "./destinations";
+import { apiErrorBodySchema } from "./errors";
+import { agentExportSchema } from "./export";
+
+/**
+ * The OpenAPI 3.1 document for /api/v1, generated from the same zod schemas the handlers parse
+ * and answer with (JSON Schema 2020-12 is OpenAPI 3.1's schema dialect). Paths are relative to
+ * the server URL `/api/v1`; a test checks that every route file has its path and methods here.
+ */
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (schema: unknown) => ({ "application/json": { schema } });
+const ok = (description: string, schema: unknown) => ({ description, content: jsonContent(schema) });
+const errors = (...codes: (400 | 401 | 404 | 409)[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/${ERROR_RESPONSES[c]}` }]));
+const ERROR_RESPONSES = { 400: "BadRequest", 401: "Unauthorized", 404: "NotFound", 409: "Conflict" } as const;
+
+const params = (...names: string[]) => names.map((n) => ({ $ref: `#/components/parameters/${n}` }));
+
+const listOf = (name: string) => ({
+  type: "object",
+  properties: { data: { type: "array", items: ref(name) } },
+  required: ["data"],
+  additionalProperties: false,
+});
+
+function queryParameters(): unknown[] {
+  return Object.entries(conversationFilterFields).map(([name, schema]) => {
+    const s = jsonSchema(schema, "input");
+    const { description, ...rest } = s;
+    return { name, in: "query", required: false, description, schema: rest };
+  });
+}
+
+export function buildOpenApiDocument(): JsonSchema {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Switchboard API",
+      version: "1.0.0",
+      description:
+        "Read agents and conversations, manage handoff destinations. Authenticate with `Authorization: Bearer <API key>` " +
+        "(Settings → API keys, or `npm run cli -- apikey create --name NAME`). Errors are `{ error: { code, message, fields? } }`.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearerAuth: [] }],
+    paths: {
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document (no authentication)",
+          security: [],
+          responses: { "200": { description: "OpenAPI 3.1 document", content: jsonContent({ type: "object" }) } },
+        },
+      },
+      "/agents": {
+        get: {
+          operationId: "listAgents",
+          summary: "List agents",
+          responses: { "200": ok("Agents, oldest first", listOf("Agent")), ...errors(401) },
+        },
+      },
+      "/agents/{agentId}": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "getAgent",
+          summary: "Get an agent",
+          responses: { "200": ok("The agent", ref("Agent")), ...errors(401, 404) },
+        },
+      },
+      "/agents/{agentId}/export": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "exportAgent",
+          summary: "Export an agent as portable JSON (variables and handoff destinations, no ids)",
+          responses: { "200": ok("The export", ref("AgentExport")), ...errors(401, 404) },
+        },
+      },
+      "/agents/{agentId}/conversations": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "listConversations",
+          summary: "List an agent's conversations, newest first",
+          description:
+            "Keyset pagination: pass `next_cursor` as `cursor` for the next page; `next_cursor` is null on the last page. " +
+            "Pages stay stable while new calls are stored. Empty parameters count as absent; unknown or repeated ones are errors.",
+          parameters: queryParameters(),
+          responses: { "200": ok("One page", ref("ConversationPage")), ...errors(400, 401, 404) },
+        },
+      },
+      "/conversations/{conversationId}": {
+        parameters: params("conversationId"),
+        get: {
+          operationId: "getConversation",
+          summary: "Get a conversation: transcript, path, variables, handoff record, metrics, logs and SIP trace",
+          responses: { "200": ok("The conversation", ref("Conversation")), ...errors(401, 404) },
+        },
+      },
+      "/agents/{agentId}/handoffs": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "listHandoffDestinations",
+          summary: "List an agent's handoff destinations",
+          responses: { "200": ok("Destinations in board order", listOf("HandoffDestination")), ...errors(401, 404) },
+        },
+        post: {
+          operationId: "createHandoffDestination",
+          summary: "Create a handoff destination (the agent's first becomes its default)",
+          requestBody: { required: true, content: jsonContent(ref("HandoffDestinationBody")) },
+          responses: { "201": ok("Created", ref("HandoffDestination")), ...errors(400, 401, 404, 409) },
+        },
+      },
+      "/agents/{agentId}/handoffs/{handoffId}": {
+        parameters: params("agentId", "handoffId"),
+        get: {
+          operationId: "getHandoffDestination",
+          summary: "Get a handoff destination",
+          responses: { "200": ok("The destination", ref("HandoffDestination")), ...errors(401, 404) },
+        },
+        put: {
+          operationId: "replaceHandoffDestination",
+          summary: "Replace a handoff destination (omitted optional fields take their defaults)",
+          requestBody: { required: true, content: jsonContent(ref("HandoffDestinationBody")) },
+          responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 404, 409) },
+        },
+        patch: {
+          operationId: "updateHandoffDestination",
+          summary: "Change some fields of a handoff destination",
+          requestBody: { required: true, content: jsonContent(ref("HandoffDestinationPatch")) },
+          responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 404, 409) },
+        },
+        delete: {
+          operationId: "deleteHandoffDestination",
+          summary: "Delete a handoff destination (deleting the default promotes the earliest remaining one)",
+          responses: {
+            "200": ok("Deleted", {
+              type: "object",
+              properties: { id: { type: "string" }, deleted: { const: true }, new_default_id: { type: ["string", "null"] } },
+              required: ["id", "deleted", "new_default_id"],
+            }),
+            ...errors(401, 404),
+          },
+        },
+      },
+      "/agents/{agentId}/handoffs/{handoffId}/default": {
+        parameters: params("agentId", "handoffId"),
+        post: {
+          operationId: "setDefaultHandoffDestination",
+          summary: "Make a destination the agent's default",
+          responses: { "200": ok("The new default", ref("HandoffDestination")), ...errors(401, 404) },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API key: sk_live_ + 32 letters and digits" } },
+      parameters: {
+        agentId: { name: "agentId", in: "path", required: true, schema: { type: "string" } },
+        handoffId: { name: "handoffId", in: "path", required: true, schema: { type: "string" } },
+        conversationId: { name: "conversationId", in: "path", required: true, schema: { type: "string" } },
+      },
+      schemas: {
+        Agent: jsonSchema(apiAgentSchema),
+        AgentExport: jsonSchema(agentExportSchema),
+        HandoffDestination: jsonSchema(apiDestinationSchema),
+        HandoffDestinationBody: jsonSchema(apiDestinationBodySchema, "input"),
+        HandoffDestinationPatch: jsonSchema(apiDestinationBodySchema.partial(), "input"),
+        Conversation: jsonSchema(conversationSchema),
+        ConversationSummary: jsonSchema(conversationSummarySchema),
+        ConversationPage: {
+          type: "object",
+          properties: {
+            data: { type: "array", items: ref("ConversationSummary") },
+            next_cursor: { type: ["string", "null"], description: "Pass as cursor for the next page; null on the last page" },
+          },
+          required: ["data", "next_cursor"],
+          additionalProperties: false,
+        },
+        Error: jsonSchema(apiErrorBodySchema),
+      },
+      responses: {
+        BadRequest: { description: "Invalid parameters or body (fields says which), or a body that is not JSON", content: jsonContent(ref("Error")) },
+        Unauthorized: { description: "Missing, unknown or revoked API key", content: jsonContent(ref("Error")) },
+        NotFound: { description: "No such agent, destination or conversation", content: jsonContent(ref("Error")) },
+        Conflict: { description: "Another destination of this agent has that name", content: jsonContent(ref("Error")) },
+      },
+    },
+  };
+}

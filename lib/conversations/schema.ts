@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { HANDOFF_METHODS } from "../handoffs/types";
+
+/**
+ * A conversation as stored and as returned by the API. Field names are snake_case on purpose: the
+ * record is the API's wire format and the handoff record of DESIGN §1, so no mapping sits between
+ * the database, the API and the later Review UI.
+ */
+
+export const OUTCOMES = ["handoff", "hangup", "abandoned"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const HANDOFF_SOURCES = ["builtin", "function", "transfer_call"] as const;
+export type HandoffSource = (typeof HANDOFF_SOURCES)[number];
+
+export const TURN_ROLES = ["agent", "caller", "system"] as const;
+
+/** Machine-readable reason codes (DESIGN §1). */
+/** Conversation ids appear in URLs and cursors. */
+export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const REASON_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+
+const isoDateTime = z.iso.datetime({ offset: true, error: "Expected an ISO 8601 date-time" });
+
+export const turnSchema = z.object({
+  role: z.enum(TURN_ROLES),
+  text: z.string(),
+  /** ISO date-time the turn was spoken. */
+  at: isoDateTime,
+  node_id: z.string().optional(),
+});
+export type Turn = z.infer<typeof turnSchema>;
+
+export const handoffRecordSchema = z.object({
+  destination: z.string(),
+  method: z.enum(HANDOFF_METHODS),
+  /** Null for BYE (hand back). */
+  route: z.string().nullable(),
+  reason: z.string(),
+  utterance: z.string().nullable(),
+  /** Resolved headers, as sent. */
+  sip_headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  source: z.enum(HANDOFF_SOURCES),
+  /** The Python function that handed off (source function / transfer_call). */
+  function: z.string().nullable(),
+  node_id: z.string().nullable(),
+  /** Warm (attended) transfer: transfer_call(soft=True). */
+  soft: z.boolean(),
+});
+export type HandoffRecord = z.infer<typeof handoffRecordSchema>;
+
+export const metricSchema = z.object({
+  name: z.string(),
+  value: z.union([z.number(), z.string(), z.boolean()]),
+  at: isoDateTime.optional(),
+});
+export type Metric = z.infer<typeof metricSchema>;
+
+export const logEntrySchema = z.object({
+  level: z.enum(["debug", "info", "warning", "error"]),
+  message: z.string(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+  at: isoDateTime.optional(),
+});
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
+export const sipTraceSchema = z.object({
+  messages: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      label: z.string(),
+      raw: z.string(),
+      /** Simulated milliseconds since the inbound INVITE. */
+      at: z.number(),
+      kind: z.enum(["sip", "media"]),
+    }),
+  ),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+export type SipTraceRecord = z.infer<typeof sipTraceSchema>;
+
+const conversationFields = {
+  agent_id: z.string().min(1),
+  flow_id: z.string().nullable(),
+  channel: z.string().min(1),
+  started_at: isoDateTime,
+  ended_at: isoDateTime.nullable(),
+  duration_ms: z.number().int().min(0),
+  outcome: z.enum(OUTCOMES),
+  turns: z.array(turnSchema),
+  /** Node ids in the order the call visited them. */
+  path: z.array(z.string()),
+  variables: z.record(z.string(), z.string()),
+  handoff: handoffRecordSchema.nullable(),
+  metrics: z.array(metricSchema),
+  logs: z.array(logEntrySchema),
+  sip_trace: sipTraceSchema.nullable(),
+};
+
+/** The stored record (and the API's `GET /conversations/{id}`). */
+export const conversationSchema = z.object({ id: z.string(), ...conversationFields });
+export type Conversation = z.infer<typeof conversationSchema>;
+
+/**
+ * What the simulator (or an importer) hands to `insertConversation`: the record with defaults
+ * for what a short call may not have. The id is generated when absent.
+ */
+export const conversationInputSchema = z
+  .object({
+    id: z.string().regex(CONVERSATION_ID, "Ids are 1–64 letters, digits, _ or -").optional(),
+    agent_id: conversationFields.agent_id,
+    flow_id: conversationFields.flow_id.default(null),
+    channel: conversationFields.channel.default("simulator"),
+    started_at: conversationFields.started_at,
+    ended_at: conversationFields.ended_at.default(null),
+    duration_ms: conversationFields.duration_ms.default(0),
+    outcome: conversationFields.outcome,
+    turns: conversationFields.turns.default([]),
+    path: conversationFields.path.default([]),
+    variables: conversationFields.variables.default({}),
+    handoff: conversationFields.handoff.default(null),
+    metrics: conversationFields.metrics.default([]),
+    logs: conversationFields.logs.default([]),
+    sip_trace: conversationFields.sip_trace.default(null),
+  })
+  .superRefine((c, ctx) => {
+    if (c.outcome === "handoff" && c.handoff === null) {
+      ctx.addIssue({ code: "custom", path: ["handoff"], message: "A handoff outcome needs a handoff record" });
+    }
+    if (c.outcome !== "handoff" && c.handoff !== null) {
+      ctx.addIssue({ code: "custom", path: ["handoff"], message: `A ${c.outcome} outcome has no handoff record` });
+    }
+  });
+export type ConversationInput = z.input<typeof conversationInputSchema>;
+export type ValidConversationInput = z.output<typeof conversationInputSchema>;
+
+/** One row of a list: everything but the heavy parts (turns, logs, trace), plus a turn count. */
+export const conversationSummarySchema = z.object({
+  id: z.string(),
+  agent_id: z.string(),
+  flow_id: z.string().nullable(),
+  channel: z.string(),
+  started_at: z.string(),
+  ended_at: z.string().nullable(),
+  duration_ms: z.number().int(),
+  outcome: z.enum(OUTCOMES),
+  turn_count: z.number().int(),
+  reason: z.string().nullable(),
+  destination: z.string().nullable(),
+  method: z.enum(HANDOFF_METHODS).nullable(),
+  source: z.enum(HANDOFF_SOURCES).nullable(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+/** The text searched by `q`: one line per turn. */
+export function transcriptText(turns: readonly Turn[]): string {
+  return turns.map((t) => t.text).join("\n");
+}
