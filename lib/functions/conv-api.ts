@@ -1,0 +1,197 @@
+/**
+ * The ONE description of the `conv` API (DESIGN §4). It generates the Python stub shown as
+ * documentation, the Monaco completions / hovers / signature help, and the README table; a unit
+ * test checks that the Python module the worker installs has exactly these members and parameters.
+ */
+
+export interface ConvParam {
+  name: string;
+  /** Python type as written in the stub (`str | None`). */
+  type: string;
+  /** Python default as source text; absent means required. */
+  default?: string;
+  /** `**fields`-style variadic keyword parameter. */
+  variadicKeywords?: boolean;
+  doc: string;
+}
+
+export interface ConvMember {
+  name: string;
+  kind: "property" | "method";
+  /** For properties: the type; for methods: the return type. */
+  type: string;
+  params?: ConvParam[];
+  doc: string;
+  example?: string;
+}
+
+export const CONV_MEMBERS: readonly ConvMember[] = [
+  { name: "id", kind: "property", type: "str", doc: "This conversation's id (the `$conversation_id` variable).", example: 'conv.log.info("start", conversation=conv.id)' },
+  { name: "caller_number", kind: "property", type: "str", doc: "The caller's number (`$caller_id`).", example: 'if conv.caller_number.startswith("+44"): ...' },
+  { name: "callee_number", kind: "property", type: "str", doc: "The number the caller dialled (`$called_number`)." },
+  { name: "sip_headers", kind: "property", type: "dict[str, str]", doc: "Headers of the inbound INVITE, by name.", example: 'conv.sip_headers.get("X-Campaign")' },
+  {
+    name: "state",
+    kind: "property",
+    type: "dict[str, Any]",
+    doc: "The conversation's variables (dict-like). Changes are kept for the rest of the call.",
+    example: 'tier = conv.state.get("tier", "silver")',
+  },
+  {
+    name: "handoffs",
+    kind: "property",
+    type: "dict[str, dict]",
+    doc: "The agent's handoff destinations by name: `{name: {method, route, sip_headers, is_default, …}}`.",
+    example: 'conv.handoffs["Billing Support"]["route"]',
+  },
+  {
+    name: "say",
+    kind: "method",
+    type: "None",
+    params: [{ name: "text", type: "str", doc: "What the agent says next." }],
+    doc: "Makes the agent say `text` (after anything said before).",
+    example: 'conv.say("One moment please.")',
+  },
+  {
+    name: "handoff",
+    kind: "method",
+    type: "None",
+    params: [
+      { name: "destination", type: "str | None", default: "None", doc: "A configured destination's name (any case); the default destination when None." },
+      { name: "reason", type: "str | None", default: "None", doc: "Reason code `^[a-z][a-z0-9_]{0,63}$` (e.g. `billing`); the destination's name when None." },
+      { name: "utterance", type: "str | None", default: "None", doc: "What the agent says before handing off." },
+      { name: "sip_headers", type: "dict[str, str] | None", default: "None", doc: "Headers merged over the destination's (these win)." },
+      { name: "route", type: "str | None", default: "None", doc: "Overrides the destination's route (not for BYE destinations)." },
+    ],
+    doc: "Hands the call to a configured destination (Call Handoffs) with its method, route and headers.",
+    example: 'conv.handoff(destination="Billing Support", reason="billing", utterance="Connecting you to billing.")',
+  },
+  {
+    name: "call_handoff",
+    kind: "method",
+    type: "None",
+    params: [
+      { name: "destination", type: "str | None", default: "None", doc: "A configured destination's name (any case); the default destination when None." },
+      { name: "reason", type: "str | None", default: "None", doc: "Reason code; the destination's name when None." },
+      { name: "utterance", type: "str | None", default: "None", doc: "What the agent says before handing off." },
+      { name: "sip_headers", type: "dict[str, str] | None", default: "None", doc: "Headers merged over the destination's (these win)." },
+      { name: "route", type: "str | None", default: "None", doc: "Overrides the destination's route." },
+    ],
+    doc: "Same as `conv.handoff`.",
+  },
+  {
+    name: "transfer_call",
+    kind: "method",
+    type: "None",
+    params: [
+      { name: "route", type: "str", doc: "`sip:`/`sips:` URI, `tel:+E164`, a bare E.164 number or a 1–8 digit extension." },
+      { name: "method", type: "str", default: '"refer"', doc: '`"refer"` (blind transfer) or `"invite"` (the agent bridges the call).' },
+      { name: "sip_headers", type: "dict[str, str] | None", default: "None", doc: "Headers computed at run time; same rules as the Call Handoffs form." },
+      { name: "reason", type: "str | None", default: "None", doc: "Reason code `^[a-z][a-z0-9_]{0,63}$`; `transfer_call` when None." },
+      { name: "utterance", type: "str | None", default: "None", doc: "What the agent says before transferring." },
+      { name: "soft", type: "bool", default: "False", doc: "Warm transfer: the agent calls the destination first, says `whisper`, then completes the transfer." },
+      { name: "whisper", type: "str | None", default: "None", doc: "Said to the human who answers a soft transfer (needs soft=True)." },
+    ],
+    doc: "Code-based transfer to any route with headers computed at run time. Raises ValueError when the route, method or a header breaks the SIP rules.",
+    example: 'conv.transfer_call("sip:vip@pbx.acme.example", sip_headers={"X-Tier": "gold"})',
+  },
+  {
+    name: "write_metric",
+    kind: "method",
+    type: "None",
+    params: [
+      { name: "name", type: "str", doc: "Metric name: letters, digits, `_ . : -`, at most 64 characters." },
+      { name: "value", type: "int | float", doc: "A number." },
+    ],
+    doc: "Records a custom metric on the conversation.",
+    example: 'conv.write_metric("vip_transfers", 1)',
+  },
+  {
+    name: "log",
+    kind: "property",
+    type: "Log",
+    doc: "Structured logs: `conv.log.info(msg, **fields)`, `.warning(…)`, `.error(…)`.",
+    example: 'conv.log.info("routing", tier=tier)',
+  },
+];
+
+const logParams: ConvParam[] = [
+  { name: "msg", type: "str", doc: "The message." },
+  { name: "fields", type: "Any", variadicKeywords: true, doc: "Structured fields shown next to the message." },
+];
+
+export const LOG_MEMBERS: readonly ConvMember[] = (["info", "warning", "error"] as const).map((level) => ({
+  name: level,
+  kind: "method" as const,
+  type: "None",
+  params: logParams,
+  doc: `Logs a message at ${level} level, with optional structured fields.`,
+  example: `conv.log.${level}("looked up customer", customer_id=conv.state.get("customer_id"))`,
+}));
+
+function paramSource(p: ConvParam): string {
+  if (p.variadicKeywords) return `**${p.name}: ${p.type}`;
+  return `${p.name}: ${p.type}${p.default !== undefined ? ` = ${p.default}` : ""}`;
+}
+
+/** `conv.transfer_call(route: str, method: str = "refer", …) -> None`, or `conv.id: str`. */
+export function memberSignature(m: ConvMember, owner = "conv"): string {
+  if (m.kind === "property") return `${owner}.${m.name}: ${m.type}`;
+  return `${owner}.${m.name}(${(m.params ?? []).map(paramSource).join(", ")}) -> ${m.type}`;
+}
+
+/** Markdown documentation for one member (Monaco hover and completion detail). */
+export function memberMarkdown(m: ConvMember, owner = "conv"): string {
+  const lines = ["```python", memberSignature(m, owner), "```", "", m.doc];
+  if (m.params?.length) {
+    lines.push("");
+    for (const p of m.params) lines.push(`- \`${p.variadicKeywords ? "**" : ""}${p.name}\`: ${p.doc}`);
+  }
+  if (m.example) lines.push("", "```python", m.example, "```");
+  return lines.join("\n");
+}
+
+export function findMember(path: string): { member: ConvMember; owner: string } | null {
+  const [head, second, third] = path.split(".");
+  if (head !== "conv" || !second) return null;
+  if (second === "log" && third) {
+    const member = LOG_MEMBERS.find((m) => m.name === third);
+    return member ? { member, owner: "conv.log" } : null;
+  }
+  const member = CONV_MEMBERS.find((m) => m.name === second);
+  return member && !third ? { member, owner: "conv" } : null;
+}
+
+function docstring(text: string, indent: string): string {
+  return `${indent}"""${text.replace(/`/g, "")}"""`;
+}
+
+function stubMember(m: ConvMember, indent: string): string[] {
+  if (m.kind === "property") return [`${indent}${m.name}: ${m.type}`, docstring(m.doc, indent)];
+  const params = ["self", ...(m.params ?? []).map(paramSource)].join(", ");
+  const out = [`${indent}def ${m.name}(${params}) -> ${m.type}:`, docstring(m.doc, `${indent}    `)];
+  return out;
+}
+
+/** The Python stub (`conv.pyi`) generated from the description, shown as documentation. */
+export function convStubSource(): string {
+  const lines = ["from typing import Any", "", "class Log:"];
+  for (const m of LOG_MEMBERS) lines.push(...stubMember(m, "    "), "");
+  lines.push("class Conv:");
+  for (const m of CONV_MEMBERS) lines.push(...stubMember(m, "    "), "");
+  return lines.join("\n");
+}
+
+/** The README's conv API table. */
+export function convApiMarkdownTable(): string {
+  const rows: { member: ConvMember; owner: string }[] = [
+    ...CONV_MEMBERS.filter((m) => m.name !== "log").map((member) => ({ member, owner: "conv" })),
+    ...LOG_MEMBERS.map((member) => ({ member, owner: "conv.log" })),
+  ];
+  const cell = (s: string) => s.replace(/\|/g, "\\|");
+  return [
+    "| member | description |",
+    "|---|---|",
+    ...rows.map(({ member, owner }) => `| \`${cell(memberSignature(member, owner))}\` | ${cell(member.doc)} |`),
+  ].join("\n");
+}
