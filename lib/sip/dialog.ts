@@ -9,6 +9,7 @@ export const SBC_IP = "203.0.113.10";
 export const AGENT_IP = "198.51.100.20";
 export const DESTINATION_IP = "192.0.2.30";
 export const SIP_PORT = 5060;
+export const SIPS_PORT = 5061;
 
 export const ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY";
 
@@ -25,6 +26,8 @@ export interface DialogSide {
   lane: Lane;
   /** `host:port` this party writes in Via. */
   sentBy: string;
+  /** Via transport: UDP, or TLS when the dialog was set up towards a sips: URI (RFC 3261 §26.2.2). */
+  transport: string;
   /** The From/To value without its tag, e.g. `<sip:+14155550123@203.0.113.10>`. */
   nameAddr: string;
   tag: string;
@@ -75,6 +78,8 @@ export interface RequestParts {
   method: string;
   uri: string;
   sentBy: string;
+  /** Defaults to UDP. */
+  transport?: string;
   branch: string;
   route: readonly string[];
   /** Record-Route written by the sender itself, as a proxy-like SBC does on its own requests. */
@@ -90,7 +95,7 @@ export interface RequestParts {
 
 /** A request with the mandatory headers of RFC 3261 §8.1.1 in their usual order. */
 export function buildRequest(p: RequestParts): SipRequest {
-  const headers: SipHeaderField[] = [{ name: "Via", value: "SIP/2.0/UDP " + p.sentBy + ";branch=" + p.branch }];
+  const headers: SipHeaderField[] = [{ name: "Via", value: "SIP/2.0/" + (p.transport ?? "UDP") + " " + p.sentBy + ";branch=" + p.branch }];
   if (p.recordRoute) for (const r of p.recordRoute) headers.push({ name: "Record-Route", value: r });
   for (const r of p.route) headers.push({ name: "Route", value: r });
   headers.push(
@@ -139,17 +144,19 @@ export function establishDialog(invite: SipRequest, answer: SipResponse, uacLane
   const via = headerValue(invite, "Via")!;
   const from = headerValue(invite, "From")!;
   const to = headerValue(answer, "To")!;
+  const transport = via.slice(8, via.indexOf(" "));
   return {
     callId: headerValue(invite, "Call-ID")!,
     uac: {
       lane: uacLane,
       sentBy: via.slice(via.lastIndexOf(" ") + 1, via.indexOf(";")),
+      transport,
       nameAddr: withoutTag(from),
       tag: tagOf(from),
       target: uriOf(headerValue(invite, "Contact")!),
       cseq: cseqOf(invite).seq,
     },
-    uas: { lane: uasLane, sentBy: uasSentBy, nameAddr: withoutTag(to), tag: tagOf(to), target: uriOf(headerValue(answer, "Contact")!), cseq: uasFirstCseq - 1 },
+    uas: { lane: uasLane, sentBy: uasSentBy, transport, nameAddr: withoutTag(to), tag: tagOf(to), target: uriOf(headerValue(answer, "Contact")!), cseq: uasFirstCseq - 1 },
     routeSet: headerValues(invite, "Record-Route"),
   };
 }
@@ -172,6 +179,7 @@ export function dialogRequest(d: Dialog, lane: Lane, method: string, branch: str
     method,
     uri: peer.target,
     sentBy: me.sentBy,
+    transport: me.transport,
     branch,
     route,
     from: me.nameAddr + ";tag=" + me.tag,

@@ -89,6 +89,16 @@ describe("routes", () => {
     expect(headerValue(inv, "To")).toBe(`<${uri}>`);
   });
 
+  it("a sips: destination is reached over TLS on every message of the new dialog", () => {
+    const legs = run(input({}, { method: "invite", route: "sips:secure@pbx.acme.example" })).sip.filter((s) => s.from === "destination" || s.to === "destination");
+    expect(legs.map((s) => s.label)).toEqual(["INVITE", "100 Trying", "180 Ringing", "200 OK", "ACK", "BYE", "200 OK"]);
+    for (const s of legs) expect(headerValue(s.model, "Via")).toMatch(/^SIP\/2\.0\/TLS 198\.51\.100\.20:5061;branch=z9hG4bK/);
+    expect(headerValue(legs[0]!.model, "Contact")).toBe("<sips:+18005550100@198.51.100.20:5061>");
+    expect(headerValue(legs[3]!.model, "Contact")).toBe("<sips:secure@192.0.2.30:5061>");
+    const bye = legs[5]!.model;
+    expect(bye.kind === "request" && bye.uri).toBe("sips:secure@192.0.2.30:5061");
+  });
+
   it("refuses a refer or invite destination without a valid route", () => {
     expect(() => buildHandoffTrace(input({}, { route: null }))).toThrow(/needs a valid route/);
     expect(() => buildHandoffTrace(input({}, { route: "not a route", method: "invite" }))).toThrow(/needs a valid route/);

@@ -1,6 +1,6 @@
 import type { TraceBuilder } from "../builder";
 import { speechDurationMs } from "../builder";
-import { AGENT_IP, ALLOW, DESTINATION_IP, SIP_PORT, ackForFailure, buildRequest, buildResponse, dialogRequest, establishDialog, partyAddress, type Dialog } from "../dialog";
+import { AGENT_IP, ALLOW, DESTINATION_IP, SIP_PORT, SIPS_PORT, ackForFailure, buildRequest, buildResponse, dialogRequest, establishDialog, partyAddress, type Dialog } from "../dialog";
 import type { SipHeaderField, SipRequest } from "../message";
 import { SDP_CONTENT_TYPE, sdp } from "../sdp";
 import type { HandoffTraceInput } from "../types";
@@ -38,6 +38,12 @@ export function agentResumes(ctx: LadderContext, why: string): void {
   ctx.tb.media("agent", "sbc", "Agent resumes the call", `${why}: the agent stays on the call with the caller and carries on the conversation.`, 0, 20);
 }
 
+/** `user@` of a URI, or "" when it has no user part. */
+function userAt(uri: string): string {
+  const user = userOf(uri);
+  return user === "" ? "" : user + "@";
+}
+
 function userOf(uri: string): string {
   const colon = uri.indexOf(":");
   const at = uri.indexOf("@");
@@ -56,12 +62,16 @@ export function inviteDestination(ctx: LadderContext, extra: readonly SipHeaderF
   const { tb } = ctx;
   const ids = tb.ids;
   const uri = ctx.destinationUri!;
-  const agentHost = AGENT_IP + ":" + SIP_PORT;
-  const destHost = DESTINATION_IP + ":" + SIP_PORT;
+  // A sips: route must be reached over TLS end to end (RFC 3261 §26.2.2).
+  const secure = uri.startsWith("sips:");
+  const port = secure ? SIPS_PORT : SIP_PORT;
+  const agentHost = AGENT_IP + ":" + port;
+  const destHost = DESTINATION_IP + ":" + port;
   const invite: SipRequest = buildRequest({
     method: "INVITE",
     uri,
     sentBy: agentHost,
+    transport: secure ? "TLS" : "UDP",
     branch: ids.branch(),
     route: [],
     // A B2BUA keeps the caller's number so the destination sees who is calling.
@@ -69,7 +79,7 @@ export function inviteDestination(ctx: LadderContext, extra: readonly SipHeaderF
     to: "<" + uri + ">",
     callId: ids.callId(AGENT_IP),
     cseq: 1,
-    contact: ctx.dialog.uas.target === "" ? null : "<" + ctx.dialog.uas.target + ">",
+    contact: secure ? "<sips:" + userAt(ctx.dialog.uas.target) + agentHost + ">" : "<" + ctx.dialog.uas.target + ">",
     extra: [{ name: "Allow", value: ALLOW }, ...extra],
     body: { type: SDP_CONTENT_TYPE, content: sdp(ids, AGENT_IP, ctx.agentName, 2 * ids.int(25000, 29999), false) },
   });
@@ -77,7 +87,7 @@ export function inviteDestination(ctx: LadderContext, extra: readonly SipHeaderF
   tb.sip("destination", "agent", buildResponse(invite, 100, "Trying"), "100 Trying", 1);
   const destTag = ids.tag();
   const user = userOf(uri);
-  const destContact = "<sip:" + (user === "" ? "" : user + "@") + destHost + ">";
+  const destContact = "<" + (secure ? "sips:" : "sip:") + (user === "" ? "" : user + "@") + destHost + ">";
   if (ringing) tb.sip("destination", "agent", buildResponse(invite, 180, "Ringing", { toTag: destTag, contact: destContact }), "180 Ringing", 40);
   if (ctx.busy) {
     const busy = buildResponse(invite, 486, "Busy Here", { toTag: destTag });
