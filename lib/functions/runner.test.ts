@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createNodeFunctionRunner } from "./node/node-runner";
+import { sampleCall } from "./sample";
+import { DEMO_FUNCTION, FUNCTION_TEMPLATES } from "./templates";
+import type { FunctionDestination, FunctionRunner, JsonValue, RunRequest } from "./types";
+
+// One warm runner for the whole file: Pyodide takes ~2.5 s to start.
+let runner: FunctionRunner;
+beforeAll(async () => {
+  runner = createNodeFunctionRunner();
+  await runner.warm();
+}, 30_000);
+afterAll(() => runner.dispose());
+
+const destinations: FunctionDestination[] = [
+  { name: "Front desk", description: "", method: "refer", route: "sip:frontdesk@pbx.acme.example", sipHeaders: [], referHeaderPlacement: "request", isDefault: true },
+  {
+    name: "Billing Support",
+    description: "",
+    method: "invite",
+    route: "sip:billing@pbx.acme.example",
+    sipHeaders: [
+      { name: "X-Customer-ID", value: "$customer_id" },
+      { name: "X-Caller-ID", value: "$caller_id" },
+      { name: "X-Queue", value: "billing" },
+    ],
+    referHeaderPlacement: "request",
+    isDefault: false,
+  },
+  { name: "Hand back to IVR", description: "", method: "bye", route: null, sipHeaders: [], referHeaderPlacement: "request", isDefault: false },
+];
+
+function body(lines: string): string {
+  return `def f(conv):\n${lines
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n")}\n`;
+}
+
+function run(code: string, extra: Partial<RunRequest> = {}) {
+  return runner.run({
+    code: code.startsWith("def ") || code.startsWith("import") ? code : body(code),
+    functionName: "f",
+    state: { customer_id: "abc123", tier: "silver" } as Record<string, JsonValue>,
+    call: sampleCall(),
+    destinations,
+    ...extra,
+  });
+}
+
+describe("conv.handoff", () => {
+  it("uses the default destination when none is named, and its name as the reason", async () => {
+    const r = await run("conv.handoff()");
+    expect(r.ok).toBe(true);
+    expect(r.handoff).toEqual({
+      source: "function",
+      destination: "Front desk",
+      method: "refer",
+      route: "sip:frontdesk@pbx.acme.example",
+      sipHeaders: [],
+      referHeaderPlacement: "request",
+      reason: "Front desk",
+      utterance: null,
+      soft: false,
+      whisper: null,
+    });
+  });
+
+  it("finds a destination by name ignoring case, substitutes $variables and merges headers (the call's win)", async () => {
+    const r = await run('conv.call_handoff(destination="billing support", reason="billing", utterance="One moment", sip_headers={"x-queue": "vip", "X-Extra": 7})');
+    expect(r.error).toBeNull();
+    expect(r.handoff).toMatchObject({ destination: "Billing Support", method: "invite", reason: "billing", utterance: "One moment" });
+    expect(r.handoff!.sipHeaders).toEqual([
+      { name: "X-Customer-ID", value: "abc123" },
+      { name: "X-Caller-ID", value: "+14155550123" },
+      { name: "x-queue", value: "vip" },
+      { name: "X-Extra", value: "7" },
+    ]);
+  });
+
+  it("reports an unknown destination with the names it knows, on the failing line", async () => {
+    const r = await run('x = 1\nconv.handoff(destination="Sales")');
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatchObject({ kind: "exception", type: "ValueError", line: 3 });
+    expect(r.error!.message).toContain("no destination named 'Sales'; this agent has 'Front desk', 'Billing Support', 'Hand back to IVR'");
+    expect(r.error!.traceback).toContain('File "<function>", line 3, in f');
+  });
+
+  it("refuses a bad reason code, a route for BYE, and a second handoff", async () => {
+    expect((await run('conv.handoff(reason="Needs Human")')).error!.message).toContain("is not a reason code");
+    expect((await run('conv.handoff(destination="Hand back to IVR", route="2001")')).error!.message).toContain("takes no route");
+    expect((await run('conv.handoff()\nconv.transfer_call("2001")')).error).toMatchObject({ type: "HandoffError" });
+  });
+
+  it("says when the agent has no destinations", async () => {
+    const r = await run("conv.handoff()", { destinations: [] });
+    expect(r.error!.message).toContain("this agent has no handoff destinations");
+  });
+
+  it("warns about unknown variables and strips control characters from runtime values", async () => {
+    const r = await run('conv.handoff(destination="Billing Support")', { state: { customer_id: "abc\r\nVia: evil" } });
+    expect(r.handoff!.sipHeaders[0]).toEqual({ name: "X-Customer-ID", value: "abcVia: evil" });
+    expect(r.logs.map((l) => l.message)).toContain("Removed 2 control character(s) from header X-Customer-ID");
+  });
+});
+
+describe("conv.transfer_call", () => {
+  it("records route, method, headers, reason, utterance and soft/whisper", async () => {
+    const r = await run('conv.transfer_call("+14155550199", method="invite", sip_headers={"X-Tier": "gold"}, reason="vip", utterance="Hold on", soft=True, whisper="Gold caller")');
+    expect(r.handoff).toEqual({
+      source: "transfer_call",
+      destination: null,
+      method: "invite",
+      route: "+14155550199",
+      sipHeaders: [{ name: "X-Tier", value: "gold" }],
+      referHeaderPlacement: "request",
+      reason: "vip",
+      utterance: "Hold on",
+      soft: true,
+      whisper: "Gold caller",
+    });
+  });
+
+  it("falls back to the reason transfer_call", async () => {
+    expect((await run('conv.transfer_call("2001")')).handoff!.reason).toBe("transfer_call");
+  });
+
+  it.each([
+    ['conv.transfer_call("pbx.acme.example")', "Enter a SIP URI, tel: URI, E.164 number or extension"],
+    ['conv.transfer_call("sip:a b@host")', "Not a valid SIP URI"],
+    ['conv.transfer_call("123456789")', "Extensions are 1 to 8 digits"],
+    ['conv.transfer_call(2001)', "route must be a string"],
+    ['conv.transfer_call("2001", method="bye")', "method must be 'refer' or 'invite', got 'bye'; to hand the call back"],
+    ['conv.transfer_call("2001", method="REFER")', "method must be 'refer' or 'invite'"],
+    ['conv.transfer_call("2001", sip_headers={"Via": "x"})', "Via is managed by the SIP dialog"],
+    ['conv.transfer_call("2001", sip_headers={"X Tier": "x"})', "contains a space"],
+    ['conv.transfer_call("2001", sip_headers={"X-A": "a\\r\\nVia: evil"})', "cannot contain control characters (found CR)"],
+    ['conv.transfer_call("2001", sip_headers={"X-A": ""})', "Enter a header value"],
+    ['conv.transfer_call("2001", sip_headers={"X-A": "1", "x-a": "2"})', "is set twice"],
+    ['conv.transfer_call("2001", sip_headers="X-A: 1")', "sip_headers must be a dict"],
+    ['conv.transfer_call("2001", whisper="hi")', "whisper is only said on a soft transfer"],
+    ['conv.transfer_call("2001", reason="x" * 65)', "is not a reason code"],
+  ])("%s raises ValueError: %s", async (code, message) => {
+    const r = await run(code);
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatchObject({ kind: "exception", type: "ValueError", line: 2 });
+    expect(r.error!.message).toContain(message);
+  });
+
+  it("can be caught by the function, which then hands off instead", async () => {
+    const r = await run('try:\n    conv.transfer_call("nope")\nexcept ValueError as e:\n    conv.log.warning("bad route", error=str(e))\n    conv.handoff()');
+    expect(r.ok).toBe(true);
+    expect(r.handoff!.destination).toBe("Front desk");
+    expect(r.logs[0]).toMatchObject({ level: "warning", message: "bad route" });
+  });
+});
+
+describe("say, metrics, logs, state", () => {
+  it("records them in order, with structured fields and print output", async () => {
+    const r = await run('conv.say("Hello")\nconv.write_metric("lookups", 2)\nconv.write_metric("latency_ms", 12.5)\nconv.log.info("found", customer=conv.state.get("customer_id"), n=1)\nconv.log.error("oops", obj=object)\nprint("debug line")\nconv.state["tier"] = "gold"\nconv.say("Bye")');
+    expect(r.ok).toBe(true);
+    expect(r.says).toEqual(["Hello", "Bye"]);
+    expect(r.metrics).toEqual([{ name: "lookups", value: 2 }, { name: "latency_ms", value: 12.5 }]);
+    expect(r.logs).toEqual([
+      { level: "info", message: "found", fields: { customer: "abc123", n: 1 } },
+      { level: "error", message: "oops", fields: { obj: "<class 'object'>" } },
+      { level: "print", message: "debug line", fields: {} },
+    ]);
+    expect(r.state).toEqual({ customer_id: "abc123", tier: "gold" });
+  });
+
+  it("validates metric names and values", async () => {
+    expect((await run('conv.write_metric("bad name", 1)')).error!.message).toContain("write_metric: name 'bad name'");
+    expect((await run('conv.write_metric("n", "1")')).error!.message).toContain("must be a number");
+    expect((await run('conv.write_metric("n", True)')).error!.message).toContain("must be a number");
+  });
+
+  it("exposes the call and the destinations", async () => {
+    const r = await run('return [conv.id, conv.caller_number, conv.callee_number, conv.sip_headers.get("X-Campaign"), sorted(conv.handoffs), conv.handoffs["Billing Support"]["sip_headers"]["X-Queue"]]', {
+      call: sampleCall({ sipHeaders: { "X-Campaign": "spring" } }),
+    });
+    expect(r.returnValue).toEqual(["conv_demo", "+14155550123", "+18005550100", "spring", ["Billing Support", "Front desk", "Hand back to IVR"], "billing"]);
+  });
+});
+
+describe("return values", () => {
+  it("a string is what the agent says", async () => {
+    const r = await run('return f"Your tier is {conv.state.get(\'tier\')}"');
+    expect(r).toMatchObject({ ok: true, utterance: "Your tier is silver", returnValue: "Your tier is silver", returnRepr: "'Your tier is silver'" });
+  });
+
+  it("a dict can say, hang up and hand off", async () => {
+    const r = await run('return {"utterance": "Goodbye", "hangup": True}');
+    expect(r).toMatchObject({ ok: true, utterance: "Goodbye", hangup: true, handoff: null });
+    const h = await run('return {"utterance": "Transferring", "handoff": {"destination": "Billing Support", "reason": "billing"}}');
+    expect(h.handoff).toMatchObject({ source: "function", destination: "Billing Support", reason: "billing" });
+    expect((await run('return {"handoff": "hand back to ivr"}')).handoff).toMatchObject({ destination: "Hand back to IVR", method: "bye", route: null });
+    expect((await run('return {"handoff": True}')).handoff!.destination).toBe("Front desk");
+  });
+
+  it("warns about dict keys the agent does not read; other values are just data", async () => {
+    const r = await run('return {"utterance": "Hi", "score": 3}');
+    expect(r.logs[0]!.message).toContain("'score' mean nothing to the agent");
+    const n = await run("return {1, 2}");
+    expect(n).toMatchObject({ ok: true, returnValue: [1, 2], utterance: null });
+  });
+
+  it("None does nothing", async () => {
+    expect(await run("return None")).toMatchObject({ ok: true, returnValue: null, returnRepr: null, utterance: null, says: [], handoff: null });
+  });
+});
+
+describe("errors", () => {
+  it("a syntax error is reported with its position", async () => {
+    const r = await run("def f(conv):\n    return (1\n");
+    expect(r.error).toMatchObject({ kind: "syntax", type: "SyntaxError", line: 2 });
+    expect(await runner.check("def f(conv):\n    return (1\n")).toMatchObject({ line: 2, message: expect.stringContaining("never closed") });
+    expect(await runner.check("def f(conv):\n    return 1\n")).toBeNull();
+  });
+
+  it("a missing function names what it expected", async () => {
+    const r = await run("def g(conv):\n    pass\n");
+    expect(r.error).toMatchObject({ kind: "not_found" });
+    expect(r.error!.message).toBe("Define the function this record is named after: def f(conv): (found g)");
+  });
+
+  it("a traceback lists only the function's own frames", async () => {
+    const r = await run("def helper(x):\n    return x['missing']\n\ndef f(conv):\n    return helper({})\n");
+    expect(r.error).toMatchObject({ type: "KeyError", line: 2, message: "'missing'" });
+    expect(r.error!.traceback).toMatch(/line 5, in f[\s\S]*line 2, in helper/);
+    expect(r.error!.traceback).not.toContain("switchboard");
+  });
+
+  it("stops a runaway function within 3 s and the next call succeeds", async () => {
+    const started = performance.now();
+    const r = await run("while True:\n    pass");
+    const took = performance.now() - started;
+    expect(r.error).toMatchObject({ kind: "timeout", type: "TimeoutError" });
+    expect(r.error!.message).toContain("did not finish within 2000 ms and was stopped");
+    expect(took).toBeLessThan(3000);
+    const next = await run('return "alive"');
+    expect(next).toMatchObject({ ok: true, utterance: "alive" });
+  }, 30_000);
+
+  it("honours a per-request time limit", async () => {
+    const r = await run("import time\ndef f(conv):\n    time.sleep(1)\n    return 'late'\n", { timeoutMs: 300 });
+    expect(r.error).toMatchObject({ kind: "timeout" });
+    expect((await run("return 1")).ok).toBe(true);
+  }, 30_000);
+});
+
+describe("templates and the demo function", () => {
+  it("every template compiles and runs", async () => {
+    for (const t of FUNCTION_TEMPLATES) {
+      const r = await runner.run({ code: t.code("my_fn"), functionName: "my_fn", state: { tier: "gold", customer_id: "abc123" }, call: sampleCall(), destinations });
+      expect(r.error, t.id).toBeNull();
+    }
+  });
+
+  it("route_vip sends gold callers to the VIP queue and others to Billing Support", async () => {
+    const gold = await runner.run({ code: DEMO_FUNCTION.code, functionName: "route_vip", state: { tier: "gold", customer_id: "abc123" }, call: sampleCall(), destinations });
+    expect(gold.handoff).toMatchObject({
+      source: "transfer_call",
+      route: "sip:vip@pbx.acme.example",
+      sipHeaders: [{ name: "X-Tier", value: "gold" }, { name: "X-Customer-ID", value: "abc123" }],
+    });
+    expect(gold.metrics).toEqual([{ name: "vip_transfers", value: 1 }]);
+    const silver = await runner.run({ code: DEMO_FUNCTION.code, functionName: "route_vip", state: { tier: "silver", customer_id: "abc123" }, call: sampleCall(), destinations });
+    expect(silver.handoff).toMatchObject({ source: "function", destination: "Billing Support", reason: "billing" });
+  });
+});
