@@ -1,0 +1,59 @@
+import { BUILTIN_VARIABLES } from "../variables/variables";
+import { WAIT, type Transition } from "./executor";
+import type { Run } from "./run";
+import type { FunctionOutcome, FunctionRequest } from "./types";
+
+const BUILTINS = new Set<string>(BUILTIN_VARIABLES.map((v) => v.name));
+
+/** conv.state: every variable except the built-ins, which describe the call and are read-only. */
+export function stateOf(variables: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(variables)) if (!BUILTINS.has(k)) out[k] = v;
+  return out;
+}
+
+/** Asks the host to run a function; the session waits for its `function_result`. */
+export function requestFunction(
+  run: Run,
+  nodeId: string,
+  functionName: string,
+  args: Record<string, string>,
+  purpose: FunctionRequest["purpose"],
+): Transition {
+  const fn = run.s.agent.functions.find((f) => f.name === functionName);
+  const request: FunctionRequest = {
+    requestId: run.nextRequestId(),
+    nodeId,
+    functionName,
+    code: fn?.code ?? "",
+    args,
+    state: stateOf(run.s.variables),
+    call: { conversationId: run.s.conversationId, callerId: run.s.call.callerId, calledNumber: run.s.call.calledNumber },
+    purpose,
+  };
+  run.s.pending = request;
+  run.s.status = "awaiting_function";
+  run.effects.push({ type: "run_function", request });
+  return WAIT;
+}
+
+/** Records what a function did (logs, metrics, state, speech); the caller decides where to go next. */
+export function applyOutcome(run: Run, nodeId: string, functionName: string, outcome: FunctionOutcome): void {
+  run.s.pending = null;
+  run.s.status = "ready";
+  run.effects.push({ type: "function_finished", nodeId, functionName, outcome });
+  for (const l of outcome.logs) run.log(l.level, l.message, functionName, l.fields);
+  for (const m of outcome.metrics) run.s.metrics.push({ name: m.name, value: m.value, at: run.s.clock });
+  run.s.clock += 50;
+  if (!outcome.ok) {
+    const e = outcome.error;
+    run.log("error", e.timedOut ? `${functionName} was stopped: ${e.message}` : `${functionName} raised ${e.type}: ${e.message}`, functionName, {
+      ...(e.line ? { line: e.line } : {}),
+      ...(e.traceback ? { traceback: e.traceback } : {}),
+    });
+    return;
+  }
+  const builtins = Object.fromEntries(Object.entries(run.s.variables).filter(([k]) => BUILTINS.has(k)));
+  run.s.variables = { ...outcome.state, ...builtins };
+  for (const text of outcome.said) run.say(text, nodeId);
+}

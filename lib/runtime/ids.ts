@@ -1,0 +1,20 @@
+/** FNV-1a: a stable, dependency-free hash for seeded ids. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function seededConversationId(seed: string | number): string {
+  const s = String(seed);
+  return `conv_${fnv1a(s).toString(16).padStart(8, "0")}${fnv1a(`${s}#2`).toString(16).padStart(8, "0")}`;
+}
+
+/** Simulated speaking time: about 150 words a minute, never under 600 ms. */
+export function speechMs(text: string): number {
+  const words = text.trim() === "" ? 0 : text.trim().split(/\s+/).length;
+  return Math.max(600, words * 400);
+}

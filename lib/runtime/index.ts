@@ -1,0 +1,8 @@
+/** The pure call runtime (DESIGN §3): startCall, then step(session, event) → { session, effects }. */
+export { startCall, step, MAX_NODES_PER_STEP } from "./engine";
+export { matchBranch, tokens, overlap, EXAMPLE_THRESHOLD, type MatchResult } from "./matching";
+export { evaluateRule } from "./conditions";
+export { mergeHeaders } from "./handoff";
+export { stateOf } from "./functions";
+export { speechMs } from "./ids";
+export type * from "./types";

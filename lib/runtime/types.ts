@@ -1,0 +1,174 @@
+import type { FlowDocument } from "../flow";
+import type { HandoffDestination, HandoffMethod, SipHeader } from "../handoffs/types";
+import type { HandoffTrace, TraceVariant } from "../sip";
+import type { RouteHosts } from "../sip/route";
+
+/** What the runtime needs to know about the agent; plain data so any host can build it. */
+export interface AgentSetup {
+  name: string;
+  flow: FlowDocument;
+  destinations: readonly Pick<HandoffDestination, "id" | "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement" | "isDefault">[];
+  functions: readonly { name: string; code: string }[];
+  hosts: RouteHosts;
+}
+
+export interface CallSetup {
+  callerId: string;
+  calledNumber: string;
+  /** Initial conv.state: the agent's variables with their sample (or edited) values. */
+  variables: Readonly<Record<string, string>>;
+  /** Seeds every id and trace so the same call replays identically. */
+  seed: string | number;
+  /** `busy`: the handoff destination refuses (486), the agent stays on the call. */
+  variant?: TraceVariant;
+}
+
+export type TurnRole = "agent" | "caller" | "system";
+
+export interface Turn {
+  role: TurnRole;
+  text: string;
+  at: number;
+  nodeId?: string;
+}
+
+export interface Metric {
+  name: string;
+  value: number | string | boolean;
+  at: number;
+}
+
+export type LogLevel = "info" | "warning" | "error";
+
+export interface LogEntry {
+  level: LogLevel;
+  message: string;
+  fields?: Record<string, unknown>;
+  at: number;
+  source?: string;
+}
+
+export type HandoffSource = "builtin" | "function" | "transfer_call";
+
+/** DESIGN §1's handoff record, as stored on the conversation and returned by the API. */
+export interface HandoffRecord {
+  destination: string | null;
+  method: HandoffMethod;
+  route: string | null;
+  reason: string;
+  utterance: string;
+  sip_headers: SipHeader[];
+  source: HandoffSource;
+  function: string | null;
+  node_id: string;
+  soft: boolean;
+  /** True when the destination refused (busy variant) and the agent stayed on the call. */
+  failed: boolean;
+}
+
+/** What a function asked for, as reported by the Python host (conv.handoff / conv.transfer_call). */
+export type FunctionAction =
+  | {
+      kind: "handoff";
+      destination: string | null;
+      reason: string | null;
+      utterance: string | null;
+      sip_headers: SipHeader[] | null;
+      route: string | null;
+    }
+  | {
+      kind: "transfer_call";
+      route: string;
+      method: HandoffMethod;
+      sip_headers: SipHeader[] | null;
+      reason: string | null;
+      utterance: string | null;
+      soft: boolean;
+      whisper: string | null;
+    };
+
+/** The host's report of one Python call, fed back with a `function_result` event. */
+export type FunctionOutcome =
+  | {
+      ok: true;
+      /** Everything the agent should say, in order: conv.say calls, then a returned string/utterance. */
+      said: string[];
+      action: FunctionAction | null;
+      hangup: boolean;
+      /** conv.state after the call. */
+      state: Record<string, string>;
+      metrics: { name: string; value: number | string | boolean }[];
+      logs: { level: LogLevel; message: string; fields?: Record<string, unknown> }[];
+      returnValue?: unknown;
+    }
+  | {
+      ok: false;
+      error: { type: string; message: string; traceback?: string; line?: number | null; timedOut?: boolean };
+      metrics: { name: string; value: number | string | boolean }[];
+      logs: { level: LogLevel; message: string; fields?: Record<string, unknown> }[];
+    };
+
+export type CallEvent =
+  | { type: "call_started" }
+  | { type: "user_utterance"; text: string }
+  | { type: "dtmf"; digits: string }
+  | { type: "function_result"; requestId: string; outcome: FunctionOutcome }
+  | { type: "timer"; name: "no_input" }
+  | { type: "caller_hangup" };
+
+export interface FunctionRequest {
+  requestId: string;
+  nodeId: string;
+  functionName: string;
+  code: string;
+  /** Keyword arguments from a function node (values already substituted). */
+  args: Record<string, string>;
+  state: Record<string, string>;
+  call: { conversationId: string; callerId: string; calledNumber: string };
+  purpose: "node" | "override";
+}
+
+export type Effect =
+  | { type: "node_entered"; nodeId: string }
+  | { type: "say"; text: string; nodeId: string }
+  | { type: "listen"; nodeId: string }
+  | { type: "run_function"; request: FunctionRequest }
+  | { type: "function_finished"; nodeId: string; functionName: string; outcome: FunctionOutcome }
+  | { type: "handoff"; record: HandoffRecord; trace: HandoffTrace }
+  | { type: "hang_up"; reason: string };
+
+export type SessionStatus = "ready" | "awaiting_input" | "awaiting_function" | "ended";
+export type Outcome = "handoff" | "hangup" | "abandoned";
+
+export interface Session {
+  conversationId: string;
+  agent: AgentSetup;
+  call: CallSetup;
+  status: SessionStatus;
+  outcome: Outcome | null;
+  /** Simulated milliseconds since the call was answered. */
+  clock: number;
+  currentNodeId: string | null;
+  /** Node ids in the order they were entered. */
+  path: string[];
+  /** Built-ins plus conv.state. */
+  variables: Record<string, string>;
+  turns: Turn[];
+  metrics: Metric[];
+  logs: LogEntry[];
+  handoff: HandoffRecord | null;
+  sipTrace: HandoffTrace | null;
+  /** Failed attempts per listen node, for re-prompts. */
+  attempts: Record<string, number>;
+  /** The listen node to return to after a failed transfer. */
+  lastListenNodeId: string | null;
+  pending: FunctionRequest | null;
+  /** Counter behind request ids. */
+  seq: number;
+  endReason: string | null;
+}
+
+export interface StepResult {
+  session: Session;
+  effects: Effect[];
+}
