@@ -3,8 +3,10 @@ import { agents, variables } from "./schema";
 import { createAgent } from "./repositories/agents";
 import { createDestination, listDestinations } from "./repositories/handoffs";
 import { createFlow } from "./repositories/flows";
+import { createFunction } from "./repositories/functions";
 import { demoFlow } from "../lib/flow";
 import { destinationInputSchema } from "../lib/handoffs/schema";
+import { DEMO_FUNCTION } from "../lib/functions/templates";
 
 /** A fresh database gets the demo agent the README walks through. */
 export function seedIfEmpty(db: Db): void {
@@ -48,6 +50,7 @@ export function seedDemoAgent(db: Db): string {
     const result = createDestination(db, agent.id, destinationInputSchema.parse(d));
     if (!result.ok) throw new Error(`Seed destination ${d.name} is invalid`);
   }
+  if (!createFunction(db, agent.id, { ...DEMO_FUNCTION }).ok) throw new Error("Seed function could not be created");
   const flow = createFlow(db, agent.id, demoFlow({ destinations: listDestinations(db, agent.id) }));
   if (!flow.ok) throw new Error("Seed flow could not be created");
   return agent.id;
