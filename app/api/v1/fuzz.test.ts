@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, useTempDatabase } from "./_lib/testing";
+
+// Nothing a client sends may produce a 5xx: malformed query strings, path ids and bodies at every route.
+
+const tmp = useTempDatabase("fuzz");
+const { getDb } = await import("@/db/server");
+const { listAgents } = await import("@/db/repositories/agents");
+const { listDestinations } = await import("@/db/repositories/handoffs");
+const { createApiKey } = await import("@/db/repositories/api-keys");
+const { insertConversation } = await import("@/db/repositories/conversations");
+const { sampleConversation } = await import("@/lib/conversations/samples");
+
+const ROUTES = {
+  "/agents": await import("./agents/route"),
+  "/agents/{agentId}": await import("./agents/[agentId]/route"),
+  "/agents/{agentId}/export": await import("./agents/[agentId]/export/route"),
+  "/agents/{agentId}/conversations": await import("./agents/[agentId]/conversations/route"),
+  "/agents/{agentId}/handoffs": await import("./agents/[agentId]/handoffs/route"),
+  "/agents/{agentId}/handoffs/{handoffId}": await import("./agents/[agentId]/handoffs/[handoffId]/route"),
+  "/agents/{agentId}/handoffs/{handoffId}/default": await import("./agents/[agentId]/handoffs/[handoffId]/default/route"),
+  "/conversations/{conversationId}": await import("./conversations/[conversationId]/route"),
+  "/openapi.json": await import("./openapi.json/route"),
+} as Record<string, Record<string, unknown>>;
+
+let key: string;
+let agentId: string;
+let handoffIds: string[];
+let conversationId: string;
+beforeAll(() => {
+  const db = getDb();
+  key = createApiKey(db, "fuzz").secret;
+  agentId = listAgents(db)[0]!.id;
+  handoffIds = listDestinations(db, agentId).map((d) => d.id);
+  conversationId = insertConversation(db, sampleConversation(agentId, 1, new Date("2025-05-01T00:00:00Z"))).id;
+});
+afterAll(() => {
+  getDb().$client.close();
+  tmp.cleanup();
+});
+
+const nasty = fc.constantFrom("", " ", "%", "%ZZ", "%00", "\u0000", "../..", "' OR 1=1 --", "__proto__", "constructor", "😀", "a".repeat(5000), "null", "[]", "{}");
+const idArb = () => fc.oneof(fc.string(), fc.string({ unit: "binary" }), nasty, fc.constantFrom(agentId, ...handoffIds, conversationId));
+
+const QUERY_KEYS = ["reason", "destination", "method", "source", "outcome", "from", "to", "q", "cursor", "limit"];
+const queryArb = fc
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string(), nasty),
+      fc.boolean(),
+      fc.oneof(fc.string(), fc.string({ unit: "binary" }), nasty, fc.integer().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.base64String()),
+    ),
+    { maxLength: 6 },
+  )
+    // Some values go in raw, so the query string itself can be malformed (`%ZZ`, stray `&` and `=`).
+  .map((pairs) => pairs.map(([k, raw, v]) => `${encodeURIComponent(k)}=${raw ? v : encodeURIComponent(v)}`).join("&"));
+
+const destinationish = fc.record(
+  {
+    name: fc.oneof(fc.string(), fc.anything()),
+    description: fc.oneof(fc.string(), fc.anything()),
+    method: fc.oneof(fc.constantFrom("refer", "invite", "bye"), fc.anything()),
+    route: fc.oneof(fc.constantFrom("2001", "sip:a@b", "+14155550123", null), fc.anything()),
+    sip_headers: fc.oneof(fc.array(fc.record({ name: fc.oneof(fc.string(), fc.anything()), value: fc.oneof(fc.string(), fc.anything()) })), fc.anything()),
+    refer_header_placement: fc.oneof(fc.constantFrom("request", "both"), fc.anything()),
+    is_default: fc.oneof(fc.boolean(), fc.anything()),
+  },
+  { requiredKeys: [] },
+);
+const bodyArb = fc.oneof(
+  fc.string(),
+  nasty,
+  fc.json(),
+  fc.anything().map((v) => {
+    try {
+      return JSON.stringify(v) ?? "";
+    } catch {
+      return "";
+    }
+  }),
+  destinationish.map((v) => JSON.stringify(v) ?? "{}"),
+);
+
+describe("no 5xx for malformed input", () => {
+  for (const [template, mod] of Object.entries(ROUTES)) {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function")) {
+      it(`${method} ${template}`, async () => {
+        const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+        await fc.assert(
+          fc.asyncProperty(
+            fc.tuple(...names.map(() => idArb())),
+            queryArb,
+            bodyArb,
+            fc.constantFrom<"key" | "none" | "junk">("key", "key", "key", "none", "junk"),
+            async (ids, query, body, auth) => {
+              const params = Object.fromEntries(names.map((n, i) => [n, ids[i]!]));
+              const path = template.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(params[n]!));
+              const hasBody = method !== "GET" && method !== "DELETE";
+              const r = await call(mod[method], method, `/api/v1${path}?${query}`, {
+                key: auth === "key" ? key : null,
+                headers: auth === "junk" ? { authorization: `Bearer ${body.slice(0, 40).replace(/[^\x21-\x7e]/g, "")}` } : {},
+                params,
+                body: hasBody ? body : undefined,
+              });
+              expect(r.status, JSON.stringify(r.json)).toBeLessThan(500);
+              if (r.status >= 400) expect(r.json.error.code, JSON.stringify(r.json)).toEqual(expect.any(String));
+            },
+          ),
+          { numRuns: 120 },
+        );
+      });
+    }
+  }
+});

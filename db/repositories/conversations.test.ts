@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDb } from "../testing/temp-db";
+import type { Db } from "../client";
+import { createAgent } from "./agents";
+import { containsPattern, getConversation, insertConversation, listConversations } from "./conversations";
+import { decodeCursor } from "../../lib/conversations/filters";
+import { sampleConversation, sampleHandoff } from "../../lib/conversations/samples";
+
+let ctx: ReturnType<typeof tempDb>;
+let db: Db;
+let agentId: string;
+
+beforeEach(() => {
+  ctx = tempDb();
+  db = ctx.db;
+  agentId = createAgent(db, "Test agent").id;
+});
+afterEach(() => ctx.cleanup());
+
+const t0 = Date.parse("2025-05-01T09:00:00.000Z");
+
+describe("conversations repository", () => {
+  it("stores a record with defaults and reads it back whole", () => {
+    const stored = insertConversation(db, { agent_id: agentId, started_at: "2025-05-01T11:00:00+02:00", outcome: "hangup" });
+    expect(stored.id).toMatch(/^conv_/);
+    // Timestamps are normalised to UTC so they order and page as text.
+    expect(stored.started_at).toBe("2025-05-01T09:00:00.000Z");
+    expect(getConversation(db, stored.id)).toEqual({
+      id: stored.id,
+      agent_id: agentId,
+      flow_id: null,
+      channel: "simulator",
+      started_at: "2025-05-01T09:00:00.000Z",
+      ended_at: null,
+      duration_ms: 0,
+      outcome: "hangup",
+      turns: [],
+      path: [],
+      variables: {},
+      handoff: null,
+      metrics: [],
+      logs: [],
+      sip_trace: null,
+    });
+    expect(getConversation(db, "conv_missing")).toBeNull();
+  });
+
+  it("round-trips every part of a full record", () => {
+    const input = {
+      ...sampleConversation(agentId, 0, new Date(t0)),
+      id: "conv_full",
+      flow_id: "flow_1",
+      sip_trace: { messages: [{ from: "sbc", to: "agent", label: "INVITE", raw: "INVITE sip:a SIP/2.0\r\n\r\n", at: 0, kind: "sip" as const }], warnings: [] },
+      logs: [{ level: "warning" as const, message: "slow", fields: { ms: 900 }, at: new Date(t0).toISOString() }],
+    };
+    const stored = insertConversation(db, input);
+    expect(getConversation(db, "conv_full")).toEqual(stored);
+    expect(stored.handoff).toEqual(sampleHandoff("builtin", 0));
+  });
+
+  it("rejects malformed records and inconsistent outcomes", () => {
+    expect(() => insertConversation(db, { agent_id: agentId, started_at: "yesterday", outcome: "hangup" })).toThrow();
+    expect(() => insertConversation(db, { agent_id: agentId, started_at: new Date(t0).toISOString(), outcome: "handoff" })).toThrow(/handoff record/);
+    expect(() => insertConversation(db, { id: "has space", agent_id: agentId, started_at: new Date(t0).toISOString(), outcome: "hangup" })).toThrow();
+  });
+
+  it("escapes LIKE wildcards so q matches literally", () => {
+    expect(containsPattern("50%_off\\")).toBe("%50\\%\\_off\\\\%");
+    const say = (text: string, n: number) =>
+      insertConversation(db, {
+        agent_id: agentId,
+        started_at: new Date(t0 + n).toISOString(),
+        outcome: "hangup",
+        turns: [{ role: "caller", text, at: new Date(t0).toISOString() }],
+      });
+    const literal = say("I got 50% off", 1);
+    say("I got 50 off", 2);
+    say("I got 5000 off", 3);
+    const under = say("snake_case", 4);
+    say("snakeXcase", 5);
+    const ids = (q: string) => listConversations(db, agentId, { q }, null, 50).data.map((c) => c.id);
+    expect(ids("50%")).toEqual([literal.id]);
+    expect(ids("e_c")).toEqual([under.id]);
+    expect(ids("GOT 50% OFF")).toEqual([literal.id]);
+  });
+
+  it("pages newest first with ties on started_at broken by id", () => {
+    const same = new Date(t0).toISOString();
+    for (const id of ["conv_a", "conv_c", "conv_b"]) insertConversation(db, { id, agent_id: agentId, started_at: same, outcome: "hangup" });
+    insertConversation(db, { id: "conv_new", agent_id: agentId, started_at: new Date(t0 + 1).toISOString(), outcome: "hangup" });
+    const first = listConversations(db, agentId, {}, null, 2);
+    expect(first.data.map((c) => c.id)).toEqual(["conv_new", "conv_c"]);
+    expect(first.next_cursor).not.toBeNull();
+    const second = listConversations(db, agentId, {}, decodeCursor(first.next_cursor!), 2);
+    expect(second.data.map((c) => c.id)).toEqual(["conv_b", "conv_a"]);
+    expect(second.next_cursor).toBeNull();
+  });
+
+  it("uses the (agent_id, started_at, id) index for pages", () => {
+    const plan = db.$client
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE agent_id = ? AND (started_at, id) < (?, ?) ORDER BY started_at DESC, id DESC LIMIT 51",
+      )
+      .all(agentId, "2025", "x") as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(" ")).toMatch(/USING (COVERING )?INDEX conversations_agent_started/);
+    expect(plan.map((p) => p.detail).join(" ")).not.toMatch(/TEMP B-TREE/);
+  });
+});
