@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Agent } from "../agents/types";
 import type { HandoffDestination } from "../handoffs/types";
+import type { Flow } from "../flow/types";
 import { apiDestinationSchema, toApiDestination } from "./destinations";
+import { flowExportSchema, toFlowExport } from "./flows";
 
 export const AGENT_EXPORT_FORMAT = "switchboard.agent";
 export const AGENT_EXPORT_VERSION = 1;
@@ -21,6 +23,8 @@ export const agentExportSchema = z.object({
   }),
   variables: z.array(z.object({ name: z.string(), sample_value: z.string(), description: z.string() })),
   handoffs: z.array(exportedDestination),
+  /** Each flow in the flow editor's own export format. */
+  flows: z.array(flowExportSchema),
 });
 export type AgentExport = z.infer<typeof agentExportSchema>;
 
@@ -28,6 +32,7 @@ export function buildAgentExport(
   agent: Agent,
   variables: readonly { name: string; sampleValue: string; description: string }[],
   destinations: readonly HandoffDestination[],
+  flows: readonly Flow[],
   exportedAt: string,
 ): AgentExport {
   return {
@@ -40,5 +45,6 @@ export function buildAgentExport(
       const { id: _i, agent_id: _a, created_at: _c, ...rest } = toApiDestination(d);
       return rest;
     }),
+    flows: flows.map(toFlowExport),
   };
 }

@@ -5,6 +5,7 @@ import { apiAgentSchema } from "./agents";
 import { apiDestinationBodySchema, apiDestinationSchema } from "./destinations";
 import { apiErrorBodySchema } from "./errors";
 import { agentExportSchema } from "./export";
+import { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } from "./flows";
 
 /**
  * The OpenAPI 3.1 document for /api/v1, generated from the same zod schemas the handlers parse
@@ -83,8 +84,32 @@ export function buildOpenApiDocument(): JsonSchema {
         parameters: params("agentId"),
         get: {
           operationId: "exportAgent",
-          summary: "Export an agent as portable JSON (variables and handoff destinations, no ids)",
+          summary: "Export an agent as portable JSON (variables, handoff destinations and flows; no ids)",
           responses: { "200": ok("The export", ref("AgentExport")), ...errors(401, 404) },
+        },
+      },
+      "/agents/{agentId}/flows": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "listFlows",
+          summary: "List an agent's flows (without nodes)",
+          responses: { "200": ok("Flows, oldest first", listOf("FlowSummary")), ...errors(401, 404) },
+        },
+      },
+      "/flows/{flowId}": {
+        parameters: params("flowId"),
+        get: {
+          operationId: "getFlow",
+          summary: "Get a flow with its nodes and edges",
+          responses: { "200": ok("The flow", ref("Flow")), ...errors(401, 404) },
+        },
+      },
+      "/flows/{flowId}/export": {
+        parameters: params("flowId"),
+        get: {
+          operationId: "exportFlow",
+          summary: "Export a flow in the flow editor's import format",
+          responses: { "200": ok("The export", ref("FlowExport")), ...errors(401, 404) },
         },
       },
       "/agents/{agentId}/conversations": {
@@ -168,6 +193,7 @@ export function buildOpenApiDocument(): JsonSchema {
         agentId: { name: "agentId", in: "path", required: true, schema: { type: "string" } },
         handoffId: { name: "handoffId", in: "path", required: true, schema: { type: "string" } },
         conversationId: { name: "conversationId", in: "path", required: true, schema: { type: "string" } },
+        flowId: { name: "flowId", in: "path", required: true, schema: { type: "string" } },
       },
       schemas: {
         Agent: jsonSchema(apiAgentSchema),
@@ -175,6 +201,9 @@ export function buildOpenApiDocument(): JsonSchema {
         HandoffDestination: jsonSchema(apiDestinationSchema),
         HandoffDestinationBody: jsonSchema(apiDestinationBodySchema, "input"),
         HandoffDestinationPatch: jsonSchema(apiDestinationBodySchema.partial(), "input"),
+        FlowSummary: jsonSchema(apiFlowSummarySchema),
+        Flow: jsonSchema(apiFlowSchema),
+        FlowExport: jsonSchema(flowExportSchema),
         Conversation: jsonSchema(conversationSchema),
         ConversationSummary: jsonSchema(conversationSummarySchema),
         ConversationPage: {
@@ -191,7 +220,7 @@ export function buildOpenApiDocument(): JsonSchema {
       responses: {
         BadRequest: { description: "Invalid parameters or body (fields says which), or a body that is not JSON", content: jsonContent(ref("Error")) },
         Unauthorized: { description: "Missing, unknown or revoked API key", content: jsonContent(ref("Error")) },
-        NotFound: { description: "No such agent, destination or conversation", content: jsonContent(ref("Error")) },
+        NotFound: { description: "No such agent, destination, flow or conversation", content: jsonContent(ref("Error")) },
         Conflict: { description: "Another destination of this agent has that name", content: jsonContent(ref("Error")) },
       },
     },

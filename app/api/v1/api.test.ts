@@ -17,6 +17,9 @@ const handoffsRoute = await import("./agents/[agentId]/handoffs/route");
 const handoffRoute = await import("./agents/[agentId]/handoffs/[handoffId]/route");
 const defaultRoute = await import("./agents/[agentId]/handoffs/[handoffId]/default/route");
 const openapiRoute = await import("./openapi.json/route");
+const flowsRoute = await import("./agents/[agentId]/flows/route");
+const flowRoute = await import("./flows/[flowId]/route");
+const flowExportRoute = await import("./flows/[flowId]/export/route");
 
 let key: string;
 let demoId: string;
@@ -89,8 +92,28 @@ describe("agents", () => {
     expect(exp.json.variables.map((v: { name: string }) => v.name)).toEqual(["customer_id", "tier"]);
   });
 
+  it("lists, reads and exports flows", async () => {
+    const list = await get(flowsRoute.GET, `/agents/${demoId}/flows`, { agentId: demoId });
+    expect(list.status).toBe(200);
+    expect(list.json.data.length).toBeGreaterThan(0);
+    const summary = list.json.data[0];
+    expect(summary).toEqual({ id: expect.any(String), name: expect.any(String), revision: expect.any(Number), node_count: expect.any(Number), updated_at: expect.any(String) });
+    const flow = await get(flowRoute.GET, `/flows/${summary.id}`, { flowId: summary.id });
+    expect(flow.json).toMatchObject({ id: summary.id, agent_id: demoId, name: summary.name, revision: summary.revision });
+    expect(flow.json.nodes).toHaveLength(summary.node_count);
+    const exp = await get(flowExportRoute.GET, `/flows/${summary.id}/export`, { flowId: summary.id });
+    expect(exp.json).toMatchObject({ format: "switchboard.flow", version: 1, name: summary.name });
+    const agentExport = await get(exportRoute.GET, `/agents/${demoId}/export`, { agentId: demoId });
+    expect(agentExport.json.flows[0]).toEqual(exp.json);
+    for (const handler of [flowRoute.GET, flowExportRoute.GET]) {
+      const r = await get(handler, "/flows/flow_nope", { flowId: "flow_nope" });
+      expect(r.status).toBe(404);
+      expect(r.json.error.message).toBe("No flow with that id");
+    }
+  });
+
   it("404s unknown agents", async () => {
-    for (const [handler, suffix] of [[agentRoute.GET, ""], [exportRoute.GET, "/export"], [handoffsRoute.GET, "/handoffs"], [conversationsRoute.GET, "/conversations"]] as const) {
+    for (const [handler, suffix] of [[agentRoute.GET, ""], [exportRoute.GET, "/export"], [handoffsRoute.GET, "/handoffs"], [conversationsRoute.GET, "/conversations"], [flowsRoute.GET, "/flows"]] as const) {
       const r = await get(handler, `/agents/agt_nope${suffix}`, { agentId: "agt_nope" });
       expect(r.status).toBe(404);
       expect(r.json).toEqual({ error: { code: "not_found", message: "No agent with that id" } });

@@ -8,6 +8,7 @@ const tmp = useTempDatabase("fuzz");
 const { getDb } = await import("@/db/server");
 const { listAgents } = await import("@/db/repositories/agents");
 const { listDestinations } = await import("@/db/repositories/handoffs");
+const { listFlows } = await import("@/db/repositories/flows");
 const { createApiKey } = await import("@/db/repositories/api-keys");
 const { insertConversation } = await import("@/db/repositories/conversations");
 const { sampleConversation } = await import("@/lib/conversations/samples");
@@ -21,6 +22,9 @@ const ROUTES = {
   "/agents/{agentId}/handoffs/{handoffId}": await import("./agents/[agentId]/handoffs/[handoffId]/route"),
   "/agents/{agentId}/handoffs/{handoffId}/default": await import("./agents/[agentId]/handoffs/[handoffId]/default/route"),
   "/conversations/{conversationId}": await import("./conversations/[conversationId]/route"),
+  "/agents/{agentId}/flows": await import("./agents/[agentId]/flows/route"),
+  "/flows/{flowId}": await import("./flows/[flowId]/route"),
+  "/flows/{flowId}/export": await import("./flows/[flowId]/export/route"),
   "/openapi.json": await import("./openapi.json/route"),
 } as Record<string, Record<string, unknown>>;
 
@@ -28,11 +32,13 @@ let key: string;
 let agentId: string;
 let handoffIds: string[];
 let conversationId: string;
+let flowIds: string[];
 beforeAll(() => {
   const db = getDb();
   key = createApiKey(db, "fuzz").secret;
   agentId = listAgents(db)[0]!.id;
   handoffIds = listDestinations(db, agentId).map((d) => d.id);
+  flowIds = listFlows(db, agentId).map((f) => f.id);
   conversationId = insertConversation(db, sampleConversation(agentId, 1, new Date("2025-05-01T00:00:00Z"))).id;
 });
 afterAll(() => {
@@ -41,7 +47,7 @@ afterAll(() => {
 });
 
 const nasty = fc.constantFrom("", " ", "%", "%ZZ", "%00", "\u0000", "../..", "' OR 1=1 --", "__proto__", "constructor", "😀", "a".repeat(5000), "null", "[]", "{}");
-const idArb = () => fc.oneof(fc.string(), fc.string({ unit: "binary" }), nasty, fc.constantFrom(agentId, ...handoffIds, conversationId));
+const idArb = () => fc.oneof(fc.string(), fc.string({ unit: "binary" }), nasty, fc.constantFrom(agentId, ...handoffIds, ...flowIds, conversationId));
 
 const QUERY_KEYS = ["reason", "destination", "method", "source", "outcome", "from", "to", "q", "cursor", "limit"];
 const queryArb = fc

@@ -15,6 +15,8 @@ const { buildOpenApiDocument } = await import("@/lib/api/openapi");
 const { apiDestinationSchema } = await import("@/lib/api/destinations");
 const { apiAgentSchema } = await import("@/lib/api/agents");
 const { agentExportSchema } = await import("@/lib/api/export");
+const { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } = await import("@/lib/api/flows");
+const { listFlows } = await import("@/db/repositories/flows");
 const { conversationSchema, conversationSummarySchema } = await import("@/lib/conversations/schema");
 const { apiErrorBodySchema } = await import("@/lib/api/errors");
 
@@ -80,7 +82,11 @@ describe("OpenAPI document", () => {
 
     z.object({ data: z.array(apiAgentSchema.strict()) }).strict().parse(await r("agents", "/api/v1/agents", {}));
     apiAgentSchema.strict().parse(await r("agents/[agentId]", "/api/v1/agents/x", { agentId }));
-    agentExportSchema.parse(await r("agents/[agentId]/export", "/x", { agentId }));
+    agentExportSchema.strict().parse(await r("agents/[agentId]/export", "/x", { agentId }));
+    z.object({ data: z.array(apiFlowSummarySchema.strict()) }).strict().parse(await r("agents/[agentId]/flows", "/x", { agentId }));
+    const flowId = listFlows(db, agentId)[0]?.id ?? "none";
+    apiFlowSchema.strict().parse(await r("flows/[flowId]", "/x", { flowId }));
+    flowExportSchema.strict().parse(await r("flows/[flowId]/export", "/x", { flowId }));
     z.object({ data: z.array(apiDestinationSchema.strict()) }).strict().parse(await r("agents/[agentId]/handoffs", "/x", { agentId }));
     z.object({ data: z.array(conversationSummarySchema.strict()), next_cursor: z.string().nullable() })
       .strict()

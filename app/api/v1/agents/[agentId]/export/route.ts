@@ -1,11 +1,13 @@
 import { listAgentVariables } from "@/db/repositories/agents";
+import { getFlow, listFlows } from "@/db/repositories/flows";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { buildAgentExport } from "@/lib/api/export";
 import { apiRoute } from "../../../_lib/handler";
 import { requireAgent } from "../../../_lib/lookups";
 
-/** GET /api/v1/agents/{agentId}/export: the agent as portable JSON (no ids). */
+/** GET /api/v1/agents/{agentId}/export: the agent as portable JSON (variables, handoff destinations, flows; no ids). */
 export const GET = apiRoute<{ agentId: string }>(({ db, params }) => {
   const agent = requireAgent(db, params.agentId);
-  return buildAgentExport(agent, listAgentVariables(db, agent.id), listDestinations(db, agent.id), new Date().toISOString());
+  const flows = listFlows(db, agent.id).flatMap((f) => getFlow(db, agent.id, f.id) ?? []);
+  return buildAgentExport(agent, listAgentVariables(db, agent.id), listDestinations(db, agent.id), flows, new Date().toISOString());
 });
