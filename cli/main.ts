@@ -5,6 +5,7 @@
 import { UsageError } from "./args";
 import type { Command, CommandIo } from "./command";
 import { handoffTraceCommand } from "./commands/handoff-trace";
+import { apikeyCommand } from "./commands/apikey";
 
 const helpCommand: Command = {
   name: "help",
@@ -26,7 +27,7 @@ const helpCommand: Command = {
   },
 };
 
-const COMMANDS = new Map<string, Command>([helpCommand, handoffTraceCommand].map((c) => [c.name, c]));
+const COMMANDS = new Map<string, Command>([helpCommand, handoffTraceCommand, apikeyCommand].map((c) => [c.name, c]));
 
 function commandList(): string {
   return `Commands: ${[...COMMANDS.keys()].join(", ")}`;
