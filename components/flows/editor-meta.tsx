@@ -1,0 +1,18 @@
+"use client";
+
+import { createContext, useContext } from "react";
+
+/** Static facts about the editor instance (which agent and flow), for actions and links. */
+export interface EditorMeta {
+  agentId: string;
+  flowId: string;
+}
+
+const MetaContext = createContext<EditorMeta | null>(null);
+export const EditorMetaProvider = MetaContext.Provider;
+
+export function useEditorMeta(): EditorMeta {
+  const meta = useContext(MetaContext);
+  if (!meta) throw new Error("useEditorMeta must be used inside <EditorMetaProvider>");
+  return meta;
+}

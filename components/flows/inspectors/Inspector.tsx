@@ -1,0 +1,65 @@
+"use client";
+
+import { useCallback } from "react";
+import { catalogue, type NodeDataOf, type NodeKind } from "@/lib/flow";
+import { useEditorStore } from "../store/context";
+import type { InspectorProps } from "./fields";
+import { ConditionInspector } from "./condition";
+import { EndInspector } from "./end";
+import { FunctionInspector } from "./function";
+import { HandoffInspector } from "./handoff";
+import { ListenInspector } from "./listen";
+import { SayInspector } from "./say";
+import { SetInspector } from "./set";
+import { StartInspector } from "./start";
+
+const INSPECTORS: { [K in NodeKind]: (props: InspectorProps<K>) => React.ReactNode } = {
+  start: StartInspector,
+  say: SayInspector,
+  listen: ListenInspector,
+  condition: ConditionInspector,
+  set: SetInspector,
+  function: FunctionInspector,
+  handoff: HandoffInspector,
+  end: EndInspector,
+};
+
+/** Edits the one selected node; selects its type and data only, so dragging it does not re-render the form. */
+export function Inspector() {
+  const selectedId = useEditorStore((s) => (s.selectedNodeIds.length === 1 ? s.selectedNodeIds[0]! : null));
+  const count = useEditorStore((s) => s.selectedNodeIds.length);
+  const type = useEditorStore((s) => (selectedId ? s.nodes.find((n) => n.id === selectedId)?.type : undefined));
+  const data = useEditorStore((s) => (selectedId ? s.nodes.find((n) => n.id === selectedId)?.data : undefined));
+  const problems = useEditorStore((s) => (selectedId ? s.problemsByNode.get(selectedId) : undefined));
+  const updateNodeData = useEditorStore((s) => s.updateNodeData);
+  const update = useCallback(
+    (patch: Record<string, unknown>, key?: string) => selectedId && updateNodeData(selectedId, patch, key),
+    [selectedId, updateNodeData],
+  );
+
+  if (!selectedId || !type || !data) {
+    return (
+      <p className="p-4 text-sm text-slate-500" data-testid="inspector-empty">
+        {count > 1 ? `${count} nodes selected. Select one node to edit it.` : "Select a node to edit it, or add one from the palette."}
+      </p>
+    );
+  }
+  const Kind = INSPECTORS[type] as (props: InspectorProps<NodeKind>) => React.ReactNode;
+  return (
+    <section aria-label="Inspector" data-testid="inspector" className="space-y-3 p-4">
+      <header>
+        <h2 className="text-base font-semibold">{catalogue[type].label}</h2>
+        <p className="text-xs text-slate-500">{catalogue[type].description}</p>
+        <p className="mt-0.5 font-mono text-[11px] text-slate-400">{selectedId}</p>
+      </header>
+      {problems && problems.length > 0 && (
+        <ul className="space-y-1 text-xs" data-testid="inspector-problems">
+          {problems.map((p) => (
+            <li key={p.id} className={p.severity === "error" ? "text-red-700" : "text-amber-700"}>{p.severity === "error" ? "●" : "▲"} {p.message}</li>
+          ))}
+        </ul>
+      )}
+      <Kind key={selectedId} nodeId={selectedId} data={data as NodeDataOf<NodeKind>} update={update} />
+    </section>
+  );
+}
