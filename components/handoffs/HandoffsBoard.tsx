@@ -15,21 +15,30 @@ import type { HandoffDestination } from "@/lib/handoffs/types";
 import { DeleteDestinationDialog } from "./DeleteDestinationDialog";
 import { DestinationCard } from "./DestinationCard";
 import { DestinationModal } from "./DestinationModal";
+import { PreviewRoutingPanel } from "./PreviewRoutingPanel";
+import type { RouteHosts } from "@/lib/sip/route";
 
 type Dialog =
   | { kind: "none" }
   | { kind: "create" }
   | { kind: "edit"; destination: HandoffDestination }
-  | { kind: "delete"; destination: HandoffDestination };
+  | { kind: "delete"; destination: HandoffDestination }
+  | { kind: "preview"; destination: HandoffDestination };
 
 export function HandoffsBoard({
   agentId,
+  agentName,
   destinations,
   variables,
+  samples,
+  hosts,
 }: {
   agentId: string;
+  agentName: string;
   destinations: HandoffDestination[];
   variables: VariableOption[];
+  samples: Record<string, string>;
+  hosts: RouteHosts;
 }) {
   const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,6 +81,11 @@ export function HandoffsBoard({
               onDuplicate={() => run(() => duplicateDestinationAction(agentId, d.id), `Duplicated ${d.name}`)}
               onSetDefault={() => run(() => setDefaultDestinationAction(agentId, d.id), `${d.name} is now the default`)}
               onDelete={() => setDialog({ kind: "delete", destination: d })}
+              extraActions={
+                <Button variant="secondary" onClick={() => setDialog({ kind: "preview", destination: d })}>
+                  Preview call routing
+                </Button>
+              }
             />
           ))}
         </div>
@@ -96,6 +110,9 @@ export function HandoffsBoard({
             if (saved) setNotice(`Saved ${saved.name}`);
           }}
         />
+      )}
+      {dialog.kind === "preview" && (
+        <PreviewRoutingPanel destination={dialog.destination} samples={samples} hosts={hosts} agentName={agentName} onClose={close} />
       )}
       {dialog.kind === "delete" && (
         <DeleteDestinationDialog

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/server";
-import { listAgentVariables } from "@/db/repositories/agents";
+import { getAgent, listAgentVariables } from "@/db/repositories/agents";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { HandoffsBoard } from "@/components/handoffs/HandoffsBoard";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
@@ -9,9 +9,24 @@ export const dynamic = "force-dynamic";
 export default async function HandoffsPage({ params }: { params: Promise<{ agentId: string }> }) {
   const { agentId } = await params;
   const db = getDb();
+  const agent = getAgent(db, agentId)!;
+  const agentVariables = listAgentVariables(db, agentId);
   const variables = [
     ...BUILTIN_VARIABLES.map((v) => ({ name: v.name, description: v.description })),
-    ...listAgentVariables(db, agentId).map((v) => ({ name: v.name, description: v.description || "Agent variable" })),
+    ...agentVariables.map((v) => ({ name: v.name, description: v.description || "Agent variable" })),
   ];
-  return <HandoffsBoard agentId={agentId} destinations={listDestinations(db, agentId)} variables={variables} />;
+  const samples = Object.fromEntries([
+    ...BUILTIN_VARIABLES.map((v) => [v.name, v.sample]),
+    ...agentVariables.map((v) => [v.name, v.sampleValue]),
+  ]);
+  return (
+    <HandoffsBoard
+      agentId={agentId}
+      agentName={agent.name}
+      destinations={listDestinations(db, agentId)}
+      variables={variables}
+      samples={samples}
+      hosts={{ trunkHost: agent.trunkHost, pbxHost: agent.pbxHost }}
+    />
+  );
 }

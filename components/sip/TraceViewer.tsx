@@ -1,0 +1,67 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/Button";
+import { formatTraceText, LANE_LABELS, type HandoffTrace } from "@/lib/sip";
+import { LadderDiagram } from "./LadderDiagram";
+
+/** Ladder, the selected message's raw text, warnings, and copy / download of the whole trace. */
+export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName: string }) {
+  const [selected, setSelected] = useState<number | null>(null);
+  const [copied, setCopied] = useState<"all" | "one" | null>(null);
+  const current = selected !== null ? trace.messages[selected] : undefined;
+
+  async function copy(text: string, what: "all" | "one") {
+    await navigator.clipboard.writeText(text);
+    setCopied(what);
+    setTimeout(() => setCopied(null), 1500);
+  }
+
+  function download() {
+    const url = URL.createObjectURL(new Blob([formatTraceText(trace)], { type: "text/plain;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = fileName.endsWith(".txt") ? fileName : `${fileName}.txt`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <div className="space-y-3" data-testid="trace-viewer">
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-xs text-slate-600">
+          {trace.messages.filter((m) => m.kind === "sip").length} SIP messages. Click a message to see it exactly as sent.
+        </p>
+        <div className="flex gap-1">
+          <Button onClick={() => copy(formatTraceText(trace), "all")}>{copied === "all" ? "Copied" : "Copy trace"}</Button>
+          <Button onClick={download}>Download .txt</Button>
+        </div>
+      </div>
+      <LadderDiagram messages={trace.messages} selected={selected} onSelect={setSelected} />
+      {current && (
+        <section aria-label="Raw message" className="rounded-md border border-slate-200 bg-slate-900 text-slate-100">
+          <header className="flex items-center justify-between border-b border-slate-700 px-3 py-1.5 text-xs">
+            <span>
+              {current.label} · {LANE_LABELS[current.from]} → {LANE_LABELS[current.to]} · {(current.at / 1000).toFixed(3)} s
+            </span>
+            <button type="button" onClick={() => copy(current.raw, "one")} className="rounded px-2 py-0.5 hover:bg-slate-700">
+              {copied === "one" ? "Copied" : "Copy message"}
+            </button>
+          </header>
+          <pre data-testid="raw-message" className="max-h-80 overflow-auto whitespace-pre-wrap break-all p-3 font-mono text-xs leading-5">
+            {current.raw.replace(/\r\n/g, "\n")}
+          </pre>
+        </section>
+      )}
+      {trace.warnings.length > 0 && (
+        <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-xs text-amber-900" data-testid="trace-warnings">
+          {trace.warnings.map((w, i) => (
+            <li key={i}>
+              <span className="font-mono">[{w.code}]</span> {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
