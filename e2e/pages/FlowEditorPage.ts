@@ -1,0 +1,90 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The flow editor (components/flows): canvas, palette, inspector, problems, toolbar. */
+export class FlowEditorPage {
+  readonly canvas: Locator;
+  readonly inspector: Locator;
+  readonly problems: Locator;
+  readonly status: Locator;
+  readonly staleBanner: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.getByTestId("flow-canvas");
+    this.inspector = page.getByTestId("inspector");
+    this.problems = page.getByTestId("problem");
+    this.status = page.getByTestId("save-status");
+    this.staleBanner = page.getByTestId("stale-banner");
+  }
+
+  async goto(agentId: string, flowId: string) {
+    await this.page.goto(`/agents/${agentId}/flows/${flowId}`);
+    await this.waitReady();
+  }
+
+  async waitReady() {
+    await expect(this.page.getByTestId("flow-editor")).toBeVisible();
+    await expect(this.page.locator(".react-flow__node").first()).toBeVisible();
+  }
+
+  /** The xyflow wrapper of a node (data-id is the node id). */
+  node(id: string) {
+    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  nodesOfKind(kind: string) {
+    return this.page.locator(`[data-testid="flow-node"][data-kind="${kind}"]`);
+  }
+
+  edges() {
+    return this.page.locator(".react-flow__edge");
+  }
+
+  async selectedNodeId(): Promise<string> {
+    const id = await this.page.locator(".react-flow__node.selected").first().getAttribute("data-id");
+    if (!id) throw new Error("no node selected");
+    return id;
+  }
+
+  /** A real mouse drag from the palette onto the canvas, `dy` pixels below the canvas centre. */
+  async dragFromPalette(kind: string, dx: number, dy: number): Promise<string> {
+    const from = await this.page.getByTestId(`palette-${kind}`).boundingBox();
+    const box = await this.canvas.boundingBox();
+    if (!from || !box) throw new Error("palette or canvas not visible");
+    const before = await this.nodesOfKind(kind).count();
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { steps: 12 });
+    await this.page.mouse.up();
+    await expect(this.nodesOfKind(kind)).toHaveCount(before + 1);
+    return this.selectedNodeId();
+  }
+
+  /** Drags from a node's output handle to another node's input handle. */
+  async connect(source: string, handle: string, target: string) {
+    const from = await this.node(source).locator(`.react-flow__handle.source[data-handleid="${handle}"]`).boundingBox();
+    const to = await this.node(target).locator(".react-flow__handle.target").boundingBox();
+    if (!from || !to) throw new Error("handle not visible");
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  async select(id: string) {
+    await this.node(id).locator('[data-testid="flow-node"] > div').first().click();
+    await expect(this.inspector).toBeVisible();
+  }
+
+  field(label: string) {
+    return this.inspector.getByLabel(label, { exact: true });
+  }
+
+  async waitSaved() {
+    await expect(this.status).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+  }
+
+  async pressShortcut(key: string) {
+    // Focus the canvas pane so no input has focus.
+    await this.page.keyboard.press(key);
+  }
+}
