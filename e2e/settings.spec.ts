@@ -41,7 +41,8 @@ test("a key needs a name; the API refuses requests without a key", async ({ page
   await settings.goto(agentId);
   await page.getByLabel("Key name").fill("   ");
   await page.getByRole("button", { name: "Create key" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Enter a name");
+  await expect(page.getByTestId("field-error")).toHaveText("Enter a name");
+  await expect(page.getByLabel("Key name")).toHaveAttribute("aria-invalid", "true");
   await expect(settings.newKey).toHaveCount(0);
 
   const r = await request.get(`/api/v1/agents/${agentId}`);
