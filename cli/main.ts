@@ -6,6 +6,7 @@ import { UsageError } from "./args";
 import type { Command, CommandIo } from "./command";
 import { handoffTraceCommand } from "./commands/handoff-trace";
 import { apikeyCommand } from "./commands/apikey";
+import { simulateCommand } from "./commands/simulate";
 
 const helpCommand: Command = {
   name: "help",
@@ -27,7 +28,7 @@ const helpCommand: Command = {
   },
 };
 
-const COMMANDS = new Map<string, Command>([helpCommand, handoffTraceCommand, apikeyCommand].map((c) => [c.name, c]));
+const COMMANDS = new Map<string, Command>([helpCommand, handoffTraceCommand, simulateCommand, apikeyCommand].map((c) => [c.name, c]));
 
 function commandList(): string {
   return `Commands: ${[...COMMANDS.keys()].join(", ")}`;

@@ -51,7 +51,7 @@ export function seedDemoAgent(db: Db): string {
     if (!result.ok) throw new Error(`Seed destination ${d.name} is invalid`);
   }
   if (!createFunction(db, agent.id, { ...DEMO_FUNCTION }).ok) throw new Error("Seed function could not be created");
-  const flow = createFlow(db, agent.id, demoFlow({ destinations: listDestinations(db, agent.id) }));
+  const flow = createFlow(db, agent.id, demoFlow({ destinations: listDestinations(db, agent.id), overrideFunctionName: DEMO_FUNCTION.name }));
   if (!flow.ok) throw new Error("Seed flow could not be created");
   return agent.id;
 }

@@ -123,8 +123,6 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
   };
   s.handoff = record;
   s.sipTrace = trace;
-  const last = trace.messages[trace.messages.length - 1];
-  s.clock += last ? last.at : 0;
   run.effects.push({ type: "handoff", record, trace });
   for (const w of trace.warnings) run.log("warning", w.message, "sip", { code: w.code });
   if (!failed) {

@@ -1,0 +1,157 @@
+import { randomUUID } from "node:crypto";
+import { openDb } from "../../db/client";
+import { loadAgentSetup } from "../../db/repositories/agent-setup";
+import { getConversation, insertConversation } from "../../db/repositories/conversations";
+import { findFlow, getFlow, listFlows } from "../../db/repositories/flows";
+import { findAgent, getAgent, listAgents } from "../../db/repositories/agents";
+import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
+import { startCall, type Session } from "../../lib/runtime";
+import { conversationFromSession, simulateScript, toOutcome, toRunRequest, type ScriptedInput } from "../../lib/simulation";
+import { formatTraceText } from "../../lib/sip";
+import { VARIABLE_NAME } from "../../lib/variables/variables";
+import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
+import type { Command } from "../command";
+import { formatSimulation } from "./simulate-format";
+
+const USAGE = `Usage: simulate --agent <id or name> [--flow <id or name>] [--say TEXT ...] [--dtmf DIGITS ...] [options]
+
+Runs a simulated call through a flow in Node (Python functions in a worker thread) and prints the
+transcript, the handoff record and the SIP trace.
+
+Options:
+  --agent <id or name>   the agent (its id, or its name in any case)
+  --flow <id or name>    the flow to run; default: the agent's first flow
+  --say <text>           one caller turn (repeatable; turns are taken in order with --dtmf)
+  --dtmf <digits>        keypad digits as one caller turn (repeatable)
+  --var <name=value>     a variable value (repeatable); defaults are the agent's samples.
+                         caller_id and called_number set the inbound call's numbers
+  --variant <success|busy>  busy: the handoff destination refuses (486); the agent stays on the call
+  --seed <text>          seed for ids and traces (same seed, same call); default: a random one
+  --save                 store the call as a conversation (channel simulator)
+  --json                 print { transcript, path, handoff, sip_trace, metrics, logs, warnings }
+  -h, --help             show this help
+
+Exit codes: 0 the call ran; 2 bad arguments.`;
+
+/** --say and --dtmf in the order given (parseArgs would group them by name). */
+function scriptedInputs(argv: readonly string[]): ScriptedInput[] {
+  const out: ScriptedInput[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const m = /^--(say|dtmf)(?:=(.*))?$/s.exec(arg);
+    if (!m) continue;
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new UsageError(`--${m[1]} needs a value`);
+    if (m[1] === "dtmf" && !/^[0-9*#A-D]+$/.test(value)) throw new UsageError(`--dtmf takes keypad digits 0-9 * # (got "${value}")`);
+    out.push(m[1] === "say" ? { say: value } : { dtmf: value });
+  }
+  return out;
+}
+
+function parseVars(items: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    const name = eq < 0 ? item : item.slice(0, eq);
+    if (eq < 0 || !VARIABLE_NAME.test(name)) throw new UsageError(`--var expects name=value with a variable name like tier (got "${item}")`);
+    out[name] = item.slice(eq + 1);
+  }
+  return out;
+}
+
+export const simulateCommand: Command = {
+  name: "simulate",
+  summary: "Run a simulated call through a flow and print transcript, handoff and SIP trace",
+  usage: USAGE,
+  async run(argv, io) {
+    const values = parseOptions(argv, {
+      agent: { type: "string" },
+      flow: { type: "string" },
+      say: { type: "string", multiple: true },
+      dtmf: { type: "string", multiple: true },
+      var: { type: "string", multiple: true },
+      variant: { type: "string" },
+      seed: { type: "string" },
+      save: { type: "boolean" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help === true) {
+      io.out(USAGE + "\n");
+      return 0;
+    }
+    const agentRef = requiredString(values, "agent");
+    const inputs = scriptedInputs(argv);
+    const vars = parseVars(stringList(values, "var"));
+    const variant = stringOption(values, "variant") ?? "success";
+    if (variant !== "success" && variant !== "busy") throw new UsageError(`--variant must be success or busy (got "${variant}")`);
+
+    const db = openDb();
+    const runner = createNodeFunctionRunner();
+    try {
+      const agent = findAgent(db, agentRef);
+      if (!agent) {
+        const known = listAgents(db).map((a) => `"${a.name}" (${a.id})`).join(", ");
+        throw new UsageError(`Unknown agent "${agentRef}". Agents: ${known || "none"}`);
+      }
+      const flowRef = stringOption(values, "flow");
+      const flows = listFlows(db, agent.id);
+      const flow = flowRef ? findFlow(db, agent.id, flowRef) : flows[0] ? getFlow(db, agent.id, flows[0].id) : null;
+      if (!flow) {
+        const names = flows.map((f) => `"${f.name}"`).join(", ");
+        throw new UsageError(flowRef ? `Unknown flow "${flowRef}" for agent "${agent.name}". Flows: ${names || "none"}` : `Agent "${agent.name}" has no flows`);
+      }
+      const { setup, samples } = loadAgentSetup(db, agent, flow);
+      const { caller_id, called_number, ...state } = { ...samples, ...vars };
+      let session: Session = startCall(setup, {
+        callerId: caller_id ?? "+14155550123",
+        calledNumber: called_number ?? "+18005550100",
+        variables: state,
+        seed: stringOption(values, "seed") ?? randomUUID(),
+        variant,
+      });
+      const timeoutMs = getAgent(db, agent.id)?.functionTimeoutMs;
+      const startedAt = new Date();
+      const result = await simulateScript(session, inputs, async (req) => toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))));
+      session = result.session;
+      const warnings = [
+        ...(result.unused > 0 ? [`${result.unused} caller turn${result.unused === 1 ? " was" : "s were"} not used: the call ended first`] : []),
+        ...(session.sipTrace?.warnings.map((w) => w.message) ?? []),
+      ];
+      let savedId: string | null = null;
+      if (values.save === true) {
+        if (getConversation(db, session.conversationId)) {
+          throw new UsageError(`Conversation ${session.conversationId} is already stored: this --seed was saved before; use another seed`);
+        }
+        savedId = insertConversation(db, conversationFromSession(session, { agentId: agent.id, flowId: flow.id, startedAt })).id;
+      }
+      if (values.json === true) {
+        io.out(
+          JSON.stringify(
+            {
+              conversation_id: savedId ?? session.conversationId,
+              saved: savedId !== null,
+              outcome: session.outcome,
+              transcript: session.turns,
+              path: session.path,
+              handoff: session.handoff,
+              sip_trace: session.sipTrace,
+              metrics: session.metrics,
+              logs: session.logs,
+              warnings,
+            },
+            null,
+            2,
+          ) + "\n",
+        );
+      } else {
+        io.out(formatSimulation(session, { agentName: agent.name, flowName: flow.name, warnings, savedId }));
+        if (session.sipTrace) io.out("\n## SIP trace\n" + formatTraceText(session.sipTrace));
+      }
+      return 0;
+    } finally {
+      runner.dispose();
+      db.$client.close();
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import type { Db } from "../client";
+import type { Agent } from "../../lib/agents/types";
+import type { AgentSetup } from "../../lib/runtime";
+import { listAgentVariables } from "./agents";
+import { listFunctions } from "./functions";
+import { listDestinations } from "./handoffs";
+import type { StoredFlow } from "./flows";
+
+/** Everything the runtime needs about an agent to run `flow`, read in one place for every host. */
+export function loadAgentSetup(db: Db, agent: Agent, flow: StoredFlow): { setup: AgentSetup; samples: Record<string, string> } {
+  const setup: AgentSetup = {
+    name: agent.name,
+    flow,
+    destinations: listDestinations(db, agent.id),
+    functions: listFunctions(db, agent.id).map((f) => ({ name: f.name, code: f.code })),
+    hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
+  };
+  const samples = Object.fromEntries(listAgentVariables(db, agent.id).map((v) => [v.name, v.sampleValue]));
+  return { setup, samples };
+}

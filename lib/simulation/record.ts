@@ -1,0 +1,50 @@
+import type { ConversationInput } from "../conversations/schema";
+import type { Session } from "../runtime";
+
+const iso = (start: number, offsetMs: number) => new Date(start + offsetMs).toISOString();
+
+/**
+ * A finished simulated call as a stored conversation. Simulated clock offsets become real
+ * timestamps from `startedAt`. A failed transfer is not a handoff outcome; its trace is kept.
+ */
+export function conversationFromSession(session: Session, meta: { agentId: string; flowId: string | null; startedAt: Date; channel?: string }): ConversationInput {
+  const start = meta.startedAt.getTime();
+  const h = session.handoff;
+  const handedOff = session.outcome === "handoff" && h !== null && !h.failed;
+  return {
+    id: session.conversationId,
+    agent_id: meta.agentId,
+    flow_id: meta.flowId,
+    channel: meta.channel ?? "simulator",
+    started_at: iso(start, 0),
+    ended_at: iso(start, session.clock),
+    duration_ms: Math.round(session.clock),
+    outcome: handedOff ? "handoff" : session.outcome === "abandoned" ? "abandoned" : "hangup",
+    turns: session.turns.map((t) => ({ role: t.role, text: t.text, at: iso(start, t.at), ...(t.nodeId ? { node_id: t.nodeId } : {}) })),
+    path: session.path,
+    variables: session.variables,
+    handoff: handedOff
+      ? {
+          // A code-based transfer has no configured destination: its route is where the call went.
+          destination: h.destination ?? h.route ?? "",
+          method: h.method,
+          route: h.route,
+          reason: h.reason,
+          utterance: h.utterance,
+          sip_headers: h.sip_headers,
+          source: h.source,
+          function: h.function,
+          node_id: h.node_id,
+          soft: h.soft,
+        }
+      : null,
+    metrics: session.metrics.map((m) => ({ name: m.name, value: m.value, at: iso(start, m.at) })),
+    logs: session.logs.map((l) => ({
+      level: l.level,
+      message: l.message,
+      at: iso(start, l.at),
+      ...(l.fields || l.source ? { fields: { ...(l.source ? { source: l.source } : {}), ...(l.fields ?? {}) } } : {}),
+    })),
+    sip_trace: session.sipTrace,
+  };
+}
