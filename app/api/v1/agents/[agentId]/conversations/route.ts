@@ -8,7 +8,9 @@ import { parseQuery } from "./schema";
 export const GET = apiRoute<{ agentId: string }>(({ req, db, params }) => {
   const parsed = parseQuery(new URL(req.url).searchParams);
   if (!parsed.ok) throw invalid(parsed.fieldErrors, "Some query parameters are invalid; see fields");
-  requireAgent(db, params.agentId);
   const { filters, cursor, limit } = parsed.value;
-  return listConversations(db, params.agentId, filters, cursor, limit);
+  const page = listConversations(db, params.agentId, filters, cursor, limit);
+  // Rows prove the agent exists; only an empty page needs the lookup that tells 404 from "no calls".
+  if (page.data.length === 0) requireAgent(db, params.agentId);
+  return page;
 });

@@ -1,0 +1,284 @@
+/**
+ * `npm run bench:api`: the REST API's list and detail latency and throughput on 100,000 stored
+ * conversations, beside the same queries run directly on better-sqlite3 in this process.
+ *
+ * Seeds a scratch database (one transaction, one prepared statement), creates an API key in it,
+ * starts the production server on it (`next start`, build first when none is found), measures over
+ * loopback with keep-alive connections, prints tables, and stops the server by its PID.
+ *
+ * Env: BENCH_PORT (default 3199), BENCH_ROWS (100000), BENCH_SECONDS (3, per throughput run),
+ * NEXT_DIST_DIR (the build folder, default .next).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { openDb } from "../db/client";
+import { listAgents } from "../db/repositories/agents";
+import { createApiKey } from "../db/repositories/api-keys";
+import { conversationRow, getConversation, INSERT_CONVERSATION_SQL, listConversations } from "../db/repositories/conversations";
+import { parseConversationQuery, encodeCursor } from "../lib/conversations/filters";
+import { sampleConversation } from "../lib/conversations/samples";
+import type { Conversation } from "../lib/conversations/schema";
+
+const PORT = Number(process.env.BENCH_PORT || 3199);
+const ROWS = Number(process.env.BENCH_ROWS || 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS || 3);
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const IN_FLIGHT = 8;
+const SAMPLES = 400;
+const TARGET_P95_MS = 15;
+const TARGET_RPS = 800;
+
+const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-api-"));
+const dbFile = path.join(dir, "bench.db");
+let server: ChildProcess | null = null;
+
+function cleanup() {
+  if (server?.pid && server.exitCode === null) {
+    try {
+      process.kill(server.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+process.on("SIGINT", () => {
+  cleanup();
+  process.exit(130);
+});
+
+// ---- seed ---------------------------------------------------------------------------------------
+
+function seed(): { agentId: string; key: string; ids: string[] } {
+  const db = openDb(dbFile);
+  const agentId = listAgents(db)[0]!.id;
+  const t = performance.now();
+  const insert = db.$client.prepare(INSERT_CONVERSATION_SQL);
+  const start = Date.parse("2025-01-01T00:00:00.000Z");
+  const ids: string[] = [];
+  db.$client.transaction(() => {
+    for (let n = 0; n < ROWS; n++) {
+      // ~26 s apart, with every 10th call sharing its neighbour's start so the id tie-break matters.
+      const at = new Date(start + (n % 10 === 1 ? n - 1 : n) * 26_000);
+      const input = sampleConversation(agentId, n, at);
+      const c = {
+        flow_id: null,
+        ended_at: null,
+        path: [],
+        variables: {},
+        metrics: [],
+        logs: [],
+        sip_trace: null,
+        handoff: null,
+        turns: [],
+        ...input,
+        id: `conv_${n.toString(36).padStart(8, "0")}`,
+      } as Conversation;
+      ids.push(c.id);
+      insert.run(conversationRow(c));
+    }
+  })();
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.exec("ANALYZE");
+  const key = createApiKey(db, "bench").secret;
+  console.log(`seeded ${ROWS.toLocaleString("en")} conversations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  db.$client.close();
+  return { agentId, key, ids };
+}
+
+// ---- server -------------------------------------------------------------------------------------
+
+async function startServer(): Promise<void> {
+  if (!existsSync(path.join(DIST, "BUILD_ID"))) {
+    console.log(`no production build in ${DIST}; running next build…`);
+    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
+    if (r.status !== 0) throw new Error("next build failed");
+  }
+  // node runs next directly (no npx wrapper) so the PID we stop is the server's.
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", SWITCHBOARD_DB: dbFile, NEXT_DIST_DIR: DIST },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  server.stdout!.resume();
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await get("/api/v1/openapi.json", "")).status === 200) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start within 60 s");
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+
+function get(urlPath: string, key: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: "127.0.0.1", port: PORT, path: urlPath, agent, headers: key ? { authorization: `Bearer ${key}` } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+  });
+}
+
+// ---- measuring ----------------------------------------------------------------------------------
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: pct(s, 50), p95: pct(s, 95) };
+};
+
+interface Scenario {
+  name: string;
+  /** Path and query, for the API. */
+  url: (i: number) => string;
+  /** The same query on better-sqlite3, in-process. */
+  direct: (i: number) => unknown;
+}
+
+async function latencyApi(s: Scenario, key: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    const r = await get(s.url(i), key);
+    times.push(performance.now() - t);
+    if (r.status !== 200) throw new Error(`${s.name}: HTTP ${r.status} ${r.body.slice(0, 200)}`);
+  }
+  return times;
+}
+
+function latencyDirect(s: Scenario): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    s.direct(i);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+async function throughput(s: Scenario, key: string): Promise<number> {
+  let done = 0;
+  let i = 0;
+  const until = performance.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const r = await get(s.url(i++), key);
+      if (r.status !== 200) throw new Error(`${s.name}: HTTP ${r.status}`);
+      done++;
+    }
+  };
+  const t = performance.now();
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return done / ((performance.now() - t) / 1000);
+}
+
+function directThroughput(s: Scenario): number {
+  let done = 0;
+  const t = performance.now();
+  while (performance.now() - t < 1000) s.direct(done++);
+  return done / ((performance.now() - t) / 1000);
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main() {
+  const { agentId, key, ids } = seed();
+  const db = openDb(dbFile, { seed: false });
+
+  // Deep cursors: the last row before offset 90,000 (unfiltered) and deep into a filtered list.
+  const cursorAt = (where: string, offset: number) => {
+    const row = db.$client
+      .prepare(`SELECT started_at, id FROM conversations WHERE agent_id = ? ${where} ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET ?`)
+      .get(agentId, offset - 1) as { started_at: string; id: string };
+    return encodeCursor({ startedAt: row.started_at, id: row.id });
+  };
+  const deep = cursorAt("", Math.floor(ROWS * 0.9));
+  const deepFiltered = cursorAt("AND outcome = 'handoff' AND source = 'function'", Math.floor(ROWS * 0.9 * 0.2));
+
+  const base = `/api/v1/agents/${agentId}/conversations`;
+  const listScenario = (name: string, query: string): Scenario => {
+    const parsed = parseConversationQuery(new URLSearchParams(query));
+    if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.fieldErrors)}`);
+    const { filters, cursor, limit } = parsed.value;
+    return { name, url: () => `${base}?${query}`, direct: () => listConversations(db, agentId, filters, cursor, limit) };
+  };
+  const scenarios: Scenario[] = [
+    listScenario("list, first page", "limit=50"),
+    listScenario("list, deep page (row 90,000)", `limit=50&cursor=${deep}`),
+    listScenario("list + filter, first page", "limit=50&outcome=handoff&source=function"),
+    listScenario("list + filter, deep page", `limit=50&outcome=handoff&source=function&cursor=${deepFiltered}`),
+    listScenario("list + q (transcript), first page", "limit=50&q=refund"),
+    {
+      name: "detail",
+      url: (i) => `/api/v1/conversations/${ids[(i * 7919) % ids.length]}`,
+      direct: (i) => getConversation(db, ids[(i * 7919) % ids.length]!),
+    },
+  ];
+
+  await startServer();
+  console.log(`server on 127.0.0.1:${PORT} (pid ${server!.pid}), build ${DIST}`);
+  // Warm up every path (JIT, statement caches, page cache).
+  for (const s of scenarios) for (let i = 0; i < 100; i++) await get(s.url(i), key);
+
+  const rows: string[][] = [];
+  let worstP95 = 0;
+  for (const s of scenarios) {
+    const api = stats(await latencyApi(s, key));
+    const direct = stats(latencyDirect(s));
+    worstP95 = Math.max(worstP95, api.p95);
+    rows.push([s.name, api.p50.toFixed(2), api.p95.toFixed(2), direct.p50.toFixed(3), direct.p95.toFixed(3), (api.p50 / direct.p50).toFixed(1) + "×"]);
+  }
+  printTable(`Latency (ms, ${SAMPLES} sequential requests each, ${ROWS.toLocaleString("en")} rows, page of 50)`, ["scenario", "API p50", "API p95", "direct p50", "direct p95", "API/direct p50"], rows);
+
+  const tRows: string[][] = [];
+  let minRps = Infinity;
+  for (const s of [scenarios[0]!, scenarios[1]!, scenarios[2]!, scenarios[5]!]) {
+    const rps = await throughput(s, key);
+    const direct = directThroughput(s);
+    minRps = Math.min(minRps, rps);
+    tRows.push([s.name, rps.toFixed(0), direct.toFixed(0), (direct / rps).toFixed(1) + "×"]);
+  }
+  printTable(`Throughput (requests/s, ${IN_FLIGHT} in flight for ${SECONDS} s over loopback; direct: one thread, back to back)`, ["scenario", "API req/s", "direct q/s", "direct/API"], tRows);
+
+  console.log(
+    `\ntargets: p95 ≤ ${TARGET_P95_MS} ms per page → worst ${worstP95.toFixed(2)} ms ${worstP95 <= TARGET_P95_MS ? "✓" : "✗"}; ` +
+      `≥ ${TARGET_RPS} req/s → lowest ${minRps.toFixed(0)} ${minRps >= TARGET_RPS ? "✓" : "✗"}`,
+  );
+  db.$client.close();
+}
+
+function printTable(title: string, head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ") + " |";
+  console.log(`\n${title}\n`);
+  console.log(line(head));
+  console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
+  for (const r of rows) console.log(line(r));
+}
+
+main()
+  .then(() => {
+    cleanup();
+    agent.destroy();
+  })
+  .catch((e) => {
+    console.error(e);
+    cleanup();
+    agent.destroy();
+    process.exitCode = 1;
+  });
