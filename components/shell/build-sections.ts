@@ -1,5 +1,7 @@
 /** The Build menu lists only sections that work; add a section here when its page ships. */
 export const BUILD_SECTIONS = [
+  { segment: "simulator", label: "Simulator", description: "Call the agent from the browser and see the SIP" },
   { segment: "handoffs", label: "Call Handoffs", description: "Where calls go when the agent cannot help" },
+  { segment: "functions", label: "Functions", description: "Python the agent runs during a call" },
   { segment: "settings", label: "Settings", description: "Workspace settings: API keys" },
 ] as const;

@@ -33,7 +33,10 @@ export const FUNCTION_TEMPLATES: readonly FunctionTemplate[] = [
         conv.transfer_call(
             "sip:vip@pbx.acme.example",
             method="refer",
-            sip_headers={"X-Tier": tier, "X-Customer-ID": customer_id},
+            sip_headers={
+                "X-Tier": tier,
+                "X-Customer-ID": customer_id,
+            },
             reason="needs_human",
             utterance="Connecting you to our VIP team.",
             soft=False,  # True: warm transfer (the agent calls first and says whisper=...)

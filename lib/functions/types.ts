@@ -14,6 +14,16 @@ export interface AgentFunction {
   updatedAt: string;
 }
 
+/** A flow node that names a function: a function node, or a handoff node's override. */
+export interface FunctionUsage {
+  flowId: string;
+  flowName: string;
+  nodeId: string;
+  nodeType: "function" | "handoff";
+  /** `function node n3 in Main` style text for confirmations. */
+  label: string;
+}
+
 /** A handoff destination as the function sees it in `conv.handoffs` (by name). */
 export interface FunctionDestination {
   name: string;

@@ -10,6 +10,12 @@ const importUrl = new Function("url", "return import(url)") as (url: string) => 
   loadPyodide: (options: { indexURL: string }) => Promise<PyodideLike>;
 }>;
 
+// Turbopack starts bundled workers as classic workers (its runtime loads chunks with
+// importScripts) even when asked for { type: "module" }. Pyodide refuses classic workers, which
+// it detects by calling importScripts; our chunks are all loaded by now, so hide it. Pyodide then
+// takes its module-worker path and loads pyodide.asm.mjs with import(), which classic workers support.
+(self as unknown as { importScripts: unknown }).importScripts = undefined;
+
 attachPythonEngine({
   load: async (progress) => {
     const base = new URL("/pyodide/", self.location.origin).href;

@@ -1,0 +1,63 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export class FunctionsPage {
+  readonly editor: Locator;
+
+  constructor(readonly page: Page) {
+    this.editor = page.getByTestId("function-editor");
+  }
+
+  async goto(agentId: string) {
+    await this.page.goto(`/agents/${agentId}/functions`);
+    await expect(this.page.getByRole("heading", { name: "Functions", exact: true })).toBeVisible();
+  }
+
+  row(name: string) {
+    return this.page.locator(`[data-testid="function-row"][data-name="${name}"]`);
+  }
+
+  async create(name: string, template: "Blank" | "transfer_call" | "Escalate with reason") {
+    await this.page.getByRole("button", { name: "New function" }).click();
+    const modal = this.page.getByTestId("new-function-modal");
+    await modal.getByLabel("Name", { exact: true }).fill(name);
+    await modal.getByRole("radio", { name: template }).check();
+    await modal.getByRole("button", { name: "Create" }).click();
+    await expect(this.page.getByTestId("function-title")).toHaveText(name);
+    await this.waitForEditor();
+  }
+
+  async waitForEditor() {
+    await expect(this.page.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  }
+
+  async waitForPython() {
+    await expect(this.page.getByTestId("python-status")).toHaveAttribute("data-state", "ready", { timeout: 30_000 });
+  }
+
+  /** Places the caret at the end of a line (1-based) and types, through Monaco's own input. */
+  async typeAtEndOfLine(line: number, text: string) {
+    await this.page.locator(".monaco-editor .view-lines").click();
+    await this.page.keyboard.press("ControlOrMeta+Home");
+    for (let i = 1; i < line; i++) await this.page.keyboard.press("ArrowDown");
+    await this.page.keyboard.press("End");
+    await this.page.keyboard.type(text);
+  }
+
+  /** Replaces the whole buffer (select all + type): Monaco's auto-indent is avoided by typing line by line. */
+  async replaceCode(code: string) {
+    await this.page.locator(".monaco-editor .view-lines").click();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.press("Delete");
+    await this.page.keyboard.insertText(code);
+  }
+
+  async setState(key: string, value: string) {
+    await this.page.locator(`[data-testid="state-row"][data-key="${key}"]`).getByLabel(/State value/).fill(value);
+  }
+
+  async run() {
+    await this.page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(this.page.getByRole("button", { name: "Run", exact: true })).toBeEnabled({ timeout: 30_000 });
+    return this.page.getByTestId("run-result");
+  }
+}
