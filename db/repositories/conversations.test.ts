@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { createAgent } from "./agents";
-import { containsPattern, getConversation, insertConversation, listConversations } from "./conversations";
+import {
+  containsPattern,
+  getConversation,
+  getConversationJson,
+  insertConversation,
+  listConversations,
+  listConversationsJson,
+} from "./conversations";
 import { decodeCursor } from "../../lib/conversations/filters";
 import { sampleConversation, sampleHandoff } from "../../lib/conversations/samples";
 
@@ -94,6 +101,32 @@ describe("conversations repository", () => {
     const second = listConversations(db, agentId, {}, decodeCursor(first.next_cursor!), 2);
     expect(second.data.map((c) => c.id)).toEqual(["conv_b", "conv_a"]);
     expect(second.next_cursor).toBeNull();
+  });
+
+  it("serialises pages and records in SQLite exactly as JSON.stringify would", () => {
+    const stored = Array.from({ length: 30 }, (_, n) =>
+      insertConversation(db, {
+        ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 2) * 1000)),
+        sip_trace: n % 4 === 0 ? { messages: [{ from: "sbc", to: "agent", label: "INVITE", raw: 'a\r\n"é"\u0001', at: 1.5, kind: "sip" }], warnings: [] } : null,
+        variables: { quote: 'say "hi"\n', unicode: "Zoë ☎ \u2028" },
+      }),
+    );
+    const cases = [
+      { filters: {}, cursor: null, limit: 7 },
+      { filters: { outcome: "handoff" as const, source: "function" as const }, cursor: null, limit: 3 },
+      { filters: { q: "refund" }, cursor: null, limit: 50 },
+      { filters: {}, cursor: { startedAt: new Date(t0 + 5000).toISOString(), id: "zzz" }, limit: 4 },
+      { filters: { reason: "none" }, cursor: null, limit: 5 },
+    ];
+    for (const c of cases) {
+      const objects = listConversations(db, agentId, c.filters, c.cursor, c.limit);
+      const text = listConversationsJson(db, agentId, c.filters, c.cursor, c.limit);
+      expect(text.json).toBe(JSON.stringify(objects));
+      expect(text.count).toBe(objects.data.length);
+    }
+    for (const c of stored) expect(JSON.parse(getConversationJson(db, c.id)!)).toEqual(getConversation(db, c.id));
+    expect(getConversationJson(db, stored[0]!.id)).toBe(JSON.stringify(getConversation(db, stored[0]!.id)));
+    expect(getConversationJson(db, "conv_missing")).toBeNull();
   });
 
   it("uses the (agent_id, started_at, id) index for pages", () => {

@@ -24,6 +24,11 @@ export function json(status: number, data: unknown, headers?: Record<string, str
   return new Response(JSON.stringify(data), { status, headers: headers ? { ...JSON_HEADERS, ...headers } : JSON_HEADERS });
 }
 
+/** JSON text that is already serialised (by SQLite, on the hot paths). */
+export function rawJson(status: number, text: string): Response {
+  return new Response(text, { status, headers: JSON_HEADERS });
+}
+
 /** A handler's return value: a Response as is, anything else as 200 JSON. */
 export type HandlerResult = Response | object;
 

@@ -1,10 +1,10 @@
-import { getConversation } from "@/db/repositories/conversations";
+import { getConversationJson } from "@/db/repositories/conversations";
 import { notFound } from "@/lib/api/errors";
-import { apiRoute } from "../../_lib/handler";
+import { apiRoute, rawJson } from "../../_lib/handler";
 
 /** GET /api/v1/conversations/{conversationId}: the full record, with its `handoff` (or null). */
 export const GET = apiRoute<{ conversationId: string }>(({ db, params }) => {
-  const conversation = getConversation(db, params.conversationId);
-  if (!conversation) throw notFound("conversation");
-  return conversation;
+  const json = getConversationJson(db, params.conversationId);
+  if (json === null) throw notFound("conversation");
+  return rawJson(200, json);
 });
