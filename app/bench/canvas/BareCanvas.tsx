@@ -1,0 +1,26 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import { useMemo } from "react";
+import { ReactFlow, useEdgesState, useNodesState, type Edge, type Node } from "@xyflow/react";
+import { generateLargeFlow } from "@/lib/flow";
+
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
+
+/**
+ * The benchmark's baseline: the same generated flow on a bare @xyflow/react canvas (default
+ * nodes, useNodesState), no store, no custom node components, no panels.
+ */
+export function BareCanvas({ count }: { count: number }) {
+  const flow = useMemo(() => generateLargeFlow(count), [count]);
+  const [nodes, , onNodesChange] = useNodesState<Node>(
+    flow.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: `${n.type} ${n.id}` } })),
+  );
+  // Default nodes have one unnamed source handle, so edges drop their branch handle.
+  const [edges, , onEdgesChange] = useEdgesState<Edge>(flow.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })));
+  return (
+    <div style={{ width: "100vw", height: "100vh" }} data-testid="bare-canvas">
+      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} fitView fitViewOptions={FIT_VIEW_OPTIONS} minZoom={0.05} />
+    </div>
+  );
+}

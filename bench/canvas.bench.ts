@@ -1,0 +1,202 @@
+/**
+ * Flow editor vs a bare @xyflow/react page, same 1,000-node generated flow, same production
+ * server and headless Chromium (software rendering):
+ *
+ * - render: time from navigation start until every node and edge element is in the DOM and
+ *   every node is measured (xyflow shows a node only once measured);
+ * - drag: median interval between visible moves of one dragged node (its `transform` changes,
+ *   watched by a MutationObserver) while the mouse moves it. DESIGN §8: requestAnimationFrame
+ *   gaps would stay at 16.7 ms while the node lags, so they are not measured.
+ *
+ * Runs alternate the order of the two pages; medians per page, ratios editor / bare.
+ * Usage: npm run bench:canvas [-- --runs 5 --nodes 1000 --no-build]
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { openDb } from "../db/client";
+import { listAgents } from "../db/repositories/agents";
+import { createFlow } from "../db/repositories/flows";
+import { generateLargeFlow } from "../lib/flow";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const RUNS = Number(arg("runs", "5"));
+const NODES = Number(arg("nodes", "1000"));
+const PORT = Number(arg("port", "3457"));
+const DRAG_MOVES = 120;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function waitForServer(url: string, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/**
+ * Installed before any page script: records when all nodes and edges are rendered and measured.
+ * A string, not a function: tsx would wrap a named function with helpers the page lacks.
+ */
+const renderProbe = (counts: { nodes: number; edges: number }) => `
+  (() => {
+    const tick = () => {
+      const nodes = document.querySelectorAll(".react-flow__node");
+      if (nodes.length >= ${counts.nodes} && document.querySelectorAll(".react-flow__edge").length >= ${counts.edges}) {
+        let all = true;
+        for (const n of nodes) if (n.style.visibility === "hidden") { all = false; break; }
+        if (all) { window.__rendered = performance.now(); return; }
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })();
+`;
+
+async function measure(browser: Browser, url: string, counts: { nodes: number; edges: number }) {
+  const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript({ content: renderProbe(counts) });
+  await page.goto(url);
+  await page
+    .waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered !== undefined, null, { timeout: 120_000, polling: 100 })
+    .catch(async (e: unknown) => {
+      const seen = await page.evaluate(() => [document.querySelectorAll(".react-flow__node").length, document.querySelectorAll(".react-flow__edge").length]);
+      throw new Error(`${url}: saw ${seen[0]} nodes, ${seen[1]} edges (want ${counts.nodes}, ${counts.edges}): ${String(e)}`);
+    });
+  const renderMs = await page.evaluate(() => (window as unknown as { __rendered: number }).__rendered);
+  await page.waitForTimeout(500);
+
+  // The node nearest the canvas centre, found the same way on both pages.
+  const target = await page.evaluate(() => {
+    const pane = document.querySelector(".react-flow")!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best: { id: string; x: number; y: number; d: number } | null = null;
+    for (const el of document.querySelectorAll<HTMLElement>(".react-flow__node")) {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + Math.min(r.height / 2, 6);
+      const d = Math.hypot(x - cx, y - cy);
+      if (!best || d < best.d) best = { id: el.dataset.id!, x, y, d };
+    }
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${best!.id}"]`)!;
+    const w = window as unknown as { __moves: number[] };
+    w.__moves = [];
+    let last = el.style.transform;
+    new MutationObserver(() => {
+      if (el.style.transform !== last) {
+        last = el.style.transform;
+        w.__moves.push(performance.now());
+      }
+    }).observe(el, { attributes: true, attributeFilter: ["style"] });
+    return best!;
+  });
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(target.x + i * 2, target.y + i);
+  await page.mouse.up();
+  const moves = await page.evaluate(() => (window as unknown as { __moves: number[] }).__moves);
+  await page.close();
+  const gaps = moves.slice(1).map((t, i) => t - moves[i]!);
+  return { renderMs, frameMs: gaps.length ? median(gaps) : Number.NaN, visibleMoves: moves.length };
+}
+
+async function main() {
+  // NEXT_DIST_DIR (see next.config.mjs) lets the bench build beside a running server's .next.
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!process.argv.includes("--no-build") || !existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.log("Building (production)…");
+    const r = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error("build failed");
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-canvas-"));
+  const dbFile = path.join(dir, "switchboard.db");
+  const db = openDb(dbFile);
+  const agentId = listAgents(db)[0]!.id;
+  const doc = generateLargeFlow(NODES);
+  const counts = { nodes: doc.nodes.length, edges: doc.edges.length };
+  // A fresh copy per run, since the editor saves the dragged position.
+  const flowIds: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = createFlow(db, agentId, { ...doc, name: `Bench ${i + 1}` });
+    if (!r.ok) throw new Error("could not create the benchmark flow");
+    flowIds.push(r.flow.id);
+  }
+  db.$client.close();
+
+  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    env: { ...process.env, SWITCHBOARD_DB: dbFile },
+    stdio: "ignore",
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.on("exit", stop);
+  try {
+    await waitForServer(`${BASE}/`);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS });
+    // Warm-up (server caches, first compile of each route) is not counted.
+    await measure(browser, `${BASE}/bench/canvas?n=${NODES}`, counts);
+    await measure(browser, `${BASE}/agents/${agentId}/flows/${flowIds[0]}`, counts);
+    const editor: Awaited<ReturnType<typeof measure>>[] = [];
+    const bare: Awaited<ReturnType<typeof measure>>[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const runEditor = () => measure(browser, `${BASE}/agents/${agentId}/flows/${flowIds[i]}`, counts);
+      const runBare = () => measure(browser, `${BASE}/bench/canvas?n=${NODES}`, counts);
+      if (i % 2 === 0) {
+        editor.push(await runEditor());
+        bare.push(await runBare());
+      } else {
+        bare.push(await runBare());
+        editor.push(await runEditor());
+      }
+      const e = editor.at(-1)!;
+      const b = bare.at(-1)!;
+      console.log(`run ${i + 1}: render editor ${e.renderMs.toFixed(0)} ms / bare ${b.renderMs.toFixed(0)} ms; drag frame editor ${e.frameMs.toFixed(1)} ms (${e.visibleMoves} moves) / bare ${b.frameMs.toFixed(1)} ms (${b.visibleMoves} moves)`);
+    }
+    await browser.close();
+    const result = {
+      nodes: counts.nodes,
+      edges: counts.edges,
+      runs: RUNS,
+      render: { editorMs: median(editor.map((r) => r.renderMs)), bareMs: median(bare.map((r) => r.renderMs)) },
+      drag: { editorFrameMs: median(editor.map((r) => r.frameMs)), bareFrameMs: median(bare.map((r) => r.frameMs)) },
+    };
+    const renderRatio = result.render.editorMs / result.render.bareMs;
+    const dragRatio = result.drag.editorFrameMs / result.drag.bareFrameMs;
+    console.log(`\n${counts.nodes} nodes, ${counts.edges} edges, ${RUNS} runs (medians)`);
+    console.log(`render      editor ${result.render.editorMs.toFixed(0)} ms   bare ${result.render.bareMs.toFixed(0)} ms   ratio ${renderRatio.toFixed(2)} (target ≤ 1.3)`);
+    console.log(`drag frame  editor ${result.drag.editorFrameMs.toFixed(1)} ms   bare ${result.drag.bareFrameMs.toFixed(1)} ms   ratio ${dragRatio.toFixed(2)} (target ≤ 1.3)`);
+    mkdirSync("bench/results", { recursive: true });
+    writeFileSync(`bench/results/canvas-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ ...result, renderRatio, dragRatio }, null, 2));
+  } finally {
+    stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
