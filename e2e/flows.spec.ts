@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { test, expect } from "./fixtures";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
-import { createFlow, listFlows } from "../db/repositories/flows";
+import { createFlow, getFlow, listFlows } from "../db/repositories/flows";
 import { deleteDestination, listDestinations } from "../db/repositories/handoffs";
 import { flows } from "../db/schema";
 import type { Db } from "../db/client";
@@ -120,6 +120,24 @@ test("a handoff without a destination (agent has no default) is a lint problem u
   await expect(problem).toHaveCount(0);
   await expect(editor.node("transfer").getByTestId("node-problem-count")).toHaveCount(0);
   await expect(editor.node("transfer").getByTestId("node-reason")).toContainText("Desk (destination name)");
+});
+
+test("leaving saves: an in-app link waits for the save, and leaving the page sends a keepalive save", async ({ page, agentId, db }) => {
+  const flowId = mainLineId(db, agentId);
+  const utterance = () => (getFlow(db, agentId, flowId)!.nodes.find((n) => n.id === "sorry")!.data as { utterance: string }).utterance;
+  const editor = new FlowEditorPage(page);
+  await editor.goto(agentId, flowId);
+  await editor.select("sorry");
+  await editor.field("Utterance").fill("Saved before the link");
+  await page.getByTestId("flow-editor").getByRole("link", { name: "Flows", exact: true }).click();
+  await page.waitForURL(/\/flows$/);
+  expect(utterance()).toBe("Saved before the link");
+
+  await editor.goto(agentId, flowId);
+  await editor.select("sorry");
+  await editor.field("Utterance").fill("Saved on the way out");
+  await page.goto("about:blank");
+  await expect.poll(utterance).toBe("Saved on the way out");
 });
 
 test("a stale save shows the banner: reload theirs, or save mine as a copy", async ({ page, context, agentId, db }) => {
