@@ -1,13 +1,17 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import { catalogue } from "@/lib/flow";
-import { useEditorStore } from "../store/context";
+import { catalogue, type NodeKind } from "@/lib/flow";
+import { useEditorStore, useEditorStoreApi } from "../store/context";
 
 /** Every lint problem; clicking one selects its node and centres the view on it. */
 export function ProblemsList() {
   const problems = useEditorStore((s) => s.problems);
   const selectOnly = useEditorStore((s) => s.selectOnly);
+  const store = useEditorStoreApi();
+  // Read, not subscribed: kinds only change with content, which also re-lints (new problems).
+  const kinds = new Map<string, NodeKind>();
+  if (problems.length > 0) for (const n of store.getState().nodes) kinds.set(n.id, n.type);
   const { fitView, getNode } = useReactFlow();
   const errors = problems.filter((p) => p.severity === "error").length;
 
@@ -40,7 +44,7 @@ export function ProblemsList() {
                 <span aria-label={p.severity} className={p.severity === "error" ? "text-red-600" : "text-amber-500"}>{p.severity === "error" ? "●" : "▲"}</span>
                 <span>
                   {p.message}
-                  {p.nodeId && <ProblemNodeName nodeId={p.nodeId} />}
+                  {p.nodeId && <span className="ml-1 text-slate-400">— {kinds.has(p.nodeId) ? catalogue[kinds.get(p.nodeId)!].label : "node"} {p.nodeId}</span>}
                 </span>
               </button>
             </li>
@@ -49,9 +53,4 @@ export function ProblemsList() {
       )}
     </section>
   );
-}
-
-function ProblemNodeName({ nodeId }: { nodeId: string }) {
-  const type = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.type);
-  return <span className="ml-1 text-slate-400">— {type ? catalogue[type].label : "node"} {nodeId}</span>;
 }

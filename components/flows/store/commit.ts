@@ -1,5 +1,5 @@
 import { lintFlow } from "@/lib/flow";
-import { sameIds, selectedIds, stableProblemsByNode } from "./document";
+import { sameIds, sameProblems, selectedIds, stableProblemsByNode } from "./document";
 import type { CanvasEdge, CanvasNode, EditorState, HistoryState } from "./types";
 
 /** Typing in one field within this long after the last keystroke joins the same undo step. */
@@ -30,7 +30,8 @@ export function derive(s: EditorState, nodes: CanvasNode[], edges: CanvasEdge[],
   const out: Partial<EditorState> = {};
   if (content) {
     const problems = lintFlow({ nodes, edges }, s.lintContext);
-    out.problems = problems;
+    // Unchanged problems keep their array, so the problems list does not re-render per keystroke.
+    if (!sameProblems(s.problems, problems)) out.problems = problems;
     out.problemsByNode = stableProblemsByNode(s.problemsByNode, problems);
   }
   const sn = selectedIds(nodes);

@@ -13,7 +13,7 @@ export function toDocument(name: string, nodes: readonly CanvasNode[], edges: re
   };
 }
 
-function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+export function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     if (a[i]!.id !== b[i]!.id || a[i]!.message !== b[i]!.message || a[i]!.severity !== b[i]!.severity) return false;

@@ -90,7 +90,9 @@ describe("graph slice", () => {
     const { s } = testStore({ nodes: [start, say, end] });
     const before = s().problemsByNode.get("end");
     expect(before?.length).toBeGreaterThan(0); // unreachable
+    const list = s().problems;
     s().updateNodeData("say", { utterance: "Changed" }, "utterance");
     expect(s().problemsByNode.get("end")).toBe(before);
+    expect(s().problems).toBe(list);
   });
 });
