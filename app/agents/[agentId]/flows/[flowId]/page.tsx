@@ -1,9 +1,8 @@
 import { notFound } from "next/navigation";
-import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/server";
-import { functions } from "@/db/schema";
 import { listAgentVariables } from "@/db/repositories/agents";
 import { getFlow } from "@/db/repositories/flows";
+import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { FlowEditor } from "@/components/flows/FlowEditor";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
@@ -17,8 +16,7 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
   const stored = getFlow(db, agentId, flowId);
   if (!stored) notFound();
   const destinations = listDestinations(db, agentId).map((d) => ({ id: d.id, name: d.name, isDefault: d.isDefault, method: d.method, sipHeaders: d.sipHeaders }));
-  // TODO(functions): use listFunctions from db/repositories/functions.ts once it lands.
-  const fns = db.select({ name: functions.name, code: functions.code }).from(functions).where(eq(functions.agentId, agentId)).orderBy(asc(functions.name)).all();
+  const fns = listFunctions(db, agentId).map((f) => ({ name: f.name, code: f.code }));
   const agentVariables = listAgentVariables(db, agentId);
   const variableOptions = [
     ...BUILTIN_VARIABLES.map((v) => ({ name: v.name, description: v.description })),
