@@ -17,6 +17,7 @@ const handoffsRoute = await import("./agents/[agentId]/handoffs/route");
 const handoffRoute = await import("./agents/[agentId]/handoffs/[handoffId]/route");
 const defaultRoute = await import("./agents/[agentId]/handoffs/[handoffId]/default/route");
 const openapiRoute = await import("./openapi.json/route");
+const unknownRoute = await import("./[...path]/route");
 const flowsRoute = await import("./agents/[agentId]/flows/route");
 const flowRoute = await import("./flows/[flowId]/route");
 const flowExportRoute = await import("./flows/[flowId]/export/route");
@@ -58,6 +59,12 @@ describe("authentication", () => {
     const r = await call(handoffsRoute.POST, "POST", `${base}/agents/nope/handoffs`, { params: { agentId: "nope" }, body: "{not json" });
     expect(r.status).toBe(401);
     expect((await call(conversationRoute.GET, "GET", `${base}/conversations/x`, { params: { conversationId: "x" } })).status).toBe(401);
+  });
+
+  it("answers unknown endpoints with a JSON 404", async () => {
+    const r = await call(unknownRoute.POST, "POST", `${base}/agents/x/nope`, { params: { path: ["agents", "x", "nope"] } });
+    expect(r.status).toBe(404);
+    expect(r.json.error).toEqual({ code: "not_found", message: "No endpoint POST /api/v1/agents/x/nope; see /api/v1/openapi.json" });
   });
 
   it("serves the OpenAPI document without a key", async () => {

@@ -32,7 +32,8 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 function routeFiles(dir = ROOT): { file: string; template: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name.startsWith("_") ? [] : routeFiles(full);
+    // `_lib` is private; `[...path]` is the JSON 404 for unknown endpoints, not an endpoint.
+    if (e.isDirectory()) return e.name.startsWith("_") || e.name.startsWith("[...") ? [] : routeFiles(full);
     if (e.name !== "route.ts") return [];
     const rel = path.relative(ROOT, dir).split(path.sep).filter(Boolean);
     return [{ file: full, template: "/" + rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/") }];

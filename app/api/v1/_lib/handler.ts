@@ -34,7 +34,7 @@ export type HandlerResult = Response | object;
 
 type RouteContext<P> = { params: Promise<P> };
 
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(
+export function apiRoute<P extends Record<string, string | string[]> = Record<string, never>>(
   handler: (ctx: ApiContext<P>) => HandlerResult | Promise<HandlerResult>,
   options: { public?: boolean } = {},
 ): (req: Request, context: RouteContext<P>) => Promise<Response> {

@@ -12,11 +12,11 @@ export function useTempDatabase(label: string): { file: string; cleanup: () => v
   return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 export interface CallOptions {
   key?: string | null;
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
   /** A value to send as JSON, or a string sent as is. */
   body?: unknown;
   headers?: Record<string, string>;
