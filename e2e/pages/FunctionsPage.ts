@@ -31,7 +31,7 @@ export class FunctionsPage {
   }
 
   async waitForPython() {
-    await expect(this.page.getByTestId("python-status")).toHaveAttribute("data-state", "ready", { timeout: 30_000 });
+    await expect(this.page.getByTestId("python-status")).toHaveAttribute("data-state", "ready", { timeout: 90_000 });
   }
 
   /** Places the caret at the end of a line (1-based) and types, through Monaco's own input. */
@@ -43,12 +43,15 @@ export class FunctionsPage {
     await this.page.keyboard.type(text);
   }
 
-  /** Replaces the whole buffer (select all + type): Monaco's auto-indent is avoided by typing line by line. */
+  /**
+   * Replaces the whole buffer through Monaco's own input (select all, then insert text). Monaco
+   * auto-indents each new line (after a ":" it indents, otherwise it keeps the indentation), so
+   * leading whitespace is stripped here: pass code whose indentation follows those rules.
+   */
   async replaceCode(code: string) {
     await this.page.locator(".monaco-editor .view-lines").click();
     await this.page.keyboard.press("ControlOrMeta+A");
-    await this.page.keyboard.press("Delete");
-    await this.page.keyboard.insertText(code);
+    await this.page.keyboard.insertText(code.split("\n").map((l) => l.trimStart()).join("\n"));
   }
 
   async setState(key: string, value: string) {
