@@ -2,7 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
 import { flows, functions } from "../schema";
-import type { AgentFunction } from "../../lib/functions/types";
+import type { AgentFunction, FunctionUsage } from "../../lib/functions/types";
+
+export type { FunctionUsage };
 
 type Row = typeof functions.$inferSelect;
 
@@ -10,16 +12,6 @@ export type FunctionResult =
   | { ok: true; function: AgentFunction }
   | { ok: false; status: "invalid"; fieldErrors: Record<string, string> }
   | { ok: false; status: "not_found" };
-
-/** A flow node that names a function: a function node, or a handoff node's override. */
-export interface FunctionUsage {
-  flowId: string;
-  flowName: string;
-  nodeId: string;
-  nodeType: "function" | "handoff";
-  /** `function node n3 in Main` style text for confirmations. */
-  label: string;
-}
 
 function toFunction(row: Row): AgentFunction {
   return {
