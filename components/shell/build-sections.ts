@@ -1,5 +1,6 @@
 /** The Build menu lists only sections that work; add a section here when its page ships. */
 export const BUILD_SECTIONS = [
+  { segment: "flows", label: "Flows", description: "Conversation flows drawn on a canvas" },
   { segment: "simulator", label: "Simulator", description: "Call the agent from the browser and see the SIP" },
   { segment: "handoffs", label: "Call Handoffs", description: "Where calls go when the agent cannot help" },
   { segment: "functions", label: "Functions", description: "Python the agent runs during a call" },

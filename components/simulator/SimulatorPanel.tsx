@@ -1,0 +1,131 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useStore } from "zustand";
+import { Button } from "@/components/ui/Button";
+import { inputClass } from "@/components/ui/FieldMessages";
+import { browserRunner, useRunnerStatus } from "@/components/functions/browser-runner-store";
+import type { AgentSetup, Session } from "@/lib/runtime";
+import { conversationFromSession, toOutcome, toRunRequest } from "@/lib/simulation";
+import { saveSimulatedCallAction } from "@/app/agents/[agentId]/simulator/actions";
+import { CallDetailsForm } from "./CallDetailsForm";
+import { SimulatorContext, useSimulator } from "./context";
+import { DtmfKeypad } from "./DtmfKeypad";
+import { createSimulatorStore, type CallDetails } from "./store";
+import { Transcript } from "./Transcript";
+
+export interface SimulatorProps {
+  agentId: string;
+  flowId: string;
+  agent: AgentSetup;
+  defaults: CallDetails;
+  timeoutMs: number;
+  /** Lets a host (the flow canvas) follow the call: current node and the path so far. */
+  onProgress?: (progress: { currentNodeId: string | null; path: readonly string[] }) => void;
+}
+
+function speak(text: string) {
+  if (typeof window === "undefined" || !("speechSynthesis" in window)) return;
+  window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+}
+
+/** The call simulator: details, transcript, caller input and keypad, handoff outcome and SIP. */
+export function SimulatorPanel({ agentId, flowId, agent, defaults, timeoutMs, onProgress }: SimulatorProps) {
+  const [sound, setSound] = useState(false);
+  const soundRef = useRef(sound);
+  soundRef.current = sound;
+  const [saved, setSaved] = useState<{ id?: string; error?: string } | null>(null);
+  const [store] = useState(() =>
+    createSimulatorStore(
+      {
+        agent,
+        newSeed: () => crypto.randomUUID(),
+        runFunction: async (req) => toOutcome(await browserRunner().run(toRunRequest(req, agent, timeoutMs))),
+        onSay: (text) => soundRef.current && speak(text),
+        onFinished: (session: Session) => {
+          setSaved(null);
+          const record = conversationFromSession(session, { agentId, flowId, startedAt: new Date(Date.now() - session.clock) });
+          saveSimulatedCallAction(agentId, record).then(
+            (r) => setSaved(r.ok ? { id: r.id } : { error: r.error }),
+            () => setSaved({ error: "The call could not be stored: the server did not answer" }),
+          );
+        },
+      },
+      defaults,
+    ),
+  );
+  // Start Python early so the first function call does not pay for start-up.
+  useEffect(() => {
+    browserRunner().warm().catch(() => undefined);
+  }, []);
+  const session = useStore(store, (s) => s.session);
+  useEffect(() => {
+    onProgress?.({ currentNodeId: session?.currentNodeId ?? null, path: session?.path ?? [] });
+  }, [session, onProgress]);
+
+  return (
+    <SimulatorContext.Provider value={store}>
+      <div className="flex h-full min-h-0 flex-col gap-3" data-testid="simulator">
+        <div className="flex items-center justify-between">
+          <label className="flex items-center gap-2 text-xs text-slate-600">
+            <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> Sound (speak the agent&apos;s turns)
+          </label>
+          {saved?.id && <span className="text-xs text-emerald-700" data-testid="saved-note">Stored as conversation {saved.id}</span>}
+          {saved?.error && <span role="alert" className="text-xs text-red-700">{saved.error}</span>}
+        </div>
+        <SimulatorBody />
+      </div>
+    </SimulatorContext.Provider>
+  );
+}
+
+function SimulatorBody() {
+  const phase = useSimulator((s) => s.phase);
+  const timeline = useSimulator((s) => s.timeline);
+  const working = useSimulator((s) => s.working);
+  const error = useSimulator((s) => s.error);
+  const status = useRunnerStatus();
+  const runnerNote =
+    status.state === "loading" ? `Loading Python… ${status.stage ?? ""}` : status.state === "ready" ? "Python ready" : status.state === "failed" ? `Python failed: ${status.message}` : null;
+  if (phase === "setup") return <CallDetailsForm runnerNote={runnerNote} />;
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-3">
+      <div className="min-h-0 flex-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-3">
+        <Transcript items={timeline} working={working} />
+        {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      </div>
+      <CallerControls />
+    </div>
+  );
+}
+
+function CallerControls() {
+  const phase = useSimulator((s) => s.phase);
+  const working = useSimulator((s) => s.working);
+  const listening = useSimulator((s) => s.session?.status === "awaiting_input");
+  const { say, dtmf, hangUp, restart } = useSimulator((s) => s);
+  const [text, setText] = useState("");
+  const disabled = phase !== "running" || working || !listening;
+  return (
+    <div className="flex gap-3">
+      <form
+        className="flex flex-1 flex-col gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim() === "" || disabled) return;
+          void say(text.trim());
+          setText("");
+        }}
+      >
+        <label htmlFor="caller-input" className="text-xs font-medium">Caller says</label>
+        <input id="caller-input" value={text} disabled={phase !== "running"} onChange={(e) => setText(e.target.value)} placeholder={phase === "ended" ? "The call has ended" : "Type what the caller says, then Enter"} className={inputClass} />
+        <div className="flex gap-2">
+          <Button type="submit" variant="primary" disabled={disabled}>Send</Button>
+          <Button onClick={() => void hangUp()} disabled={phase !== "running" || working}>Hang up</Button>
+          <Button onClick={() => void restart()} disabled={working}>Restart</Button>
+        </div>
+      </form>
+      <DtmfKeypad disabled={disabled} onPress={(d) => void dtmf(d)} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { createStore } from "zustand/vanilla";
+import { startCall, type AgentSetup, type CallEvent, type Session } from "@/lib/runtime";
+import { advance, type RunFunction } from "@/lib/simulation";
+import { timelineOf, type TimelineItem } from "./timeline";
+
+export interface CallDetails {
+  callerId: string;
+  calledNumber: string;
+  variables: Record<string, string>;
+  busy: boolean;
+}
+
+export interface SimulatorState {
+  phase: "setup" | "running" | "ended";
+  details: CallDetails;
+  session: Session | null;
+  timeline: TimelineItem[];
+  /** True while the runtime waits on a Python function. */
+  working: boolean;
+  error: string | null;
+}
+
+export interface SimulatorActions {
+  editDetails(patch: Partial<CallDetails>): void;
+  start(): Promise<void>;
+  say(text: string): Promise<void>;
+  dtmf(digits: string): Promise<void>;
+  hangUp(): Promise<void>;
+  /** Back to the call details; a call still running is hung up first (and so stored). */
+  restart(): Promise<void>;
+}
+
+export interface SimulatorDeps {
+  agent: AgentSetup;
+  runFunction: RunFunction;
+  /** Called once per finished call (handoff, hang-up or abandoned): the host stores it. */
+  onFinished(session: Session): void;
+  newSeed(): string;
+  onSay?(text: string): void;
+}
+
+export type SimulatorStore = ReturnType<typeof createSimulatorStore>;
+
+/** One simulator's state and actions. Persistence and Python are injected, so this stays testable. */
+export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) {
+  return createStore<SimulatorState & SimulatorActions>()((set, get) => {
+    async function send(event: CallEvent, callerText?: string) {
+      const before = get().session;
+      if (!before || get().working) return;
+      set((s) => ({ working: true, error: null, timeline: callerText ? [...s.timeline, { kind: "caller", text: callerText }] : s.timeline }));
+      try {
+        const r = await advance(before, event, deps.runFunction, (effects) => {
+          for (const e of effects) if (e.type === "say") deps.onSay?.(e.text);
+        });
+        const ended = r.session.status === "ended";
+        set((s) => ({ session: r.session, timeline: [...s.timeline, ...timelineOf(r.effects, before, r.session)], working: false, phase: ended ? "ended" : "running" }));
+        if (ended && before.status !== "ended") deps.onFinished(r.session);
+      } catch (e) {
+        set({ working: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+
+    return {
+      phase: "setup",
+      details: initial,
+      session: null,
+      timeline: [],
+      working: false,
+      error: null,
+      editDetails: (patch) => set((s) => ({ details: { ...s.details, ...patch } })),
+      async start() {
+        const d = get().details;
+        const session = startCall(deps.agent, {
+          callerId: d.callerId,
+          calledNumber: d.calledNumber,
+          variables: d.variables,
+          seed: deps.newSeed(),
+          variant: d.busy ? "busy" : "success",
+        });
+        set({ session, timeline: [], phase: "running", error: null });
+        await send({ type: "call_started" });
+      },
+      say: (text) => send({ type: "user_utterance", text }, text),
+      dtmf: (digits) => send({ type: "dtmf", digits }, `DTMF ${digits}`),
+      hangUp: () => send({ type: "caller_hangup" }),
+      async restart() {
+        if (get().session?.status !== "ended" && get().session) await send({ type: "caller_hangup" });
+        set({ phase: "setup", session: null, timeline: [], working: false, error: null });
+      },
+    };
+  });
+}

@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { TracePanel } from "./TracePanel";
+
+export class SimulatorPage {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId("simulator");
+  }
+
+  async goto(agentId: string) {
+    await this.page.goto(`/agents/${agentId}/simulator`);
+    await expect(this.root.getByRole("button", { name: "Start call" })).toBeVisible();
+  }
+
+  variable(name: string) {
+    return this.root.getByLabel(name, { exact: true });
+  }
+
+  async start() {
+    await this.root.getByRole("button", { name: "Start call" }).click();
+    await expect(this.root.getByTestId("agent-turn").first()).toBeVisible();
+  }
+
+  async say(text: string) {
+    await this.root.getByLabel("Caller says").fill(text);
+    await this.root.getByLabel("Caller says").press("Enter");
+  }
+
+  outcome() {
+    return this.root.getByTestId("handoff-outcome");
+  }
+
+  trace() {
+    return new TracePanel(this.outcome());
+  }
+
+  savedNote() {
+    return this.root.getByTestId("saved-note");
+  }
+}

@@ -1,0 +1,65 @@
+import { test, expect } from "./fixtures";
+import { SimulatorPage } from "./pages/SimulatorPage";
+import { getConversation } from "../db/repositories/conversations";
+
+test("a billing question reaches Billing Support by INVITE with X-Customer-ID resolved; the call is stored", async ({ page, agentId, db }) => {
+  const sim = new SimulatorPage(page);
+  await sim.goto(agentId);
+  await sim.variable("customer_id").fill("cust-777");
+  await sim.start();
+  await expect(sim.root.getByTestId("agent-turn").first()).toHaveText(/Thanks for calling Acme/);
+  await sim.say("I have a question about my bill");
+
+  const outcome = sim.outcome();
+  await expect(outcome.getByTestId("handoff-destination")).toHaveText("Billing Support");
+  await expect(outcome.getByTestId("handoff-source")).toHaveText("builtin");
+  await expect(outcome.getByTestId("handoff-headers")).toContainText("X-Customer-ID: cust-777");
+  const trace = sim.trace();
+  const labels = await trace.labels();
+  const invite = labels.indexOf("INVITE", 1);
+  await trace.rows().nth(invite).click();
+  await expect(trace.raw()).toContainText("X-Customer-ID: cust-777");
+  await expect(trace.raw()).toContainText("INVITE sip:billing@pbx.acme.example SIP/2.0");
+
+  await expect(sim.savedNote()).toContainText("Stored as conversation");
+  const id = (await sim.savedNote().textContent())!.replace("Stored as conversation ", "").trim();
+  expect(getConversation(db, id)).toMatchObject({ agent_id: agentId, outcome: "handoff", channel: "simulator", handoff: { destination: "Billing Support", method: "invite" } });
+  await expect(page.getByTestId("call-path").locator("li")).toHaveCount(4);
+});
+
+test("a gold caller reaches the transfer_call override (Python) with source transfer_call", async ({ page, agentId }) => {
+  const sim = new SimulatorPage(page);
+  await sim.goto(agentId);
+  await sim.variable("tier").fill("gold");
+  await sim.start();
+  await sim.say("billing question");
+  await expect(sim.outcome()).toBeVisible({ timeout: 30_000 });
+  await expect(sim.outcome().getByTestId("handoff-source")).toHaveText("transfer_call");
+  await expect(sim.outcome().getByTestId("handoff-route")).toHaveText("sip:vip@pbx.acme.example");
+  await expect(sim.outcome().getByTestId("handoff-headers")).toContainText("X-Tier: gold");
+  await expect(sim.root.getByTestId("function-call")).toContainText("route_vip() ran");
+});
+
+test("a REFER path shows REFER, 202, NOTIFYs and BYE; busy keeps the agent on the call", async ({ page, agentId }) => {
+  const sim = new SimulatorPage(page);
+  await sim.goto(agentId);
+  await sim.start();
+  await sim.say("can I speak to a person");
+  const labels = await sim.trace().labels();
+  const refer = labels.indexOf("REFER");
+  expect(refer).toBeGreaterThan(0);
+  const after = labels.slice(refer).join(" | ");
+  expect(after).toMatch(/REFER \| 202 Accepted \| NOTIFY.*\| 200 OK \| NOTIFY.*\| 200 OK \| BYE \| 200 OK/);
+  await expect(sim.savedNote()).toBeVisible();
+
+  await sim.root.getByRole("button", { name: "Restart" }).click();
+  await sim.root.getByLabel(/Handoff destination is busy/).check();
+  await sim.start();
+  await sim.say("speak to a person");
+  await expect(sim.outcome()).toContainText("Transfer failed: destination busy");
+  // The agent stays on the call and asks again.
+  await expect(sim.root.getByLabel("Caller says")).toBeEnabled();
+  await expect(sim.root.getByTestId("agent-turn").last()).toContainText("You can ask about billing");
+  await sim.root.getByRole("button", { name: "Keypad 5" }).click();
+  await expect(sim.root.getByTestId("caller-turn").last()).toHaveText("Caller: DTMF 5");
+});
