@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 export default function Home() {
   const [first] = listAgents(getDb());
   if (!first) redirect("/agents/new");
-  redirect(`/agents/${first.id}/handoffs`);
+  redirect(`/agents/${first.id}`);
 }
