@@ -120,12 +120,21 @@ export interface ConversationPage {
   next_cursor: string | null;
 }
 
-/** WHERE clause and arguments for one page (the LIMIT argument last). */
-function pageQuery(agentId: string, filters: ConversationFilters, cursor: ConversationCursor | null, limit: number) {
+/**
+ * WHERE clause and arguments for one page (the LIMIT argument last). `older` pages hold rows
+ * before the cursor, `newer` pages rows after it.
+ */
+function pageQuery(
+  agentId: string,
+  filters: ConversationFilters,
+  cursor: ConversationCursor | null,
+  limit: number,
+  direction: "older" | "newer" = "older",
+) {
   const where = ["agent_id = ?"];
   const args: (string | number)[] = [agentId];
   if (cursor) {
-    where.push("(started_at, id) < (?, ?)");
+    where.push(direction === "older" ? "(started_at, id) < (?, ?)" : "(started_at, id) > (?, ?)");
     args.push(cursor.startedAt, cursor.id);
   }
   for (const column of ["outcome", "reason", "destination", "method", "source"] as const) {
@@ -172,6 +181,30 @@ export function listConversations(
   if (more) rows.length = limit;
   const last = rows[rows.length - 1];
   return { data: rows, next_cursor: more && last ? encodeCursor({ startedAt: last.started_at, id: last.id }) : null };
+}
+
+/**
+ * The page just newer than `cursor` (the first row of the page being shown), for a "Newer" link:
+ * the same row-value keyset walked upwards, returned newest first. `has_newer` tells whether
+ * rows newer still exist; `next_cursor` continues to older rows as in listConversations.
+ */
+export function listNewerConversations(
+  db: Db,
+  agentId: string,
+  filters: ConversationFilters,
+  cursor: ConversationCursor,
+  limit: number,
+): ConversationPage & { has_newer: boolean } {
+  const { where, args } = pageQuery(agentId, filters, cursor, limit, "newer");
+  const rows = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ORDER BY started_at ASC, id ASC LIMIT ?`).all(
+    ...args,
+  ) as ConversationSummary[];
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
+  rows.reverse();
+  const last = rows[rows.length - 1];
+  // The cursor row itself (or rows before it) lies older than this page.
+  return { data: rows, next_cursor: last ? encodeCursor({ startedAt: last.started_at, id: last.id }) : null, has_newer: more };
 }
 
 const SUMMARY_JSON = `json_object(${SUMMARY_COLUMNS.split(", ")
