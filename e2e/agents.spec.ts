@@ -13,6 +13,10 @@ test("create an agent, rename it and switch between agents", async ({ page, agen
   await page.getByLabel("Agent name").fill("Globex Helpdesk");
   await page.getByRole("button", { name: "Create agent" }).click();
   await expect(page.getByTestId("agent-switcher")).toHaveText(/Globex Helpdesk/);
+  // A new agent opens on its first Build section, with nothing in it yet.
+  await expect(page.getByRole("heading", { name: "Flows" })).toBeVisible();
+  await expect(page.getByText("No flows yet.")).toBeVisible();
+  await nav.getByRole("link", { name: "Call Handoffs" }).click();
   await expect(page.getByText("No destinations yet")).toBeVisible();
   const globexUrl = page.url();
 

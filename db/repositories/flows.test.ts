@@ -6,6 +6,7 @@ import { createFlow, deleteFlow, duplicateFlow, findFlow, getFlow, listFlows, re
 import { seedDemoAgent } from "../seed";
 import { lintFlow, type FlowDocument } from "../../lib/flow";
 import { listDestinations } from "./handoffs";
+import { listFunctions } from "./functions";
 
 let ctx: ReturnType<typeof tempDb>;
 let db: Db;
@@ -75,7 +76,9 @@ describe("flows repository", () => {
     const [flow] = listFlows(db, id);
     expect(flow?.name).toBe("Main line");
     const stored = getFlow(db, id, flow!.id)!;
-    const errors = lintFlow(stored, { destinations: listDestinations(db, id), functions: [], variables: ["customer_id", "tier"] }).filter(
+    const functions = listFunctions(db, id).map((f) => ({ name: f.name, code: f.code }));
+    expect(functions.map((f) => f.name)).toEqual(["route_vip"]);
+    const errors = lintFlow(stored, { destinations: listDestinations(db, id), functions, variables: ["customer_id", "tier"] }).filter(
       (p) => p.severity === "error",
     );
     expect(errors).toEqual([]);
