@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/Badge";
+import { METHOD_INFO } from "@/lib/handoffs/types";
+import type { ConversationSummary } from "@/lib/conversations/schema";
+import { formatDuration, formatTimestamp, SOURCE_LABEL } from "./format";
+import { OutcomeBadge } from "./OutcomeBadge";
+
+const dash = <span className="text-slate-400">—</span>;
+
+/** One page of conversations, newest first; the started time links to the conversation. */
+export function ConversationTable({ rows, agentId }: { rows: readonly ConversationSummary[]; agentId: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm" data-testid="conversation-table">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
+          <tr>
+            {["Started (UTC)", "Duration", "Turns", "Outcome", "Reason", "Destination", "Source"].map((h) => (
+              <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="conversation-row" data-id={r.id} className="hover:bg-slate-50">
+              <td className="whitespace-nowrap px-3 py-2">
+                <Link href={`/agents/${agentId}/conversations/${r.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Conversation started ${formatTimestamp(r.started_at)}`}>
+                  <time dateTime={r.started_at}>{formatTimestamp(r.started_at).replace(" UTC", "")}</time>
+                </Link>
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDuration(r.duration_ms)}</td>
+              <td className="px-3 py-2 tabular-nums">{r.turn_count}</td>
+              <td className="px-3 py-2">
+                <OutcomeBadge outcome={r.outcome} />
+              </td>
+              <td className="px-3 py-2 font-mono text-xs" data-testid="row-reason">{r.reason ?? dash}</td>
+              <td className="px-3 py-2" data-testid="row-destination">
+                {r.destination ? (
+                  <span className="flex items-center gap-1.5">
+                    {r.destination}
+                    {r.method && <Badge tone="violet">{METHOD_INFO[r.method].badge}</Badge>}
+                  </span>
+                ) : (
+                  dash
+                )}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs" data-testid="row-source">{r.source ? SOURCE_LABEL[r.source] : dash}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

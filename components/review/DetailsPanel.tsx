@@ -1,0 +1,66 @@
+import { METHOD_INFO } from "@/lib/handoffs/types";
+import type { Conversation } from "@/lib/conversations/schema";
+import { CopyButton } from "./CopyButton";
+import { OUTCOME_LABEL } from "./format";
+
+interface Field {
+  key: string;
+  label: string;
+  /** Null: not applicable to this call (shown as a dash, nothing to copy). */
+  value: string | null;
+  mono?: boolean;
+}
+
+function handoffFields(h: NonNullable<Conversation["handoff"]>): Field[] {
+  return [
+    { key: "reason", label: "Handoff reason", value: h.reason, mono: true },
+    { key: "utterance", label: "Pre-handoff utterance", value: h.utterance },
+    { key: "destination", label: "Destination", value: h.destination },
+    { key: "method", label: "Method", value: `${METHOD_INFO[h.method].label}${h.soft ? " (soft: attended transfer)" : ""}` },
+    { key: "route", label: "Route", value: h.route, mono: true },
+    { key: "sip-headers", label: "SIP headers", value: h.sip_headers.length === 0 ? null : h.sip_headers.map((x) => `${x.name}: ${x.value}`).join("\n"), mono: true },
+    { key: "source", label: "Source", value: h.source, mono: true },
+    { key: "function", label: "Function", value: h.function, mono: true },
+    { key: "node", label: "Node", value: h.node_id, mono: true },
+  ];
+}
+
+/** The handoff record (DESIGN §1) field by field, each with a copy button, then the call's variables. */
+export function DetailsPanel({ conversation: c }: { conversation: Conversation }) {
+  const variables = Object.entries(c.variables);
+  return (
+    <div className="space-y-5">
+      {c.handoff ? (
+        <FieldList fields={handoffFields(c.handoff)} />
+      ) : (
+        <p className="text-sm text-slate-600" data-testid="no-handoff">
+          No handoff: the call ended as {OUTCOME_LABEL[c.outcome].toLowerCase()}.
+        </p>
+      )}
+      <section aria-labelledby="call-variables">
+        <h3 id="call-variables" className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Variables at the end of the call</h3>
+        {variables.length === 0 ? (
+          <p className="text-sm text-slate-500">None.</p>
+        ) : (
+          <FieldList fields={variables.map(([name, value]) => ({ key: `var-${name}`, label: name, value, mono: true }))} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function FieldList({ fields }: { fields: readonly Field[] }) {
+  return (
+    <dl className="divide-y divide-slate-100 text-sm">
+      {fields.map((f) => (
+        <div key={f.key} className="grid grid-cols-[10rem_1fr_auto] items-start gap-2 py-1.5">
+          <dt className="text-slate-500">{f.label}</dt>
+          <dd data-testid={`detail-${f.key}`} className={`min-w-0 whitespace-pre-wrap break-words ${f.mono ? "font-mono text-xs leading-5" : ""}`}>
+            {f.value ?? <span className="text-slate-400">—</span>}
+          </dd>
+          <div className="w-16 text-right">{f.value !== null && f.value !== "" && <CopyButton value={f.value} label={f.label} />}</div>
+        </div>
+      ))}
+    </dl>
+  );
+}

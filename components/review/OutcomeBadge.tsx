@@ -1,0 +1,13 @@
+import { Badge } from "@/components/ui/Badge";
+import type { Outcome } from "@/lib/conversations/schema";
+import { OUTCOME_LABEL } from "./format";
+
+const TONE = { handoff: "green", hangup: "slate", abandoned: "amber" } as const;
+
+export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
+  return (
+    <Badge tone={TONE[outcome]} data-testid="outcome" data-outcome={outcome}>
+      {OUTCOME_LABEL[outcome]}
+    </Badge>
+  );
+}
