@@ -124,8 +124,12 @@ describe("lintFlow", () => {
     const never = { name: "route_vip", code: "def route_vip(conv):\n  return 'hello'" };
     const p = lintFlow(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [never] }));
     expect(p).toEqual([expect.objectContaining({ rule: "override-never-transfers", severity: "warning" })]);
-    for (const code of ["conv.handoff(destination='X')", "conv.call_handoff()", "conv.transfer_call('2001', soft=True)"]) {
+    for (const code of ["conv.handoff(destination='X')", "conv.call_handoff()", "conv.transfer_call('2001', soft=True)", "return {'handoff': 'Billing'}"]) {
       expect(rulesOf(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [{ name: "route_vip", code }] }))).toEqual([]);
+    }
+    // A transfer mentioned only in a comment or a string does not count.
+    for (const code of ["# conv.transfer_call('2001')\nreturn 'hi'", "return 'call conv.handoff() later'"]) {
+      expect(rulesOf(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [{ name: "route_vip", code }] }))).toEqual(["override-never-transfers"]);
     }
   });
 

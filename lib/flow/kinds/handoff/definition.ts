@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { headerNameError, headerValueError } from "../../../sip/header-rules";
+import { functionCanTransfer } from "../../../functions/can-transfer";
 import { defineKind, truncate } from "../../kind";
 import { compact, textSchema, unknownFunctionProblem } from "../../fields";
 import { nodeProblem, type FlowContext, type LintDestination, type NodeLintContext, type Problem } from "../../problems";
@@ -8,8 +9,6 @@ import { nodeProblem, type FlowContext, type LintDestination, type NodeLintConte
 export const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 export const SUGGESTED_REASONS = ["needs_human", "policy_violation", "no_availability", "billing", "complaint"] as const;
 
-/** Source that can move the call: conv.transfer_call, conv.handoff or conv.call_handoff. */
-const TRANSFERS = /\btransfer_call\b|\b(?:call_)?handoff\s*\(/;
 
 export const handoffDataSchema = z.object({
   /** Stored by id so renaming a destination keeps the node; null means the agent's default. */
@@ -20,8 +19,12 @@ export const handoffDataSchema = z.object({
 });
 export type HandoffData = z.output<typeof handoffDataSchema>;
 
+/**
+ * Can this source move the call (conv.transfer_call / conv.handoff / conv.call_handoff, or a
+ * returned {"handoff": …})? Comments and strings do not count; see lib/functions/can-transfer.
+ */
 export function functionTransfers(code: string): boolean {
-  return TRANSFERS.test(code);
+  return functionCanTransfer(code);
 }
 
 /** The destination a node would use, or why it has none. */
