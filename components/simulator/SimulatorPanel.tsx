@@ -18,6 +18,8 @@ export interface SimulatorProps {
   agentId: string;
   flowId: string;
   agent: AgentSetup;
+  /** The flow to run when a call starts; defaults to `agent.flow`. The canvas passes what is on screen. */
+  getFlow?: () => AgentSetup["flow"];
   defaults: CallDetails;
   timeoutMs: number;
   /** Lets a host (the flow canvas) follow the call: current node and the path so far. */
@@ -30,7 +32,7 @@ function speak(text: string) {
 }
 
 /** The call simulator: details, transcript, caller input and keypad, handoff outcome and SIP. */
-export function SimulatorPanel({ agentId, flowId, agent, defaults, timeoutMs, onProgress }: SimulatorProps) {
+export function SimulatorPanel({ agentId, flowId, agent, getFlow, defaults, timeoutMs, onProgress }: SimulatorProps) {
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
   soundRef.current = sound;
@@ -38,7 +40,7 @@ export function SimulatorPanel({ agentId, flowId, agent, defaults, timeoutMs, on
   const [store] = useState(() =>
     createSimulatorStore(
       {
-        agent,
+        getAgent: () => (getFlow ? { ...agent, flow: getFlow() } : agent),
         newSeed: () => crypto.randomUUID(),
         runFunction: async (req) => toOutcome(await browserRunner().run(toRunRequest(req, agent, timeoutMs))),
         onSay: (text) => soundRef.current && speak(text),

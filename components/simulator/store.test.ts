@@ -7,7 +7,7 @@ const details = { callerId: "+14155550123", calledNumber: "+18005550100", variab
 function store(runFunction = vi.fn(async () => ok())) {
   const onFinished = vi.fn();
   let n = 0;
-  const s = createSimulatorStore({ agent: demoAgent({ override: "route_vip" }), runFunction, onFinished, newSeed: () => `seed-${n++}` }, details);
+  const s = createSimulatorStore({ getAgent: () => demoAgent({ override: "route_vip" }), runFunction, onFinished, newSeed: () => `seed-${n++}` }, details);
   return { s, onFinished, runFunction };
 }
 

@@ -31,7 +31,8 @@ export interface SimulatorActions {
 }
 
 export interface SimulatorDeps {
-  agent: AgentSetup;
+  /** Read when a call starts, so a host that edits the flow (the canvas) simulates what is on screen. */
+  getAgent: () => AgentSetup;
   runFunction: RunFunction;
   /** Called once per finished call (handoff, hang-up or abandoned): the host stores it. */
   onFinished(session: Session): void;
@@ -70,7 +71,7 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
       editDetails: (patch) => set((s) => ({ details: { ...s.details, ...patch } })),
       async start() {
         const d = get().details;
-        const session = startCall(deps.agent, {
+        const session = startCall(deps.getAgent(), {
           callerId: d.callerId,
           calledNumber: d.calledNumber,
           variables: d.variables,
