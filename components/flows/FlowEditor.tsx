@@ -36,7 +36,8 @@ export function FlowEditor({ agentId, flow, lintContext, variableOptions }: Flow
   return (
     <EditorMetaProvider value={meta}>
       <FlowEditorStoreProvider value={store}>
-        <ReactFlowProvider>
+        {/* Initial nodes here (not only via <ReactFlow nodes>) so they render on the server and hydrate, as a bare ReactFlow does. */}
+        <ReactFlowProvider initialNodes={store.getState().nodes} initialEdges={store.getState().edges} initialMinZoom={0.05} initialMaxZoom={2}>
           <div className="flex h-[calc(100vh-3rem)] flex-col" data-testid="flow-editor">
             <EditorToolbar />
             <StaleBanner />

@@ -1,15 +1,23 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow } from "@xyflow/react";
+import { useEffect, useMemo, useState } from "react";
+import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized } from "@xyflow/react";
 import { useEditorStore } from "../store/context";
+import type { CanvasEdge } from "../store/types";
 import { NODE_TYPES } from "./node-types";
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
+/** Only a selected edge shows reconnect anchors: two per edge on every edge would double the DOM of a big flow. */
+function withReconnectAnchors(edges: CanvasEdge[]): CanvasEdge[] {
+  return edges.map((e) => (e.selected ? { ...e, reconnectable: true } : e));
+}
+
 /**
  * The canvas. Deleting is handled by the editor's shortcuts (one undo step for nodes and
- * their edges), so xyflow's own delete key is off.
+ * their edges), so xyflow's own delete key is off. The minimap mounts once the nodes are
+ * measured, so it never delays the first render of a big flow.
  */
 export function FlowCanvas() {
   const nodes = useEditorStore((s) => s.nodes);
@@ -18,12 +26,20 @@ export function FlowCanvas() {
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);
   const reconnect = useEditorStore((s) => s.reconnect);
+  const shownEdges = useMemo(() => withReconnectAnchors(edges), [edges]);
+  const initialized = useNodesInitialized();
+  // Latched: adding a node (briefly unmeasured) must not unmount the minimap.
+  const [showMiniMap, setShowMiniMap] = useState(false);
+  useEffect(() => {
+    if (initialized) setShowMiniMap(true);
+  }, [initialized]);
 
   return (
     <div className="h-full w-full" data-testid="flow-canvas">
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
+        edgesReconnectable={false}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -37,7 +53,7 @@ export function FlowCanvas() {
         minZoom={0.05}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Flow overview" />
+        {showMiniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
         <Controls />
       </ReactFlow>
     </div>

@@ -9,7 +9,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl/⌘+C, Ctrl/⌘+V", "Copy and paste the selection (edges between copied nodes come along)"],
   ["Ctrl/⌘+Z", "Undo"],
   ["Shift+Ctrl/⌘+Z or Ctrl+Y", "Redo"],
-  ["Drag from a handle", "Connect a branch to a node; drag an edge's end to reconnect it"],
+  ["Drag from a handle", "Connect a branch to a node; select an edge, then drag its end to reconnect it"],
   ["Scroll / drag the background", "Zoom / pan"],
 ];
 
