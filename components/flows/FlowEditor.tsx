@@ -8,6 +8,7 @@ import type { VariableOption } from "@/components/ui/VariableInput";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { EditorMetaProvider } from "./editor-meta";
 import { Inspector } from "./inspectors/Inspector";
+import { FlowContextProvider } from "./nodes/flow-context";
 import { NodePalette } from "./palette/NodePalette";
 import { ProblemsList } from "./problems/ProblemsList";
 import { StaleBanner } from "./save/StaleBanner";
@@ -44,7 +45,9 @@ export function FlowEditor({ agentId, flow, lintContext, variableOptions }: Flow
             <div className="flex min-h-0 flex-1">
               <NodePalette />
               <div className="min-w-0 flex-1">
-                <FlowCanvas />
+                <FlowContextProvider>
+                  <FlowCanvas />
+                </FlowContextProvider>
               </div>
               <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
                 <div className="min-h-0 flex-[3] overflow-y-auto"><Inspector /></div>

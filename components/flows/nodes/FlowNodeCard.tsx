@@ -6,20 +6,22 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflo
 import { anyKind, type HandoffData } from "@/lib/flow";
 import { truncate } from "@/lib/flow/kind";
 import { useEditorStore } from "../store/context";
+import { useFlowContext } from "./flow-context";
 import type { CanvasNode } from "../store/types";
 import { HandoffNodeBody } from "./HandoffNodeBody";
 import { KIND_STYLE } from "./kind-style";
 
 /**
  * Every node kind on the canvas: a header, the kind's key fields at a glance, one labelled
- * output handle per branch. Memoised and subscribed only to this node's problems and the
- * (rarely changing) lint context, so editing one node does not re-render the others.
+ * output handle per branch (labelled when there is more than one). Memoised and subscribed only
+ * to this node's problems; the lint context (destination names, rarely changing) comes through
+ * React context. Editing one node does not re-render the others.
  * Kept to the card and its handles (the kind label is a ::before, the summary a text node; see
  * flow-node.css), so a 1,000-node flow costs little more DOM than xyflow's default nodes.
  */
 function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const problems = useEditorStore((s) => s.problemsByNode.get(id));
-  const ctx = useEditorStore((s) => s.flowContext);
+  const ctx = useFlowContext();
   const def = anyKind(type);
   const handles = useMemo(() => def.outHandles(data), [def, data]);
   const summary = useMemo(() => (type === "handoff" ? "" : def.summary(data, ctx)), [def, type, data, ctx]);
@@ -46,7 +48,7 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
       )}
       {type === "handoff" ? <HandoffNodeBody data={data as HandoffData} ctx={ctx} /> : summary}
       {handles.map((h, i) => (
-        <Handle key={h.id} type="source" id={h.id} position={Position.Bottom} className="sb-handle" data-label={truncate(h.label, 14)}
+        <Handle key={h.id} type="source" id={h.id} position={Position.Bottom} className="sb-handle" data-label={handles.length > 1 ? truncate(h.label, 14) : undefined}
           style={{ left: `${((i + 0.5) / handles.length) * 100}%` }} />
       ))}
     </div>
