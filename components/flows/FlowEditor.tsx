@@ -1,7 +1,7 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { Flow, LintContext } from "@/lib/flow";
 import type { VariableOption } from "@/components/ui/VariableInput";
@@ -18,24 +18,40 @@ import { createFlowEditorStore } from "./store/create-editor-store";
 import { FlowEditorStoreProvider } from "./store/context";
 import { EditorToolbar } from "./toolbar/EditorToolbar";
 import { useEditorShortcuts } from "./useEditorShortcuts";
+import { FunctionSidePanel } from "./panels/FunctionSidePanel";
+import { SidePanelProvider, type SidePanel } from "./panels/side-panel";
+import { EditorSimulator, type EditorSimulation } from "./simulate/EditorSimulator";
+import { SimulationHighlight, type CallProgress } from "./simulate/SimulationHighlight";
 
 export interface FlowEditorProps {
   agentId: string;
   flow: Flow;
   lintContext: LintContext;
   variableOptions: VariableOption[];
+  /** What the simulator panel needs; absent, the editor offers no simulator. */
+  simulation?: EditorSimulation;
+  /** Function name → id, for editing functions beside the canvas. */
+  functionIds?: Readonly<Record<string, string>>;
 }
 
+const NO_PROGRESS: CallProgress = { currentNodeId: null, path: [] };
+const PANEL_WIDTH: Record<SidePanel["kind"], string> = { inspector: "w-80", simulator: "w-[30rem]", function: "w-[40rem]" };
+
 /** The flow editor: one store per instance, the save loop beside it, the canvas and panels inside. */
-export function FlowEditor({ agentId, flow, lintContext, variableOptions }: FlowEditorProps) {
+export function FlowEditor({ agentId, flow, lintContext, variableOptions, simulation, functionIds = {} }: FlowEditorProps) {
   const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions }));
   const [meta] = useState(() => ({ agentId, flowId: flow.id }));
   const { flush } = useAutosave(store, agentId, flow.id);
   useLeaveGuard(store, flush);
   useEditorShortcuts(store);
+  const [panel, setPanel] = useState<SidePanel>({ kind: "inspector" });
+  const [progress, setProgress] = useState<CallProgress>(NO_PROGRESS);
+  const onProgress = useCallback((p: CallProgress) => setProgress(p), []);
+  const panels = useMemo(() => ({ panel, open: setPanel, functionIds }), [panel, functionIds]);
 
   return (
     <EditorMetaProvider value={meta}>
+      <SidePanelProvider value={panels}>
       <FlowEditorStoreProvider value={store}>
         {/* Initial nodes here (not only via <ReactFlow nodes>) so they render on the server and hydrate, as a bare ReactFlow does. */}
         <ReactFlowProvider initialNodes={store.getState().nodes} initialEdges={store.getState().edges} initialMinZoom={0.05} initialMaxZoom={2}>
@@ -49,14 +65,37 @@ export function FlowEditor({ agentId, flow, lintContext, variableOptions }: Flow
                   <FlowCanvas />
                 </FlowContextProvider>
               </div>
-              <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
-                <div className="min-h-0 flex-[3] overflow-y-auto"><Inspector /></div>
-                <div className="flex min-h-0 flex-[2] flex-col"><ProblemsList /></div>
+              <aside className={`flex ${PANEL_WIDTH[panel.kind]} shrink-0 flex-col border-l border-slate-200 bg-white`}>
+                {panel.kind !== "function" && (
+                  <div role="tablist" aria-label="Side panel" className="flex border-b border-slate-200 text-sm">
+                    {(["inspector", "simulator"] as const).filter((k) => k === "inspector" || simulation).map((k) => (
+                      <button key={k} type="button" role="tab" aria-selected={panel.kind === k} onClick={() => setPanel({ kind: k })}
+                        className={`flex-1 px-3 py-2 font-medium ${panel.kind === k ? "border-b-2 border-brand-600 text-brand-700" : "text-slate-600 hover:bg-slate-50"}`}>
+                        {k === "inspector" ? "Inspector" : "Simulate"}
+                      </button>
+                    ))}
+                  </div>
+                )}
+                {panel.kind === "inspector" && (
+                  <>
+                    <div className="min-h-0 flex-[3] overflow-y-auto"><Inspector /></div>
+                    <div className="flex min-h-0 flex-[2] flex-col"><ProblemsList /></div>
+                  </>
+                )}
+                {/* Kept mounted while hidden so a running call survives a look at the inspector. */}
+                {simulation && (
+                  <div className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"} role="tabpanel" aria-label="Simulate">
+                    <EditorSimulator simulation={simulation} onProgress={onProgress} />
+                  </div>
+                )}
+                {panel.kind === "function" && <FunctionSidePanel name={panel.name} />}
               </aside>
+              <SimulationHighlight progress={progress} />
             </div>
           </div>
         </ReactFlowProvider>
       </FlowEditorStoreProvider>
+      </SidePanelProvider>
     </EditorMetaProvider>
   );
 }

@@ -16,8 +16,8 @@ function withReconnectAnchors(edges: CanvasEdge[]): CanvasEdge[] {
 
 /**
  * The canvas. Deleting is handled by the editor's shortcuts (one undo step for nodes and
- * their edges), so xyflow's own delete key is off. The minimap mounts once the nodes are
- * measured, so it never delays the first render of a big flow.
+ * their edges), so xyflow's own delete key is off. The minimap mounts just after the nodes are
+ * measured and painted, so it never delays the first render of a big flow.
  */
 export function FlowCanvas() {
   const nodes = useEditorStore((s) => s.nodes);
@@ -31,8 +31,15 @@ export function FlowCanvas() {
   // Latched: adding a node (briefly unmeasured) must not unmount the minimap.
   const [showMiniMap, setShowMiniMap] = useState(false);
   useEffect(() => {
-    if (initialized) setShowMiniMap(true);
-  }, [initialized]);
+    if (!initialized || showMiniMap) return;
+    // After the frame that shows the nodes has been painted: the minimap is secondary.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setShowMiniMap(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [initialized, showMiniMap]);
 
   return (
     <div className="h-full w-full" data-testid="flow-canvas">

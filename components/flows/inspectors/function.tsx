@@ -2,6 +2,7 @@ import { inputClass } from "@/components/ui/FieldMessages";
 import { VariableInput } from "@/components/ui/VariableInput";
 import { useEditorStore } from "../store/context";
 import { AddButton, Field, RemoveButton, removeAt, replaceAt, type InspectorProps } from "./fields";
+import { EditFunctionButton } from "../panels/EditFunctionButton";
 
 export function FunctionInspector({ nodeId, data, update }: InspectorProps<"function">) {
   const functions = useEditorStore((s) => s.lintContext.functions);
@@ -16,6 +17,7 @@ export function FunctionInspector({ nodeId, data, update }: InspectorProps<"func
           {functions.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
           {!known && data.functionName && <option value={data.functionName}>{data.functionName} (missing)</option>}
         </select>
+        {known && <EditFunctionButton name={data.functionName} />}
       </Field>
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium">Arguments</legend>

@@ -8,6 +8,8 @@ import { REASON_CODE, resolveDestination } from "@/lib/flow";
 import { useEditorMeta } from "../editor-meta";
 import { useEditorStore } from "../store/context";
 import { Field, VariableField, type InspectorProps } from "./fields";
+import { EditFunctionButton } from "../panels/EditFunctionButton";
+import { overrideKind } from "../panels/override";
 
 const NEW_DESTINATION = "__new__";
 const AGENT_DEFAULT = "";
@@ -31,9 +33,17 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
     ? "Use a code like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)"
     : undefined;
   const missingOverride = data.overrideFunction !== null && !functions.some((f) => f.name === data.overrideFunction);
+  const overriddenBy = overrideKind(data, flowContext);
 
   return (
     <div className="space-y-3">
+      {overriddenBy && (
+        <p role="note" data-testid="override-note" className="rounded-md border border-amber-200 bg-amber-50 px-2 py-1.5 text-xs text-amber-900">
+          Overridden by {overriddenBy} in <code className="font-mono">{data.overrideFunction}</code>: these fields apply only when the
+          function does not transfer.
+        </p>
+      )}
+      <div data-testid="node-own-fields" data-overridden={overriddenBy !== null} className={`space-y-3 ${overriddenBy ? "opacity-50" : ""}`}>
       <Field id={`${nodeId}-destination`} label="Destination"
         error={deleted ? "The destination was deleted: choose another" : data.destinationId === null && !fallback ? "The agent has no default destination: choose one" : undefined}>
         <select id={`${nodeId}-destination`} className={inputClass} value={data.destinationId ?? AGENT_DEFAULT}
@@ -66,6 +76,7 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
       </Field>
       <VariableField id={`${nodeId}-utterance`} label="Pre-handoff utterance" value={data.utterance}
         onChange={(utterance) => update({ utterance }, "utterance")} placeholder="Connecting you to billing now…" />
+      </div>
       <Field id={`${nodeId}-override`} label="Override function" error={missingOverride ? `Unknown function ${data.overrideFunction}` : undefined}
         hint="If this function calls conv.transfer_call or conv.handoff, its transfer wins over this node's destination.">
         <select id={`${nodeId}-override`} className={inputClass} value={data.overrideFunction ?? ""}
@@ -74,6 +85,7 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
           {functions.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
           {missingOverride && <option value={data.overrideFunction!}>{data.overrideFunction} (missing)</option>}
         </select>
+        {data.overrideFunction && !missingOverride && <EditFunctionButton name={data.overrideFunction} />}
       </Field>
       {creating && (
         <DestinationModal

@@ -8,6 +8,11 @@ export const createLintSlice =
   (init: { lintContext: LintContext; variableOptions: readonly VariableOption[]; nodes: CanvasNode[]; edges: CanvasEdge[] }): StateCreator<EditorState, [], [], LintSlice> =>
   (set, get) => {
     const problems = lintFlow({ nodes: init.nodes, edges: init.edges }, init.lintContext);
+    const relint = (lintContext: LintContext) => {
+      const s = get();
+      const next = lintFlow({ nodes: s.nodes, edges: s.edges }, lintContext);
+      set({ lintContext, flowContext: prepareContext(lintContext), problems: next, problemsByNode: stableProblemsByNode(s.problemsByNode, next) });
+    };
     return {
       lintContext: init.lintContext,
       flowContext: prepareContext(init.lintContext),
@@ -16,10 +21,13 @@ export const createLintSlice =
       problemsByNode: stableProblemsByNode(new Map(), problems),
 
       addDestination(destination) {
-        const s = get();
-        const lintContext = { ...s.lintContext, destinations: [...s.lintContext.destinations.filter((d) => d.id !== destination.id), destination] };
-        const next = lintFlow({ nodes: s.nodes, edges: s.edges }, lintContext);
-        set({ lintContext, flowContext: prepareContext(lintContext), problems: next, problemsByNode: stableProblemsByNode(s.problemsByNode, next) });
+        relint({ ...get().lintContext, destinations: [...get().lintContext.destinations.filter((d) => d.id !== destination.id), destination] });
+      },
+
+      upsertFunction(fn) {
+        const functions = get().lintContext.functions;
+        const exists = functions.some((f) => f.name === fn.name);
+        relint({ ...get().lintContext, functions: exists ? functions.map((f) => (f.name === fn.name ? fn : f)) : [...functions, fn] });
       },
     };
   };

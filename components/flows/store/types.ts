@@ -71,6 +71,8 @@ export interface LintSlice {
   problemsByNode: ReadonlyMap<string, Problem[]>;
   /** E.g. after "New destination…" in the inspector. */
   addDestination(destination: LintContext["destinations"][number]): void;
+  /** After a function is edited beside the canvas: lint and override badges see the new code. */
+  upsertFunction(fn: LintContext["functions"][number]): void;
 }
 
 export type SaveStatus = "saved" | "saving" | "unsaved" | "error" | "stale";

@@ -1,0 +1,44 @@
+"use client";
+
+import { useCallback } from "react";
+import { SimulatorPanel } from "@/components/simulator/SimulatorPanel";
+import type { CallDetails } from "@/components/simulator/store";
+import type { AgentSetup } from "@/lib/runtime";
+import { useEditorMeta } from "../editor-meta";
+import { toDocument } from "../store/document";
+import { useEditorStoreApi } from "../store/context";
+import type { CallProgress } from "./SimulationHighlight";
+
+export interface EditorSimulation {
+  agent: Omit<AgentSetup, "flow">;
+  defaults: CallDetails;
+  timeoutMs: number;
+}
+
+/** The simulator beside the canvas: each call runs what is on screen, with functions as last saved here. */
+export function EditorSimulator({ simulation, onProgress }: { simulation: EditorSimulation; onProgress: (p: CallProgress) => void }) {
+  const { agentId, flowId } = useEditorMeta();
+  const store = useEditorStoreApi();
+  const getAgent = useCallback((): AgentSetup => {
+    const s = store.getState();
+    const code = new Map(s.lintContext.functions.map((f) => [f.name, f.code]));
+    return {
+      ...simulation.agent,
+      flow: toDocument("Simulation", s.nodes, s.edges),
+      functions: simulation.agent.functions.map((f) => ({ name: f.name, code: code.get(f.name) ?? f.code })),
+    };
+  }, [store, simulation.agent]);
+  return (
+    <div className="flex h-full min-h-0 flex-col p-3">
+      <SimulatorPanel
+        agentId={agentId}
+        flowId={flowId}
+        agent={{ ...simulation.agent, flow: { name: "", nodes: [], edges: [] } }}
+        getAgent={getAgent}
+        defaults={simulation.defaults}
+        timeoutMs={simulation.timeoutMs}
+        onProgress={onProgress}
+      />
+    </div>
+  );
+}

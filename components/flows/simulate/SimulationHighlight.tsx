@@ -1,0 +1,35 @@
+"use client";
+
+import { useEditorStore } from "../store/context";
+
+export interface CallProgress {
+  currentNodeId: string | null;
+  path: readonly string[];
+}
+
+const esc = (id: string) => (typeof CSS !== "undefined" && CSS.escape ? CSS.escape(id) : id.replace(/["\\]/g, "\\$&"));
+
+/**
+ * Marks the simulated call on the canvas with one generated stylesheet: the current node, the
+ * nodes and edges already taken. Node components do not re-render for it, which keeps a
+ * 1,000-node canvas as fast during a call as without one.
+ */
+export function SimulationHighlight({ progress }: { progress: CallProgress }) {
+  const edges = useEditorStore((s) => s.edges);
+  if (progress.path.length === 0) return null;
+  const visited = new Set(progress.path);
+  const taken = new Set<string>();
+  for (let i = 1; i < progress.path.length; i++) {
+    const from = progress.path[i - 1];
+    const to = progress.path[i];
+    for (const e of edges) if (e.source === from && e.target === to) taken.add(e.id);
+  }
+  const rules = [
+    ...[...visited].map((id) => `.react-flow__node[data-id="${esc(id)}"]{outline:2px dashed #7c9cf5;outline-offset:3px;border-radius:10px}`),
+    ...[...taken].map((id) => `.react-flow__edge[data-id="${esc(id)}"] .react-flow__edge-path{stroke:#2f58d6;stroke-width:3}`),
+    progress.currentNodeId
+      ? `.react-flow__node[data-id="${esc(progress.currentNodeId)}"]{outline:3px solid #2f58d6;outline-offset:3px;border-radius:10px}`
+      : "",
+  ];
+  return <style data-testid="simulation-highlight" data-current={progress.currentNodeId ?? ""} data-path={progress.path.join(" ")}>{rules.join("\n")}</style>;
+}
