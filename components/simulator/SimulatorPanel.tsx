@@ -18,8 +18,8 @@ export interface SimulatorProps {
   agentId: string;
   flowId: string;
   agent: AgentSetup;
-  /** The flow to run when a call starts; defaults to `agent.flow`. The canvas passes what is on screen. */
-  getFlow?: () => AgentSetup["flow"];
+  /** What to run when a call starts; defaults to `agent`. The canvas passes what is on screen. */
+  getAgent?: () => AgentSetup;
   defaults: CallDetails;
   timeoutMs: number;
   /** Lets a host (the flow canvas) follow the call: current node and the path so far. */
@@ -32,7 +32,7 @@ function speak(text: string) {
 }
 
 /** The call simulator: details, transcript, caller input and keypad, handoff outcome and SIP. */
-export function SimulatorPanel({ agentId, flowId, agent, getFlow, defaults, timeoutMs, onProgress }: SimulatorProps) {
+export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, timeoutMs, onProgress }: SimulatorProps) {
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
   soundRef.current = sound;
@@ -40,7 +40,7 @@ export function SimulatorPanel({ agentId, flowId, agent, getFlow, defaults, time
   const [store] = useState(() =>
     createSimulatorStore(
       {
-        getAgent: () => (getFlow ? { ...agent, flow: getFlow() } : agent),
+        getAgent: getAgent ?? (() => agent),
         newSeed: () => crypto.randomUUID(),
         runFunction: async (req) => toOutcome(await browserRunner().run(toRunRequest(req, agent, timeoutMs))),
         onSay: (text) => soundRef.current && speak(text),

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/server";
-import { listAgentVariables } from "@/db/repositories/agents";
+import { getAgent, listAgentVariables } from "@/db/repositories/agents";
 import { getFlow } from "@/db/repositories/flows";
 import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
@@ -15,8 +15,12 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
   const db = getDb();
   const stored = getFlow(db, agentId, flowId);
   if (!stored) notFound();
-  const destinations = listDestinations(db, agentId).map((d) => ({ id: d.id, name: d.name, isDefault: d.isDefault, method: d.method, sipHeaders: d.sipHeaders }));
-  const fns = listFunctions(db, agentId).map((f) => ({ name: f.name, code: f.code }));
+  const allDestinations = listDestinations(db, agentId);
+  const destinations = allDestinations.map((d) => ({ id: d.id, name: d.name, isDefault: d.isDefault, method: d.method, sipHeaders: d.sipHeaders }));
+  const storedFunctions = listFunctions(db, agentId);
+  const fns = storedFunctions.map((f) => ({ name: f.name, code: f.code }));
+  const agent = getAgent(db, agentId)!;
+  const sample = (name: string) => BUILTIN_VARIABLES.find((v) => v.name === name)!.sample;
   const agentVariables = listAgentVariables(db, agentId);
   const variableOptions = [
     ...BUILTIN_VARIABLES.map((v) => ({ name: v.name, description: v.description })),
@@ -30,6 +34,17 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
       flow={flow}
       lintContext={{ destinations, functions: fns, variables: agentVariables.map((v) => v.name) }}
       variableOptions={variableOptions}
+      functionIds={Object.fromEntries(storedFunctions.map((f) => [f.name, f.id]))}
+      simulation={{
+        agent: { name: agent.name, destinations: allDestinations, functions: fns, hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost } },
+        defaults: {
+          callerId: sample("caller_id"),
+          calledNumber: sample("called_number"),
+          variables: Object.fromEntries(agentVariables.map((v) => [v.name, v.sampleValue])),
+          busy: false,
+        },
+        timeoutMs: agent.functionTimeoutMs,
+      }}
     />
   );
 }
