@@ -86,6 +86,18 @@ test("delete a node with its edges, undo and redo; copy and paste; shortcuts hel
   await editor.field("Utterance").press("Backspace");
   await expect(editor.node(copy)).toBeVisible();
 
+  // A new listen branch gets its own handle, which can be wired at once.
+  const listen = await editor.dragFromPalette("listen", -150, -150);
+  await editor.inspector.getByRole("button", { name: "+ Add branch" }).click();
+  await editor.field("Branch 1 label").fill("Yes");
+  await editor.field("Branch 1 keywords").fill("yes");
+  const branchHandle = editor.node(listen).locator(".react-flow__handle.source").first();
+  await expect(branchHandle).toHaveAttribute("data-label", "Yes");
+  const branch = (await branchHandle.getAttribute("data-handleid"))!;
+  const edgeCount = await editor.edges().count();
+  await editor.connect(listen, branch, listen); // a retry loop: both handles are on screen
+  await expect(editor.edges()).toHaveCount(edgeCount + 1);
+
   await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
   await expect(page.getByTestId("shortcuts")).toContainText("Undo");
 });

@@ -2,8 +2,9 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized } from "@xyflow/react";
-import { useEditorStore } from "../store/context";
+import { useEditorStore, useEditorStoreApi } from "../store/context";
 import type { CanvasEdge } from "../store/types";
+import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
 import { NODE_TYPES } from "./node-types";
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
@@ -26,6 +27,7 @@ export function FlowCanvas() {
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);
   const reconnect = useEditorStore((s) => s.reconnect);
+  useRemeasureChangedHandles(useEditorStoreApi());
   const shownEdges = useMemo(() => withReconnectAnchors(edges), [edges]);
   const initialized = useNodesInitialized();
   // Latched: adding a node (briefly unmeasured) must not unmount the minimap.

@@ -1,8 +1,8 @@
 "use client";
 
 import "./flow-node.css";
-import { memo, useEffect, useMemo, useRef } from "react";
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
+import { memo, useMemo } from "react";
+import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { anyKind, type HandoffData } from "@/lib/flow";
 import { truncate } from "@/lib/flow/kind";
 import { useEditorStore } from "../store/context";
@@ -15,7 +15,8 @@ import { KIND_STYLE } from "./kind-style";
  * Every node kind on the canvas: a header, the kind's key fields at a glance, one labelled
  * output handle per branch (labelled when there is more than one). Memoised and subscribed only
  * to this node's problems; the lint context (destination names, rarely changing) comes through
- * React context. Editing one node does not re-render the others.
+ * React context. Editing one node does not re-render the others. Handles are re-measured when
+ * branches change by canvas/useRemeasureChangedHandles.
  * Kept to the card and its handles (the kind label is a ::before, the summary a text node; see
  * flow-node.css), so a 1,000-node flow costs little more DOM than xyflow's default nodes.
  */
@@ -25,14 +26,6 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const def = anyKind(type);
   const handles = useMemo(() => def.outHandles(data), [def, data]);
   const summary = useMemo(() => (type === "handoff" ? "" : def.summary(data, ctx)), [def, type, data, ctx]);
-
-  // New or removed branches move handles: tell xyflow to re-measure them (not on first render).
-  const updateNodeInternals = useUpdateNodeInternals();
-  const handleKey = handles.map((h) => h.id).join("\u0000");
-  const firstKey = useRef(handleKey);
-  useEffect(() => {
-    if (handleKey !== firstKey.current) updateNodeInternals(id);
-  }, [handleKey, id, updateNodeInternals]);
 
   const count = problems?.length ?? 0;
   const errors = count > 0 && problems!.some((p) => p.severity === "error");
