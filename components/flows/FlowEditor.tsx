@@ -18,9 +18,9 @@ import { createFlowEditorStore } from "./store/create-editor-store";
 import { FlowEditorStoreProvider } from "./store/context";
 import { EditorToolbar } from "./toolbar/EditorToolbar";
 import { useEditorShortcuts } from "./useEditorShortcuts";
-import { FunctionSidePanel } from "./panels/FunctionSidePanel";
+import dynamic from "next/dynamic";
 import { SidePanelProvider, type SidePanel } from "./panels/side-panel";
-import { EditorSimulator, type EditorSimulation } from "./simulate/EditorSimulator";
+import type { EditorSimulation } from "./simulate/EditorSimulator";
 import { SimulationHighlight, type CallProgress } from "./simulate/SimulationHighlight";
 
 export interface FlowEditorProps {
@@ -34,6 +34,10 @@ export interface FlowEditorProps {
   functionIds?: Readonly<Record<string, string>>;
 }
 
+// Loaded when first opened: the simulator (SIP engine, runtime) and Monaco are not needed to draw the canvas.
+const EditorSimulator = dynamic(() => import("./simulate/EditorSimulator").then((m) => m.EditorSimulator), { ssr: false });
+const FunctionSidePanel = dynamic(() => import("./panels/FunctionSidePanel").then((m) => m.FunctionSidePanel), { ssr: false });
+
 const NO_PROGRESS: CallProgress = { currentNodeId: null, path: [] };
 const PANEL_WIDTH: Record<SidePanel["kind"], string> = { inspector: "w-80", simulator: "w-[30rem]", function: "w-[40rem]" };
 
@@ -44,10 +48,17 @@ export function FlowEditor({ agentId, flow, lintContext, variableOptions, simula
   const { flush } = useAutosave(store, agentId, flow.id);
   useLeaveGuard(store, flush);
   useEditorShortcuts(store);
-  const [panel, setPanel] = useState<SidePanel>({ kind: "inspector" });
+  const [panel, setPanelState] = useState<SidePanel>({ kind: "inspector" });
+  // The simulator (and its Python worker) starts when first opened, not with the editor; once open
+  // it stays mounted so a call survives a look at the inspector.
+  const [simulatorOpened, setSimulatorOpened] = useState(false);
+  const setPanel = useCallback((p: SidePanel) => {
+    if (p.kind === "simulator") setSimulatorOpened(true);
+    setPanelState(p);
+  }, []);
   const [progress, setProgress] = useState<CallProgress>(NO_PROGRESS);
   const onProgress = useCallback((p: CallProgress) => setProgress(p), []);
-  const panels = useMemo(() => ({ panel, open: setPanel, functionIds }), [panel, functionIds]);
+  const panels = useMemo(() => ({ panel, open: setPanel, functionIds }), [panel, setPanel, functionIds]);
 
   return (
     <EditorMetaProvider value={meta}>
@@ -82,8 +93,7 @@ export function FlowEditor({ agentId, flow, lintContext, variableOptions, simula
                     <div className="flex min-h-0 flex-[2] flex-col"><ProblemsList /></div>
                   </>
                 )}
-                {/* Kept mounted while hidden so a running call survives a look at the inspector. */}
-                {simulation && (
+                {simulation && simulatorOpened && (
                   <div className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"} role="tabpanel" aria-label="Simulate">
                     <EditorSimulator simulation={simulation} onProgress={onProgress} />
                   </div>

@@ -14,7 +14,7 @@ export function AppShell({
   return (
     <div className="flex min-h-screen flex-col">
       <header className="flex h-12 items-center gap-4 border-b border-slate-200 bg-white px-4">
-        <Link href="/" className="font-semibold tracking-tight text-brand-700">
+        <Link href="/" prefetch={false} className="font-semibold tracking-tight text-brand-700">
           Switchboard
         </Link>
         <AgentSwitcher current={agent} agents={agents} />

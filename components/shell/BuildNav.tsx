@@ -17,6 +17,9 @@ export function BuildNav({ agentId }: { agentId: string }) {
             <li key={s.segment}>
               <Link
                 href={href}
+                // Sections are dynamic pages; prefetching all of them on every page load costs the
+                // server (on the same machine) more than it saves the person who clicks one.
+                prefetch={false}
                 title={s.description}
                 aria-current={active ? "page" : undefined}
                 className={`block rounded-md px-2 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}

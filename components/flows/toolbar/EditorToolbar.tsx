@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useReactFlow } from "@xyflow/react";
 import { Button } from "@/components/ui/Button";
-import { autoLayout, DEFAULT_NODE_SIZE } from "@/lib/flow";
 import { useEditorMeta } from "../editor-meta";
 import { useEditorStore, useEditorStoreApi } from "../store/context";
 import { HelpPopover } from "./HelpPopover";
@@ -20,8 +19,10 @@ export function EditorToolbar() {
   const redo = useEditorStore((s) => s.redo);
   const { fitView } = useReactFlow();
 
-  // Auto-layout runs only on demand (dagre takes ~0.7 s for 1,000 nodes), with measured sizes.
-  const layout = () => {
+  // Auto-layout runs only on demand (dagre takes ~0.7 s for 1,000 nodes), with measured sizes; dagre
+  // itself is loaded on the first click so it does not weigh on opening the editor.
+  const layout = async () => {
+    const { autoLayout, DEFAULT_NODE_SIZE } = await import("@/lib/flow/layout");
     const s = store.getState();
     const positions = autoLayout(s.nodes, s.edges, {
       nodeSize: (n) => {
@@ -35,7 +36,7 @@ export function EditorToolbar() {
 
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3">
-      <Link href={`/agents/${agentId}/flows`} className="text-sm text-slate-500 hover:underline">Flows</Link>
+      <Link href={`/agents/${agentId}/flows`} prefetch={false} className="text-sm text-slate-500 hover:underline">Flows</Link>
       <span className="text-slate-300">/</span>
       <h1 className="mr-2 truncate text-base font-semibold" data-testid="flow-name">{name}</h1>
       <SaveStatusBadge />
