@@ -30,8 +30,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Against the production build (npm test builds first), on a fresh database.
-    command: `rm -rf .e2e-data && mkdir -p .e2e-data && SWITCHBOARD_DB=${E2E_DB} npx next start -p ${PORT}`,
+    // Against the production build (npm test builds first) and the production server, on a fresh database.
+    // Migrated before the workers start, so they never race to create the schema.
+    command: `rm -rf .e2e-data && mkdir -p .e2e-data && SWITCHBOARD_DB=${E2E_DB} npx tsx db/migrate-cli.ts && SWITCHBOARD_DB=${E2E_DB} PORT=${PORT} SWITCHBOARD_HOST=127.0.0.1 node scripts/serve.mjs`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

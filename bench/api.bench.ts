@@ -4,7 +4,8 @@
  * directly on better-sqlite3 in this process.
  *
  * Seeds a scratch database (one transaction, one prepared statement), creates an API key in it,
- * starts the production server on it (`next start`, build first when none is found), measures over
+ * starts the production server on it (`scripts/serve.mjs`, one Next.js worker per core, as `npm start`
+ * does; build first when none is found), measures over
  * loopback with keep-alive connections, prints tables, and stops the server by its PID.
  *
  * Env: BENCH_PORT (default 3199), BENCH_ROWS (100000), BENCH_SECONDS (2, per throughput round),
@@ -101,8 +102,8 @@ async function startServer(): Promise<void> {
     if (r.status !== 0) throw new Error("next build failed");
   }
   // node runs next directly (no npx wrapper) so the PID we stop is the server's.
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", SWITCHBOARD_DB: dbFile, NEXT_DIST_DIR: DIST },
+  server = spawn(process.execPath, ["scripts/serve.mjs"], {
+    env: { ...process.env, NODE_ENV: "production", SWITCHBOARD_DB: dbFile, NEXT_DIST_DIR: DIST, PORT: String(PORT), SWITCHBOARD_HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   server.stdout!.resume();
@@ -173,11 +174,17 @@ function latencyDirect(s: Scenario): number[] {
   return times;
 }
 
-/** The server process's CPU time so far (ms), from /proc; null where there is no /proc. */
+/** CPU time so far (ms) of the server and its cluster workers, from /proc; null where there is no /proc. */
 function serverCpuMs(): number | null {
   try {
-    const fields = readFileSync(`/proc/${server!.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s ticks
+    const pid = server!.pid!;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    let ticks = 0;
+    for (const p of [String(pid), ...children]) {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in 1/100 s ticks
+    }
+    return (ticks * 1000) / 100;
   } catch {
     return null;
   }

@@ -43,6 +43,7 @@ test("the simulator runs what is on screen, unsaved edits included", async ({ pa
 });
 
 test("an override function: badge, dimmed fields, edit it beside the canvas, lint follows", async ({ page, agentId, db }) => {
+  test.setTimeout(180_000);
   const editor = new FlowEditorPage(page);
   await editor.goto(agentId, listFlows(db, agentId)[0]!.id);
   await expect(editor.node("vip").getByTestId("node-override")).toContainText("OVERRIDE route_vip");
@@ -52,7 +53,7 @@ test("an override function: badge, dimmed fields, edit it beside the canvas, lin
 
   await editor.inspector.getByRole("button", { name: "Edit route_vip beside the canvas" }).click();
   const panel = page.getByTestId("function-side-panel");
-  await expect(panel.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 90_000 });
   await new FunctionsPage(page).replaceCode("def route_vip(conv):\nreturn 'Please hold.'");
   await expect(panel.getByTestId("dirty-indicator")).toBeVisible();
   await page.keyboard.press("ControlOrMeta+s");

@@ -10,7 +10,8 @@ async function simulate(sim: SimulatorPage, agentId: string, says: string, varia
   for (const [name, value] of Object.entries(variables)) await sim.variable(name).fill(value);
   await sim.start();
   await sim.say(says);
-  await expect(sim.outcome()).toBeVisible({ timeout: 30_000 });
+  // A call through a Python function waits for Pyodide's first start (seconds; more on a busy machine).
+  await expect(sim.outcome()).toBeVisible({ timeout: 120_000 });
   await expect(sim.savedNote()).toContainText("Stored as conversation", { timeout: 15_000 });
   return (await sim.savedNote().textContent())!.replace("Stored as conversation ", "").trim();
 }
@@ -69,6 +70,7 @@ test("filter by reason in the URL, open the billing call: details, path and the 
 });
 
 test("the metadata tabs are keyboard tabs; a gold call shows route_vip's metric and the logs", async ({ page, agentId, context }) => {
+  test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const sim = new SimulatorPage(page);
   const gold = await simulate(sim, agentId, "billing question", { tier: "gold" });

@@ -28,12 +28,14 @@ test("a billing question reaches Billing Support by INVITE with X-Customer-ID re
 });
 
 test("a gold caller reaches the transfer_call override (Python) with source transfer_call", async ({ page, agentId }) => {
+  // The first Python call waits for Pyodide to start (seconds; more on a busy machine).
+  test.setTimeout(180_000);
   const sim = new SimulatorPage(page);
   await sim.goto(agentId);
   await sim.variable("tier").fill("gold");
   await sim.start();
   await sim.say("billing question");
-  await expect(sim.outcome()).toBeVisible({ timeout: 30_000 });
+  await expect(sim.outcome()).toBeVisible({ timeout: 120_000 });
   await expect(sim.outcome().getByTestId("handoff-source")).toHaveText("transfer_call");
   await expect(sim.outcome().getByTestId("handoff-route")).toHaveText("sip:vip@pbx.acme.example");
   await expect(sim.outcome().getByTestId("handoff-headers")).toContainText("X-Tier: gold");

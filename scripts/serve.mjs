@@ -1,0 +1,37 @@
+// Production server: one Next.js process per core behind node:cluster. A Node process runs one
+// request at a time on one core; on this 2-core machine a second worker roughly doubles what the
+// API can answer. SQLite in WAL mode lets every worker read while one writes.
+import cluster from "node:cluster";
+import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
+import next from "next";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.SWITCHBOARD_HOST || "0.0.0.0";
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || availableParallelism()));
+
+if (cluster.isPrimary && workers > 1) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  // A worker that dies is replaced, so one bad request cannot take the server down.
+  cluster.on("exit", (worker, code, signal) => {
+    if (!shuttingDown) {
+      console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      cluster.fork();
+    }
+  });
+  let shuttingDown = false;
+  for (const sig of ["SIGINT", "SIGTERM"]) {
+    process.on(sig, () => {
+      shuttingDown = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+      process.exit(0);
+    });
+  }
+  console.log(`Switchboard on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${workers} workers)`);
+} else {
+  const app = next({ dev: false, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  createServer((req, res) => handle(req, res)).listen(port, hostname);
+  if (workers === 1) console.log(`Switchboard on http://${hostname}:${port}`);
+}
