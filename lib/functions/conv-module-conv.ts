@@ -1,0 +1,264 @@
+/** Python: the `conv` object (DESIGN §4) and its helpers. String.raw: backslashes reach Python untouched. */
+export const PY_CONV_OBJECT = String.raw`
+# ---------------------------------------------------------------------------------------------
+# The conv object.
+
+
+class HandoffError(RuntimeError):
+    pass
+
+
+def _jsonable(value):
+    try:
+        return json.loads(json.dumps(value))
+    except (TypeError, ValueError):
+        if isinstance(value, dict):
+            return {str(k): _jsonable(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple, set)):
+            return [_jsonable(v) for v in value]
+        return repr(value)
+
+
+class Log:
+    def __init__(self, sink):
+        self._sink = sink
+
+    def _add(self, level, msg, fields):
+        self._sink.append({"level": level, "message": str(msg), "fields": {k: _jsonable(v) for k, v in fields.items()}})
+
+    def info(self, msg, **fields):
+        self._add("info", msg, fields)
+
+    def warning(self, msg, **fields):
+        self._add("warning", msg, fields)
+
+    def error(self, msg, **fields):
+        self._add("error", msg, fields)
+
+
+def _header_items(sip_headers, where):
+    if sip_headers is None:
+        return []
+    if isinstance(sip_headers, dict):
+        items = list(sip_headers.items())
+    elif isinstance(sip_headers, (list, tuple)):
+        items = []
+        for h in sip_headers:
+            if isinstance(h, dict) and "name" in h and "value" in h:
+                items.append((h["name"], h["value"]))
+            elif isinstance(h, (list, tuple)) and len(h) == 2:
+                items.append((h[0], h[1]))
+            else:
+                raise ValueError(where + ": each header is a (name, value) pair or {'name': ..., 'value': ...}")
+    else:
+        raise ValueError(where + ": sip_headers must be a dict of {name: value}, got " + type(sip_headers).__name__)
+    out = []
+    seen = {}
+    for name, value in items:
+        if not isinstance(name, str):
+            raise ValueError(where + ": header names are strings, got " + repr(name))
+        if value is None or isinstance(value, (dict, list, tuple, set)):
+            raise ValueError(where + ": header " + name + " needs a text value, got " + repr(value))
+        value = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+        name = _trim(name)
+        err = header_name_error(name)
+        if err:
+            raise ValueError(where + ": header " + repr(name) + ": " + err)
+        err = header_value_error(value)
+        if err:
+            raise ValueError(where + ": header " + name + ": " + err)
+        key = name.lower()
+        if key in seen:
+            raise ValueError(where + ": header " + name + " is set twice (names ignore case)")
+        seen[key] = True
+        out.append({"name": name, "value": value})
+    if len(out) > MAX_HEADERS:
+        raise ValueError(where + ": at most %d headers" % MAX_HEADERS)
+    return out
+
+
+def _merge_headers(base, over):
+    """Headers in over win over base (names compared ignoring case); base order is kept."""
+    over_keys = {h["name"].lower(): h for h in over}
+    merged = []
+    for h in base:
+        merged.append(over_keys.pop(h["name"].lower(), h))
+    merged.extend(h for h in over if h["name"].lower() in over_keys)
+    return merged
+
+
+def _check_reason(reason, where):
+    if reason is None or reason == "":
+        return None
+    if not isinstance(reason, str) or not REASON_CODE.match(reason):
+        raise ValueError(where + ": reason " + repr(reason) + " is not a reason code: lower case letters, digits and _, starting with a letter, at most 64 characters (e.g. needs_human, billing)")
+    return reason
+
+
+def _check_text(value, name, where):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(where + ": " + name + " must be a string, got " + type(value).__name__)
+    return value
+
+
+class Conv:
+    def __init__(self, request):
+        call = request.get("call") or {}
+        self.id = call.get("conversationId", "")
+        self.caller_number = call.get("callerNumber", "")
+        self.callee_number = call.get("calleeNumber", "")
+        self.sip_headers = dict(call.get("sipHeaders") or {})
+        self.state = dict(request.get("state") or {})
+        self._call_sid = call.get("callSid", "")
+        self._destinations = list(request.get("destinations") or [])
+        self.handoffs = {
+            d["name"]: {
+                "name": d["name"],
+                "description": d.get("description", ""),
+                "method": d["method"],
+                "route": d.get("route"),
+                "sip_headers": {h["name"]: h["value"] for h in d.get("sipHeaders", [])},
+                "refer_header_placement": d.get("referHeaderPlacement", "request"),
+                "is_default": bool(d.get("isDefault")),
+            }
+            for d in self._destinations
+        }
+        self._says = []
+        self._metrics = []
+        self._logs = []
+        self._handoff = None
+        self.log = Log(self._logs)
+
+    def __repr__(self):
+        return "<conv " + self.id + " caller=" + self.caller_number + ">"
+
+    def say(self, text):
+        self._says.append(str(text))
+
+    def write_metric(self, name, value):
+        if not isinstance(name, str) or not METRIC_NAME.match(name):
+            raise ValueError("write_metric: name " + repr(name) + " must start with a letter or _ and use letters, digits, _ . : - (at most 64 characters)")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("write_metric: value for " + name + " must be a number, got " + repr(value))
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("write_metric: value for " + name + " must be a finite number")
+        self._metrics.append({"name": name, "value": value})
+
+    def _set_handoff(self, record, where):
+        if self._handoff is not None:
+            previous = self._handoff["destination"] or self._handoff["route"]
+            raise HandoffError(where + ": the call was already handed off in this run (to " + str(previous) + "); a function hands off at most once")
+        self._handoff = record
+
+    def _find_destination(self, destination, where):
+        if not self._destinations:
+            raise ValueError(where + ": this agent has no handoff destinations; add one in Call Handoffs, or use conv.transfer_call(route)")
+        if destination is None:
+            found = next((d for d in self._destinations if d.get("isDefault")), None) or self._destinations[0]
+            return found
+        if not isinstance(destination, str):
+            raise ValueError(where + ": destination is a destination's name, got " + repr(destination))
+        key = _trim(destination).lower()
+        found = next((d for d in self._destinations if _trim(d["name"]).lower() == key), None)
+        if found is None:
+            names = ", ".join(repr(d["name"]) for d in self._destinations)
+            raise ValueError(where + ": no destination named " + repr(destination) + "; this agent has " + names)
+        return found
+
+    def _variables(self):
+        values = {k: ("" if v is None else v if isinstance(v, str) else json.dumps(v) if isinstance(v, (dict, list)) else str(v).lower() if isinstance(v, bool) else str(v)) for k, v in self.state.items()}
+        values.update({"caller_id": self.caller_number, "called_number": self.callee_number, "conversation_id": self.id, "call_sid": self._call_sid})
+        return values
+
+    def _resolve_destination_headers(self, dest):
+        values = self._variables()
+        out = []
+        for h in dest.get("sipHeaders", []):
+            unknown = []
+
+            def sub(m):
+                name = m.group(1)
+                if name in values:
+                    return values[name]
+                if name not in unknown:
+                    unknown.append(name)
+                return ""
+
+            value = _VARIABLE.sub(sub, h["value"])
+            value, removed = sanitize_runtime_value(value)
+            if unknown:
+                self.log.warning("Unknown variable in header " + h["name"] + ": " + ", ".join("$" + u for u in unknown) + " (left empty)", source="switchboard")
+            if removed:
+                self.log.warning("Removed %d control character(s) from header %s" % (removed, h["name"]), source="switchboard")
+            out.append({"name": h["name"], "value": value})
+        return out
+
+    def handoff(self, destination=None, reason=None, utterance=None, sip_headers=None, route=None):
+        return self._handoff_to("conv.handoff", destination, reason, utterance, sip_headers, route)
+
+    def call_handoff(self, destination=None, reason=None, utterance=None, sip_headers=None, route=None):
+        return self._handoff_to("conv.call_handoff", destination, reason, utterance, sip_headers, route)
+
+    def _handoff_to(self, where, destination, reason, utterance, sip_headers, route):
+        dest = self._find_destination(destination, where)
+        reason = _check_reason(reason, where)
+        utterance = _check_text(utterance, "utterance", where)
+        extra = _header_items(sip_headers, where)
+        final_route = dest.get("route")
+        if route is not None:
+            if dest["method"] == "bye":
+                raise ValueError(where + ": " + dest["name"] + " hands the call back with SIP BYE and takes no route")
+            if not isinstance(route, str):
+                raise ValueError(where + ": route must be a string, got " + type(route).__name__)
+            err = route_error(route)
+            if err:
+                raise ValueError(where + ": route " + repr(route) + ": " + err)
+            final_route = _trim(route)
+        self._set_handoff({
+            "source": "function",
+            "destination": dest["name"],
+            "method": dest["method"],
+            "route": final_route,
+            "sipHeaders": _merge_headers(self._resolve_destination_headers(dest), extra),
+            "referHeaderPlacement": dest.get("referHeaderPlacement", "request"),
+            "reason": reason or dest["name"],
+            "utterance": utterance,
+            "soft": False,
+            "whisper": None,
+        }, where)
+
+    def transfer_call(self, route, method="refer", sip_headers=None, reason=None, utterance=None, soft=False, whisper=None):
+        where = "conv.transfer_call"
+        if not isinstance(route, str):
+            raise ValueError(where + ": route must be a string such as 'sip:2001@pbx.example.com', got " + repr(route))
+        err = route_error(route)
+        if err:
+            raise ValueError(where + ": route " + repr(route) + ": " + err)
+        if method not in ("refer", "invite"):
+            hint = "; to hand the call back use conv.handoff with a BYE destination" if method == "bye" else ""
+            raise ValueError(where + ": method must be 'refer' or 'invite', got " + repr(method) + hint)
+        if not isinstance(soft, bool):
+            raise ValueError(where + ": soft must be True or False, got " + repr(soft))
+        whisper = _check_text(whisper, "whisper", where)
+        if whisper is not None and not soft:
+            raise ValueError(where + ": whisper is only said on a soft transfer; pass soft=True")
+        reason = _check_reason(reason, where)
+        utterance = _check_text(utterance, "utterance", where)
+        headers = _header_items(sip_headers, where)
+        self._set_handoff({
+            "source": "transfer_call",
+            "destination": None,
+            "method": method,
+            "route": _trim(route),
+            "sipHeaders": headers,
+            "referHeaderPlacement": "request",
+            "reason": reason or "transfer_call",
+            "utterance": utterance,
+            "soft": soft,
+            "whisper": whisper,
+        }, where)
+
+
+`;
