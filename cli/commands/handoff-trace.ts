@@ -1,11 +1,12 @@
 import { openDb } from "../../db/client";
-import { findAgent, listAgentVariables, listAgents } from "../../db/repositories/agents";
+import { listAgentVariables } from "../../db/repositories/agents";
 import { findDestinationByName, listDestinations } from "../../db/repositories/handoffs";
 import { METHOD_INFO } from "../../lib/handoffs/types";
 import { buildHandoffTrace, formatTraceText, methodNote, type TraceVariant } from "../../lib/sip/index";
-import { BUILTIN_VARIABLES, VARIABLE_NAME } from "../../lib/variables/variables";
+import { BUILTIN_VARIABLES } from "../../lib/variables/variables";
 import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
 import type { Command } from "../command";
+import { parseVars, requireAgent } from "../shared";
 
 const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -26,18 +27,6 @@ Options:
   --json                   print {messages, warnings} as JSON
   -h, --help               show this help`;
 
-function parseVars(items: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of items) {
-    const eq = item.indexOf("=");
-    const name = eq < 0 ? item : item.slice(0, eq);
-    if (eq < 0 || !VARIABLE_NAME.test(name)) {
-      throw new UsageError(`--var expects name=value with a variable name like customer_id (got "${item}")`);
-    }
-    out[name] = item.slice(eq + 1);
-  }
-  return out;
-}
 
 export const handoffTraceCommand: Command = {
   name: "handoff-trace",
@@ -75,11 +64,7 @@ export const handoffTraceCommand: Command = {
 
     const db = openDb();
     try {
-      const agent = findAgent(db, agentRef);
-      if (!agent) {
-        const known = listAgents(db).map((a) => `"${a.name}" (${a.id})`).join(", ");
-        throw new UsageError(`Unknown agent "${agentRef}". Agents: ${known || "none"}`);
-      }
+      const agent = requireAgent(db, agentRef);
       const destination = findDestinationByName(db, agent.id, destinationName);
       if (!destination) {
         const names = listDestinations(db, agent.id).map((d) => `"${d.name}"`).join(", ");

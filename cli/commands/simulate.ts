@@ -3,14 +3,13 @@ import { openDb } from "../../db/client";
 import { loadAgentSetup } from "../../db/repositories/agent-setup";
 import { getConversation, insertConversation } from "../../db/repositories/conversations";
 import { findFlow, getFlow, listFlows } from "../../db/repositories/flows";
-import { findAgent, getAgent, listAgents } from "../../db/repositories/agents";
 import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
 import { startCall, type Session } from "../../lib/runtime";
 import { conversationFromSession, simulateScript, toOutcome, toRunRequest, type ScriptedInput } from "../../lib/simulation";
 import { formatTraceText } from "../../lib/sip";
-import { VARIABLE_NAME } from "../../lib/variables/variables";
 import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
 import type { Command } from "../command";
+import { parseVars, requireAgent } from "../shared";
 import { formatSimulation } from "./simulate-format";
 
 const USAGE = `Usage: simulate --agent <id or name> [--flow <id or name>] [--say TEXT ...] [--dtmf DIGITS ...] [options]
@@ -48,16 +47,6 @@ function scriptedInputs(argv: readonly string[]): ScriptedInput[] {
   return out;
 }
 
-function parseVars(items: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of items) {
-    const eq = item.indexOf("=");
-    const name = eq < 0 ? item : item.slice(0, eq);
-    if (eq < 0 || !VARIABLE_NAME.test(name)) throw new UsageError(`--var expects name=value with a variable name like tier (got "${item}")`);
-    out[name] = item.slice(eq + 1);
-  }
-  return out;
-}
 
 export const simulateCommand: Command = {
   name: "simulate",
@@ -89,11 +78,7 @@ export const simulateCommand: Command = {
     const db = openDb();
     const runner = createNodeFunctionRunner();
     try {
-      const agent = findAgent(db, agentRef);
-      if (!agent) {
-        const known = listAgents(db).map((a) => `"${a.name}" (${a.id})`).join(", ");
-        throw new UsageError(`Unknown agent "${agentRef}". Agents: ${known || "none"}`);
-      }
+      const agent = requireAgent(db, agentRef);
       const flowRef = stringOption(values, "flow");
       const flows = listFlows(db, agent.id);
       const flow = flowRef ? findFlow(db, agent.id, flowRef) : flows[0] ? getFlow(db, agent.id, flows[0].id) : null;
@@ -110,7 +95,7 @@ export const simulateCommand: Command = {
         seed: stringOption(values, "seed") ?? randomUUID(),
         variant,
       });
-      const timeoutMs = getAgent(db, agent.id)?.functionTimeoutMs;
+      const timeoutMs = agent.functionTimeoutMs;
       const startedAt = new Date();
       const result = await simulateScript(session, inputs, async (req) => toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))));
       session = result.session;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { createAgent, listAgents } from "./agents";
-import { createFlow, deleteFlow, duplicateFlow, findFlow, getFlow, listFlows, renameFlow, saveFlow } from "./flows";
+import { createFlow, deleteFlow, duplicateFlow, findFlow, getFlow, getFlowById, listFlows, renameFlow, saveFlow } from "./flows";
 import { seedDemoAgent } from "../seed";
 import { lintFlow, type FlowDocument } from "../../lib/flow";
 import { listDestinations } from "./handoffs";
@@ -39,6 +39,8 @@ describe("flows repository", () => {
     expect(listFlows(db, agentId)).toEqual([{ id: f.id, name: "Main", revision: 1, nodeCount: 1, updatedAt: f.updatedAt }]);
     expect(findFlow(db, agentId, "main")?.id).toBe(f.id);
     expect(findFlow(db, agentId, f.id)?.id).toBe(f.id);
+    expect(getFlowById(db, f.id)).toEqual(f);
+    expect(getFlowById(db, "flow_missing")).toBeNull();
   });
 
   it("keeps names unique per agent ignoring case", () => {

@@ -64,6 +64,12 @@ export function getFlow(db: Db, agentId: string, flowId: string): StoredFlow | n
   return row ? toFlow(row) : null;
 }
 
+/** A flow by its id alone (ids are unique across agents), for the API's /flows/{id}. */
+export function getFlowById(db: Db, flowId: string): StoredFlow | null {
+  const row = db.select().from(flows).where(eq(flows.id, flowId)).get();
+  return row ? toFlow(row) : null;
+}
+
 /** For the CLI and API: a flow named by id, or by name (case-insensitive). */
 export function findFlow(db: Db, agentId: string, idOrName: string): StoredFlow | null {
   const row = db

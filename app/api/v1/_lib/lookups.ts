@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import { getAgent, listAgents } from "@/db/repositories/agents";
-import { getFlow, type StoredFlow } from "@/db/repositories/flows";
+import { getAgent } from "@/db/repositories/agents";
+import { getFlowById, type StoredFlow } from "@/db/repositories/flows";
 import { getDestination } from "@/db/repositories/handoffs";
 import { notFound } from "@/lib/api/errors";
 import type { Agent } from "@/lib/agents/types";
@@ -19,14 +19,9 @@ export function requireDestination(db: Db, agentId: string, id: string): Handoff
   return d;
 }
 
-/**
- * A flow by id alone (flow ids are global). The flows repository looks flows up per agent, so
- * this asks each agent; a workspace has a handful.
- */
+/** A flow by id alone (flow ids are global). */
 export function requireFlow(db: Db, flowId: string): StoredFlow {
-  for (const agent of listAgents(db)) {
-    const flow = getFlow(db, agent.id, flowId);
-    if (flow) return flow;
-  }
-  throw notFound("flow");
+  const flow = getFlowById(db, flowId);
+  if (!flow) throw notFound("flow");
+  return flow;
 }
