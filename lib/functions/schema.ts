@@ -63,20 +63,4 @@ export const saveFunctionSchema = z.object({
 });
 export type ValidSaveFunction = z.output<typeof saveFunctionSchema>;
 
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
-
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
-  const r = schema.safeParse(input);
-  return r.success ? { ok: true, value: r.data } : { ok: false, fieldErrors: fieldErrorsOf(r.error) };
-}
+export { fieldErrorsOf, parseWith, type FieldErrors, type ParseResult } from "../validation/field-errors";

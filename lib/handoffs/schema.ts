@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { headerNameError, headerNameWarning, headerValueError } from "../sip/header-rules";
 import { routeError } from "../sip/route";
+import { parseWith, type FieldErrors, type ParseResult } from "../validation/field-errors";
 import { referencedVariables } from "../variables/variables";
 import { HANDOFF_METHODS, REFER_PLACEMENTS, type HandoffMethod, type ReferHeaderPlacement, type SipHeader } from "./types";
 
@@ -71,23 +72,10 @@ export const destinationInputSchema = z
 export type DestinationInput = z.input<typeof destinationInputSchema>;
 export type ValidDestination = z.output<typeof destinationInputSchema>;
 
-/** Field path (`sipHeaders.1.name`) → first message for that field. */
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
+export { fieldErrorsOf, type FieldErrors, type ParseResult } from "../validation/field-errors";
 
 export function parseDestination(input: unknown): ParseResult<ValidDestination> {
-  const r = destinationInputSchema.safeParse(input);
-  return r.success ? { ok: true, value: r.data } : { ok: false, fieldErrors: fieldErrorsOf(r.error) };
+  return parseWith(destinationInputSchema, input);
 }
 
 /** Non-blocking notes: non-`X-` header names and `$variables` the agent does not define. */

@@ -18,11 +18,15 @@ export function SimulationHighlight({ progress }: { progress: CallProgress }) {
   const edges = useEditorStore((s) => s.edges);
   if (progress.path.length === 0) return null;
   const visited = new Set(progress.path);
+  // Index edges by their ends once, so a long call on a large flow stays linear.
+  const byEnds = new Map<string, string[]>();
+  for (const e of edges) {
+    const key = `${e.source}\u0000${e.target}`;
+    byEnds.set(key, [...(byEnds.get(key) ?? []), e.id]);
+  }
   const taken = new Set<string>();
   for (let i = 1; i < progress.path.length; i++) {
-    const from = progress.path[i - 1];
-    const to = progress.path[i];
-    for (const e of edges) if (e.source === from && e.target === to) taken.add(e.id);
+    for (const id of byEnds.get(`${progress.path[i - 1]}\u0000${progress.path[i]}`) ?? []) taken.add(id);
   }
   const rules = [
     ...[...visited].map((id) => `.react-flow__node[data-id="${esc(id)}"]{outline:2px dashed #7c9cf5;outline-offset:3px;border-radius:10px}`),
