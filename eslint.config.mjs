@@ -21,6 +21,20 @@ export default tseslint.config(
     },
   },
   {
+    // A deferred transaction that reads and then writes fails with SQLITE_BUSY when another server
+    // process commits in between; db/transaction.ts begins every transaction IMMEDIATE.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Use writeTransaction(db, fn) from db/transaction.ts: it begins IMMEDIATE.",
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: frameworkImports }] },
   },

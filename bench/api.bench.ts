@@ -20,6 +20,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
+import { writeTransaction } from "../db/transaction";
 import { createApiKey } from "../db/repositories/api-keys";
 import { conversationRow, getConversationJson, INSERT_CONVERSATION_SQL, listConversationsJson } from "../db/repositories/conversations";
 import { parseConversationQuery, encodeCursor } from "../lib/conversations/filters";
@@ -63,7 +64,7 @@ function seed(): { agentId: string; key: string; ids: string[] } {
   const insert = db.$client.prepare(INSERT_CONVERSATION_SQL);
   const start = Date.parse("2025-01-01T00:00:00.000Z");
   const ids: string[] = [];
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     for (let n = 0; n < ROWS; n++) {
       // ~26 s apart, with every 10th call sharing its neighbour's start so the id tie-break matters.
       const at = new Date(start + (n % 10 === 1 ? n - 1 : n) * 26_000);
@@ -84,7 +85,7 @@ function seed(): { agentId: string; key: string; ids: string[] } {
       ids.push(c.id);
       insert.run(conversationRow(c));
     }
-  })();
+  });
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.exec("ANALYZE");
   const key = createApiKey(db, "bench").secret;

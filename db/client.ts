@@ -27,7 +27,25 @@ export function openDb(file: string = databaseFile(), options: { seed?: boolean 
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: migrationsFolder() });
+  migrateWithRetry(db);
   if (options.seed !== false) seedIfEmpty(db);
   return db;
+}
+
+/**
+ * drizzle's migrator opens a deferred transaction, reads what is applied, then writes. When several
+ * processes open a fresh file at once, all but one get SQLITE_BUSY on that upgrade; once the
+ * winner has committed, trying again finds nothing left to apply.
+ */
+function migrateWithRetry(db: Db): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      migrate(db, { migrationsFolder: migrationsFolder() });
+      return;
+    } catch (e) {
+      const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? "";
+      if (!code.startsWith("SQLITE_BUSY") || attempt >= 20) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 * attempt);
+    }
+  }
 }

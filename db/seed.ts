@@ -1,5 +1,6 @@
 import type { Db } from "./client";
 import { agents, variables } from "./schema";
+import { writeTransaction } from "./transaction";
 import { createAgent } from "./repositories/agents";
 import { createDestination, listDestinations } from "./repositories/handoffs";
 import { createFlow } from "./repositories/flows";
@@ -10,12 +11,19 @@ import { DEMO_FUNCTION } from "../lib/functions/templates";
 
 /** A fresh database gets the demo agent the README walks through. */
 export function seedIfEmpty(db: Db): void {
-  const any = db.select({ id: agents.id }).from(agents).limit(1).get();
-  if (any) return;
-  db.transaction(() => seedDemoAgent(db));
+  // Several server processes open a fresh database at once: the check and the inserts share one
+  // immediate transaction, so exactly one of them seeds.
+  writeTransaction(db, () => {
+    const any = db.select({ id: agents.id }).from(agents).limit(1).get();
+    if (!any) seedDemoAgent(db);
+  });
 }
 
 export function seedDemoAgent(db: Db): string {
+  return writeTransaction(db, () => insertDemoAgent(db));
+}
+
+function insertDemoAgent(db: Db): string {
   const agent = createAgent(db, "Acme Support");
   db.insert(variables)
     .values([

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
 import { flows } from "../schema";
+import { writeTransaction } from "../transaction";
 import type { Flow, FlowDocument, FlowEdge, FlowNode } from "../../lib/flow";
 
 type Row = typeof flows.$inferSelect;
@@ -90,26 +91,30 @@ export function flowNameInUse(db: Db, agentId: string, name: string, exceptId?: 
 }
 
 export function createFlow(db: Db, agentId: string, doc: FlowDocument): FlowNameResult {
-  if (flowNameInUse(db, agentId, doc.name)) return taken(doc.name);
-  const now = nowIso();
-  const row = db
-    .insert(flows)
-    .values({ id: newId("flow"), agentId, name: doc.name, nameKey: nameKey(doc.name), nodes: doc.nodes, edges: doc.edges, revision: 1, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
-  return { ok: true, flow: toFlow(row) };
+  return writeTransaction(db, (tx): FlowNameResult => {
+    if (flowNameInUse(db, agentId, doc.name)) return taken(doc.name);
+    const now = nowIso();
+    const row = tx
+      .insert(flows)
+      .values({ id: newId("flow"), agentId, name: doc.name, nameKey: nameKey(doc.name), nodes: doc.nodes, edges: doc.edges, revision: 1, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    return { ok: true, flow: toFlow(row) };
+  });
 }
 
 export function renameFlow(db: Db, agentId: string, flowId: string, name: string): FlowNameResult {
-  if (!getFlow(db, agentId, flowId)) return { ok: false, status: "not_found" };
-  if (flowNameInUse(db, agentId, name, flowId)) return taken(name);
-  const row = db
-    .update(flows)
-    .set({ name, nameKey: nameKey(name), revision: sql`${flows.revision} + 1`, updatedAt: nowIso() })
-    .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
-    .returning()
-    .get();
-  return { ok: true, flow: toFlow(row!) };
+  return writeTransaction(db, (tx): FlowNameResult => {
+    if (!getFlow(db, agentId, flowId)) return { ok: false, status: "not_found" };
+    if (flowNameInUse(db, agentId, name, flowId)) return taken(name);
+    const row = tx
+      .update(flows)
+      .set({ name, nameKey: nameKey(name), revision: sql`${flows.revision} + 1`, updatedAt: nowIso() })
+      .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
+      .returning()
+      .get();
+    return { ok: true, flow: toFlow(row!) };
+  });
 }
 
 /** A free "<name> (copy)" / "(copy 2)"… name among the agent's flows. */
@@ -123,9 +128,11 @@ export function freeCopyName(db: Db, agentId: string, name: string): string {
 }
 
 export function duplicateFlow(db: Db, agentId: string, flowId: string): FlowNameResult {
-  const source = getFlow(db, agentId, flowId);
-  if (!source) return { ok: false, status: "not_found" };
-  return createFlow(db, agentId, { name: freeCopyName(db, agentId, source.name), nodes: source.nodes, edges: source.edges });
+  return writeTransaction(db, (): FlowNameResult => {
+    const source = getFlow(db, agentId, flowId);
+    if (!source) return { ok: false, status: "not_found" };
+    return createFlow(db, agentId, { name: freeCopyName(db, agentId, source.name), nodes: source.nodes, edges: source.edges });
+  });
 }
 
 export function deleteFlow(db: Db, agentId: string, flowId: string): boolean {

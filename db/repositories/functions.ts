@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
 import { flows, functions } from "../schema";
+import { writeTransaction } from "../transaction";
 import type { AgentFunction, FunctionUsage } from "../../lib/functions/types";
 
 export type { FunctionUsage };
@@ -123,12 +124,12 @@ export function functionUsages(db: Db, agentId: string, name: string): FunctionU
  * bumped so an open flow editor notices), in one transaction.
  */
 export function renameFunction(db: Db, agentId: string, id: string, name: string): FunctionResult & { updatedNodes?: number } {
-  const existing = getFunction(db, agentId, id);
-  if (!existing) return { ok: false, status: "not_found" };
-  if (existing.name === name) return { ok: true, function: existing, updatedNodes: 0 };
-  if (findFunctionByName(db, agentId, name)) return nameTaken(name);
   try {
-    return db.transaction((tx) => {
+    return writeTransaction(db, (tx): FunctionResult & { updatedNodes?: number } => {
+      const existing = getFunction(db, agentId, id);
+      if (!existing) return { ok: false, status: "not_found" };
+      if (existing.name === name) return { ok: true, function: existing, updatedNodes: 0 };
+      if (findFunctionByName(db, agentId, name)) return nameTaken(name);
       const now = nowIso();
       const row = tx
         .update(functions)

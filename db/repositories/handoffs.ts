@@ -2,6 +2,7 @@ import { and, asc, eq, max, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
 import { handoffDestinations } from "../schema";
+import { writeTransaction } from "../transaction";
 import { copyName, type FieldErrors, type ValidDestination } from "../../lib/handoffs/schema";
 import type { HandoffDestination } from "../../lib/handoffs/types";
 
@@ -66,7 +67,7 @@ export function findDestinationByName(db: Db, agentId: string, name: string): Ha
 }
 
 function insert(db: Db, agentId: string, input: ValidDestination): HandoffDestination {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const agg = tx
       .select({ top: max(handoffDestinations.position) })
       .from(handoffDestinations)
@@ -92,9 +93,11 @@ function insert(db: Db, agentId: string, input: ValidDestination): HandoffDestin
 
 /** Creates a destination; the agent's first destination becomes its default. */
 export function createDestination(db: Db, agentId: string, input: ValidDestination): MutationResult {
-  if (findDestinationByName(db, agentId, input.name)) return nameTaken(input.name);
   try {
-    return { ok: true, destination: insert(db, agentId, input) };
+    return writeTransaction(db, () => {
+      if (findDestinationByName(db, agentId, input.name)) return nameTaken(input.name);
+      return { ok: true as const, destination: insert(db, agentId, input) };
+    });
   } catch (e) {
     if (isUniqueViolation(e)) return nameTaken(input.name);
     throw e;
@@ -102,17 +105,19 @@ export function createDestination(db: Db, agentId: string, input: ValidDestinati
 }
 
 export function updateDestination(db: Db, agentId: string, id: string, input: ValidDestination): MutationResult {
-  if (!getDestination(db, agentId, id)) return { ok: false, status: "not_found" };
-  const clash = findDestinationByName(db, agentId, input.name);
-  if (clash && clash.id !== id) return nameTaken(input.name);
   try {
-    const row = db
-      .update(handoffDestinations)
-      .set({ ...input, nameKey: nameKey(input.name) })
-      .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.id, id)))
-      .returning()
-      .get();
-    return { ok: true, destination: toDestination(row!) };
+    return writeTransaction(db, (tx): MutationResult => {
+      if (!getDestination(db, agentId, id)) return { ok: false, status: "not_found" };
+      const clash = findDestinationByName(db, agentId, input.name);
+      if (clash && clash.id !== id) return nameTaken(input.name);
+      const row = tx
+        .update(handoffDestinations)
+        .set({ ...input, nameKey: nameKey(input.name) })
+        .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.id, id)))
+        .returning()
+        .get();
+      return { ok: true, destination: toDestination(row!) };
+    });
   } catch (e) {
     if (isUniqueViolation(e)) return nameTaken(input.name);
     throw e;
@@ -121,16 +126,18 @@ export function updateDestination(db: Db, agentId: string, id: string, input: Va
 
 /** Copies a destination under a free "(copy)" name, placed last and never default. */
 export function duplicateDestination(db: Db, agentId: string, id: string): MutationResult {
-  const source = getDestination(db, agentId, id);
-  if (!source) return { ok: false, status: "not_found" };
-  const taken = listDestinations(db, agentId).map((d) => d.name);
-  const { name: _n, id: _i, agentId: _a, isDefault: _d, createdAt: _c, ...rest } = source;
-  return { ok: true, destination: insert(db, agentId, { ...rest, name: copyName(source.name, taken) }) };
+  return writeTransaction(db, (): MutationResult => {
+    const source = getDestination(db, agentId, id);
+    if (!source) return { ok: false, status: "not_found" };
+    const taken = listDestinations(db, agentId).map((d) => d.name);
+    const { name: _n, id: _i, agentId: _a, isDefault: _d, createdAt: _c, ...rest } = source;
+    return { ok: true, destination: insert(db, agentId, { ...rest, name: copyName(source.name, taken) }) };
+  });
 }
 
 /** Deletes a destination; when it was the default, the earliest remaining one becomes default. */
 export function deleteDestination(db: Db, agentId: string, id: string): { ok: true; newDefaultId: string | null } | { ok: false; status: "not_found" } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .delete(handoffDestinations)
       .where(and(eq(handoffDestinations.agentId, agentId), eq(handoffDestinations.id, id)))
@@ -150,7 +157,7 @@ export function deleteDestination(db: Db, agentId: string, id: string): { ok: tr
 }
 
 export function setDefaultDestination(db: Db, agentId: string, id: string): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .update(handoffDestinations)
       .set({ isDefault: true })
