@@ -1,7 +1,11 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_DB = process.env.E2E_DB || ".e2e-data/switchboard.db";
+// The server's database lives alone in its folder, which each run starts afresh; E2E_DB and
+// E2E_PORT let several checkouts run their suites side by side.
+const E2E_DATA = path.dirname(E2E_DB);
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,7 +36,7 @@ export default defineConfig({
   webServer: {
     // Against the production build (npm test builds first) and the production server, on a fresh database.
     // Migrated before the workers start, so they never race to create the schema.
-    command: `rm -rf .e2e-data && mkdir -p .e2e-data && SWITCHBOARD_DB=${E2E_DB} npx tsx db/migrate-cli.ts && SWITCHBOARD_DB=${E2E_DB} PORT=${PORT} SWITCHBOARD_HOST=127.0.0.1 node scripts/serve.mjs`,
+    command: `rm -rf ${E2E_DATA} && mkdir -p ${E2E_DATA} && SWITCHBOARD_DB=${E2E_DB} npx tsx db/migrate-cli.ts && SWITCHBOARD_DB=${E2E_DB} PORT=${PORT} SWITCHBOARD_HOST=127.0.0.1 node scripts/serve.mjs`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

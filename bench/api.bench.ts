@@ -22,7 +22,12 @@ import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { writeTransaction } from "../db/transaction";
 import { createApiKey } from "../db/repositories/api-keys";
-import { conversationRow, getConversationJson, INSERT_CONVERSATION_SQL, listConversationsJson } from "../db/repositories/conversations";
+import {
+  conversationRow,
+  getConversationJson,
+  INSERT_CONVERSATION_SQL,
+  listConversationsJson,
+} from "../db/repositories/conversations";
 import { parseConversationQuery, encodeCursor } from "../lib/conversations/filters";
 import { sampleConversation } from "../lib/conversations/samples";
 import type { Conversation } from "../lib/conversations/schema";
@@ -99,12 +104,22 @@ function seed(): { agentId: string; key: string; ids: string[] } {
 async function startServer(): Promise<void> {
   if (!existsSync(path.join(DIST, "BUILD_ID"))) {
     console.log(`no production build in ${DIST}; running next build…`);
-    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
+    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: process.env,
+    });
     if (r.status !== 0) throw new Error("next build failed");
   }
   // node runs next directly (no npx wrapper) so the PID we stop is the server's.
   server = spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: { ...process.env, NODE_ENV: "production", SWITCHBOARD_DB: dbFile, NEXT_DIST_DIR: DIST, PORT: String(PORT), SWITCHBOARD_HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SWITCHBOARD_DB: dbFile,
+      NEXT_DIST_DIR: DIST,
+      PORT: String(PORT),
+      SWITCHBOARD_HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   server.stdout!.resume();
@@ -140,7 +155,8 @@ function get(urlPath: string, key: string): Promise<{ status: number; body: stri
 
 // ---- measuring ----------------------------------------------------------------------------------
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { p50: pct(s, 50), p95: pct(s, 95) };
@@ -226,7 +242,9 @@ async function main() {
   // Deep cursors: the last row before offset 90,000 (unfiltered) and deep into a filtered list.
   const cursorAt = (where: string, offset: number) => {
     const row = db.$client
-      .prepare(`SELECT started_at, id FROM conversations WHERE agent_id = ? ${where} ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET ?`)
+      .prepare(
+        `SELECT started_at, id FROM conversations WHERE agent_id = ? ${where} ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET ?`,
+      )
       .get(agentId, offset - 1) as { started_at: string; id: string };
     return encodeCursor({ startedAt: row.started_at, id: row.id });
   };
@@ -238,7 +256,11 @@ async function main() {
     const parsed = parseConversationQuery(new URLSearchParams(query));
     if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.fieldErrors)}`);
     const { filters, cursor, limit } = parsed.value;
-    return { name, url: () => `${base}?${query}`, direct: () => listConversationsJson(db, agentId, filters, cursor, limit) };
+    return {
+      name,
+      url: () => `${base}?${query}`,
+      direct: () => listConversationsJson(db, agentId, filters, cursor, limit),
+    };
   };
   const scenarios: Scenario[] = [
     listScenario("list, first page", "limit=50"),
@@ -264,15 +286,28 @@ async function main() {
     const api = stats(await latencyApi(s, key));
     const direct = stats(latencyDirect(s));
     worstP95 = Math.max(worstP95, api.p95);
-    rows.push([s.name, api.p50.toFixed(2), api.p95.toFixed(2), direct.p50.toFixed(3), direct.p95.toFixed(3), (api.p50 / direct.p50).toFixed(1) + "×"]);
+    rows.push([
+      s.name,
+      api.p50.toFixed(2),
+      api.p95.toFixed(2),
+      direct.p50.toFixed(3),
+      direct.p95.toFixed(3),
+      (api.p50 / direct.p50).toFixed(1) + "×",
+    ]);
   }
-  printTable(`Latency (ms, ${SAMPLES} sequential requests each, ${ROWS.toLocaleString("en")} rows, page of 50)`, ["scenario", "API p50", "API p95", "direct p50", "direct p95", "API/direct p50"], rows);
+  printTable(
+    `Latency (ms, ${SAMPLES} sequential requests each, ${ROWS.toLocaleString("en")} rows, page of 50)`,
+    ["scenario", "API p50", "API p95", "direct p50", "direct p95", "API/direct p50"],
+    rows,
+  );
 
   const tRows: string[][] = [];
   let minRps = Infinity;
   for (const s of [scenarios[0]!, scenarios[1]!, scenarios[2]!, scenarios[5]!]) {
     // Median of three rounds: other processes on the machine make single rounds noisy.
-    const rounds = [await throughput(s, key), await throughput(s, key), await throughput(s, key)].sort((a, b) => a.rps - b.rps);
+    const rounds = [await throughput(s, key), await throughput(s, key), await throughput(s, key)].sort(
+      (a, b) => a.rps - b.rps,
+    );
     const { rps, cpuMsPerRequest } = rounds[1]!;
     const direct = directThroughput(s);
     minRps = Math.min(minRps, rps);
@@ -290,7 +325,11 @@ async function main() {
     ["scenario", "API req/s", "server CPU ms/req", "req/s per busy core", "direct q/s", "direct/API"],
     tRows,
   );
-  console.log(`\nload average during the run: ${loadavg().map((l) => l.toFixed(2)).join(", ")} (on ${availableParallelism()} cores; above that, other processes compete for the CPU)`);
+  console.log(
+    `\nload average during the run: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} (on ${availableParallelism()} cores; above that, other processes compete for the CPU)`,
+  );
 
   console.log(
     `\ntargets: p95 ≤ ${TARGET_P95_MS} ms per page → worst ${worstP95.toFixed(2)} ms ${worstP95 <= TARGET_P95_MS ? "✓" : "✗"}; ` +
@@ -301,7 +340,8 @@ async function main() {
 
 function printTable(title: string, head: string[], rows: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ") + " |";
+  const line = (cells: string[]) =>
+    "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ") + " |";
   console.log(`\n${title}\n`);
   console.log(line(head));
   console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");

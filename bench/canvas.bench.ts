@@ -30,7 +30,15 @@ const NODES = Number(arg("nodes", "1000"));
 const PORT = Number(arg("port", "3457"));
 const DRAG_MOVES = 120;
 const BASE = `http://127.0.0.1:${PORT}`;
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,10 +83,18 @@ async function measure(browser: Browser, url: string, counts: { nodes: number; e
   await page.addInitScript({ content: renderProbe(counts) });
   await page.goto(url);
   await page
-    .waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered !== undefined, null, { timeout: 120_000, polling: 100 })
+    .waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered !== undefined, null, {
+      timeout: 120_000,
+      polling: 100,
+    })
     .catch(async (e: unknown) => {
-      const seen = await page.evaluate(() => [document.querySelectorAll(".react-flow__node").length, document.querySelectorAll(".react-flow__edge").length]);
-      throw new Error(`${url}: saw ${seen[0]} nodes, ${seen[1]} edges (want ${counts.nodes}, ${counts.edges}): ${String(e)}`);
+      const seen = await page.evaluate(() => [
+        document.querySelectorAll(".react-flow__node").length,
+        document.querySelectorAll(".react-flow__edge").length,
+      ]);
+      throw new Error(
+        `${url}: saw ${seen[0]} nodes, ${seen[1]} edges (want ${counts.nodes}, ${counts.edges}): ${String(e)}`,
+      );
     });
   const renderMs = await page.evaluate(() => (window as unknown as { __rendered: number }).__rendered);
   await page.waitForTimeout(500);
@@ -157,7 +173,10 @@ async function main() {
   process.on("exit", stop);
   try {
     await waitForServer(`${BASE}/`);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ARGS,
+    });
     // Warm-up (server caches, first compile of each route) is not counted.
     await measure(browser, `${BASE}/bench/canvas?n=${NODES}`, counts);
     await measure(browser, `${BASE}/agents/${agentId}/flows/${flowIds[0]}`, counts);
@@ -175,7 +194,9 @@ async function main() {
       }
       const e = editor.at(-1)!;
       const b = bare.at(-1)!;
-      console.log(`run ${i + 1}: render editor ${e.renderMs.toFixed(0)} ms / bare ${b.renderMs.toFixed(0)} ms; drag frame editor ${e.frameMs.toFixed(1)} ms (${e.visibleMoves} moves) / bare ${b.frameMs.toFixed(1)} ms (${b.visibleMoves} moves)`);
+      console.log(
+        `run ${i + 1}: render editor ${e.renderMs.toFixed(0)} ms / bare ${b.renderMs.toFixed(0)} ms; drag frame editor ${e.frameMs.toFixed(1)} ms (${e.visibleMoves} moves) / bare ${b.frameMs.toFixed(1)} ms (${b.visibleMoves} moves)`,
+      );
     }
     await browser.close();
     const result = {
@@ -188,10 +209,17 @@ async function main() {
     const renderRatio = result.render.editorMs / result.render.bareMs;
     const dragRatio = result.drag.editorFrameMs / result.drag.bareFrameMs;
     console.log(`\n${counts.nodes} nodes, ${counts.edges} edges, ${RUNS} runs (medians)`);
-    console.log(`render      editor ${result.render.editorMs.toFixed(0)} ms   bare ${result.render.bareMs.toFixed(0)} ms   ratio ${renderRatio.toFixed(2)} (target ≤ 1.3)`);
-    console.log(`drag frame  editor ${result.drag.editorFrameMs.toFixed(1)} ms   bare ${result.drag.bareFrameMs.toFixed(1)} ms   ratio ${dragRatio.toFixed(2)} (target ≤ 1.3)`);
+    console.log(
+      `render      editor ${result.render.editorMs.toFixed(0)} ms   bare ${result.render.bareMs.toFixed(0)} ms   ratio ${renderRatio.toFixed(2)} (target ≤ 1.3)`,
+    );
+    console.log(
+      `drag frame  editor ${result.drag.editorFrameMs.toFixed(1)} ms   bare ${result.drag.bareFrameMs.toFixed(1)} ms   ratio ${dragRatio.toFixed(2)} (target ≤ 1.3)`,
+    );
     mkdirSync("bench/results", { recursive: true });
-    writeFileSync(`bench/results/canvas-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ ...result, renderRatio, dragRatio }, null, 2));
+    writeFileSync(
+      `bench/results/canvas-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+      JSON.stringify({ ...result, renderRatio, dragRatio }, null, 2),
+    );
   } finally {
     stop();
   }

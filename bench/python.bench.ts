@@ -79,15 +79,26 @@ async function main() {
         const page = await context.newPage();
         await page.goto(`${base}/bench/python`);
         await page.waitForSelector('[data-testid="python-bench"][data-ready="true"]');
-        const r = await page.evaluate(([k, n]) => window.__pythonBench!(k as "product" | "bare", n as number), [kind, kind === "product" ? WARM_CALLS : 0] as const);
+        const r = await page.evaluate(([k, n]) => window.__pythonBench!(k as "product" | "bare", n as number), [
+          kind,
+          kind === "product" ? WARM_CALLS : 0,
+        ] as const);
         cold[kind] = r.coldMs;
         if (kind === "product") warm = r.warmMs;
         await context.close();
       }
       allWarm.push(...warm);
-      const row = { run, product: cold.product!, bare: cold.bare!, ratio: cold.product! / cold.bare!, warmMedian: median(warm) };
+      const row = {
+        run,
+        product: cold.product!,
+        bare: cold.bare!,
+        ratio: cold.product! / cold.bare!,
+        warmMedian: median(warm),
+      };
       rows.push(row);
-      console.log(`run ${run}: cold product ${fmt(row.product)}, bare ${fmt(row.bare)} (×${row.ratio.toFixed(3)}), warm median ${fmt(row.warmMedian)}`);
+      console.log(
+        `run ${run}: cold product ${fmt(row.product)}, bare ${fmt(row.bare)} (×${row.ratio.toFixed(3)}), warm median ${fmt(row.warmMedian)}`,
+      );
     }
     const summary = {
       runs: RUNS,

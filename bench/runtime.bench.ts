@@ -7,7 +7,13 @@ import { generateLargeFlow } from "../lib/flow";
 import { startCall, step, type AgentSetup, type Session } from "../lib/runtime";
 
 const flow = generateLargeFlow(1000);
-const agent: AgentSetup = { name: "Bench", flow, destinations: [], functions: [], hosts: { trunkHost: "t.example", pbxHost: "p.example" } };
+const agent: AgentSetup = {
+  name: "Bench",
+  flow,
+  destinations: [],
+  functions: [],
+  hosts: { trunkHost: "t.example", pbxHost: "p.example" },
+};
 
 function oneCall(seed: number): { steps: number; nodes: number } {
   let s: Session = startCall(agent, { callerId: "+14155550123", calledNumber: "+18005550100", variables: {}, seed });
@@ -54,9 +60,15 @@ for (let r = 0; r < RUNS; r++) {
   const steps = measure(() => oneCall(seed++).steps, 1000);
   stepsPerSec.push(steps);
   barePerSec.push(measure(bareWalk, 300));
-  console.log(`run ${r + 1}: ${Math.round(steps).toLocaleString("en-US")} steps/s; bare walk ${Math.round(barePerSec[r]!).toLocaleString("en-US")} nodes/s`);
+  console.log(
+    `run ${r + 1}: ${Math.round(steps).toLocaleString("en-US")} steps/s; bare walk ${Math.round(barePerSec[r]!).toLocaleString("en-US")} nodes/s`,
+  );
 }
 const nodesPerStep = probe.nodes / probe.steps;
 const stepMedian = median(stepsPerSec);
-console.log(`\nmedian: ${Math.round(stepMedian).toLocaleString("en-US")} steps/s (${Math.round(stepMedian * nodesPerStep).toLocaleString("en-US")} nodes/s) over ${RUNS} runs; target ≥ 20,000 steps/s`);
-console.log(`baseline (bare graph walk): ${Math.round(median(barePerSec)).toLocaleString("en-US")} nodes/s; runtime/bare = ${((stepMedian * nodesPerStep) / median(barePerSec)).toFixed(3)}`);
+console.log(
+  `\nmedian: ${Math.round(stepMedian).toLocaleString("en-US")} steps/s (${Math.round(stepMedian * nodesPerStep).toLocaleString("en-US")} nodes/s) over ${RUNS} runs; target ≥ 20,000 steps/s`,
+);
+console.log(
+  `baseline (bare graph walk): ${Math.round(median(barePerSec)).toLocaleString("en-US")} nodes/s; runtime/bare = ${((stepMedian * nodesPerStep) / median(barePerSec)).toFixed(3)}`,
+);

@@ -9,7 +9,13 @@
  * essentially free, a low ratio points at a hot spot. Both are measured in the same run,
  * interleaved, so machine noise affects them alike.
  */
-import { buildHandoffTrace, buildHandoffTraceWithModels, serializeSipMessage, type HandoffTraceInput, type SipMessage } from "../lib/sip/index";
+import {
+  buildHandoffTrace,
+  buildHandoffTraceWithModels,
+  serializeSipMessage,
+  type HandoffTraceInput,
+  type SipMessage,
+} from "../lib/sip/index";
 
 const RUNS = 7;
 const RUN_MS = 1500;
@@ -69,7 +75,9 @@ for (let r = 1; r <= RUNS; r++) {
   const b = measure(baseline);
   ladderRates.push(l);
   baseRates.push(b);
-  console.log(`run ${r}: ${fmt(l).padStart(9)} ladders/s   baseline ${fmt(b).padStart(9)} serializations of the ladder/s`);
+  console.log(
+    `run ${r}: ${fmt(l).padStart(9)} ladders/s   baseline ${fmt(b).padStart(9)} serializations of the ladder/s`,
+  );
 }
 const ml = median(ladderRates);
 const mb = median(baseRates);

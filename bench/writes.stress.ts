@@ -35,7 +35,12 @@ function stopServer(): Promise<void> {
   });
 }
 
-function request(method: string, urlPath: string, key: string, body?: unknown): Promise<{ status: number; body: string }> {
+function request(
+  method: string,
+  urlPath: string,
+  key: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
@@ -118,7 +123,11 @@ async function concurrentCreates(): Promise<{ writes: number; errors: number; mi
   for (let round = 0; round < ROUNDS; round++) {
     const answers = await Promise.all(
       Array.from({ length: IN_FLIGHT }, (_, k) =>
-        request("POST", `/api/v1/agents/${agentId}/handoffs`, secret, { name: `R${round} W${k}`, method: "refer", route: "2001" }),
+        request("POST", `/api/v1/agents/${agentId}/handoffs`, secret, {
+          name: `R${round} W${k}`,
+          method: "refer",
+          route: "2001",
+        }),
       ),
     );
     answers.forEach((a, k) => {
@@ -147,7 +156,9 @@ async function main(): Promise<void> {
   const w = await concurrentCreates();
   const perThousand = (w.errors / w.writes) * 1000;
   console.log(`\nduplicate seeds: ${duplicates} in ${STARTS} fresh starts`);
-  console.log(`concurrent creates: ${w.writes} (${IN_FLIGHT} in flight × ${ROUNDS} rounds), ${w.errors} errors (${perThousand.toFixed(1)} per 1,000), ${w.missing} acknowledged but not stored`);
+  console.log(
+    `concurrent creates: ${w.writes} (${IN_FLIGHT} in flight × ${ROUNDS} rounds), ${w.errors} errors (${perThousand.toFixed(1)} per 1,000), ${w.missing} acknowledged but not stored`,
+  );
   for (const s of w.sample) console.log(`  e.g. ${s}`);
   if (duplicates || w.errors || w.missing) process.exitCode = 1;
 }

@@ -29,7 +29,18 @@ interface JsonTrace {
 // Each case spawns the CLI (about half a second each), so allow more than the default.
 describe("cli handoff-trace", { timeout: 60_000 }, () => {
   it("prints {messages, warnings} as JSON, with --var overriding the agent's sample values", () => {
-    const r = cli("handoff-trace", "--agent", "acme support", "--destination", "Billing Support", "--var", "customer_id=zzz", "--utterance", "One moment", "--json");
+    const r = cli(
+      "handoff-trace",
+      "--agent",
+      "acme support",
+      "--destination",
+      "Billing Support",
+      "--var",
+      "customer_id=zzz",
+      "--utterance",
+      "One moment",
+      "--json",
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const trace = JSON.parse(r.stdout) as JsonTrace;
@@ -48,15 +59,43 @@ describe("cli handoff-trace", { timeout: 60_000 }, () => {
   });
 
   it("uses the agent's sample values by default and is reproducible with --seed", () => {
-    const a = cli("handoff-trace", "--agent", "Acme Support", "--destination", "billing support", "--seed", "5", "--json");
-    const b = cli("handoff-trace", "--agent", "Acme Support", "--destination", "billing support", "--seed", "5", "--json");
+    const a = cli(
+      "handoff-trace",
+      "--agent",
+      "Acme Support",
+      "--destination",
+      "billing support",
+      "--seed",
+      "5",
+      "--json",
+    );
+    const b = cli(
+      "handoff-trace",
+      "--agent",
+      "Acme Support",
+      "--destination",
+      "billing support",
+      "--seed",
+      "5",
+      "--json",
+    );
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain("X-Customer-ID: abc123");
   });
 
   it("prints readable text by default, with the reason and the busy variant", () => {
-    const r = cli("handoff-trace", "--agent", "Acme Support", "--destination", "Front desk", "--reason", "needs_human", "--variant", "busy");
+    const r = cli(
+      "handoff-trace",
+      "--agent",
+      "Acme Support",
+      "--destination",
+      "Front desk",
+      "--reason",
+      "needs_human",
+      "--variant",
+      "busy",
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("# Acme Support → Front desk (SIP REFER");
     expect(r.stdout).toMatch(/\[ {2}0\.000s\] SBC -> Agent {2}INVITE\n/);
@@ -75,14 +114,22 @@ describe("cli handoff-trace", { timeout: 60_000 }, () => {
   it("exits 2 for an unknown destination, listing the available ones", () => {
     const r = cli("handoff-trace", "--agent", "Acme Support", "--destination", "Sales");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Unknown destination "Sales" for agent "Acme Support". Available: "Front desk", "Billing Support", "Hand back to IVR"');
+    expect(r.stderr).toContain(
+      'Unknown destination "Sales" for agent "Acme Support". Available: "Front desk", "Billing Support", "Hand back to IVR"',
+    );
   });
 
   it("exits 2 for bad flags and bad values", () => {
     const cases: Array<[string[], RegExp]> = [
       [["--agent", "Acme Support", "--destination", "Front desk", "--bogus"], /Unknown option --bogus/],
-      [["--agent", "Acme Support", "--destination", "Front desk", "--reason", "Needs Human"], /--reason must be a reason code/],
-      [["--agent", "Acme Support", "--destination", "Front desk", "--variant", "maybe"], /--variant must be success or busy/],
+      [
+        ["--agent", "Acme Support", "--destination", "Front desk", "--reason", "Needs Human"],
+        /--reason must be a reason code/,
+      ],
+      [
+        ["--agent", "Acme Support", "--destination", "Front desk", "--variant", "maybe"],
+        /--variant must be success or busy/,
+      ],
       [["--agent", "Acme Support", "--destination", "Front desk", "--var", "no-equals"], /--var expects name=value/],
       [["--agent", "Acme Support", "--destination"], /--destination/],
       [["--destination", "Front desk"], /Missing --agent/],

@@ -28,7 +28,9 @@ const helpCommand: Command = {
   },
 };
 
-const COMMANDS = new Map<string, Command>([helpCommand, handoffTraceCommand, simulateCommand, apikeyCommand].map((c) => [c.name, c]));
+const COMMANDS = new Map<string, Command>(
+  [helpCommand, handoffTraceCommand, simulateCommand, apikeyCommand].map((c) => [c.name, c]),
+);
 
 function commandList(): string {
   return `Commands: ${[...COMMANDS.keys()].join(", ")}`;

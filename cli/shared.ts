@@ -22,6 +22,8 @@ export function parseVars(items: readonly string[]): Record<string, string> {
 export function requireAgent(db: Db, ref: string): Agent {
   const agent = findAgent(db, ref);
   if (agent) return agent;
-  const known = listAgents(db).map((a) => `"${a.name}" (${a.id})`).join(", ");
+  const known = listAgents(db)
+    .map((a) => `"${a.name}" (${a.id})`)
+    .join(", ");
   throw new UsageError(`Unknown agent "${ref}". Agents: ${known || "none"}`);
 }

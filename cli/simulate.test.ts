@@ -14,7 +14,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env: { ...process.env, SWITCHBOARD_DB: db } });
+    const r = await run(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
+      env: { ...process.env, SWITCHBOARD_DB: db },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -24,26 +26,75 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 
 describe("cli simulate", { timeout: 60_000 }, () => {
   it("prints the handoff record and SIP trace as JSON", async () => {
-    const r = await cli("simulate", "--agent", "acme support", "--say", "I have a question about my bill", "--seed", "t1", "--json");
+    const r = await cli(
+      "simulate",
+      "--agent",
+      "acme support",
+      "--say",
+      "I have a question about my bill",
+      "--seed",
+      "t1",
+      "--json",
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(expect.arrayContaining(["transcript", "path", "handoff", "sip_trace", "metrics", "logs", "warnings"]));
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(["transcript", "path", "handoff", "sip_trace", "metrics", "logs", "warnings"]),
+    );
     expect(out.path).toEqual(["start", "intent", "tier", "billing_handoff"]);
-    expect(out.handoff).toMatchObject({ destination: "Billing Support", method: "invite", reason: "billing", source: "builtin", sip_headers: [{ name: "X-Customer-ID", value: "abc123" }, { name: "X-Caller-ID", value: "+14155550123" }] });
-    const invite = out.sip_trace.messages.find((m: { label: string; to: string }) => m.label === "INVITE" && m.to === "destination");
+    expect(out.handoff).toMatchObject({
+      destination: "Billing Support",
+      method: "invite",
+      reason: "billing",
+      source: "builtin",
+      sip_headers: [
+        { name: "X-Customer-ID", value: "abc123" },
+        { name: "X-Caller-ID", value: "+14155550123" },
+      ],
+    });
+    const invite = out.sip_trace.messages.find(
+      (m: { label: string; to: string }) => m.label === "INVITE" && m.to === "destination",
+    );
     expect(invite.raw).toContain("X-Customer-ID: abc123\r\n");
     expect(out.transcript[2]).toMatchObject({ role: "caller", text: "I have a question about my bill" });
   });
 
   it("runs the Python override for gold callers and saves the conversation", async () => {
-    const r = await cli("simulate", "--agent", "Acme Support", "--say", "my bill please", "--var", "tier=gold", "--var", "customer_id=c-9", "--seed", "t2", "--save", "--json");
+    const r = await cli(
+      "simulate",
+      "--agent",
+      "Acme Support",
+      "--say",
+      "my bill please",
+      "--var",
+      "tier=gold",
+      "--var",
+      "customer_id=c-9",
+      "--seed",
+      "t2",
+      "--save",
+      "--json",
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.handoff).toMatchObject({ source: "transfer_call", function: "route_vip", route: "sip:vip@pbx.acme.example" });
-    expect(out.handoff.sip_headers).toEqual(expect.arrayContaining([{ name: "X-Customer-ID", value: "c-9" }, { name: "X-Tier", value: "gold" }]));
+    expect(out.handoff).toMatchObject({
+      source: "transfer_call",
+      function: "route_vip",
+      route: "sip:vip@pbx.acme.example",
+    });
+    expect(out.handoff.sip_headers).toEqual(
+      expect.arrayContaining([
+        { name: "X-Customer-ID", value: "c-9" },
+        { name: "X-Tier", value: "gold" },
+      ]),
+    );
     expect(out.saved).toBe(true);
     const store = openDb(db);
-    expect(getConversation(store, out.conversation_id)).toMatchObject({ outcome: "handoff", channel: "simulator", handoff: { source: "transfer_call" } });
+    expect(getConversation(store, out.conversation_id)).toMatchObject({
+      outcome: "handoff",
+      channel: "simulator",
+      handoff: { source: "transfer_call" },
+    });
     store.$client.close();
     const again = await cli("simulate", "--agent", "Acme Support", "--say", "my bill please", "--seed", "t2", "--save");
     expect(again.code).toBe(2);
@@ -51,7 +102,20 @@ describe("cli simulate", { timeout: 60_000 }, () => {
   });
 
   it("takes --say and --dtmf in order and reports unused turns", async () => {
-    const r = await cli("simulate", "--agent", "Acme Support", "--say", "purple", "--say", "goodbye", "--say", "extra", "--seed", "t3", "--json");
+    const r = await cli(
+      "simulate",
+      "--agent",
+      "Acme Support",
+      "--say",
+      "purple",
+      "--say",
+      "goodbye",
+      "--say",
+      "extra",
+      "--seed",
+      "t3",
+      "--json",
+    );
     const out = JSON.parse(r.stdout);
     expect(out.outcome).toBe("hangup");
     expect(out.warnings[0]).toBe("1 caller turn was not used: the call ended first");
@@ -59,10 +123,22 @@ describe("cli simulate", { timeout: 60_000 }, () => {
 
   it("exits 2 with a clear message on bad arguments", async () => {
     expect(await cli("simulate")).toMatchObject({ code: 2, stderr: expect.stringContaining("Missing --agent") });
-    expect(await cli("simulate", "--agent", "Nobody")).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown agent "Nobody"') });
-    expect(await cli("simulate", "--agent", "Acme Support", "--flow", "Nope")).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown flow "Nope"') });
-    expect(await cli("simulate", "--agent", "Acme Support", "--dtmf", "12x")).toMatchObject({ code: 2, stderr: expect.stringContaining("keypad digits") });
+    expect(await cli("simulate", "--agent", "Nobody")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown agent "Nobody"'),
+    });
+    expect(await cli("simulate", "--agent", "Acme Support", "--flow", "Nope")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown flow "Nope"'),
+    });
+    expect(await cli("simulate", "--agent", "Acme Support", "--dtmf", "12x")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("keypad digits"),
+    });
     expect(await cli("simulate", "--agent", "Acme Support", "--var", "bad")).toMatchObject({ code: 2 });
-    expect(await cli("simulate", "--agent", "Acme Support", "--bogus")).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option --bogus") });
+    expect(await cli("simulate", "--agent", "Acme Support", "--bogus")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unknown option --bogus"),
+    });
   });
 });

@@ -43,7 +43,10 @@ function migrateWithRetry(db: Db): void {
       migrate(db, { migrationsFolder: migrationsFolder() });
       return;
     } catch (e) {
-      const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? "";
+      const code =
+        (e as { code?: string; cause?: { code?: string } }).code ??
+        (e as { cause?: { code?: string } }).cause?.code ??
+        "";
       if (!code.startsWith("SQLITE_BUSY") || attempt >= 20) throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 * attempt);
     }

@@ -21,7 +21,9 @@ interface WriterResult {
 
 function writer(job: Record<string, unknown>): Promise<WriterResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WRITER, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", WRITER, JSON.stringify(job)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -46,7 +48,9 @@ const PROCESSES = 4;
 describe("several processes on one database file", () => {
   it("seeds a fresh, unmigrated database exactly once when every process opens it at once", async () => {
     const file = fresh();
-    const results = await Promise.all(Array.from({ length: PROCESSES }, (_, worker) => writer({ file, mode: "open", worker, count: 0 })));
+    const results = await Promise.all(
+      Array.from({ length: PROCESSES }, (_, worker) => writer({ file, mode: "open", worker, count: 0 })),
+    );
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     const db = openDb(file, { seed: false });
     expect(listAgents(db).map((a) => a.name)).toEqual(["Acme Support"]);
@@ -58,7 +62,9 @@ describe("several processes on one database file", () => {
     const db = openDb(file);
     const agentId = listAgents(db)[0]!.id;
     const count = 40;
-    const results = await Promise.all(Array.from({ length: PROCESSES }, (_, worker) => writer({ file, mode: "mixed", worker, count, agentId })));
+    const results = await Promise.all(
+      Array.from({ length: PROCESSES }, (_, worker) => writer({ file, mode: "mixed", worker, count, agentId })),
+    );
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     const destinations = listDestinations(db, agentId);
     expect(destinations).toHaveLength(3 + PROCESSES * count);
@@ -73,7 +79,9 @@ describe("several processes on one database file", () => {
     const agentId = listAgents(db)[0]!.id;
     const flow = listFlows(db, agentId)[0]!;
     const results = await Promise.all(
-      Array.from({ length: PROCESSES }, (_, worker) => writer({ file, mode: "save", worker, count: 60, agentId, flowId: flow.id })),
+      Array.from({ length: PROCESSES }, (_, worker) =>
+        writer({ file, mode: "save", worker, count: 60, agentId, flowId: flow.id }),
+      ),
     );
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     const won = results.reduce((n, r) => n + r.ok, 0);
@@ -90,7 +98,9 @@ describe("several processes on one database file", () => {
     for (let round = 0; round < 4; round++) {
       await new Promise<void>((resolve) => {
         const job = JSON.stringify({ file, mode: "ack", worker: round, count: 0, agentId });
-        const child = spawn(process.execPath, ["--import", "tsx", WRITER, job], { stdio: ["ignore", "pipe", "ignore"] });
+        const child = spawn(process.execPath, ["--import", "tsx", WRITER, job], {
+          stdio: ["ignore", "pipe", "ignore"],
+        });
         let buffered = "";
         child.stdout.on("data", (d: Buffer) => {
           buffered += d.toString();

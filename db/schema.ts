@@ -14,7 +14,9 @@ export const agents = sqliteTable("agents", {
 export const variables = sqliteTable(
   "variables",
   {
-    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     sampleValue: text("sample_value").notNull().default(""),
     description: text("description").notNull().default(""),
@@ -26,7 +28,9 @@ export const handoffDestinations = sqliteTable(
   "handoff_destinations",
   {
     id: text("id").primaryKey(),
-    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     // Names are how code refers to a destination; uniqueness ignores case so "billing" cannot shadow "Billing".
     nameKey: text("name_key").notNull(),
@@ -51,7 +55,9 @@ export const flows = sqliteTable(
   "flows",
   {
     id: text("id").primaryKey(),
-    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     nameKey: text("name_key").notNull(),
     nodes: text("nodes", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
@@ -68,7 +74,9 @@ export const functions = sqliteTable(
   "functions",
   {
     id: text("id").primaryKey(),
-    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     code: text("code").notNull().default(""),
@@ -97,7 +105,9 @@ export const conversations = sqliteTable(
   "conversations",
   {
     id: text("id").primaryKey(),
-    agentId: text("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
     flowId: text("flow_id"),
     channel: text("channel").notNull().default("simulator"),
     startedAt: text("started_at").notNull(),

@@ -27,7 +27,12 @@ function insertDemoAgent(db: Db): string {
   const agent = createAgent(db, "Acme Support");
   db.insert(variables)
     .values([
-      { agentId: agent.id, name: "customer_id", sampleValue: "abc123", description: "CRM customer id, looked up by caller number" },
+      {
+        agentId: agent.id,
+        name: "customer_id",
+        sampleValue: "abc123",
+        description: "CRM customer id, looked up by caller number",
+      },
       { agentId: agent.id, name: "tier", sampleValue: "silver", description: "Support tier: silver or gold" },
     ])
     .run();
@@ -59,7 +64,11 @@ function insertDemoAgent(db: Db): string {
     if (!result.ok) throw new Error(`Seed destination ${d.name} is invalid`);
   }
   if (!createFunction(db, agent.id, { ...DEMO_FUNCTION }).ok) throw new Error("Seed function could not be created");
-  const flow = createFlow(db, agent.id, demoFlow({ destinations: listDestinations(db, agent.id), overrideFunctionName: DEMO_FUNCTION.name }));
+  const flow = createFlow(
+    db,
+    agent.id,
+    demoFlow({ destinations: listDestinations(db, agent.id), overrideFunctionName: DEMO_FUNCTION.name }),
+  );
   if (!flow.ok) throw new Error("Seed flow could not be created");
   return agent.id;
 }

@@ -4,7 +4,11 @@ import { FunctionsPage } from "./pages/FunctionsPage";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { listFlows } from "../db/repositories/flows";
 
-test("simulate beside the canvas: the current node is highlighted and the path traced", async ({ page, agentId, db }) => {
+test("simulate beside the canvas: the current node is highlighted and the path traced", async ({
+  page,
+  agentId,
+  db,
+}) => {
   const editor = new FlowEditorPage(page);
   await editor.goto(agentId, listFlows(db, agentId)[0]!.id);
   await page.getByRole("tab", { name: "Simulate" }).click();
@@ -21,7 +25,10 @@ test("simulate beside the canvas: the current node is highlighted and the path t
   await expect(editor.node("tier")).toHaveCSS("outline-style", "dashed");
   // Nodes off the path are not marked.
   await expect(editor.node("front_desk")).toHaveCSS("outline-style", "none");
-  await expect(page.locator('.react-flow__edge[data-id="e_intent_billing"] .react-flow__edge-path')).toHaveCSS("stroke-width", "3px");
+  await expect(page.locator('.react-flow__edge[data-id="e_intent_billing"] .react-flow__edge-path')).toHaveCSS(
+    "stroke-width",
+    "3px",
+  );
 
   // The call survives a look at the inspector.
   await page.getByRole("tab", { name: "Inspector" }).click();
@@ -42,7 +49,11 @@ test("the simulator runs what is on screen, unsaved edits included", async ({ pa
   await expect(sim.outcome().getByTestId("handoff-reason")).toHaveText("complaint");
 });
 
-test("an override function: badge, dimmed fields, edit it beside the canvas, lint follows", async ({ page, agentId, db }) => {
+test("an override function: badge, dimmed fields, edit it beside the canvas, lint follows", async ({
+  page,
+  agentId,
+  db,
+}) => {
   test.setTimeout(180_000);
   const editor = new FlowEditorPage(page);
   await editor.goto(agentId, listFlows(db, agentId)[0]!.id);
@@ -53,7 +64,9 @@ test("an override function: badge, dimmed fields, edit it beside the canvas, lin
 
   await editor.inspector.getByRole("button", { name: "Edit route_vip beside the canvas" }).click();
   const panel = page.getByTestId("function-side-panel");
-  await expect(panel.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 90_000 });
+  await expect(panel.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({
+    timeout: 90_000,
+  });
   await new FunctionsPage(page).replaceCode("def route_vip(conv):\nreturn 'Please hold.'");
   await expect(panel.getByTestId("dirty-indicator")).toBeVisible();
   await page.keyboard.press("ControlOrMeta+s");

@@ -13,7 +13,11 @@ function mainLineId(db: Db, agentId: string): string {
   return flow.id;
 }
 
-test("build a flow from the palette, wire it, edit the handoff, and find it saved after a reload", async ({ page, agentId, db }) => {
+test("build a flow from the palette, wire it, edit the handoff, and find it saved after a reload", async ({
+  page,
+  agentId,
+  db,
+}) => {
   const editor = new FlowEditorPage(page);
   await page.goto(`/agents/${agentId}/flows`);
   await page.getByRole("button", { name: "New flow" }).click();
@@ -37,7 +41,9 @@ test("build a flow from the palette, wire it, edit the handoff, and find it save
   await editor.field("Reason").fill("needs_human");
   await expect(editor.inspector.getByTestId("field-error")).toHaveCount(0);
   await editor.field("Pre-handoff utterance").fill("Connecting you, $customer_id");
-  await expect(editor.field("Pre-handoff utterance").locator("..").locator('mark[data-variable="customer_id"]')).toHaveAttribute("data-known", "true");
+  await expect(
+    editor.field("Pre-handoff utterance").locator("..").locator('mark[data-variable="customer_id"]'),
+  ).toHaveAttribute("data-known", "true");
   const card = editor.node(handoff);
   await expect(card.getByTestId("node-destination")).toContainText("Billing Support");
   await expect(card).toContainText("INVITE");
@@ -50,7 +56,9 @@ test("build a flow from the palette, wire it, edit the handoff, and find it save
   await expect(editor.node(say)).toContainText("One moment please");
   await expect(editor.node(handoff).getByTestId("node-reason")).toContainText("needs_human");
   await editor.select(handoff);
-  await expect(editor.field("Destination")).toHaveValue(listDestinations(db, agentId).find((d) => d.name === "Billing Support")!.id);
+  await expect(editor.field("Destination")).toHaveValue(
+    listDestinations(db, agentId).find((d) => d.name === "Billing Support")!.id,
+  );
   await expect(editor.field("Reason")).toHaveValue("needs_human");
   await expect(editor.field("Pre-handoff utterance")).toHaveValue("Connecting you, $customer_id");
   // Nothing view-only was saved.
@@ -102,13 +110,22 @@ test("delete a node with its edges, undo and redo; copy and paste; shortcuts hel
   await expect(page.getByTestId("shortcuts")).toContainText("Undo");
 });
 
-test("a handoff without a destination (agent has no default) is a lint problem until one is chosen", async ({ page, agentId, db }) => {
+test("a handoff without a destination (agent has no default) is a lint problem until one is chosen", async ({
+  page,
+  agentId,
+  db,
+}) => {
   for (const d of listDestinations(db, agentId)) deleteDestination(db, agentId, d.id);
   const created = createFlow(db, agentId, {
     name: "No default",
     nodes: [
       { id: "start", type: "start", position: { x: 0, y: 0 }, data: { greeting: "" } },
-      { id: "transfer", type: "handoff", position: { x: 0, y: 200 }, data: { destinationId: null, reason: "", utterance: "", overrideFunction: null } },
+      {
+        id: "transfer",
+        type: "handoff",
+        position: { x: 0, y: 200 },
+        data: { destinationId: null, reason: "", utterance: "", overrideFunction: null },
+      },
     ],
     edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "transfer" }],
   });
@@ -134,9 +151,14 @@ test("a handoff without a destination (agent has no default) is a lint problem u
   await expect(editor.node("transfer").getByTestId("node-reason")).toContainText("Desk (destination name)");
 });
 
-test("leaving saves: an in-app link waits for the save, and leaving the page sends a keepalive save", async ({ page, agentId, db }) => {
+test("leaving saves: an in-app link waits for the save, and leaving the page sends a keepalive save", async ({
+  page,
+  agentId,
+  db,
+}) => {
   const flowId = mainLineId(db, agentId);
-  const utterance = () => (getFlow(db, agentId, flowId)!.nodes.find((n) => n.id === "sorry")!.data as { utterance: string }).utterance;
+  const utterance = () =>
+    (getFlow(db, agentId, flowId)!.nodes.find((n) => n.id === "sorry")!.data as { utterance: string }).utterance;
   const editor = new FlowEditorPage(page);
   await editor.goto(agentId, flowId);
   await editor.select("sorry");
@@ -191,7 +213,11 @@ test("a stale save shows the banner: reload theirs, or save mine as a copy", asy
   await expect(other.node("sorry")).toContainText("Theirs, second");
 });
 
-test("import: an invalid file lists each problem's path and changes nothing; a valid one replaces the canvas (undoable)", async ({ page, agentId, db }) => {
+test("import: an invalid file lists each problem's path and changes nothing; a valid one replaces the canvas (undoable)", async ({
+  page,
+  agentId,
+  db,
+}) => {
   const editor = new FlowEditorPage(page);
   await editor.goto(agentId, mainLineId(db, agentId));
   const count = await page.locator(".react-flow__node").count();
@@ -203,11 +229,20 @@ test("import: an invalid file lists each problem's path and changes nothing; a v
     nodes: [
       { id: "a", type: "start", position: { x: 0, y: 0 }, data: { greeting: "" } },
       { id: "b", type: "say", position: { x: 0, y: 100 }, data: { utterance: 5 } },
-      { id: "c", type: "handoff", position: { x: 0, y: 200 }, data: { destinationId: null, reason: 7, utterance: "", overrideFunction: null } },
+      {
+        id: "c",
+        type: "handoff",
+        position: { x: 0, y: 200 },
+        data: { destinationId: null, reason: 7, utterance: "", overrideFunction: null },
+      },
     ],
     edges: [{ id: "e", source: "a", sourceHandle: "next", target: "zzz" }],
   };
-  await page.getByTestId("import-file").setInputFiles({ name: "broken.flow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.getByTestId("import-file").setInputFiles({
+    name: "broken.flow.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
   const list = page.getByTestId("import-error-list");
   await expect(list).toContainText("nodes[1].data.utterance");
   await expect(list).toContainText("nodes[2].data.reason");
@@ -222,7 +257,11 @@ test("import: an invalid file lists each problem's path and changes nothing; a v
   const exported = JSON.parse(await readFile((await file.path())!, "utf8"));
   expect(JSON.stringify(exported)).not.toMatch(/selected|measured/);
   const small = { ...exported, nodes: exported.nodes.slice(0, 2), edges: [] };
-  await page.getByTestId("import-file").setInputFiles({ name: "small.flow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(small)) });
+  await page.getByTestId("import-file").setInputFiles({
+    name: "small.flow.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(small)),
+  });
   await expect(page.locator(".react-flow__node")).toHaveCount(2);
   await page.keyboard.press("Control+z");
   await expect(page.locator(".react-flow__node")).toHaveCount(count);

@@ -4,7 +4,11 @@ import { FunctionsPage } from "./pages/FunctionsPage";
 // Python starts in ~2.5 s on an idle machine; leave room for a busy CI box.
 test.describe.configure({ timeout: 180_000 });
 
-test("create from the transfer_call template, edit in Monaco, save with Ctrl+S, run with tier=gold; nothing leaves the origin", async ({ page, agentId, baseURL }) => {
+test("create from the transfer_call template, edit in Monaco, save with Ctrl+S, run with tier=gold; nothing leaves the origin", async ({
+  page,
+  agentId,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const offOrigin: string[] = [];
   page.on("request", (r) => {
@@ -74,8 +78,10 @@ test("syntax errors are underlined as you type; exceptions mark the failing line
   await expect(page.getByTestId("syntax-status")).toHaveCount(0);
   await expect(page.locator(".monaco-editor .squiggly-error")).toHaveCount(0);
   const result = await fns.run();
-  await expect(result.getByTestId("error-message")).toContainText("ValueError: conv.transfer_call: route 'not a route'");
-  await expect(result.getByTestId("traceback")).toContainText('line 3, in broken');
+  await expect(result.getByTestId("error-message")).toContainText(
+    "ValueError: conv.transfer_call: route 'not a route'",
+  );
+  await expect(result.getByTestId("traceback")).toContainText("line 3, in broken");
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-markers", "1");
   await expect(page.locator(".monaco-editor .squiggly-error")).not.toHaveCount(0);
 });
@@ -116,8 +122,24 @@ test("leaving with unsaved changes asks first", async ({ page, agentId }) => {
 test("rename and delete; deleting a function a flow uses names its nodes first", async ({ page, agentId, db }) => {
   const now = new Date().toISOString();
   db.$client
-    .prepare("INSERT INTO flows (id, agent_id, name, name_key, nodes, edges, created_at, updated_at) VALUES (?, ?, 'VIP flow', ?, ?, '[]', ?, ?)")
-    .run(`flow_${agentId}`, agentId, `vip flow ${agentId}`, JSON.stringify([{ id: "vip_handoff", type: "handoff", position: { x: 0, y: 0 }, data: { destinationId: null, reason: "", utterance: "", overrideFunction: "route_vip" } }]), now, now);
+    .prepare(
+      "INSERT INTO flows (id, agent_id, name, name_key, nodes, edges, created_at, updated_at) VALUES (?, ?, 'VIP flow', ?, ?, '[]', ?, ?)",
+    )
+    .run(
+      `flow_${agentId}`,
+      agentId,
+      `vip flow ${agentId}`,
+      JSON.stringify([
+        {
+          id: "vip_handoff",
+          type: "handoff",
+          position: { x: 0, y: 0 },
+          data: { destinationId: null, reason: "", utterance: "", overrideFunction: "route_vip" },
+        },
+      ]),
+      now,
+      now,
+    );
   const fns = new FunctionsPage(page);
   await fns.goto(agentId);
   await expect(fns.row("route_vip").getByTestId("usage-count")).toContainText("Used by");
@@ -133,7 +155,9 @@ test("rename and delete; deleting a function a flow uses names its nodes first",
 
   await fns.row("send_vip").getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByTestId("delete-function-dialog");
-  await expect(dialog.getByTestId("function-usages").getByRole("listitem").filter({ hasText: "VIP flow" })).toHaveText("VIP flow: handoff node override vip_handoff");
+  await expect(dialog.getByTestId("function-usages").getByRole("listitem").filter({ hasText: "VIP flow" })).toHaveText(
+    "VIP flow: handoff node override vip_handoff",
+  );
   await dialog.getByRole("button", { name: "Delete anyway" }).click();
   await expect(dialog).toBeHidden();
   await expect(fns.row("send_vip")).toHaveCount(0);

@@ -10,7 +10,8 @@ test("preview call routing: the INVITE follows the customer_id sample", async ({
   await handoffs.card("Billing Support").getByRole("button", { name: "Preview call routing" }).click();
   const panel = page.getByTestId("preview-panel");
   await expect(panel.getByTestId("method-note")).toContainText("SIP INVITE");
-  for (const lane of ["Customer SBC", "Agent", "Destination"]) await expect(panel.getByTestId("ladder").getByText(lane, { exact: true })).toBeVisible();
+  for (const lane of ["Customer SBC", "Agent", "Destination"])
+    await expect(panel.getByTestId("ladder").getByText(lane, { exact: true })).toBeVisible();
 
   const trace = new TracePanel(panel);
   const labels = await trace.labels();
@@ -34,7 +35,10 @@ test("preview call routing: the INVITE follows the customer_id sample", async ({
   await panel.getByRole("button", { name: "Copy trace" }).click();
   await expect(panel.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("X-Customer-ID: cust-42");
-  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Download .txt" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("button", { name: "Download .txt" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("Billing_Support-trace.txt");
   const text = readFileSync((await download.path())!, "utf8");
   expect(text).toMatch(/SBC -> Agent {2}INVITE/);

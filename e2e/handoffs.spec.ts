@@ -1,7 +1,10 @@
 import { test, expect } from "./fixtures";
 import { HandoffsPage } from "./pages/HandoffsPage";
 
-test("add a REFER destination with two headers, edit it to BYE, duplicate, delete, reload", async ({ page, agentId }) => {
+test("add a REFER destination with two headers, edit it to BYE, duplicate, delete, reload", async ({
+  page,
+  agentId,
+}) => {
   const handoffs = new HandoffsPage(page);
   await handoffs.goto(agentId);
   await expect(handoffs.cards()).toHaveCount(3);
@@ -52,7 +55,12 @@ test("add a REFER destination with two headers, edit it to BYE, duplicate, delet
   await expect(handoffs.card("Escalations")).toHaveCount(0);
 
   await page.reload();
-  expect(await handoffs.cardNames()).toEqual(["Front desk", "Billing Support", "Hand back to IVR", "Escalations (copy)"]);
+  expect(await handoffs.cardNames()).toEqual([
+    "Front desk",
+    "Billing Support",
+    "Hand back to IVR",
+    "Escalations (copy)",
+  ]);
   const copy = handoffs.card("Escalations (copy)");
   await expect(copy.getByTestId("method-badge")).toHaveText("BYE");
   await copy.getByRole("button", { name: "Edit" }).click();

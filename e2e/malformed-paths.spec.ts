@@ -5,7 +5,9 @@ for (const path of ["/api/v1/agents/%E0%A4%A", "/api/v1/nope/%E0%A4%A", "/api/v1
   test(`${path} is a 400 with a JSON error`, async ({ request }) => {
     const res = await request.get(path);
     expect(res.status()).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: "invalid_request", message: "The request path is not valid percent-encoded UTF-8" } });
+    expect(await res.json()).toEqual({
+      error: { code: "invalid_request", message: "The request path is not valid percent-encoded UTF-8" },
+    });
   });
 }
 

@@ -16,7 +16,10 @@ async function simulate(sim: SimulatorPage, agentId: string, says: string, varia
   return (await sim.savedNote().textContent())!.replace("Stored as conversation ", "").trim();
 }
 
-test("filter by reason in the URL, open the billing call: details, path and the SIP ladder", async ({ page, agentId }) => {
+test("filter by reason in the URL, open the billing call: details, path and the SIP ladder", async ({
+  page,
+  agentId,
+}) => {
   const sim = new SimulatorPage(page);
   const billing = await simulate(sim, agentId, "I have a question about my bill", { customer_id: "cust-42" });
   const frontDesk = await simulate(sim, agentId, "can I speak to a person");
@@ -55,7 +58,10 @@ test("filter by reason in the URL, open the billing call: details, path and the 
   await expect(conv.detail("source")).toHaveText("builtin");
   await expect(conv.detail("node")).toHaveText("billing_handoff");
   expect(await conv.pathNodes().allTextContents()).toEqual(["start", "intent", "tier", "billing_handoff"]);
-  await expect(conv.turns().filter({ hasText: "I have a question about my bill" })).toHaveAttribute("data-role", "caller");
+  await expect(conv.turns().filter({ hasText: "I have a question about my bill" })).toHaveAttribute(
+    "data-role",
+    "caller",
+  );
   await expect(conv.turns().first().getByTestId("turn-node")).toHaveText("start");
 
   await conv.openTab("SIP trace");
@@ -69,7 +75,11 @@ test("filter by reason in the URL, open the billing call: details, path and the 
   await expect(trace.raw()).toContainText("X-Handoff-Reason: billing");
 });
 
-test("the metadata tabs are keyboard tabs; a gold call shows route_vip's metric and the logs", async ({ page, agentId, context }) => {
+test("the metadata tabs are keyboard tabs; a gold call shows route_vip's metric and the logs", async ({
+  page,
+  agentId,
+  context,
+}) => {
   test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const sim = new SimulatorPage(page);
@@ -115,11 +125,18 @@ test("the metadata tabs are keyboard tabs; a gold call shows route_vip's metric 
   await expect(conv.trace().rows().first()).toBeVisible();
 });
 
-test("120 conversations page by keyset: Older then Newer, no duplicates or skips, filters kept", async ({ page, agentId, db }) => {
+test("120 conversations page by keyset: Older then Newer, no duplicates or skips, filters kept", async ({
+  page,
+  agentId,
+  db,
+}) => {
   const t0 = Date.parse("2025-05-01T09:00:00.000Z");
   // Triples share a start time so the id breaks ties.
   for (let n = 0; n < 120; n++) {
-    insertConversation(db, { ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 3) * 60_000)), id: `conv_p${String(n).padStart(3, "0")}` });
+    insertConversation(db, {
+      ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 3) * 60_000)),
+      id: `conv_p${String(n).padStart(3, "0")}`,
+    });
   }
   const expected = listConversations(db, agentId, {}, null, 200).data.map((r) => r.id);
   expect(expected).toHaveLength(120);

@@ -1,7 +1,11 @@
 import { test, expect } from "./fixtures";
 import { SettingsPage } from "./pages/SettingsPage";
 
-test("create an API key in Settings, call the API with it, revoke it, and it stops working", async ({ page, request, agentId }, testInfo) => {
+test("create an API key in Settings, call the API with it, revoke it, and it stops working", async ({
+  page,
+  request,
+  agentId,
+}, testInfo) => {
   const settings = new SettingsPage(page);
   await settings.goto(agentId);
   const name = `CI ${testInfo.testId.slice(0, 6)}`;

@@ -2,7 +2,11 @@ import { test, expect } from "./fixtures";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { getConversation } from "../db/repositories/conversations";
 
-test("a billing question reaches Billing Support by INVITE with X-Customer-ID resolved; the call is stored", async ({ page, agentId, db }) => {
+test("a billing question reaches Billing Support by INVITE with X-Customer-ID resolved; the call is stored", async ({
+  page,
+  agentId,
+  db,
+}) => {
   const sim = new SimulatorPage(page);
   await sim.goto(agentId);
   await sim.variable("customer_id").fill("cust-777");
@@ -23,11 +27,19 @@ test("a billing question reaches Billing Support by INVITE with X-Customer-ID re
 
   await expect(sim.savedNote()).toContainText("Stored as conversation");
   const id = (await sim.savedNote().textContent())!.replace("Stored as conversation ", "").trim();
-  expect(getConversation(db, id)).toMatchObject({ agent_id: agentId, outcome: "handoff", channel: "simulator", handoff: { destination: "Billing Support", method: "invite" } });
+  expect(getConversation(db, id)).toMatchObject({
+    agent_id: agentId,
+    outcome: "handoff",
+    channel: "simulator",
+    handoff: { destination: "Billing Support", method: "invite" },
+  });
   await expect(page.getByTestId("call-path").locator("li")).toHaveCount(4);
 });
 
-test("a gold caller reaches the transfer_call override (Python) with source transfer_call", async ({ page, agentId }) => {
+test("a gold caller reaches the transfer_call override (Python) with source transfer_call", async ({
+  page,
+  agentId,
+}) => {
   // The first Python call waits for Pyodide to start (seconds; more on a busy machine).
   test.setTimeout(180_000);
   const sim = new SimulatorPage(page);

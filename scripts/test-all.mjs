@@ -6,9 +6,13 @@ mkdirSync("test-results", { recursive: true });
 for (const f of ["test-results/unit.json", "test-results/e2e.json"]) rmSync(f, { force: true });
 
 const steps = [
-  { name: "lint", cmd: "npx eslint . --max-warnings=0" },
+  { name: "lint", cmd: "npm run lint" },
   { name: "typecheck", cmd: "npx tsc --noEmit -p ." },
-  { name: "unit", cmd: "npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json", report: "test-results/unit.json" },
+  {
+    name: "unit",
+    cmd: "npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json",
+    report: "test-results/unit.json",
+  },
   { name: "build", cmd: "npm run build" },
   { name: "e2e", cmd: "npx playwright test", report: "test-results/e2e.json", needs: "build" },
 ];
@@ -28,7 +32,9 @@ for (const step of steps) {
   const started = Date.now();
   const r = spawnSync(step.cmd, { shell: true, stdio: "inherit", env: process.env });
   const ok = r.status === 0;
-  console.log(`=== ${step.name}: ${ok ? "ok" : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${step.name}: ${ok ? "ok" : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const counts = step.report ? readCounts(step.name, step.report) : null;
   if (counts) {
     passed += counts.passed;

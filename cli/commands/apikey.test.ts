@@ -34,7 +34,11 @@ describe("cli apikey", { timeout: 60_000 }, () => {
     db.$client.close();
     expect(apiKey?.name).toBe("CI");
 
-    const list = JSON.parse(cli("apikey", "list", "--json").stdout) as { id: string; prefix: string; revoked_at: string | null }[];
+    const list = JSON.parse(cli("apikey", "list", "--json").stdout) as {
+      id: string;
+      prefix: string;
+      revoked_at: string | null;
+    }[];
     expect(list).toEqual([expect.objectContaining({ id: apiKey!.id, prefix: key.slice(0, 12), revoked_at: null })]);
     expect(list[0]).not.toHaveProperty("key");
 
@@ -45,7 +49,14 @@ describe("cli apikey", { timeout: 60_000 }, () => {
   });
 
   it("exits 2 with a message on bad usage", () => {
-    for (const args of [["apikey"], ["apikey", "create"], ["apikey", "create", "--name", "  "], ["apikey", "rotate"], ["apikey", "revoke", "--id", "key_nope"], ["apikey", "create", "--name", "x", "--bogus"]]) {
+    for (const args of [
+      ["apikey"],
+      ["apikey", "create"],
+      ["apikey", "create", "--name", "  "],
+      ["apikey", "rotate"],
+      ["apikey", "revoke", "--id", "key_nope"],
+      ["apikey", "create", "--name", "x", "--bogus"],
+    ]) {
       const r = cli(...args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/^error: /);

@@ -26,7 +26,8 @@ export const apikeyCommand: Command = {
       io.out(USAGE + "\n");
       return 0;
     }
-    if (sub !== "create" && sub !== "list" && sub !== "revoke") throw new UsageError(`Unknown apikey command "${sub}" (create, list or revoke)`);
+    if (sub !== "create" && sub !== "list" && sub !== "revoke")
+      throw new UsageError(`Unknown apikey command "${sub}" (create, list or revoke)`);
     const values = parseOptions(rest, {
       name: { type: "string" },
       id: { type: "string" },
@@ -49,7 +50,10 @@ export const apikeyCommand: Command = {
     try {
       if (sub === "create") {
         const { apiKey, secret } = createApiKey(db, name!);
-        if (values.json === true) io.out(JSON.stringify({ id: apiKey.id, name: apiKey.name, key: secret, created_at: apiKey.createdAt }) + "\n");
+        if (values.json === true)
+          io.out(
+            JSON.stringify({ id: apiKey.id, name: apiKey.name, key: secret, created_at: apiKey.createdAt }) + "\n",
+          );
         else {
           // The key alone on stdout, so `KEY=$(npm run -s cli -- apikey create --name ci)` works.
           io.out(secret + "\n");
@@ -62,7 +66,14 @@ export const apikeyCommand: Command = {
         if (values.json === true) {
           io.out(
             JSON.stringify(
-              keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, created_at: k.createdAt, last_used_at: k.lastUsedAt, revoked_at: k.revokedAt })),
+              keys.map((k) => ({
+                id: k.id,
+                name: k.name,
+                prefix: k.prefix,
+                created_at: k.createdAt,
+                last_used_at: k.lastUsedAt,
+                revoked_at: k.revokedAt,
+              })),
               null,
               2,
             ) + "\n",
@@ -77,7 +88,9 @@ export const apikeyCommand: Command = {
         return 0;
       }
       if (!revokeApiKey(db, id!)) {
-        const live = listApiKeys(db).filter((k) => !k.revokedAt).map((k) => `${k.id} (${k.name})`);
+        const live = listApiKeys(db)
+          .filter((k) => !k.revokedAt)
+          .map((k) => `${k.id} (${k.name})`);
         throw new UsageError(`No live API key with id "${id}". Live keys: ${live.join(", ") || "none"}`);
       }
       io.out(`Revoked ${id}\n`);

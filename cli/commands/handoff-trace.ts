@@ -27,7 +27,6 @@ Options:
   --json                   print {messages, warnings} as JSON
   -h, --help               show this help`;
 
-
 export const handoffTraceCommand: Command = {
   name: "handoff-trace",
   summary: "Print the SIP trace of one destination's handoff",
@@ -54,10 +53,13 @@ export const handoffTraceCommand: Command = {
     const destinationName = requiredString(values, "destination");
     const reason = stringOption(values, "reason");
     if (reason !== undefined && !REASON_CODE.test(reason)) {
-      throw new UsageError(`--reason must be a reason code matching ^[a-z][a-z0-9_]{0,63}$, e.g. needs_human (got "${reason}")`);
+      throw new UsageError(
+        `--reason must be a reason code matching ^[a-z][a-z0-9_]{0,63}$, e.g. needs_human (got "${reason}")`,
+      );
     }
     const variant = stringOption(values, "variant") ?? "success";
-    if (variant !== "success" && variant !== "busy") throw new UsageError(`--variant must be success or busy (got "${variant}")`);
+    if (variant !== "success" && variant !== "busy")
+      throw new UsageError(`--variant must be success or busy (got "${variant}")`);
     const seedText = stringOption(values, "seed");
     const seed = seedText === undefined ? undefined : /^-?\d{1,15}$/.test(seedText) ? Number(seedText) : seedText;
     const overrides = parseVars(stringList(values, "var"));
@@ -67,8 +69,12 @@ export const handoffTraceCommand: Command = {
       const agent = requireAgent(db, agentRef);
       const destination = findDestinationByName(db, agent.id, destinationName);
       if (!destination) {
-        const names = listDestinations(db, agent.id).map((d) => `"${d.name}"`).join(", ");
-        throw new UsageError(`Unknown destination "${destinationName}" for agent "${agent.name}". Available: ${names || "none"}`);
+        const names = listDestinations(db, agent.id)
+          .map((d) => `"${d.name}"`)
+          .join(", ");
+        throw new UsageError(
+          `Unknown destination "${destinationName}" for agent "${agent.name}". Available: ${names || "none"}`,
+        );
       }
       const variables: Record<string, string> = {};
       for (const v of BUILTIN_VARIABLES) variables[v.name] = v.sample;
@@ -92,7 +98,9 @@ export const handoffTraceCommand: Command = {
         io.out(JSON.stringify({ messages: trace.messages, warnings: trace.warnings }, null, 2) + "\n");
       } else {
         const kind = soft && destination.method !== "bye" ? "attended transfer" : METHOD_INFO[destination.method].label;
-        io.out(`# ${agent.name} → ${destination.name} (${kind}${destination.route ? `, route ${destination.route}` : ""})\n`);
+        io.out(
+          `# ${agent.name} → ${destination.name} (${kind}${destination.route ? `, route ${destination.route}` : ""})\n`,
+        );
         io.out(`# ${methodNote(destination.method, soft)}\n\n`);
         io.out(formatTraceText(trace));
       }

@@ -1,24 +1,42 @@
 import type { Session } from "../../lib/runtime";
 
 /** The human-readable transcript and outcome of a simulated call. */
-export function formatSimulation(s: Session, meta: { agentName: string; flowName: string; warnings: string[]; savedId: string | null }): string {
+export function formatSimulation(
+  s: Session,
+  meta: { agentName: string; flowName: string; warnings: string[]; savedId: string | null },
+): string {
   const out: string[] = [`# ${meta.agentName} · ${meta.flowName} · ${s.conversationId}`, "", "## Transcript"];
   for (const t of s.turns) {
     const who = t.role === "agent" ? "Agent " : t.role === "caller" ? "Caller" : "  --  ";
     out.push(`[${(t.at / 1000).toFixed(1).padStart(6)}s] ${who}: ${t.text}`);
   }
-  out.push("", `Path: ${s.path.join(" → ")}`, `Outcome: ${s.outcome ?? "running"}${s.endReason ? ` (${s.endReason})` : ""}`);
+  out.push(
+    "",
+    `Path: ${s.path.join(" → ")}`,
+    `Outcome: ${s.outcome ?? "running"}${s.endReason ? ` (${s.endReason})` : ""}`,
+  );
   const h = s.handoff;
   if (h) {
     out.push("", "## Handoff");
-    out.push(`destination: ${h.destination ?? "(code-based transfer)"}`, `method: ${h.method}`, `route: ${h.route ?? "-"}`, `reason: ${h.reason}`);
-    out.push(`utterance: ${h.utterance || "-"}`, `source: ${h.source}${h.function ? ` (${h.function})` : ""}`, `node: ${h.node_id}`, `soft: ${h.soft}`);
+    out.push(
+      `destination: ${h.destination ?? "(code-based transfer)"}`,
+      `method: ${h.method}`,
+      `route: ${h.route ?? "-"}`,
+      `reason: ${h.reason}`,
+    );
+    out.push(
+      `utterance: ${h.utterance || "-"}`,
+      `source: ${h.source}${h.function ? ` (${h.function})` : ""}`,
+      `node: ${h.node_id}`,
+      `soft: ${h.soft}`,
+    );
     if (h.failed) out.push("result: the destination was busy; the agent stayed on the call");
     for (const hd of h.sip_headers) out.push(`header: ${hd.name}: ${hd.value}`);
   }
   if (s.metrics.length) out.push("", "## Metrics", ...s.metrics.map((m) => `${m.name} = ${String(m.value)}`));
   const logs = s.logs.filter((l) => l.level !== "info" || l.source);
-  if (logs.length) out.push("", "## Logs", ...logs.map((l) => `[${l.level}]${l.source ? ` ${l.source}:` : ""} ${l.message}`));
+  if (logs.length)
+    out.push("", "## Logs", ...logs.map((l) => `[${l.level}]${l.source ? ` ${l.source}:` : ""} ${l.message}`));
   if (meta.warnings.length) out.push("", "## Warnings", ...meta.warnings.map((w) => `- ${w}`));
   if (meta.savedId) out.push("", `Saved as conversation ${meta.savedId}`);
   return out.join("\n") + "\n";

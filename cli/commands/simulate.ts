@@ -5,7 +5,13 @@ import { getConversation, insertConversation } from "../../db/repositories/conve
 import { findFlow, getFlow, listFlows } from "../../db/repositories/flows";
 import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
 import { startCall, type Session } from "../../lib/runtime";
-import { conversationFromSession, simulateScript, toOutcome, toRunRequest, type ScriptedInput } from "../../lib/simulation";
+import {
+  conversationFromSession,
+  simulateScript,
+  toOutcome,
+  toRunRequest,
+  type ScriptedInput,
+} from "../../lib/simulation";
 import { formatTraceText } from "../../lib/sip";
 import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
 import type { Command } from "../command";
@@ -41,12 +47,12 @@ function scriptedInputs(argv: readonly string[]): ScriptedInput[] {
     if (!m) continue;
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`--${m[1]} needs a value`);
-    if (m[1] === "dtmf" && !/^[0-9*#A-D]+$/.test(value)) throw new UsageError(`--dtmf takes keypad digits 0-9 * # (got "${value}")`);
+    if (m[1] === "dtmf" && !/^[0-9*#A-D]+$/.test(value))
+      throw new UsageError(`--dtmf takes keypad digits 0-9 * # (got "${value}")`);
     out.push(m[1] === "say" ? { say: value } : { dtmf: value });
   }
   return out;
 }
-
 
 export const simulateCommand: Command = {
   name: "simulate",
@@ -73,7 +79,8 @@ export const simulateCommand: Command = {
     const inputs = scriptedInputs(argv);
     const vars = parseVars(stringList(values, "var"));
     const variant = stringOption(values, "variant") ?? "success";
-    if (variant !== "success" && variant !== "busy") throw new UsageError(`--variant must be success or busy (got "${variant}")`);
+    if (variant !== "success" && variant !== "busy")
+      throw new UsageError(`--variant must be success or busy (got "${variant}")`);
 
     const db = openDb();
     const runner = createNodeFunctionRunner();
@@ -84,7 +91,11 @@ export const simulateCommand: Command = {
       const flow = flowRef ? findFlow(db, agent.id, flowRef) : flows[0] ? getFlow(db, agent.id, flows[0].id) : null;
       if (!flow) {
         const names = flows.map((f) => `"${f.name}"`).join(", ");
-        throw new UsageError(flowRef ? `Unknown flow "${flowRef}" for agent "${agent.name}". Flows: ${names || "none"}` : `Agent "${agent.name}" has no flows`);
+        throw new UsageError(
+          flowRef
+            ? `Unknown flow "${flowRef}" for agent "${agent.name}". Flows: ${names || "none"}`
+            : `Agent "${agent.name}" has no flows`,
+        );
       }
       const { setup, samples } = loadAgentSetup(db, agent, flow);
       const { caller_id, called_number, ...state } = { ...samples, ...vars };
@@ -97,18 +108,27 @@ export const simulateCommand: Command = {
       });
       const timeoutMs = agent.functionTimeoutMs;
       const startedAt = new Date();
-      const result = await simulateScript(session, inputs, async (req) => toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))));
+      const result = await simulateScript(session, inputs, async (req) =>
+        toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))),
+      );
       session = result.session;
       const warnings = [
-        ...(result.unused > 0 ? [`${result.unused} caller turn${result.unused === 1 ? " was" : "s were"} not used: the call ended first`] : []),
+        ...(result.unused > 0
+          ? [`${result.unused} caller turn${result.unused === 1 ? " was" : "s were"} not used: the call ended first`]
+          : []),
         ...(session.sipTrace?.warnings.map((w) => w.message) ?? []),
       ];
       let savedId: string | null = null;
       if (values.save === true) {
         if (getConversation(db, session.conversationId)) {
-          throw new UsageError(`Conversation ${session.conversationId} is already stored: this --seed was saved before; use another seed`);
+          throw new UsageError(
+            `Conversation ${session.conversationId} is already stored: this --seed was saved before; use another seed`,
+          );
         }
-        savedId = insertConversation(db, conversationFromSession(session, { agentId: agent.id, flowId: flow.id, startedAt })).id;
+        savedId = insertConversation(
+          db,
+          conversationFromSession(session, { agentId: agent.id, flowId: flow.id, startedAt }),
+        ).id;
       }
       if (values.json === true) {
         io.out(

@@ -85,8 +85,15 @@ export function CodeEditor({
   if (failed) {
     return (
       <div className="flex h-full flex-col gap-2 p-3 text-sm">
-        <p role="alert" className="text-red-700">The code editor failed to load ({failed}); you can still edit as plain text.</p>
-        <textarea aria-label={ariaLabel} className="h-full w-full rounded border border-slate-300 p-2 font-mono text-sm" value={value} onChange={(e) => onChange(e.target.value)} />
+        <p role="alert" className="text-red-700">
+          The code editor failed to load ({failed}); you can still edit as plain text.
+        </p>
+        <textarea
+          aria-label={ariaLabel}
+          className="h-full w-full rounded border border-slate-300 p-2 font-mono text-sm"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
       </div>
     );
   }

@@ -1,6 +1,13 @@
 "use client";
 
-import { CONV_MEMBERS, LOG_MEMBERS, findMember, memberMarkdown, memberSignature, type ConvMember } from "@/lib/functions/conv-api";
+import {
+  CONV_MEMBERS,
+  LOG_MEMBERS,
+  findMember,
+  memberMarkdown,
+  memberSignature,
+  type ConvMember,
+} from "@/lib/functions/conv-api";
 import type { Monaco } from "./load-monaco";
 
 let registered = false;
@@ -34,7 +41,9 @@ export function registerConvLanguage(monaco: Monaco): void {
         suggestions: members.map((m, i) => {
           const required = (m.params ?? []).filter((p) => p.default === undefined && !p.variadicKeywords);
           const insertText =
-            m.kind === "property" ? m.name : `${m.name}(${required.map((p, n) => `\${${n + 1}:${p.name}}`).join(", ")})$0`;
+            m.kind === "property"
+              ? m.name
+              : `${m.name}(${required.map((p, n) => `\${${n + 1}:${p.name}}`).join(", ")})$0`;
           return {
             label: { label: m.name, description: m.kind === "property" ? m.type : `→ ${m.type}` },
             kind: m.kind === "property" ? languages.CompletionItemKind.Property : languages.CompletionItemKind.Method,
@@ -44,7 +53,8 @@ export function registerConvLanguage(monaco: Monaco): void {
             insertTextRules: languages.CompletionItemInsertTextRule.InsertAsSnippet,
             sortText: String(i).padStart(3, "0"),
             range,
-            command: m.kind === "method" ? { id: "editor.action.triggerParameterHints", title: "Parameter hints" } : undefined,
+            command:
+              m.kind === "method" ? { id: "editor.action.triggerParameterHints", title: "Parameter hints" } : undefined,
           };
         }),
       };
@@ -63,7 +73,12 @@ export function registerConvLanguage(monaco: Monaco): void {
         if (word.word !== "conv") return null;
         return {
           range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
-          contents: [{ value: "```python\nconv: Conv\n```\n\nThe conversation this function runs in. Type `conv.` for its members." }],
+          contents: [
+            {
+              value:
+                "```python\nconv: Conv\n```\n\nThe conversation this function runs in. Type `conv.` for its members.",
+            },
+          ],
         };
       }
       const found = findMember(path);
@@ -79,7 +94,9 @@ export function registerConvLanguage(monaco: Monaco): void {
     signatureHelpTriggerCharacters: ["(", ","],
     signatureHelpRetriggerCharacters: [","],
     provideSignatureHelp(model, position) {
-      const text = model.getValueInRange(new monaco.Range(Math.max(1, position.lineNumber - 10), 1, position.lineNumber, position.column));
+      const text = model.getValueInRange(
+        new monaco.Range(Math.max(1, position.lineNumber - 10), 1, position.lineNumber, position.column),
+      );
       // Find the innermost unclosed "(" and the conv member before it.
       let depth = 0;
       let commas = 0;
@@ -104,7 +121,10 @@ export function registerConvLanguage(monaco: Monaco): void {
                   {
                     label,
                     documentation: { value: found.member.doc },
-                    parameters: params.map((p) => ({ label: p.variadicKeywords ? `**${p.name}` : p.name, documentation: { value: p.doc } })),
+                    parameters: params.map((p) => ({
+                      label: p.variadicKeywords ? `**${p.name}` : p.name,
+                      documentation: { value: p.doc },
+                    })),
                   },
                 ],
                 activeSignature: 0,

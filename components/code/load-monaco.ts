@@ -15,7 +15,10 @@ export function loadMonaco(): Promise<Monaco> {
   loading ??= (async () => {
     (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
       getWorker: () =>
-        new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module", name: "monaco-editor" }),
+        new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), {
+          type: "module",
+          name: "monaco-editor",
+        }),
     };
     const monaco = await import("./monaco-entry");
     loader.config({ monaco });

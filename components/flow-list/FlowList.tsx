@@ -16,7 +16,11 @@ import type { FlowSummary } from "@/db/repositories/flows";
 import type { PathError } from "@/lib/flow";
 import { FlowNameDialog } from "./FlowNameDialog";
 
-type Dialog = { kind: "none" } | { kind: "create" } | { kind: "rename"; flow: FlowSummary } | { kind: "delete"; flow: FlowSummary };
+type Dialog =
+  | { kind: "none" }
+  | { kind: "create" }
+  | { kind: "rename"; flow: FlowSummary }
+  | { kind: "delete"; flow: FlowSummary };
 
 export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSummary[] }) {
   const router = useRouter();
@@ -34,7 +38,9 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
         setImportErrors(null);
         setNotice(`Imported ${r.name}`);
       } else {
-        setImportErrors(r.errors ?? [{ path: "", message: r.fieldErrors.file ?? r.fieldErrors._form ?? "Import failed" }]);
+        setImportErrors(
+          r.errors ?? [{ path: "", message: r.fieldErrors.file ?? r.fieldErrors._form ?? "Import failed" }],
+        );
       }
       if (fileRef.current) fileRef.current.value = "";
     });
@@ -45,10 +51,14 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
       <header className="mb-6 flex items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Flows</h1>
-          <p className="mt-1 text-sm text-slate-600">Conversation flows this agent runs: what it says, listens for, and where it hands off.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Conversation flows this agent runs: what it says, listens for, and where it hands off.
+          </p>
         </div>
         <div className="flex gap-2">
-          <Button onClick={() => fileRef.current?.click()} disabled={pending}>Import flow</Button>
+          <Button onClick={() => fileRef.current?.click()} disabled={pending}>
+            Import flow
+          </Button>
           <input
             ref={fileRef}
             type="file"
@@ -57,13 +67,24 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
             className="hidden"
             onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])}
           />
-          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>New flow</Button>
+          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+            New flow
+          </Button>
         </div>
       </header>
-      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600">{notice}</p>
+      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600">
+        {notice}
+      </p>
       {importErrors && (
-        <div role="alert" data-testid="import-errors" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          <p className="font-medium">Nothing was imported: the file has {importErrors.length === 1 ? "a problem" : `${importErrors.length} problems`}.</p>
+        <div
+          role="alert"
+          data-testid="import-errors"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+        >
+          <p className="font-medium">
+            Nothing was imported: the file has{" "}
+            {importErrors.length === 1 ? "a problem" : `${importErrors.length} problems`}.
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {importErrors.map((e, i) => (
               <li key={i}>
@@ -74,9 +95,14 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
         </div>
       )}
       {flows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-600">No flows yet.</div>
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-600">
+          No flows yet.
+        </div>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="flow-list">
+        <table
+          className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm"
+          data-testid="flow-list"
+        >
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th className="px-4 py-2">Name</th>
@@ -89,23 +115,38 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
             {flows.map((f) => (
               <tr key={f.id} className="border-t border-slate-100" data-testid="flow-row" data-name={f.name}>
                 <td className="px-4 py-2">
-                  <Link href={`/agents/${agentId}/flows/${f.id}`} className="font-medium text-brand-700 hover:underline">{f.name}</Link>
+                  <Link
+                    href={`/agents/${agentId}/flows/${f.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {f.name}
+                  </Link>
                 </td>
                 <td className="px-4 py-2 tabular-nums">{f.nodeCount}</td>
-                <td className="px-4 py-2 text-slate-600"><time dateTime={f.updatedAt}>{new Date(f.updatedAt).toLocaleString()}</time></td>
+                <td className="px-4 py-2 text-slate-600">
+                  <time dateTime={f.updatedAt}>{new Date(f.updatedAt).toLocaleString()}</time>
+                </td>
                 <td className="px-4 py-2">
                   <div className="flex justify-end gap-1 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs">
                     <Button onClick={() => setDialog({ kind: "rename", flow: f })}>Rename</Button>
                     <Button
                       disabled={pending}
-                      onClick={() => startTransition(async () => {
-                        const r = await duplicateFlowAction(agentId, f.id);
-                        setNotice(r.ok ? `Duplicated as ${r.name}` : "Could not duplicate; reload and try again");
-                      })}
+                      onClick={() =>
+                        startTransition(async () => {
+                          const r = await duplicateFlowAction(agentId, f.id);
+                          setNotice(r.ok ? `Duplicated as ${r.name}` : "Could not duplicate; reload and try again");
+                        })
+                      }
                     >
                       Duplicate
                     </Button>
-                    <Button variant="ghost" className="text-red-700" onClick={() => setDialog({ kind: "delete", flow: f })}>Delete</Button>
+                    <Button
+                      variant="ghost"
+                      className="text-red-700"
+                      onClick={() => setDialog({ kind: "delete", flow: f })}
+                    >
+                      Delete
+                    </Button>
                   </div>
                 </td>
               </tr>
@@ -147,11 +188,13 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
               <Button
                 variant="danger"
                 disabled={pending}
-                onClick={() => startTransition(async () => {
-                  const r = await deleteFlowAction(agentId, dialog.flow.id);
-                  setNotice(r.ok ? `Deleted ${r.name}` : "Could not delete; reload and try again");
-                  close();
-                })}
+                onClick={() =>
+                  startTransition(async () => {
+                    const r = await deleteFlowAction(agentId, dialog.flow.id);
+                    setNotice(r.ok ? `Deleted ${r.name}` : "Could not delete; reload and try again");
+                    close();
+                  })
+                }
               >
                 Delete flow
               </Button>
@@ -159,7 +202,8 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
           }
         >
           <p className="text-sm">
-            The flow <strong>{dialog.flow.name}</strong> and its {dialog.flow.nodeCount} nodes will be deleted. Export it first if you may want it back.
+            The flow <strong>{dialog.flow.name}</strong> and its {dialog.flow.nodeCount} nodes will be deleted. Export
+            it first if you may want it back.
           </p>
         </Modal>
       )}

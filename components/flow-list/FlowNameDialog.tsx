@@ -44,13 +44,17 @@ export function FlowNameDialog({
       footer={
         <>
           <Button onClick={() => onClose()}>Cancel</Button>
-          <Button variant="primary" type="submit" form="flow-name-form" disabled={pending}>{submitLabel}</Button>
+          <Button variant="primary" type="submit" form="flow-name-form" disabled={pending}>
+            {submitLabel}
+          </Button>
         </>
       }
     >
       <form id="flow-name-form" noValidate onSubmit={submit} className="space-y-3">
         <div>
-          <label htmlFor="flow-name" className="mb-1 block text-sm font-medium">Flow name</label>
+          <label htmlFor="flow-name" className="mb-1 block text-sm font-medium">
+            Flow name
+          </label>
           <input
             id="flow-name"
             autoFocus
@@ -68,7 +72,12 @@ export function FlowNameDialog({
           <fieldset className="space-y-1 text-sm">
             <legend className="mb-1 font-medium">Start from</legend>
             <label className="flex items-center gap-2">
-              <input type="radio" name="template" checked={template === "blank"} onChange={() => setTemplate("blank")} />
+              <input
+                type="radio"
+                name="template"
+                checked={template === "blank"}
+                onChange={() => setTemplate("blank")}
+              />
               A start node only
             </label>
             <label className="flex items-center gap-2">

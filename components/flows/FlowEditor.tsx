@@ -35,14 +35,29 @@ export interface FlowEditorProps {
 }
 
 // Loaded when first opened: the simulator (SIP engine, runtime) and Monaco are not needed to draw the canvas.
-const EditorSimulator = dynamic(() => import("./simulate/EditorSimulator").then((m) => m.EditorSimulator), { ssr: false });
-const FunctionSidePanel = dynamic(() => import("./panels/FunctionSidePanel").then((m) => m.FunctionSidePanel), { ssr: false });
+const EditorSimulator = dynamic(() => import("./simulate/EditorSimulator").then((m) => m.EditorSimulator), {
+  ssr: false,
+});
+const FunctionSidePanel = dynamic(() => import("./panels/FunctionSidePanel").then((m) => m.FunctionSidePanel), {
+  ssr: false,
+});
 
 const NO_PROGRESS: CallProgress = { currentNodeId: null, path: [] };
-const PANEL_WIDTH: Record<SidePanel["kind"], string> = { inspector: "w-80", simulator: "w-[30rem]", function: "w-[40rem]" };
+const PANEL_WIDTH: Record<SidePanel["kind"], string> = {
+  inspector: "w-80",
+  simulator: "w-[30rem]",
+  function: "w-[40rem]",
+};
 
 /** The flow editor: one store per instance, the save loop beside it, the canvas and panels inside. */
-export function FlowEditor({ agentId, flow, lintContext, variableOptions, simulation, functionIds = {} }: FlowEditorProps) {
+export function FlowEditor({
+  agentId,
+  flow,
+  lintContext,
+  variableOptions,
+  simulation,
+  functionIds = {},
+}: FlowEditorProps) {
   const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions }));
   const [meta] = useState(() => ({ agentId, flowId: flow.id }));
   const { flush } = useAutosave(store, agentId, flow.id);
@@ -63,48 +78,71 @@ export function FlowEditor({ agentId, flow, lintContext, variableOptions, simula
   return (
     <EditorMetaProvider value={meta}>
       <SidePanelProvider value={panels}>
-      <FlowEditorStoreProvider value={store}>
-        {/* Initial nodes here (not only via <ReactFlow nodes>) so they render on the server and hydrate, as a bare ReactFlow does. */}
-        <ReactFlowProvider initialNodes={store.getState().nodes} initialEdges={store.getState().edges} initialMinZoom={0.05} initialMaxZoom={2}>
-          <div className="flex h-[calc(100vh-3rem)] flex-col" data-testid="flow-editor">
-            <EditorToolbar />
-            <StaleBanner />
-            <div className="flex min-h-0 flex-1">
-              <NodePalette />
-              <div className="min-w-0 flex-1">
-                <FlowContextProvider>
-                  <FlowCanvas />
-                </FlowContextProvider>
+        <FlowEditorStoreProvider value={store}>
+          {/* Initial nodes here (not only via <ReactFlow nodes>) so they render on the server and hydrate, as a bare ReactFlow does. */}
+          <ReactFlowProvider
+            initialNodes={store.getState().nodes}
+            initialEdges={store.getState().edges}
+            initialMinZoom={0.05}
+            initialMaxZoom={2}
+          >
+            <div className="flex h-[calc(100vh-3rem)] flex-col" data-testid="flow-editor">
+              <EditorToolbar />
+              <StaleBanner />
+              <div className="flex min-h-0 flex-1">
+                <NodePalette />
+                <div className="min-w-0 flex-1">
+                  <FlowContextProvider>
+                    <FlowCanvas />
+                  </FlowContextProvider>
+                </div>
+                <aside
+                  className={`flex ${PANEL_WIDTH[panel.kind]} shrink-0 flex-col border-l border-slate-200 bg-white`}
+                >
+                  {panel.kind !== "function" && (
+                    <div role="tablist" aria-label="Side panel" className="flex border-b border-slate-200 text-sm">
+                      {(["inspector", "simulator"] as const)
+                        .filter((k) => k === "inspector" || simulation)
+                        .map((k) => (
+                          <button
+                            key={k}
+                            type="button"
+                            role="tab"
+                            aria-selected={panel.kind === k}
+                            onClick={() => setPanel({ kind: k })}
+                            className={`flex-1 px-3 py-2 font-medium ${panel.kind === k ? "border-b-2 border-brand-600 text-brand-700" : "text-slate-600 hover:bg-slate-50"}`}
+                          >
+                            {k === "inspector" ? "Inspector" : "Simulate"}
+                          </button>
+                        ))}
+                    </div>
+                  )}
+                  {panel.kind === "inspector" && (
+                    <>
+                      <div className="min-h-0 flex-[3] overflow-y-auto">
+                        <Inspector />
+                      </div>
+                      <div className="flex min-h-0 flex-[2] flex-col">
+                        <ProblemsList />
+                      </div>
+                    </>
+                  )}
+                  {simulation && simulatorOpened && (
+                    <div
+                      className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"}
+                      role="tabpanel"
+                      aria-label="Simulate"
+                    >
+                      <EditorSimulator simulation={simulation} onProgress={onProgress} />
+                    </div>
+                  )}
+                  {panel.kind === "function" && <FunctionSidePanel name={panel.name} />}
+                </aside>
+                <SimulationHighlight progress={progress} />
               </div>
-              <aside className={`flex ${PANEL_WIDTH[panel.kind]} shrink-0 flex-col border-l border-slate-200 bg-white`}>
-                {panel.kind !== "function" && (
-                  <div role="tablist" aria-label="Side panel" className="flex border-b border-slate-200 text-sm">
-                    {(["inspector", "simulator"] as const).filter((k) => k === "inspector" || simulation).map((k) => (
-                      <button key={k} type="button" role="tab" aria-selected={panel.kind === k} onClick={() => setPanel({ kind: k })}
-                        className={`flex-1 px-3 py-2 font-medium ${panel.kind === k ? "border-b-2 border-brand-600 text-brand-700" : "text-slate-600 hover:bg-slate-50"}`}>
-                        {k === "inspector" ? "Inspector" : "Simulate"}
-                      </button>
-                    ))}
-                  </div>
-                )}
-                {panel.kind === "inspector" && (
-                  <>
-                    <div className="min-h-0 flex-[3] overflow-y-auto"><Inspector /></div>
-                    <div className="flex min-h-0 flex-[2] flex-col"><ProblemsList /></div>
-                  </>
-                )}
-                {simulation && simulatorOpened && (
-                  <div className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"} role="tabpanel" aria-label="Simulate">
-                    <EditorSimulator simulation={simulation} onProgress={onProgress} />
-                  </div>
-                )}
-                {panel.kind === "function" && <FunctionSidePanel name={panel.name} />}
-              </aside>
-              <SimulationHighlight progress={progress} />
             </div>
-          </div>
-        </ReactFlowProvider>
-      </FlowEditorStoreProvider>
+          </ReactFlowProvider>
+        </FlowEditorStoreProvider>
       </SidePanelProvider>
     </EditorMetaProvider>
   );

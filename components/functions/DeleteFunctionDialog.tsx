@@ -58,13 +58,14 @@ export function DeleteFunctionDialog({
         ) : used ? (
           <>
             <p>
-              <strong className="font-mono">{fn.name}</strong> is used by {usages.length} flow node{usages.length === 1 ? "" : "s"}; they will
-              show an “unknown function” problem until you pick another:
+              <strong className="font-mono">{fn.name}</strong> is used by {usages.length} flow node
+              {usages.length === 1 ? "" : "s"}; they will show an “unknown function” problem until you pick another:
             </p>
             <ul className="list-disc space-y-0.5 pl-5" data-testid="function-usages">
               {usages.map((u) => (
                 <li key={`${u.flowId}/${u.nodeId}`}>
-                  <span className="font-medium">{u.flowName}</span>: {u.nodeType === "function" ? "function node" : "handoff node override"}{" "}
+                  <span className="font-medium">{u.flowName}</span>:{" "}
+                  {u.nodeType === "function" ? "function node" : "handoff node override"}{" "}
                   <span className="font-mono">{u.nodeId}</span>
                 </li>
               ))}
@@ -73,7 +74,11 @@ export function DeleteFunctionDialog({
         ) : (
           <p>No flow uses it. This cannot be undone.</p>
         )}
-        {error && <p role="alert" className="text-red-700">{error}</p>}
+        {error && (
+          <p role="alert" className="text-red-700">
+            {error}
+          </p>
+        )}
       </div>
     </Modal>
   );

@@ -1,10 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { CodeEditor, type EditorMarker } from "@/components/code/CodeEditor";
-import { loadFunctionEditorData, saveFunctionAction, type FunctionEditorData } from "@/app/agents/[agentId]/functions/actions";
+import {
+  loadFunctionEditorData,
+  saveFunctionAction,
+  type FunctionEditorData,
+} from "@/app/agents/[agentId]/functions/actions";
 import { buildRunRequest, sampleCall, type SampleRow } from "@/lib/functions/sample";
 import type { RunResult, SyntaxIssue } from "@/lib/functions/types";
 import { browserRunner, useRunnerStatus } from "./browser-runner-store";
@@ -53,12 +57,22 @@ export function FunctionEditorPanel({
 
   // Start Python as soon as an editor opens: the first Run should find it warm.
   useEffect(() => {
-    browserRunner().warm().catch(() => {});
+    browserRunner()
+      .warm()
+      .catch(() => {});
   }, []);
 
   if (missing) return <p className="p-6 text-sm text-red-700">This function no longer exists.</p>;
   if (!data) return <p className="p-6 text-sm text-slate-500">Loading the function…</p>;
-  return <LoadedPanel key={data.function.id} data={data} showBackLink={showBackLink} onSaved={onSaved} onDirtyChange={onDirtyChange} />;
+  return (
+    <LoadedPanel
+      key={data.function.id}
+      data={data}
+      showBackLink={showBackLink}
+      onSaved={onSaved}
+      onDirtyChange={onDirtyChange}
+    />
+  );
 }
 
 function LoadedPanel({
@@ -81,7 +95,9 @@ function LoadedPanel({
   const [runtimeMarker, setRuntimeMarker] = useState<EditorMarker | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [running, setRunning] = useState(false);
-  const [rows, setRows] = useState<SampleRow[]>(() => data.variables.map((v) => ({ key: v.name, value: v.sampleValue })));
+  const [rows, setRows] = useState<SampleRow[]>(() =>
+    data.variables.map((v) => ({ key: v.name, value: v.sampleValue })),
+  );
   const call = useMemo(() => sampleCall(), []);
   const [callerNumber, setCallerNumber] = useState(call.callerNumber);
   const [calleeNumber, setCalleeNumber] = useState(call.calleeNumber);
@@ -107,7 +123,9 @@ function LoadedPanel({
   }, [code]);
 
   const codeRef = useRef(code);
-  codeRef.current = code;
+  useLayoutEffect(() => {
+    codeRef.current = code;
+  }, [code]);
   const save = useCallback(async () => {
     const toSave = codeRef.current;
     setSaving(true);
@@ -138,7 +156,15 @@ function LoadedPanel({
     setRunning(true);
     setRuntimeMarker(null);
     const r = await browserRunner().run(
-      buildRunRequest({ code, functionName: fn.name, stateRows: rows, callerNumber, calleeNumber, destinations: data.destinations, timeoutMs: data.timeoutMs }),
+      buildRunRequest({
+        code,
+        functionName: fn.name,
+        stateRows: rows,
+        callerNumber,
+        calleeNumber,
+        destinations: data.destinations,
+        timeoutMs: data.timeoutMs,
+      }),
     );
     setRunning(false);
     setResult(r);
@@ -169,13 +195,24 @@ function LoadedPanel({
         )}
         <h1 className="font-mono text-base font-semibold" data-testid="function-title">
           {fn.name}
-          {dirty && <span aria-hidden className="ml-1 text-amber-600">●</span>}
+          {dirty && (
+            <span aria-hidden className="ml-1 text-amber-600">
+              ●
+            </span>
+          )}
         </h1>
         <span className="text-xs" data-testid="save-state">
           {dirty ? (
-            <span className="text-amber-700" data-testid="dirty-indicator">Unsaved changes</span>
+            <span className="text-amber-700" data-testid="dirty-indicator">
+              Unsaved changes
+            </span>
           ) : saveMessage ? (
-            <span className={saveMessage.ok ? "text-emerald-700" : "text-red-700"} role={saveMessage.ok ? undefined : "alert"}>{saveMessage.text}</span>
+            <span
+              className={saveMessage.ok ? "text-emerald-700" : "text-red-700"}
+              role={saveMessage.ok ? undefined : "alert"}
+            >
+              {saveMessage.text}
+            </span>
           ) : (
             <span className="text-slate-500">Saved</span>
           )}
@@ -208,18 +245,31 @@ function LoadedPanel({
             ariaLabel={`Python code of ${fn.name}`}
           />
         </div>
-        <aside className="w-[26rem] shrink-0 space-y-5 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4" aria-label="Run">
+        <aside
+          className="w-[26rem] shrink-0 space-y-5 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4"
+          aria-label="Run"
+        >
           <div>
             <h3 className="mb-2 text-sm font-semibold">Run with sample data</h3>
-            <RunInputs rows={rows} onRows={setRows} callerNumber={callerNumber} onCallerNumber={setCallerNumber} calleeNumber={calleeNumber} onCalleeNumber={setCalleeNumber} />
+            <RunInputs
+              rows={rows}
+              onRows={setRows}
+              callerNumber={callerNumber}
+              onCallerNumber={setCallerNumber}
+              calleeNumber={calleeNumber}
+              onCalleeNumber={setCalleeNumber}
+            />
             <p className="mt-2 text-xs text-slate-500">
-              Runs the editor&apos;s current code, saved or not, with a {data.timeoutMs} ms time limit. Nothing is sent anywhere.
+              Runs the editor&apos;s current code, saved or not, with a {data.timeoutMs} ms time limit. Nothing is sent
+              anywhere.
             </p>
           </div>
           {result ? (
             <RunResultView result={result} functionName={fn.name} />
           ) : (
-            <p className="text-sm text-slate-500">Run the function to see what it says, the handoff or transfer it asks for, its metrics and logs.</p>
+            <p className="text-sm text-slate-500">
+              Run the function to see what it says, the handoff or transfer it asks for, its metrics and logs.
+            </p>
           )}
         </aside>
       </div>
@@ -240,8 +290,18 @@ function PythonStatus({ status }: { status: ReturnType<typeof useRunnerStatus> }
             : `Python ready${status.startupMs ? ` (started in ${(status.startupMs / 1000).toFixed(1)} s)` : ""}`;
   const busy = status.state === "loading" || status.state === "idle" || status.state === "restarting";
   return (
-    <span className={`flex items-center gap-1.5 text-xs ${status.state === "failed" ? "text-red-700" : "text-slate-500"}`} data-testid="python-status" data-state={status.state} role="status">
-      {busy && <span aria-hidden className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" />}
+    <span
+      className={`flex items-center gap-1.5 text-xs ${status.state === "failed" ? "text-red-700" : "text-slate-500"}`}
+      data-testid="python-status"
+      data-state={status.state}
+      role="status"
+    >
+      {busy && (
+        <span
+          aria-hidden
+          className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600"
+        />
+      )}
       {text}
     </span>
   );

@@ -25,8 +25,8 @@ export function FunctionsList({ agentId, functions }: { agentId: string; functio
           <h1 className="text-2xl font-semibold">Functions</h1>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
             Python the agent runs during a call: <code className="font-mono">def name(conv):</code> reads the call and{" "}
-            <code className="font-mono">conv.state</code>, can say something, hand off or transfer with headers computed at run time.
-            Flows call them by name.
+            <code className="font-mono">conv.state</code>, can say something, hand off or transfer with headers computed
+            at run time. Flows call them by name.
           </p>
         </div>
         <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
@@ -41,22 +41,39 @@ export function FunctionsList({ agentId, functions }: { agentId: string; functio
           No functions yet. Start one from a template: blank, a dynamic transfer_call, or an escalation with a reason.
         </div>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="function-list">
+        <ul
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          data-testid="function-list"
+        >
           {functions.map((f) => (
             <li key={f.id} className="flex items-center gap-4 px-4 py-3" data-testid="function-row" data-name={f.name}>
               <div className="min-w-0 flex-1">
-                <Link href={`/agents/${agentId}/functions/${f.id}`} className="font-mono text-sm font-semibold text-brand-700 hover:underline" data-testid="function-name">
+                <Link
+                  href={`/agents/${agentId}/functions/${f.id}`}
+                  className="font-mono text-sm font-semibold text-brand-700 hover:underline"
+                  data-testid="function-name"
+                >
                   {f.name}
                 </Link>
-                <p className="truncate text-sm text-slate-600">{f.description || <span className="text-slate-400">No description</span>}</p>
+                <p className="truncate text-sm text-slate-600">
+                  {f.description || <span className="text-slate-400">No description</span>}
+                </p>
               </div>
               <span className="text-xs text-slate-500" data-testid="usage-count">
-                {f.usageCount === 0 ? "Not used in flows" : `Used by ${f.usageCount} flow node${f.usageCount === 1 ? "" : "s"}`}
+                {f.usageCount === 0
+                  ? "Not used in flows"
+                  : `Used by ${f.usageCount} flow node${f.usageCount === 1 ? "" : "s"}`}
               </span>
               <div className="flex gap-1">
-                <Button variant="ghost" onClick={() => router.push(`/agents/${agentId}/functions/${f.id}`)}>Edit</Button>
-                <Button variant="ghost" onClick={() => setDialog({ kind: "rename", fn: f })}>Rename</Button>
-                <Button variant="ghost" onClick={() => setDialog({ kind: "delete", fn: f })}>Delete</Button>
+                <Button variant="ghost" onClick={() => router.push(`/agents/${agentId}/functions/${f.id}`)}>
+                  Edit
+                </Button>
+                <Button variant="ghost" onClick={() => setDialog({ kind: "rename", fn: f })}>
+                  Rename
+                </Button>
+                <Button variant="ghost" onClick={() => setDialog({ kind: "delete", fn: f })}>
+                  Delete
+                </Button>
               </div>
             </li>
           ))}
@@ -78,7 +95,10 @@ export function FunctionsList({ agentId, functions }: { agentId: string; functio
           fn={dialog.fn}
           onClose={(renamed, updatedNodes) => {
             close();
-            if (renamed) setNotice(`Renamed to ${renamed.name}${updatedNodes ? ` and updated ${updatedNodes} flow node${updatedNodes === 1 ? "" : "s"}` : ""}`);
+            if (renamed)
+              setNotice(
+                `Renamed to ${renamed.name}${updatedNodes ? ` and updated ${updatedNodes} flow node${updatedNodes === 1 ? "" : "s"}` : ""}`,
+              );
           }}
         />
       )}

@@ -25,7 +25,9 @@ export function NewFunctionModal({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, startTransition] = useTransition();
 
-  const localName = functionNameError(name.trim()) ?? (taken.includes(name.trim()) ? `A function named ${name.trim()} already exists for this agent` : null);
+  const localName =
+    functionNameError(name.trim()) ??
+    (taken.includes(name.trim()) ? `A function named ${name.trim()} already exists for this agent` : null);
   const nameError = errors.name ?? (touched ? (localName ?? undefined) : undefined);
 
   function submit(e: React.FormEvent) {
@@ -56,7 +58,9 @@ export function NewFunctionModal({
     >
       <form id="new-function-form" onSubmit={submit} className="space-y-4 text-sm" noValidate>
         <div>
-          <label htmlFor="fn-name" className="mb-1 block font-medium">Name</label>
+          <label htmlFor="fn-name" className="mb-1 block font-medium">
+            Name
+          </label>
           <input
             id="fn-name"
             autoFocus
@@ -73,21 +77,40 @@ export function NewFunctionModal({
             aria-describedby={describedBy("fn-name", nameError)}
             className={`${inputClass} font-mono`}
           />
-          <p className="mt-1 text-xs text-slate-500">A Python name (letters, digits, _): the code defines <code className="font-mono">def {name.trim() || "name"}(conv):</code></p>
+          <p className="mt-1 text-xs text-slate-500">
+            A Python name (letters, digits, _): the code defines{" "}
+            <code className="font-mono">def {name.trim() || "name"}(conv):</code>
+          </p>
           <FieldMessages id="fn-name" error={nameError} />
         </div>
         <div>
-          <label htmlFor="fn-description" className="mb-1 block font-medium">Description</label>
-          <input id="fn-description" value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />
+          <label htmlFor="fn-description" className="mb-1 block font-medium">
+            Description
+          </label>
+          <input
+            id="fn-description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            className={inputClass}
+          />
           <FieldMessages id="fn-description" error={errors.description} />
         </div>
         <fieldset>
           <legend className="mb-1 font-medium">Start from</legend>
           <div className="grid gap-2 sm:grid-cols-3">
             {FUNCTION_TEMPLATES.map((t) => (
-              <label key={t.id} className={`cursor-pointer rounded-md border p-3 ${template === t.id ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}>
+              <label
+                key={t.id}
+                className={`cursor-pointer rounded-md border p-3 ${template === t.id ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}
+              >
                 <span className="flex items-center gap-2 font-medium">
-                  <input type="radio" name="template" value={t.id} checked={template === t.id} onChange={() => setTemplate(t.id)} />
+                  <input
+                    type="radio"
+                    name="template"
+                    value={t.id}
+                    checked={template === t.id}
+                    onChange={() => setTemplate(t.id)}
+                  />
                   {t.label}
                 </span>
                 <span className="mt-1 block text-xs text-slate-600">{t.description}</span>

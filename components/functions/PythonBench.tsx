@@ -64,7 +64,9 @@ export function PythonBench() {
   return (
     <main className="p-6 text-sm" data-testid="python-bench" data-ready={ready}>
       <h1 className="text-lg font-semibold">Python worker benchmark</h1>
-      <p>Driven by <code>npm run bench:python</code>; not part of the product UI.</p>
+      <p>
+        Driven by <code>npm run bench:python</code>; not part of the product UI.
+      </p>
     </main>
   );
 }

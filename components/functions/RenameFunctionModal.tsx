@@ -40,12 +40,16 @@ export function RenameFunctionModal({
       footer={
         <>
           <Button onClick={() => onClose(null)}>Cancel</Button>
-          <Button variant="primary" type="submit" form="rename-function-form" disabled={pending}>Rename</Button>
+          <Button variant="primary" type="submit" form="rename-function-form" disabled={pending}>
+            Rename
+          </Button>
         </>
       }
     >
       <form id="rename-function-form" onSubmit={submit} className="space-y-2 text-sm" noValidate>
-        <label htmlFor="rename-fn" className="block font-medium">Name</label>
+        <label htmlFor="rename-fn" className="block font-medium">
+          Name
+        </label>
         <input
           id="rename-fn"
           autoFocus
@@ -61,7 +65,8 @@ export function RenameFunctionModal({
         />
         <FieldMessages id="rename-fn" error={error} />
         <p className="text-xs text-slate-500">
-          The <code className="font-mono">def</code> line is renamed too{fn.usageCount ? `, and the ${fn.usageCount} flow node${fn.usageCount === 1 ? "" : "s"} that call it` : ""}.
+          The <code className="font-mono">def</code> line is renamed too
+          {fn.usageCount ? `, and the ${fn.usageCount} flow node${fn.usageCount === 1 ? "" : "s"} that call it` : ""}.
         </p>
       </form>
     </Modal>

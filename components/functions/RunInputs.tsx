@@ -29,16 +29,39 @@ export function RunInputs({
         <div className="space-y-1">
           {rows.map((r, i) => (
             <div key={i} className="flex items-center gap-1" data-testid="state-row" data-key={r.key}>
-              <input aria-label={`State key ${i + 1}`} value={r.key} spellCheck={false} onChange={(e) => set(i, { key: e.target.value })} className={small} placeholder="key" />
+              <input
+                aria-label={`State key ${i + 1}`}
+                value={r.key}
+                spellCheck={false}
+                onChange={(e) => set(i, { key: e.target.value })}
+                className={small}
+                placeholder="key"
+              />
               <span className="text-slate-400">=</span>
-              <input aria-label={`State value ${i + 1}`} value={r.value} spellCheck={false} onChange={(e) => set(i, { value: e.target.value })} className={small} placeholder="value" />
-              <button type="button" aria-label={`Remove state row ${i + 1}`} onClick={() => onRows(rows.filter((_, k) => k !== i))} className="rounded px-1 text-slate-500 hover:bg-slate-100">
+              <input
+                aria-label={`State value ${i + 1}`}
+                value={r.value}
+                spellCheck={false}
+                onChange={(e) => set(i, { value: e.target.value })}
+                className={small}
+                placeholder="value"
+              />
+              <button
+                type="button"
+                aria-label={`Remove state row ${i + 1}`}
+                onClick={() => onRows(rows.filter((_, k) => k !== i))}
+                className="rounded px-1 text-slate-500 hover:bg-slate-100"
+              >
                 ✕
               </button>
             </div>
           ))}
         </div>
-        <Button variant="ghost" className="mt-1 px-2 py-0.5 text-xs" onClick={() => onRows([...rows, { key: "", value: "" }])}>
+        <Button
+          variant="ghost"
+          className="mt-1 px-2 py-0.5 text-xs"
+          onClick={() => onRows([...rows, { key: "", value: "" }])}
+        >
           + Add state key
         </Button>
       </fieldset>
@@ -46,11 +69,21 @@ export function RunInputs({
         <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Call</legend>
         <label className="text-xs text-slate-600">
           $caller_id
-          <input aria-label="Caller number" value={callerNumber} onChange={(e) => onCallerNumber(e.target.value)} className={small} />
+          <input
+            aria-label="Caller number"
+            value={callerNumber}
+            onChange={(e) => onCallerNumber(e.target.value)}
+            className={small}
+          />
         </label>
         <label className="text-xs text-slate-600">
           $called_number
-          <input aria-label="Called number" value={calleeNumber} onChange={(e) => onCalleeNumber(e.target.value)} className={small} />
+          <input
+            aria-label="Called number"
+            value={calleeNumber}
+            onChange={(e) => onCalleeNumber(e.target.value)}
+            className={small}
+          />
         </label>
       </fieldset>
     </div>

@@ -16,7 +16,9 @@ function Row({ label, children, testId }: { label: string; children: React.React
   return (
     <div className="grid grid-cols-[6.5rem_1fr] gap-2">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="min-w-0 break-words" data-testid={testId}>{children}</dd>
+      <dd className="min-w-0 break-words" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -31,9 +33,18 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
   return (
     <div className="space-y-4 text-sm" data-testid="run-result" data-ok={result.ok}>
       {e ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3" data-testid="run-error" data-kind={e.kind}>
+        <div
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 p-3"
+          data-testid="run-error"
+          data-kind={e.kind}
+        >
           <p className="font-medium text-red-800" data-testid="error-message">
-            {e.kind === "timeout" ? "Stopped: time limit exceeded" : e.kind === "crashed" ? "The Python worker failed" : `${e.type}: `}
+            {e.kind === "timeout"
+              ? "Stopped: time limit exceeded"
+              : e.kind === "crashed"
+                ? "The Python worker failed"
+                : `${e.type}: `}
             {e.kind === "timeout" || e.kind === "crashed" ? null : e.message}
           </p>
           {(e.kind === "timeout" || e.kind === "crashed") && <p className="mt-1 text-red-800">{e.message}</p>}
@@ -54,7 +65,9 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
         {said.length ? (
           <ul className="space-y-1">
             {said.map((s, i) => (
-              <li key={i} className="rounded bg-slate-100 px-2 py-1">“{s}”</li>
+              <li key={i} className="rounded bg-slate-100 px-2 py-1">
+                “{s}”
+              </li>
             ))}
           </ul>
         ) : (
@@ -66,23 +79,38 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
       <Section title={h?.source === "transfer_call" ? "Transfer (transfer_call)" : "Handoff"} testId="handoff">
         {h ? (
           <dl className="space-y-1">
-            <Row label="Destination" testId="handoff-destination">{h.destination ?? <span className="text-slate-500">none (code-based route)</span>}</Row>
-            <Row label="Method" testId="handoff-method">{METHOD_INFO[h.method].label}{h.soft ? " · soft (warm) transfer" : ""}</Row>
-            <Row label="Route" testId="handoff-route"><span className="font-mono">{h.route ?? none}</span></Row>
+            <Row label="Destination" testId="handoff-destination">
+              {h.destination ?? <span className="text-slate-500">none (code-based route)</span>}
+            </Row>
+            <Row label="Method" testId="handoff-method">
+              {METHOD_INFO[h.method].label}
+              {h.soft ? " · soft (warm) transfer" : ""}
+            </Row>
+            <Row label="Route" testId="handoff-route">
+              <span className="font-mono">{h.route ?? none}</span>
+            </Row>
             <Row label="SIP headers" testId="handoff-headers">
               {h.sipHeaders.length ? (
                 <ul className="font-mono text-xs">
                   {h.sipHeaders.map((x) => (
-                    <li key={x.name} data-testid="handoff-header">{x.name}: {x.value}</li>
+                    <li key={x.name} data-testid="handoff-header">
+                      {x.name}: {x.value}
+                    </li>
                   ))}
                 </ul>
               ) : (
                 none
               )}
             </Row>
-            <Row label="Reason" testId="handoff-reason"><span className="font-mono">{h.reason}</span></Row>
-            <Row label="Utterance" testId="handoff-utterance">{h.utterance ?? none}</Row>
-            <Row label="Soft" testId="handoff-soft">{h.soft ? "yes" : "no"}</Row>
+            <Row label="Reason" testId="handoff-reason">
+              <span className="font-mono">{h.reason}</span>
+            </Row>
+            <Row label="Utterance" testId="handoff-utterance">
+              {h.utterance ?? none}
+            </Row>
+            <Row label="Soft" testId="handoff-soft">
+              {h.soft ? "yes" : "no"}
+            </Row>
             {h.whisper !== null && <Row label="Whisper">{h.whisper}</Row>}
           </dl>
         ) : (
@@ -98,7 +126,9 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
         {result.metrics.length ? (
           <ul className="font-mono text-xs">
             {result.metrics.map((m, i) => (
-              <li key={i}>{m.name} = {m.value}</li>
+              <li key={i}>
+                {m.name} = {m.value}
+              </li>
             ))}
           </ul>
         ) : (
@@ -110,9 +140,16 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
         {result.logs.length ? (
           <ul className="space-y-0.5 font-mono text-xs">
             {result.logs.map((l, i) => (
-              <li key={i} className={l.level === "error" ? "text-red-700" : l.level === "warning" ? "text-amber-700" : "text-slate-700"}>
+              <li
+                key={i}
+                className={
+                  l.level === "error" ? "text-red-700" : l.level === "warning" ? "text-amber-700" : "text-slate-700"
+                }
+              >
                 <span className="uppercase">{l.level}</span> {l.message}
-                {Object.keys(l.fields).length > 0 && <span className="text-slate-500"> {JSON.stringify(l.fields)}</span>}
+                {Object.keys(l.fields).length > 0 && (
+                  <span className="text-slate-500"> {JSON.stringify(l.fields)}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -21,7 +21,12 @@ export function useUnsavedChangesGuard(dirty: boolean, message = UNSAVED_MESSAGE
       const link = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
       if (!link || link.target === "_blank" || link.hasAttribute("download")) return;
       const url = new URL(link.href, window.location.href);
-      if (url.origin === window.location.origin && url.pathname === window.location.pathname && url.search === window.location.search) return;
+      if (
+        url.origin === window.location.origin &&
+        url.pathname === window.location.pathname &&
+        url.search === window.location.search
+      )
+        return;
       if (!window.confirm(message)) {
         e.preventDefault();
         e.stopPropagation();

@@ -30,17 +30,29 @@ export function DestinationCard({
       className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <div className="flex items-start justify-between gap-2">
-        <h3 className="font-semibold" data-testid="destination-name">{d.name}</h3>
+        <h3 className="font-semibold" data-testid="destination-name">
+          {d.name}
+        </h3>
         <div className="flex shrink-0 gap-1">
-          {d.isDefault && <Badge tone="green" data-testid="default-badge">default</Badge>}
-          <Badge tone={METHOD_TONE[d.method]} data-testid="method-badge">{METHOD_INFO[d.method].badge}</Badge>
+          {d.isDefault && (
+            <Badge tone="green" data-testid="default-badge">
+              default
+            </Badge>
+          )}
+          <Badge tone={METHOD_TONE[d.method]} data-testid="method-badge">
+            {METHOD_INFO[d.method].badge}
+          </Badge>
         </div>
       </div>
       {d.description && <p className="mt-1 text-sm text-slate-600">{d.description}</p>}
       <dl className="mt-3 space-y-1 text-sm">
         <div className="flex gap-2">
           <dt className="w-16 shrink-0 text-slate-500">Route</dt>
-          <dd className="truncate font-mono text-xs leading-5" data-testid="destination-route" title={d.route ?? undefined}>
+          <dd
+            className="truncate font-mono text-xs leading-5"
+            data-testid="destination-route"
+            title={d.route ?? undefined}
+          >
             {d.route ?? <span className="font-sans text-slate-500">none: hands the call back</span>}
           </dd>
         </div>
@@ -52,11 +64,21 @@ export function DestinationCard({
         </div>
       </dl>
       <div className="mt-auto flex flex-wrap items-center gap-1 pt-4 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs">
-        <Button onClick={onEdit} disabled={busy}>Edit</Button>
-        <Button onClick={onDuplicate} disabled={busy}>Duplicate</Button>
-        {!d.isDefault && <Button onClick={onSetDefault} disabled={busy}>Set as default</Button>}
+        <Button onClick={onEdit} disabled={busy}>
+          Edit
+        </Button>
+        <Button onClick={onDuplicate} disabled={busy}>
+          Duplicate
+        </Button>
+        {!d.isDefault && (
+          <Button onClick={onSetDefault} disabled={busy}>
+            Set as default
+          </Button>
+        )}
         {extraActions}
-        <Button variant="ghost" className="ml-auto text-red-700" onClick={onDelete} disabled={busy}>Delete</Button>
+        <Button variant="ghost" className="ml-auto text-red-700" onClick={onDelete} disabled={busy}>
+          Delete
+        </Button>
       </div>
     </article>
   );

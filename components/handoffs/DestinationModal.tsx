@@ -6,7 +6,13 @@ import { FieldMessages, describedBy, inputClass } from "@/components/ui/FieldMes
 import { Modal } from "@/components/ui/Modal";
 import type { VariableOption } from "@/components/ui/VariableInput";
 import { destinationWarnings, parseDestination, type FieldErrors } from "@/lib/handoffs/schema";
-import { HANDOFF_METHODS, METHOD_INFO, PLACEMENT_INFO, REFER_PLACEMENTS, type HandoffDestination } from "@/lib/handoffs/types";
+import {
+  HANDOFF_METHODS,
+  METHOD_INFO,
+  PLACEMENT_INFO,
+  REFER_PLACEMENTS,
+  type HandoffDestination,
+} from "@/lib/handoffs/types";
 import { ROUTE_EXAMPLES } from "@/lib/sip/route";
 import type { HandoffActionResult } from "@/app/agents/[agentId]/handoffs/actions";
 import { draftFrom, draftToInput, type DestinationDraft } from "./draft";
@@ -39,7 +45,11 @@ export function DestinationModal({
   const parsed = parseDestination(input);
   const clientErrors = parsed.ok ? {} : parsed.fieldErrors;
   const warnings = useMemo(
-    () => destinationWarnings({ sipHeaders: input.sipHeaders ?? [] }, variables.map((v) => v.name)),
+    () =>
+      destinationWarnings(
+        { sipHeaders: input.sipHeaders ?? [] },
+        variables.map((v) => v.name),
+      ),
     [input.sipHeaders, variables],
   );
   // Header rows are checked as soon as something is typed in them; other fields once left.
@@ -100,7 +110,9 @@ export function DestinationModal({
           </p>
         )}
         <div>
-          <label htmlFor="destination-name" className="mb-1 block text-sm font-medium">Name</label>
+          <label htmlFor="destination-name" className="mb-1 block text-sm font-medium">
+            Name
+          </label>
           <input
             id="destination-name"
             autoFocus
@@ -115,7 +127,9 @@ export function DestinationModal({
           <FieldMessages id="destination-name" error={errors.name} />
         </div>
         <div>
-          <label htmlFor="destination-description" className="mb-1 block text-sm font-medium">Description</label>
+          <label htmlFor="destination-description" className="mb-1 block text-sm font-medium">
+            Description
+          </label>
           <textarea
             id="destination-description"
             rows={2}
@@ -158,7 +172,9 @@ export function DestinationModal({
         </fieldset>
         {draft.method !== "bye" && (
           <div>
-            <label htmlFor="destination-route" className="mb-1 block text-sm font-medium">Route</label>
+            <label htmlFor="destination-route" className="mb-1 block text-sm font-medium">
+              Route
+            </label>
             <input
               id="destination-route"
               value={draft.route}
@@ -176,16 +192,22 @@ export function DestinationModal({
         {draft.method === "bye" && errors.route && <FieldMessages id="destination-route" error={errors.route} />}
         {draft.method === "refer" && (
           <div>
-            <label htmlFor="destination-placement" className="mb-1 block text-sm font-medium">REFER header placement</label>
+            <label htmlFor="destination-placement" className="mb-1 block text-sm font-medium">
+              REFER header placement
+            </label>
             <select
               id="destination-placement"
               value={draft.referHeaderPlacement}
-              onChange={(e) => patch({ referHeaderPlacement: e.target.value as DestinationDraft["referHeaderPlacement"] })}
+              onChange={(e) =>
+                patch({ referHeaderPlacement: e.target.value as DestinationDraft["referHeaderPlacement"] })
+              }
               aria-describedby="destination-placement-meaning"
               className={inputClass}
             >
               {REFER_PLACEMENTS.map((p) => (
-                <option key={p} value={p}>{PLACEMENT_INFO[p].label}</option>
+                <option key={p} value={p}>
+                  {PLACEMENT_INFO[p].label}
+                </option>
               ))}
             </select>
             <p id="destination-placement-meaning" className="mt-1 text-xs text-slate-500">

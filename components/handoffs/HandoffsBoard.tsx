@@ -61,7 +61,9 @@ export function HandoffsBoard({
             back (BYE). Flows and functions name a destination; the default is used when none is named.
           </p>
         </div>
-        <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>Add Handoff</Button>
+        <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+          Add Handoff
+        </Button>
       </header>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
         {notice}
@@ -112,7 +114,13 @@ export function HandoffsBoard({
         />
       )}
       {dialog.kind === "preview" && (
-        <PreviewRoutingPanel destination={dialog.destination} samples={samples} hosts={hosts} agentName={agentName} onClose={close} />
+        <PreviewRoutingPanel
+          destination={dialog.destination}
+          samples={samples}
+          hosts={hosts}
+          agentName={agentName}
+          onClose={close}
+        />
       )}
       {dialog.kind === "delete" && (
         <DeleteDestinationDialog

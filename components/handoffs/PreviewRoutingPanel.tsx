@@ -31,7 +31,9 @@ export function PreviewRoutingPanel({
     const names = destination.sipHeaders.flatMap((h) => referencedVariables(h.value));
     return [...new Set(["caller_id", ...names])];
   }, [destination.sipHeaders]);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(used.map((n) => [n, samples[n] ?? ""])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(used.map((n) => [n, samples[n] ?? ""])),
+  );
   const [reason, setReason] = useState("");
   const [utterance, setUtterance] = useState("One moment, I'm transferring your call.");
   const [busy, setBusy] = useState(false);
@@ -66,7 +68,9 @@ export function PreviewRoutingPanel({
           <legend className="mb-1 text-sm font-medium">Sample values</legend>
           {used.map((name) => (
             <div key={name}>
-              <label htmlFor={`${ids}-${name}`} className="mb-1 block font-mono text-xs">${name}</label>
+              <label htmlFor={`${ids}-${name}`} className="mb-1 block font-mono text-xs">
+                ${name}
+              </label>
               <input
                 id={`${ids}-${name}`}
                 value={values[name] ?? ""}
@@ -76,7 +80,9 @@ export function PreviewRoutingPanel({
             </div>
           ))}
           <div>
-            <label htmlFor={`${ids}-reason`} className="mb-1 block text-xs font-medium">Reason</label>
+            <label htmlFor={`${ids}-reason`} className="mb-1 block text-xs font-medium">
+              Reason
+            </label>
             <input
               id={`${ids}-reason`}
               value={reason}
@@ -86,8 +92,15 @@ export function PreviewRoutingPanel({
             />
           </div>
           <div className="sm:col-span-2">
-            <label htmlFor={`${ids}-utterance`} className="mb-1 block text-xs font-medium">Pre-handoff utterance</label>
-            <input id={`${ids}-utterance`} value={utterance} onChange={(e) => setUtterance(e.target.value)} className={inputClass} />
+            <label htmlFor={`${ids}-utterance`} className="mb-1 block text-xs font-medium">
+              Pre-handoff utterance
+            </label>
+            <input
+              id={`${ids}-utterance`}
+              value={utterance}
+              onChange={(e) => setUtterance(e.target.value)}
+              className={inputClass}
+            />
           </div>
           {destination.method !== "bye" && (
             <label className="flex items-center gap-2 text-sm sm:col-span-2">
@@ -99,7 +112,9 @@ export function PreviewRoutingPanel({
         {"trace" in result && result.trace ? (
           <TraceViewer trace={result.trace} fileName={`${destination.name.replace(/[^\w.-]+/g, "_")}-trace.txt`} />
         ) : (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{result.error}</p>
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {result.error}
+          </p>
         )}
       </div>
     </Modal>

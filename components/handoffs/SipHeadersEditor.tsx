@@ -37,7 +37,11 @@ export function SipHeadersEditor({
         const nameId = `header-${row.key}-name`;
         const valueId = `header-${row.key}-value`;
         return (
-          <div key={row.key} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] items-start gap-2" data-testid="sip-header-row">
+          <div
+            key={row.key}
+            className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] items-start gap-2"
+            data-testid="sip-header-row"
+          >
             <div>
               <input
                 id={nameId}
@@ -75,7 +79,11 @@ export function SipHeadersEditor({
           </div>
         );
       })}
-      {errors.sipHeaders && <p role="alert" className="text-xs text-red-700">{errors.sipHeaders}</p>}
+      {errors.sipHeaders && (
+        <p role="alert" className="text-xs text-red-700">
+          {errors.sipHeaders}
+        </p>
+      )}
       <Button onClick={() => onChange([...rows, { key: newRowKey(), name: "", value: "" }])}>
         <span aria-hidden>+</span> Add SIP Header
       </Button>

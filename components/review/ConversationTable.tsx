@@ -25,7 +25,11 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
           {rows.map((r) => (
             <tr key={r.id} data-testid="conversation-row" data-id={r.id} className="hover:bg-slate-50">
               <td className="whitespace-nowrap px-3 py-2">
-                <Link href={`/agents/${agentId}/conversations/${r.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Conversation started ${formatTimestamp(r.started_at)}`}>
+                <Link
+                  href={`/agents/${agentId}/conversations/${r.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                  aria-label={`Conversation started ${formatTimestamp(r.started_at)}`}
+                >
                   <time dateTime={r.started_at}>{formatTimestamp(r.started_at).replace(" UTC", "")}</time>
                 </Link>
               </td>
@@ -34,7 +38,9 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
               <td className="px-3 py-2">
                 <OutcomeBadge outcome={r.outcome} />
               </td>
-              <td className="px-3 py-2 font-mono text-xs" data-testid="row-reason">{r.reason ?? dash}</td>
+              <td className="px-3 py-2 font-mono text-xs" data-testid="row-reason">
+                {r.reason ?? dash}
+              </td>
               <td className="px-3 py-2" data-testid="row-destination">
                 {r.destination ? (
                   <span className="flex items-center gap-1.5">
@@ -45,7 +51,9 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
                   dash
                 )}
               </td>
-              <td className="px-3 py-2 font-mono text-xs" data-testid="row-source">{r.source ? SOURCE_LABEL[r.source] : dash}</td>
+              <td className="px-3 py-2 font-mono text-xs" data-testid="row-source">
+                {r.source ? SOURCE_LABEL[r.source] : dash}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -9,7 +9,12 @@ export function ConversationTranscript({ turns, startedAt }: { turns: readonly T
   return (
     <ol className="space-y-2" aria-label="Transcript" data-testid="review-transcript">
       {turns.map((t, i) => (
-        <li key={i} data-testid="review-turn" data-role={t.role} className={`flex flex-col ${t.role === "caller" ? "items-end" : "items-start"}`}>
+        <li
+          key={i}
+          data-testid="review-turn"
+          data-role={t.role}
+          className={`flex flex-col ${t.role === "caller" ? "items-end" : "items-start"}`}
+        >
           <div className="mb-0.5 flex items-center gap-2 text-xs text-slate-500">
             <span className="font-medium">{ROLE_LABEL[t.role]}</span>
             <span className="font-mono">{formatOffset(t.at, startedAt)}</span>
@@ -19,7 +24,9 @@ export function ConversationTranscript({ turns, startedAt }: { turns: readonly T
               </span>
             )}
           </div>
-          <p className={`max-w-[85%] rounded-lg px-3 py-1.5 text-sm ${t.role === "caller" ? "rounded-tr-none bg-slate-200" : t.role === "agent" ? "rounded-tl-none bg-brand-50" : "bg-amber-50 italic"}`}>
+          <p
+            className={`max-w-[85%] rounded-lg px-3 py-1.5 text-sm ${t.role === "caller" ? "rounded-tr-none bg-slate-200" : t.role === "agent" ? "rounded-tl-none bg-brand-50" : "bg-amber-50 italic"}`}
+          >
             {t.text}
           </p>
         </li>
@@ -35,7 +42,11 @@ export function NodePath({ path }: { path: readonly string[] }) {
     <ol aria-label="Path of nodes" data-testid="review-path" className="flex flex-wrap items-center gap-1 text-xs">
       {path.map((id, i) => (
         <li key={i} className="flex items-center gap-1">
-          {i > 0 && <span aria-hidden className="text-slate-400">→</span>}
+          {i > 0 && (
+            <span aria-hidden className="text-slate-400">
+              →
+            </span>
+          )}
           <span className="rounded bg-white px-1.5 py-0.5 font-mono ring-1 ring-slate-200" data-testid="path-node">
             {id}
           </span>

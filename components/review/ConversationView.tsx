@@ -20,23 +20,35 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
       <header className="mb-5 mt-2 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Conversation</h1>
-          <p className="mt-1 font-mono text-xs text-slate-500" data-testid="conversation-id">{c.id}</p>
+          <p className="mt-1 font-mono text-xs text-slate-500" data-testid="conversation-id">
+            {c.id}
+          </p>
         </div>
         <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
-          <Meta label="Started"><time dateTime={c.started_at}>{formatTimestamp(c.started_at)}</time></Meta>
+          <Meta label="Started">
+            <time dateTime={c.started_at}>{formatTimestamp(c.started_at)}</time>
+          </Meta>
           <Meta label="Duration">{formatDuration(c.duration_ms)}</Meta>
-          <Meta label="Outcome"><OutcomeBadge outcome={c.outcome} /></Meta>
-          <Meta label="Channel"><Badge>{c.channel}</Badge></Meta>
+          <Meta label="Outcome">
+            <OutcomeBadge outcome={c.outcome} />
+          </Meta>
+          <Meta label="Channel">
+            <Badge>{c.channel}</Badge>
+          </Meta>
         </dl>
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
         <div className="space-y-4">
           <section aria-labelledby="path-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-3">
-            <h2 id="path-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Path</h2>
+            <h2 id="path-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+              Path
+            </h2>
             <NodePath path={c.path} />
           </section>
           <section aria-labelledby="transcript-heading" className="rounded-lg border border-slate-200 bg-white p-3">
-            <h2 id="transcript-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Transcript</h2>
+            <h2 id="transcript-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+              Transcript
+            </h2>
             <ConversationTranscript turns={c.turns} startedAt={c.started_at} />
           </section>
         </div>
@@ -45,9 +57,17 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
             label="Call metadata"
             tabs={[
               { id: "details", label: "Details", content: <DetailsPanel conversation={c} /> },
-              { id: "metrics", label: `Metrics (${c.metrics.length})`, content: <MetricsPanel metrics={c.metrics} startedAt={c.started_at} /> },
+              {
+                id: "metrics",
+                label: `Metrics (${c.metrics.length})`,
+                content: <MetricsPanel metrics={c.metrics} startedAt={c.started_at} />,
+              },
               { id: "sip", label: "SIP trace", content: <SipTracePanel trace={c.sip_trace} conversationId={c.id} /> },
-              { id: "logs", label: `Logs (${c.logs.length})`, content: <LogsPanel logs={c.logs} startedAt={c.started_at} /> },
+              {
+                id: "logs",
+                label: `Logs (${c.logs.length})`,
+                content: <LogsPanel logs={c.logs} startedAt={c.started_at} />,
+              },
             ]}
           />
         </section>

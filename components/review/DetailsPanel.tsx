@@ -16,9 +16,18 @@ function handoffFields(h: NonNullable<Conversation["handoff"]>): Field[] {
     { key: "reason", label: "Handoff reason", value: h.reason, mono: true },
     { key: "utterance", label: "Pre-handoff utterance", value: h.utterance },
     { key: "destination", label: "Destination", value: h.destination },
-    { key: "method", label: "Method", value: `${METHOD_INFO[h.method].label}${h.soft ? " (soft: attended transfer)" : ""}` },
+    {
+      key: "method",
+      label: "Method",
+      value: `${METHOD_INFO[h.method].label}${h.soft ? " (soft: attended transfer)" : ""}`,
+    },
     { key: "route", label: "Route", value: h.route, mono: true },
-    { key: "sip-headers", label: "SIP headers", value: h.sip_headers.length === 0 ? null : h.sip_headers.map((x) => `${x.name}: ${x.value}`).join("\n"), mono: true },
+    {
+      key: "sip-headers",
+      label: "SIP headers",
+      value: h.sip_headers.length === 0 ? null : h.sip_headers.map((x) => `${x.name}: ${x.value}`).join("\n"),
+      mono: true,
+    },
     { key: "source", label: "Source", value: h.source, mono: true },
     { key: "function", label: "Function", value: h.function, mono: true },
     { key: "node", label: "Node", value: h.node_id, mono: true },
@@ -38,11 +47,15 @@ export function DetailsPanel({ conversation: c }: { conversation: Conversation }
         </p>
       )}
       <section aria-labelledby="call-variables">
-        <h3 id="call-variables" className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Variables at the end of the call</h3>
+        <h3 id="call-variables" className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Variables at the end of the call
+        </h3>
         {variables.length === 0 ? (
           <p className="text-sm text-slate-500">None.</p>
         ) : (
-          <FieldList fields={variables.map(([name, value]) => ({ key: `var-${name}`, label: name, value, mono: true }))} />
+          <FieldList
+            fields={variables.map(([name, value]) => ({ key: `var-${name}`, label: name, value, mono: true }))}
+          />
         )}
       </section>
     </div>
@@ -55,10 +68,15 @@ function FieldList({ fields }: { fields: readonly Field[] }) {
       {fields.map((f) => (
         <div key={f.key} className="grid grid-cols-[10rem_1fr_auto] items-start gap-2 py-1.5">
           <dt className="text-slate-500">{f.label}</dt>
-          <dd data-testid={`detail-${f.key}`} className={`min-w-0 whitespace-pre-wrap break-words ${f.mono ? "font-mono text-xs leading-5" : ""}`}>
+          <dd
+            data-testid={`detail-${f.key}`}
+            className={`min-w-0 whitespace-pre-wrap break-words ${f.mono ? "font-mono text-xs leading-5" : ""}`}
+          >
             {f.value ?? <span className="text-slate-400">—</span>}
           </dd>
-          <div className="w-16 text-right">{f.value !== null && f.value !== "" && <CopyButton value={f.value} label={f.label} />}</div>
+          <div className="w-16 text-right">
+            {f.value !== null && f.value !== "" && <CopyButton value={f.value} label={f.label} />}
+          </div>
         </div>
       ))}
     </dl>

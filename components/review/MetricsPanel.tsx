@@ -14,9 +14,15 @@ export function MetricsPanel({ metrics, startedAt }: { metrics: readonly Metric[
     <table className="w-full text-left text-sm" data-testid="metrics-table">
       <thead className="text-xs text-slate-500">
         <tr>
-          <th scope="col" className="py-1 font-medium">Metric</th>
-          <th scope="col" className="py-1 font-medium">Value</th>
-          <th scope="col" className="py-1 text-right font-medium">Time</th>
+          <th scope="col" className="py-1 font-medium">
+            Metric
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            Value
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            Time
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -24,7 +30,9 @@ export function MetricsPanel({ metrics, startedAt }: { metrics: readonly Metric[
           <tr key={i} data-testid="metric-row">
             <td className="py-1.5 font-mono text-xs">{m.name}</td>
             <td className="py-1.5 font-mono text-xs">{formatMetricValue(m.value)}</td>
-            <td className="py-1.5 text-right font-mono text-xs text-slate-500">{m.at ? formatOffset(m.at, startedAt) : "—"}</td>
+            <td className="py-1.5 text-right font-mono text-xs text-slate-500">
+              {m.at ? formatOffset(m.at, startedAt) : "—"}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -57,14 +57,20 @@ export function ReviewFilters({
           </option>
         ))}
         {/* Keep an invalid value visible so its error makes sense. */}
-        {values[name] !== "" && !options.some((o) => o.value === values[name]) && <option value={values[name]}>{values[name]}</option>}
+        {values[name] !== "" && !options.some((o) => o.value === values[name]) && (
+          <option value={values[name]}>{values[name]}</option>
+        )}
       </select>
     </Cell>
   );
   const date = (name: "from" | "to", label: string) => (
     <Cell name={name} label={label} error={errors[name]}>
       {/* A date picker for days; text when the URL holds a date-time (the API accepts both). */}
-      <input {...field(name)} type={values[name] === "" || DATE_ONLY.test(values[name]) ? "date" : "text"} className={inputClass} />
+      <input
+        {...field(name)}
+        type={values[name] === "" || DATE_ONLY.test(values[name]) ? "date" : "text"}
+        className={inputClass}
+      />
     </Cell>
   );
 
@@ -81,7 +87,13 @@ export function ReviewFilters({
           <input {...field("q")} type="search" placeholder="e.g. refund" className={inputClass} />
         </Cell>
         <Cell name="reason" label="Reason" error={errors.reason}>
-          <input {...field("reason")} list="filter-reason-options" placeholder="e.g. billing" autoComplete="off" className={`${inputClass} font-mono`} />
+          <input
+            {...field("reason")}
+            list="filter-reason-options"
+            placeholder="e.g. billing"
+            autoComplete="off"
+            className={`${inputClass} font-mono`}
+          />
           <datalist id="filter-reason-options">
             {reasons.map((r) => (
               <option key={r} value={r} />
@@ -89,16 +101,33 @@ export function ReviewFilters({
           </datalist>
         </Cell>
         <Cell name="destination" label="Destination" error={errors.destination}>
-          <input {...field("destination")} list="filter-destination-options" autoComplete="off" className={inputClass} />
+          <input
+            {...field("destination")}
+            list="filter-destination-options"
+            autoComplete="off"
+            className={inputClass}
+          />
           <datalist id="filter-destination-options">
             {destinations.map((d) => (
               <option key={d} value={d} />
             ))}
           </datalist>
         </Cell>
-        {select("outcome", "Outcome", OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] })))}
-        {select("method", "Method", HANDOFF_METHODS.map((m) => ({ value: m, label: METHOD_INFO[m].badge })))}
-        {select("source", "Source", HANDOFF_SOURCES.map((s) => ({ value: s, label: s })))}
+        {select(
+          "outcome",
+          "Outcome",
+          OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] })),
+        )}
+        {select(
+          "method",
+          "Method",
+          HANDOFF_METHODS.map((m) => ({ value: m, label: METHOD_INFO[m].badge })),
+        )}
+        {select(
+          "source",
+          "Source",
+          HANDOFF_SOURCES.map((s) => ({ value: s, label: s })),
+        )}
         {date("from", "From (UTC)")}
         {date("to", "To (UTC, inclusive)")}
       </div>
@@ -117,7 +146,19 @@ export function ReviewFilters({
   );
 }
 
-function Cell({ name, label, error, wide, children }: { name: string; label: string; error?: string; wide?: boolean; children: React.ReactNode }) {
+function Cell({
+  name,
+  label,
+  error,
+  wide,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <div className={wide ? "col-span-2" : undefined}>
       <label htmlFor={`filter-${name}`} className="mb-1 block text-xs font-medium text-slate-700">

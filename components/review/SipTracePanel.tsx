@@ -9,7 +9,11 @@ import { toHandoffTrace } from "./format";
 export function SipTracePanel({ trace, conversationId }: { trace: SipTraceRecord | null; conversationId: string }) {
   const viewable = useMemo(() => (trace ? toHandoffTrace(trace) : null), [trace]);
   if (!viewable || viewable.messages.length === 0) {
-    return <p className="text-sm text-slate-600">No SIP trace: this call was not handed off, so no SIP beyond the inbound call was exchanged.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        No SIP trace: this call was not handed off, so no SIP beyond the inbound call was exchanged.
+      </p>
+    );
   }
   return <TraceViewer trace={viewable} fileName={`${conversationId}-sip-trace.txt`} />;
 }

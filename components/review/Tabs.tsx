@@ -21,11 +21,19 @@ export function Tabs({ label, tabs, initial }: { label: string; tabs: readonly T
   function onKeyDown(e: React.KeyboardEvent, index: number) {
     const last = tabs.length - 1;
     const next =
-      e.key === "ArrowRight" ? (index === last ? 0 : index + 1)
-      : e.key === "ArrowLeft" ? (index === 0 ? last : index - 1)
-      : e.key === "Home" ? 0
-      : e.key === "End" ? last
-      : null;
+      e.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : e.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     e.preventDefault();
     setSelected(tabs[next]!.id);

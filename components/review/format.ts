@@ -51,7 +51,9 @@ const isLane = (s: string): s is Lane => (LANES as readonly string[]).includes(s
  */
 export function toHandoffTrace(record: SipTraceRecord): HandoffTrace {
   return {
-    messages: record.messages.flatMap((m) => (isLane(m.from) && isLane(m.to) ? [{ ...m, from: m.from, to: m.to }] : [])),
+    messages: record.messages.flatMap((m) =>
+      isLane(m.from) && isLane(m.to) ? [{ ...m, from: m.from, to: m.to }] : [],
+    ),
     warnings: record.warnings.map((w) => ({ code: w.code as TraceWarningCode, message: w.message })),
   };
 }

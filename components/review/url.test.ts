@@ -16,7 +16,14 @@ describe("URL → filters", () => {
   });
 
   it("parses filters with the API's schema (dates, enums, empty values ignored)", () => {
-    const r = parseReviewParams({ reason: "billing", outcome: "handoff", from: "2025-05-01", to: "2025-05-01", q: "  bill ", method: "" });
+    const r = parseReviewParams({
+      reason: "billing",
+      outcome: "handoff",
+      from: "2025-05-01",
+      to: "2025-05-01",
+      q: "  bill ",
+      method: "",
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.direction).toBe("older");
@@ -45,10 +52,23 @@ describe("URL → filters", () => {
 
   it("takes `newer` as an upward cursor, alone", () => {
     const r = parseReviewParams({ newer: cursor, reason: "billing" });
-    expect(r).toMatchObject({ ok: true, direction: "newer", query: { cursor: { startedAt: "2025-05-01T09:00:00.000Z", id: "conv_1" } } });
-    expect(parseReviewParams({ newer: "nope" })).toEqual({ ok: false, fieldErrors: { newer: "Not a page link from this list" } });
-    expect(parseReviewParams({ newer: cursor, cursor })).toMatchObject({ ok: false, fieldErrors: { newer: expect.stringMatching(/not both/) } });
-    expect(parseReviewParams({ newer: [cursor, cursor] })).toMatchObject({ ok: false, fieldErrors: { newer: "Give this parameter once" } });
+    expect(r).toMatchObject({
+      ok: true,
+      direction: "newer",
+      query: { cursor: { startedAt: "2025-05-01T09:00:00.000Z", id: "conv_1" } },
+    });
+    expect(parseReviewParams({ newer: "nope" })).toEqual({
+      ok: false,
+      fieldErrors: { newer: "Not a page link from this list" },
+    });
+    expect(parseReviewParams({ newer: cursor, cursor })).toMatchObject({
+      ok: false,
+      fieldErrors: { newer: expect.stringMatching(/not both/) },
+    });
+    expect(parseReviewParams({ newer: [cursor, cursor] })).toMatchObject({
+      ok: false,
+      fieldErrors: { newer: "Give this parameter once" },
+    });
   });
 
   it("gives the form each filter's text", () => {
@@ -69,13 +89,26 @@ describe("filters → URL", () => {
   const base = "/agents/a1/conversations";
   it("drops empty values and writes filters in a fixed order, then limit and the page", () => {
     expect(reviewHref(base, {})).toBe(base);
-    expect(reviewHref(base, { q: "my bill", reason: "billing", method: "", destination: " " })).toBe(`${base}?reason=billing&q=my+bill`);
-    expect(reviewHref(base, { reason: "billing" }, { limit: "20", cursor })).toBe(`${base}?reason=billing&limit=20&cursor=${cursor}`);
+    expect(reviewHref(base, { q: "my bill", reason: "billing", method: "", destination: " " })).toBe(
+      `${base}?reason=billing&q=my+bill`,
+    );
+    expect(reviewHref(base, { reason: "billing" }, { limit: "20", cursor })).toBe(
+      `${base}?reason=billing&limit=20&cursor=${cursor}`,
+    );
     expect(reviewHref(base, {}, { newer: cursor })).toBe(`${base}?newer=${cursor}`);
   });
 
   it("round-trips through the parser", () => {
-    const values = { reason: "billing", destination: "Billing Support", method: "invite", source: "builtin", outcome: "handoff", from: "2025-05-01", to: "2025-05-02", q: "bill & co" };
+    const values = {
+      reason: "billing",
+      destination: "Billing Support",
+      method: "invite",
+      source: "builtin",
+      outcome: "handoff",
+      from: "2025-05-01",
+      to: "2025-05-02",
+      q: "bill & co",
+    };
     const href = reviewHref(base, values, { cursor });
     const params = Object.fromEntries(new URL(href, "http://x").searchParams);
     expect(filterValues(params)).toEqual(values);
@@ -98,8 +131,14 @@ describe("pageLinks", () => {
   it("a later page: Newest, Newer above its first row, Older after its last; limit kept", () => {
     const links = pageLinks(base, { reason: "billing" }, "20", { first, nextCursor: null, hasNewer: true });
     expect(links.newest).toBe(`${base}?reason=billing&limit=20`);
-    expect(links.newer).toBe(`${base}?reason=billing&limit=20&newer=${encodeCursor({ startedAt: first.started_at, id: first.id })}`);
+    expect(links.newer).toBe(
+      `${base}?reason=billing&limit=20&newer=${encodeCursor({ startedAt: first.started_at, id: first.id })}`,
+    );
     expect(links.older).toBeNull();
-    expect(pageLinks(base, {}, undefined, { first: undefined, nextCursor: null, hasNewer: true })).toEqual({ newest: base, newer: null, older: null });
+    expect(pageLinks(base, {}, undefined, { first: undefined, nextCursor: null, hasNewer: true })).toEqual({
+      newest: base,
+      newer: null,
+      older: null,
+    });
   });
 });

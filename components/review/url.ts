@@ -1,4 +1,10 @@
-import { decodeCursor, encodeCursor, parseConversationQuery, type ParsedConversationQuery, type QueryFieldErrors } from "@/lib/conversations/filters";
+import {
+  decodeCursor,
+  encodeCursor,
+  parseConversationQuery,
+  type ParsedConversationQuery,
+  type QueryFieldErrors,
+} from "@/lib/conversations/filters";
 
 /**
  * Conversation Review keeps its filters and page in the URL. These helpers map Next's search
@@ -44,7 +50,8 @@ export function parseReviewParams(params: SearchParams): PageRequest {
   const errors: QueryFieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
   if (newer.length > 1) errors.newer = "Give this parameter once";
   else if (newer.length === 1 && decodeCursor(newer[0]![1]) === null) errors.newer = "Not a page link from this list";
-  else if (newer.length === 1 && parsed.ok && parsed.value.cursor !== null) errors.newer = "A page link has either cursor or newer, not both";
+  else if (newer.length === 1 && parsed.ok && parsed.value.cursor !== null)
+    errors.newer = "A page link has either cursor or newer, not both";
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
   if (newer.length === 1) {
     return { ok: true, query: { ...parsed.value, cursor: decodeCursor(newer[0]![1]) }, direction: "newer" };
@@ -97,7 +104,13 @@ export function pageLinks(
 ): { newest: string | null; newer: string | null; older: string | null } {
   return {
     newest: page.hasNewer ? reviewHref(base, values, { limit }) : null,
-    newer: page.hasNewer && page.first ? reviewHref(base, values, { limit, newer: encodeCursor({ startedAt: page.first.started_at, id: page.first.id }) }) : null,
+    newer:
+      page.hasNewer && page.first
+        ? reviewHref(base, values, {
+            limit,
+            newer: encodeCursor({ startedAt: page.first.started_at, id: page.first.id }),
+          })
+        : null,
     older: page.nextCursor ? reviewHref(base, values, { limit, cursor: page.nextCursor }) : null,
   };
 }

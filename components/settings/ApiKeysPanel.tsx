@@ -47,12 +47,17 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
   return (
     <section aria-labelledby="api-keys-heading" className="space-y-5">
       <div>
-        <h2 id="api-keys-heading" className="text-lg font-semibold">API keys</h2>
+        <h2 id="api-keys-heading" className="text-lg font-semibold">
+          API keys
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
           Keys let scripts and CI call the REST API at <code className="font-mono">/api/v1</code> with{" "}
           <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. A key works for every agent in the
-          workspace (this agent&apos;s id is <code className="font-mono" data-testid="agent-id">{agentId}</code>). The API is
-          described at{" "}
+          workspace (this agent&apos;s id is{" "}
+          <code className="font-mono" data-testid="agent-id">
+            {agentId}
+          </code>
+          ). The API is described at{" "}
           <a className="text-brand-700 underline" href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>
@@ -84,7 +89,12 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
       </form>
 
       {created && (
-        <div role="region" aria-label="New API key" data-testid="new-key-panel" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
+        <div
+          role="region"
+          aria-label="New API key"
+          data-testid="new-key-panel"
+          className="rounded-lg border border-emerald-300 bg-emerald-50 p-4"
+        >
           <p className="text-sm font-medium text-emerald-900">
             Key &ldquo;{created.name}&rdquo; created. Copy it now: it is shown only once and cannot be recovered.
           </p>
@@ -111,7 +121,8 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
 
       {keys.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">
-          No API keys yet. Create one above, or run <code className="font-mono">npm run cli -- apikey create --name NAME</code>.
+          No API keys yet. Create one above, or run{" "}
+          <code className="font-mono">npm run cli -- apikey create --name NAME</code>.
         </div>
       ) : (
         <table className="w-full text-left text-sm" data-testid="api-key-table">
@@ -149,7 +160,12 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
                 </td>
                 <td className="py-2 text-right">
                   {!k.revokedAt && (
-                    <Button variant="ghost" className="text-red-700" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
+                    <Button
+                      variant="ghost"
+                      className="text-red-700"
+                      onClick={() => setRevoking(k)}
+                      aria-label={`Revoke ${k.name}`}
+                    >
                       Revoke
                     </Button>
                   )}
@@ -186,8 +202,8 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
           }
         >
           <p className="text-sm">
-            Requests with <span className="font-mono">{revoking.prefix}…</span> will be refused from now on (401). Scripts and
-            CI jobs that use it stop working. This cannot be undone.
+            Requests with <span className="font-mono">{revoking.prefix}…</span> will be refused from now on (401).
+            Scripts and CI jobs that use it stop working. This cannot be undone.
           </p>
         </Modal>
       )}

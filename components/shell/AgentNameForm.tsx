@@ -38,7 +38,9 @@ export function AgentNameForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       <div>
-        <label htmlFor="agent-name" className="mb-1 block text-sm font-medium">Agent name</label>
+        <label htmlFor="agent-name" className="mb-1 block text-sm font-medium">
+          Agent name
+        </label>
         <input
           id="agent-name"
           autoFocus
@@ -54,7 +56,9 @@ export function AgentNameForm({
       </div>
       <div className="flex justify-end gap-2">
         {onCancel && <Button onClick={onCancel}>Cancel</Button>}
-        <Button variant="primary" type="submit" disabled={pending}>{submitLabel}</Button>
+        <Button variant="primary" type="submit" disabled={pending}>
+          {submitLabel}
+        </Button>
       </div>
     </form>
   );

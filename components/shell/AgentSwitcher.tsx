@@ -44,10 +44,16 @@ export function AgentSwitcher({ current, agents }: { current: Agent; agents: Age
         onClick={() => setOpen((o) => !o)}
         className="flex items-center gap-1 rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100"
       >
-        {current.name} <span aria-hidden className="text-slate-400">▾</span>
+        {current.name}{" "}
+        <span aria-hidden className="text-slate-400">
+          ▾
+        </span>
       </button>
       {open && (
-        <div role="menu" className="absolute left-0 top-full z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <div
+          role="menu"
+          className="absolute left-0 top-full z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {agents.map((a) => (
             <button
               key={a.id}
@@ -65,10 +71,18 @@ export function AgentSwitcher({ current, agents }: { current: Agent; agents: Age
             </button>
           ))}
           <div className="my-1 border-t border-slate-200" />
-          <button role="menuitem" onClick={() => choose("rename")} className="block w-full px-3 py-1.5 text-left hover:bg-slate-50">
+          <button
+            role="menuitem"
+            onClick={() => choose("rename")}
+            className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
+          >
             Rename agent…
           </button>
-          <button role="menuitem" onClick={() => choose("create")} className="block w-full px-3 py-1.5 text-left hover:bg-slate-50">
+          <button
+            role="menuitem"
+            onClick={() => choose("create")}
+            className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
+          >
             New agent…
           </button>
         </div>

@@ -4,6 +4,10 @@ export const BUILD_SECTIONS = [
   { segment: "simulator", label: "Simulator", description: "Call the agent from the browser and see the SIP" },
   { segment: "handoffs", label: "Call Handoffs", description: "Where calls go when the agent cannot help" },
   { segment: "functions", label: "Functions", description: "Python the agent runs during a call" },
-  { segment: "conversations", label: "Conversation Review", description: "Stored calls: transcripts, handoffs, metrics, SIP traces and logs" },
+  {
+    segment: "conversations",
+    label: "Conversation Review",
+    description: "Stored calls: transcripts, handoffs, metrics, SIP traces and logs",
+  },
   { segment: "settings", label: "Settings", description: "Workspace settings: API keys" },
 ] as const;

@@ -11,20 +11,33 @@ const SOURCE_LABEL = { builtin: "builtin", function: "function", transfer_call: 
 /** The outcome card of a handoff (DESIGN §1's record) and its SIP ladder. */
 export function HandoffOutcome({ record, trace }: { record: HandoffRecord; trace: HandoffTrace }) {
   return (
-    <section aria-label="Handoff" data-testid="handoff-outcome" data-source={record.source} className={`rounded-lg border p-3 ${record.failed ? "border-red-200 bg-red-50/40" : "border-emerald-200 bg-emerald-50/40"}`}>
+    <section
+      aria-label="Handoff"
+      data-testid="handoff-outcome"
+      data-source={record.source}
+      className={`rounded-lg border p-3 ${record.failed ? "border-red-200 bg-red-50/40" : "border-emerald-200 bg-emerald-50/40"}`}
+    >
       <header className="mb-2 flex flex-wrap items-center gap-2">
         <h3 className="text-sm font-semibold">{record.failed ? "Transfer failed: destination busy" : "Handed off"}</h3>
         <Badge tone="violet">{METHOD_INFO[record.method].badge}</Badge>
-        <Badge tone={record.source === "builtin" ? "slate" : "amber"} data-testid="handoff-source">{SOURCE_LABEL[record.source]}</Badge>
+        <Badge tone={record.source === "builtin" ? "slate" : "amber"} data-testid="handoff-source">
+          {SOURCE_LABEL[record.source]}
+        </Badge>
         {record.soft && <Badge tone="blue">soft</Badge>}
       </header>
       <dl className="grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1 text-sm">
         <dt className="text-slate-500">Destination</dt>
-        <dd data-testid="handoff-destination">{record.destination ?? <span className="text-slate-500">(code-based transfer)</span>}</dd>
+        <dd data-testid="handoff-destination">
+          {record.destination ?? <span className="text-slate-500">(code-based transfer)</span>}
+        </dd>
         <dt className="text-slate-500">Route</dt>
-        <dd className="font-mono text-xs leading-5" data-testid="handoff-route">{record.route ?? "—"}</dd>
+        <dd className="font-mono text-xs leading-5" data-testid="handoff-route">
+          {record.route ?? "—"}
+        </dd>
         <dt className="text-slate-500">Reason</dt>
-        <dd className="font-mono text-xs leading-5" data-testid="handoff-reason">{record.reason}</dd>
+        <dd className="font-mono text-xs leading-5" data-testid="handoff-reason">
+          {record.reason}
+        </dd>
         <dt className="text-slate-500">Utterance</dt>
         <dd>{record.utterance || "—"}</dd>
         {record.function && (
@@ -35,7 +48,13 @@ export function HandoffOutcome({ record, trace }: { record: HandoffRecord; trace
         )}
         <dt className="text-slate-500">Headers</dt>
         <dd className="font-mono text-xs leading-5" data-testid="handoff-headers">
-          {record.sip_headers.length === 0 ? "—" : record.sip_headers.map((h) => <div key={h.name}>{h.name}: {h.value}</div>)}
+          {record.sip_headers.length === 0
+            ? "—"
+            : record.sip_headers.map((h) => (
+                <div key={h.name}>
+                  {h.name}: {h.value}
+                </div>
+              ))}
         </dd>
       </dl>
       <div className="mt-3">

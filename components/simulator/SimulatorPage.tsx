@@ -6,15 +6,24 @@ import { SimulatorPanel, type SimulatorProps } from "./SimulatorPanel";
 
 /** The simulator on its own page: the panel beside the path the call has taken. */
 export function SimulatorPage(props: Omit<SimulatorProps, "onProgress"> & { flowName: string }) {
-  const [progress, setProgress] = useState<{ currentNodeId: string | null; path: readonly string[] }>({ currentNodeId: null, path: [] });
+  const [progress, setProgress] = useState<{ currentNodeId: string | null; path: readonly string[] }>({
+    currentNodeId: null,
+    path: [],
+  });
   const onProgress = useCallback((p: typeof progress) => setProgress(p), []);
   const nodes = new Map(props.agent.flow.nodes.map((n) => [n.id, n]));
-  const ctx = prepareContext({ destinations: [...props.agent.destinations], functions: [...props.agent.functions], variables: [] });
+  const ctx = prepareContext({
+    destinations: [...props.agent.destinations],
+    functions: [...props.agent.functions],
+    variables: [],
+  });
   return (
     <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_18rem] gap-4">
       <SimulatorPanel {...props} onProgress={onProgress} />
       <aside className="min-h-0 overflow-y-auto rounded-md border border-slate-200 bg-white p-3" aria-label="Path">
-        <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Path through {props.flowName}</h2>
+        <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Path through {props.flowName}
+        </h2>
         {progress.path.length === 0 ? (
           <p className="text-xs text-slate-500">Start a call to trace its path.</p>
         ) : (
@@ -23,9 +32,17 @@ export function SimulatorPage(props: Omit<SimulatorProps, "onProgress"> & { flow
               const node = nodes.get(id);
               const current = i === progress.path.length - 1 && id === progress.currentNodeId;
               return (
-                <li key={i} data-node-id={id} aria-current={current ? "step" : undefined} className={`rounded px-2 py-1 ${current ? "bg-brand-50 ring-1 ring-brand-500" : "bg-slate-50"}`}>
-                  <span className="font-medium">{node ? anyKind(node.type).label : "?"}</span> <span className="font-mono text-slate-500">{id}</span>
-                  {node && <div className="truncate text-slate-600">{anyKind(node.type).summary(node.data as never, ctx)}</div>}
+                <li
+                  key={i}
+                  data-node-id={id}
+                  aria-current={current ? "step" : undefined}
+                  className={`rounded px-2 py-1 ${current ? "bg-brand-50 ring-1 ring-brand-500" : "bg-slate-50"}`}
+                >
+                  <span className="font-medium">{node ? anyKind(node.type).label : "?"}</span>{" "}
+                  <span className="font-mono text-slate-500">{id}</span>
+                  {node && (
+                    <div className="truncate text-slate-600">{anyKind(node.type).summary(node.data as never, ctx)}</div>
+                  )}
                 </li>
               );
             })}

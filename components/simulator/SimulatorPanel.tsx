@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/FieldMessages";
@@ -35,7 +35,9 @@ function speak(text: string) {
 export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, timeoutMs, onProgress }: SimulatorProps) {
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
-  soundRef.current = sound;
+  useLayoutEffect(() => {
+    soundRef.current = sound;
+  }, [sound]);
   const [saved, setSaved] = useState<{ id?: string; error?: string } | null>(null);
   const [store] = useState(() =>
     createSimulatorStore(
@@ -46,7 +48,11 @@ export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, tim
         onSay: (text) => soundRef.current && speak(text),
         onFinished: (session: Session) => {
           setSaved(null);
-          const record = conversationFromSession(session, { agentId, flowId, startedAt: new Date(Date.now() - session.clock) });
+          const record = conversationFromSession(session, {
+            agentId,
+            flowId,
+            startedAt: new Date(Date.now() - session.clock),
+          });
           saveSimulatedCallAction(agentId, record).then(
             (r) => setSaved(r.ok ? { id: r.id } : { error: r.error }),
             () => setSaved({ error: "The call could not be stored: the server did not answer" }),
@@ -58,7 +64,9 @@ export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, tim
   );
   // Start Python early so the first function call does not pay for start-up.
   useEffect(() => {
-    browserRunner().warm().catch(() => undefined);
+    browserRunner()
+      .warm()
+      .catch(() => undefined);
   }, []);
   const session = useStore(store, (s) => s.session);
   useEffect(() => {
@@ -70,10 +78,19 @@ export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, tim
       <div className="flex h-full min-h-0 flex-col gap-3" data-testid="simulator">
         <div className="flex items-center justify-between">
           <label className="flex items-center gap-2 text-xs text-slate-600">
-            <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> Sound (speak the agent&apos;s turns)
+            <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> Sound (speak the
+            agent&apos;s turns)
           </label>
-          {saved?.id && <span className="text-xs text-emerald-700" data-testid="saved-note">Stored as conversation {saved.id}</span>}
-          {saved?.error && <span role="alert" className="text-xs text-red-700">{saved.error}</span>}
+          {saved?.id && (
+            <span className="text-xs text-emerald-700" data-testid="saved-note">
+              Stored as conversation {saved.id}
+            </span>
+          )}
+          {saved?.error && (
+            <span role="alert" className="text-xs text-red-700">
+              {saved.error}
+            </span>
+          )}
         </div>
         <SimulatorBody />
       </div>
@@ -88,13 +105,23 @@ function SimulatorBody() {
   const error = useSimulator((s) => s.error);
   const status = useRunnerStatus();
   const runnerNote =
-    status.state === "loading" ? `Loading Python… ${status.stage ?? ""}` : status.state === "ready" ? "Python ready" : status.state === "failed" ? `Python failed: ${status.message}` : null;
+    status.state === "loading"
+      ? `Loading Python… ${status.stage ?? ""}`
+      : status.state === "ready"
+        ? "Python ready"
+        : status.state === "failed"
+          ? `Python failed: ${status.message}`
+          : null;
   if (phase === "setup") return <CallDetailsForm runnerNote={runnerNote} />;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
       <div className="min-h-0 flex-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-3">
         <Transcript items={timeline} working={working} />
-        {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {error}
+          </p>
+        )}
       </div>
       <CallerControls />
     </div>
@@ -119,12 +146,27 @@ function CallerControls() {
           setText("");
         }}
       >
-        <label htmlFor="caller-input" className="text-xs font-medium">Caller says</label>
-        <input id="caller-input" value={text} disabled={phase !== "running"} onChange={(e) => setText(e.target.value)} placeholder={phase === "ended" ? "The call has ended" : "Type what the caller says, then Enter"} className={inputClass} />
+        <label htmlFor="caller-input" className="text-xs font-medium">
+          Caller says
+        </label>
+        <input
+          id="caller-input"
+          value={text}
+          disabled={phase !== "running"}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={phase === "ended" ? "The call has ended" : "Type what the caller says, then Enter"}
+          className={inputClass}
+        />
         <div className="flex gap-2">
-          <Button type="submit" variant="primary" disabled={disabled}>Send</Button>
-          <Button onClick={() => void hangUp()} disabled={phase !== "running" || working}>Hang up</Button>
-          <Button onClick={() => void restart()} disabled={working}>Restart</Button>
+          <Button type="submit" variant="primary" disabled={disabled}>
+            Send
+          </Button>
+          <Button onClick={() => void hangUp()} disabled={phase !== "running" || working}>
+            Hang up
+          </Button>
+          <Button onClick={() => void restart()} disabled={working}>
+            Restart
+          </Button>
         </div>
       </form>
       <DtmfKeypad disabled={disabled} onPress={(d) => void dtmf(d)} />

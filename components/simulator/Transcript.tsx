@@ -15,25 +15,40 @@ export function Transcript({ items, working }: { items: readonly TimelineItem[];
       {items.map((item, i) => (
         <li key={i} data-kind={item.kind}>
           {item.kind === "agent" && (
-            <p className="max-w-[85%] rounded-lg rounded-tl-none bg-brand-50 px-3 py-1.5 text-sm" data-testid="agent-turn">
-              <span className="sr-only">Agent: </span>{item.text}
+            <p
+              className="max-w-[85%] rounded-lg rounded-tl-none bg-brand-50 px-3 py-1.5 text-sm"
+              data-testid="agent-turn"
+            >
+              <span className="sr-only">Agent: </span>
+              {item.text}
             </p>
           )}
           {item.kind === "caller" && (
-            <p className="ml-auto max-w-[85%] rounded-lg rounded-tr-none bg-slate-200 px-3 py-1.5 text-right text-sm" data-testid="caller-turn">
-              <span className="sr-only">Caller: </span>{item.text}
+            <p
+              className="ml-auto max-w-[85%] rounded-lg rounded-tr-none bg-slate-200 px-3 py-1.5 text-right text-sm"
+              data-testid="caller-turn"
+            >
+              <span className="sr-only">Caller: </span>
+              {item.text}
             </p>
           )}
           {item.kind === "function" && <FunctionCallCard functionName={item.functionName} outcome={item.outcome} />}
           {item.kind === "handoff" && <HandoffOutcome record={item.record} trace={item.trace} />}
           {item.kind === "note" && (
-            <p className={`text-center text-xs ${item.tone === "error" ? "text-red-700" : item.tone === "warning" ? "text-amber-700" : "text-slate-500"}`} data-testid="call-note">
+            <p
+              className={`text-center text-xs ${item.tone === "error" ? "text-red-700" : item.tone === "warning" ? "text-amber-700" : "text-slate-500"}`}
+              data-testid="call-note"
+            >
               {item.text}
             </p>
           )}
         </li>
       ))}
-      {working && <li className="text-xs text-slate-500" aria-live="polite">Running Python…</li>}
+      {working && (
+        <li className="text-xs text-slate-500" aria-live="polite">
+          Running Python…
+        </li>
+      )}
       <li ref={end} aria-hidden />
     </ol>
   );

@@ -2,12 +2,20 @@ import { describe, expect, it, vi } from "vitest";
 import { demoAgent, ok } from "@/lib/runtime/test-fixtures";
 import { createSimulatorStore } from "./store";
 
-const details = { callerId: "+14155550123", calledNumber: "+18005550100", variables: { customer_id: "abc123", tier: "gold" }, busy: false };
+const details = {
+  callerId: "+14155550123",
+  calledNumber: "+18005550100",
+  variables: { customer_id: "abc123", tier: "gold" },
+  busy: false,
+};
 
 function store(runFunction = vi.fn(async () => ok())) {
   const onFinished = vi.fn();
   let n = 0;
-  const s = createSimulatorStore({ getAgent: () => demoAgent({ override: "route_vip" }), runFunction, onFinished, newSeed: () => `seed-${n++}` }, details);
+  const s = createSimulatorStore(
+    { getAgent: () => demoAgent({ override: "route_vip" }), runFunction, onFinished, newSeed: () => `seed-${n++}` },
+    details,
+  );
   return { s, onFinished, runFunction };
 }
 
@@ -24,7 +32,18 @@ describe("simulator store", () => {
 
   it("runs the override through the injected host and reports the finished call once", async () => {
     const runFunction = vi.fn(async () =>
-      ok({ action: { kind: "transfer_call", route: "sip:vip@pbx.acme.example", method: "refer", sip_headers: null, reason: "vip", utterance: null, soft: false, whisper: null } }),
+      ok({
+        action: {
+          kind: "transfer_call",
+          route: "sip:vip@pbx.acme.example",
+          method: "refer",
+          sip_headers: null,
+          reason: "vip",
+          utterance: null,
+          soft: false,
+          whisper: null,
+        },
+      }),
     );
     const { s, onFinished } = store(runFunction);
     await s.getState().start();

@@ -48,13 +48,22 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
     async function send(event: CallEvent, callerText?: string) {
       const before = get().session;
       if (!before || get().working) return;
-      set((s) => ({ working: true, error: null, timeline: callerText ? [...s.timeline, { kind: "caller", text: callerText }] : s.timeline }));
+      set((s) => ({
+        working: true,
+        error: null,
+        timeline: callerText ? [...s.timeline, { kind: "caller", text: callerText }] : s.timeline,
+      }));
       try {
         const r = await advance(before, event, deps.runFunction, (effects) => {
           for (const e of effects) if (e.type === "say") deps.onSay?.(e.text);
         });
         const ended = r.session.status === "ended";
-        set((s) => ({ session: r.session, timeline: [...s.timeline, ...timelineOf(r.effects, before, r.session)], working: false, phase: ended ? "ended" : "running" }));
+        set((s) => ({
+          session: r.session,
+          timeline: [...s.timeline, ...timelineOf(r.effects, before, r.session)],
+          working: false,
+          phase: ended ? "ended" : "running",
+        }));
         if (ended && before.status !== "ended") deps.onFinished(r.session);
       } catch (e) {
         set({ working: false, error: e instanceof Error ? e.message : String(e) });

@@ -26,9 +26,11 @@ export function timelineOf(effects: readonly Effect[], before: Session, after: S
   const items: TimelineItem[] = [];
   for (const e of effects) {
     if (e.type === "say") items.push({ kind: "agent", text: e.text, nodeId: e.nodeId });
-    else if (e.type === "function_finished") items.push({ kind: "function", nodeId: e.nodeId, functionName: e.functionName, outcome: e.outcome });
+    else if (e.type === "function_finished")
+      items.push({ kind: "function", nodeId: e.nodeId, functionName: e.functionName, outcome: e.outcome });
     else if (e.type === "handoff") items.push({ kind: "handoff", record: e.record, trace: e.trace });
-    else if (e.type === "hang_up") items.push({ kind: "note", text: END_REASONS[e.reason] ?? `Call ended (${e.reason}).`, tone: "info" });
+    else if (e.type === "hang_up")
+      items.push({ kind: "note", text: END_REASONS[e.reason] ?? `Call ended (${e.reason}).`, tone: "info" });
   }
   for (const log of after.logs.slice(before.logs.length)) {
     // Function logs are shown with their function; runtime warnings and errors are notes.

@@ -73,7 +73,10 @@ function LadderRow({ message: m, active, onClick }: { message: TraceMessage; act
       <span className="px-2 font-mono tabular-nums text-slate-500">{(m.at / 1000).toFixed(3)}s</span>
       <span className="relative h-full">
         {span === 0 ? (
-          <span className="absolute top-1/2 -translate-x-1/2 -translate-y-1/2 truncate rounded bg-amber-50 px-1.5 py-0.5 text-amber-900 ring-1 ring-amber-200" style={{ left: `${start}%`, maxWidth: "60%" }}>
+          <span
+            className="absolute top-1/2 -translate-x-1/2 -translate-y-1/2 truncate rounded bg-amber-50 px-1.5 py-0.5 text-amber-900 ring-1 ring-amber-200"
+            style={{ left: `${start}%`, maxWidth: "60%" }}
+          >
             {m.label}
           </span>
         ) : (

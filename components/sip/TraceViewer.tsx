@@ -30,10 +30,13 @@ export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName
     <div className="space-y-3" data-testid="trace-viewer">
       <div className="flex items-center justify-between gap-2">
         <p className="text-xs text-slate-600">
-          {trace.messages.filter((m) => m.kind === "sip").length} SIP messages. Click a message to see it exactly as sent.
+          {trace.messages.filter((m) => m.kind === "sip").length} SIP messages. Click a message to see it exactly as
+          sent.
         </p>
         <div className="flex gap-1">
-          <Button onClick={() => copy(formatTraceText(trace), "all")}>{copied === "all" ? "Copied" : "Copy trace"}</Button>
+          <Button onClick={() => copy(formatTraceText(trace), "all")}>
+            {copied === "all" ? "Copied" : "Copy trace"}
+          </Button>
           <Button onClick={download}>Download .txt</Button>
         </div>
       </div>
@@ -42,19 +45,30 @@ export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName
         <section aria-label="Raw message" className="rounded-md border border-slate-200 bg-slate-900 text-slate-100">
           <header className="flex items-center justify-between border-b border-slate-700 px-3 py-1.5 text-xs">
             <span>
-              {current.label} · {LANE_LABELS[current.from]} → {LANE_LABELS[current.to]} · {(current.at / 1000).toFixed(3)} s
+              {current.label} · {LANE_LABELS[current.from]} → {LANE_LABELS[current.to]} ·{" "}
+              {(current.at / 1000).toFixed(3)} s
             </span>
-            <button type="button" onClick={() => copy(current.raw, "one")} className="rounded px-2 py-0.5 hover:bg-slate-700">
+            <button
+              type="button"
+              onClick={() => copy(current.raw, "one")}
+              className="rounded px-2 py-0.5 hover:bg-slate-700"
+            >
               {copied === "one" ? "Copied" : "Copy message"}
             </button>
           </header>
-          <pre data-testid="raw-message" className="max-h-80 overflow-auto whitespace-pre-wrap break-all p-3 font-mono text-xs leading-5">
+          <pre
+            data-testid="raw-message"
+            className="max-h-80 overflow-auto whitespace-pre-wrap break-all p-3 font-mono text-xs leading-5"
+          >
             {current.raw.replace(/\r\n/g, "\n")}
           </pre>
         </section>
       )}
       {trace.warnings.length > 0 && (
-        <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-xs text-amber-900" data-testid="trace-warnings">
+        <ul
+          className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-xs text-amber-900"
+          data-testid="trace-warnings"
+        >
           {trace.warnings.map((w, i) => (
             <li key={i}>
               <span className="font-mono">[{w.code}]</span> {w.message}

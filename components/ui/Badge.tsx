@@ -6,9 +6,16 @@ const TONES = {
   green: "bg-emerald-50 text-emerald-700 ring-emerald-200",
 } as const;
 
-export function Badge({ tone = "slate", children, ...rest }: { tone?: keyof typeof TONES; children: React.ReactNode } & React.HTMLAttributes<HTMLSpanElement>) {
+export function Badge({
+  tone = "slate",
+  children,
+  ...rest
+}: { tone?: keyof typeof TONES; children: React.ReactNode } & React.HTMLAttributes<HTMLSpanElement>) {
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONES[tone]}`} {...rest}>
+    <span
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONES[tone]}`}
+      {...rest}
+    >
       {children}
     </span>
   );

@@ -46,7 +46,12 @@ export function Modal({
           <h2 id={titleId} className="text-base font-semibold">
             {title}
           </h2>
-          <button type="button" aria-label="Close" onClick={onClose} className="rounded p-1 text-slate-500 hover:bg-slate-100">
+          <button
+            type="button"
+            aria-label="Close"
+            onClick={onClose}
+            className="rounded p-1 text-slate-500 hover:bg-slate-100"
+          >
             ✕
           </button>
         </header>

@@ -7,7 +7,11 @@ import { listDestinations } from "./handoffs";
 import type { StoredFlow } from "./flows";
 
 /** Everything the runtime needs about an agent to run `flow`, read in one place for every host. */
-export function loadAgentSetup(db: Db, agent: Agent, flow: StoredFlow): { setup: AgentSetup; samples: Record<string, string> } {
+export function loadAgentSetup(
+  db: Db,
+  agent: Agent,
+  flow: StoredFlow,
+): { setup: AgentSetup; samples: Record<string, string> } {
   const setup: AgentSetup = {
     name: agent.name,
     flow,

@@ -39,7 +39,11 @@ export function findAgent(db: Db, idOrName: string): Agent | null {
 }
 
 export function createAgent(db: Db, name: string): Agent {
-  const row = db.insert(agents).values({ id: newId("agt"), name, createdAt: nowIso() }).returning().get();
+  const row = db
+    .insert(agents)
+    .values({ id: newId("agt"), name, createdAt: nowIso() })
+    .returning()
+    .get();
   return toAgent(row);
 }
 

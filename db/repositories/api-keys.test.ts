@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
-import { authenticateApiKey, createApiKey, generateApiKeySecret, hashApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import {
+  authenticateApiKey,
+  createApiKey,
+  generateApiKeySecret,
+  hashApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from "./api-keys";
 import { API_KEY_PATTERN, bearerToken } from "../../lib/api/keys";
 
 let ctx: ReturnType<typeof tempDb>;
@@ -54,7 +61,9 @@ describe("API keys repository", () => {
   it("lists newest first", () => {
     createApiKey(db, "first");
     const second = createApiKey(db, "second");
-    db.$client.prepare("UPDATE api_keys SET created_at = '2000-01-01T00:00:00.000Z' WHERE id != ?").run(second.apiKey.id);
+    db.$client
+      .prepare("UPDATE api_keys SET created_at = '2000-01-01T00:00:00.000Z' WHERE id != ?")
+      .run(second.apiKey.id);
     expect(listApiKeys(db).map((k) => k.name)).toEqual(["second", "first"]);
   });
 

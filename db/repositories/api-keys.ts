@@ -42,7 +42,11 @@ export function generateApiKeySecret(): string {
 }
 
 /** Creates a key; the secret is returned here once and never stored. */
-export function createApiKey(db: Db, name: string, secret: string = generateApiKeySecret()): { apiKey: ApiKey; secret: string } {
+export function createApiKey(
+  db: Db,
+  name: string,
+  secret: string = generateApiKeySecret(),
+): { apiKey: ApiKey; secret: string } {
   const row: Row = {
     id: newId("key"),
     name,
@@ -63,13 +67,19 @@ export function createApiKey(db: Db, name: string, secret: string = generateApiK
 
 /** Every key, newest first, revoked ones included (they show as revoked). */
 export function listApiKeys(db: Db): ApiKey[] {
-  const rows = prepared(db, "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id DESC").all() as Row[];
+  const rows = prepared(
+    db,
+    "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id DESC",
+  ).all() as Row[];
   return rows.map(toApiKey);
 }
 
 /** Revokes a key at once. False when there is no such key or it was already revoked. */
 export function revokeApiKey(db: Db, id: string): boolean {
-  return prepared(db, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(nowIso(), id).changes === 1;
+  return (
+    prepared(db, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(nowIso(), id).changes ===
+    1
+  );
 }
 
 /**
@@ -78,9 +88,10 @@ export function revokeApiKey(db: Db, id: string): boolean {
  */
 export function authenticateApiKey(db: Db, secret: string | null, now: number = Date.now()): ApiKey | null {
   if (secret === null || !API_KEY_PATTERN.test(secret)) return null;
-  const row = prepared(db, "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE hash = ?").get(
-    hashApiKey(secret),
-  ) as Row | undefined;
+  const row = prepared(
+    db,
+    "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE hash = ?",
+  ).get(hashApiKey(secret)) as Row | undefined;
   if (!row || row.revoked_at !== null) return null;
   if (row.last_used_at === null || now - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS) {
     row.last_used_at = new Date(now).toISOString();

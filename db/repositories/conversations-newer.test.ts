@@ -22,7 +22,11 @@ const t0 = Date.parse("2025-05-01T09:00:00.000Z");
 describe("listNewerConversations (the Review list's Newer link)", () => {
   it("walks back up exactly the pages listConversations walked down, ties included", () => {
     // Pairs of calls share a started_at so the id breaks ties.
-    for (let n = 0; n < 23; n++) insertConversation(db, { ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 2) * 1000)), id: `conv_${String(n).padStart(3, "0")}` });
+    for (let n = 0; n < 23; n++)
+      insertConversation(db, {
+        ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 2) * 1000)),
+        id: `conv_${String(n).padStart(3, "0")}`,
+      });
     const down: string[][] = [];
     let cursor: string | null = null;
     do {
@@ -53,16 +57,30 @@ describe("listNewerConversations (the Review list's Newer link)", () => {
     const hangups = listConversations(db, agentId, { outcome: "hangup" }, null, 10).data;
     expect(hangups.length).toBe(2);
     const oldest = hangups[1]!;
-    const page = listNewerConversations(db, agentId, { outcome: "hangup" }, { startedAt: oldest.started_at, id: oldest.id }, 10);
+    const page = listNewerConversations(
+      db,
+      agentId,
+      { outcome: "hangup" },
+      { startedAt: oldest.started_at, id: oldest.id },
+      10,
+    );
     expect(page.data.map((r) => r.id)).toEqual([hangups[0]!.id]);
     expect(page.has_newer).toBe(false);
-    const none = listNewerConversations(db, agentId, {}, decodeCursor(encodeCursor({ startedAt: "2030-01-01T00:00:00.000Z", id: "x" }))!, 10);
+    const none = listNewerConversations(
+      db,
+      agentId,
+      {},
+      decodeCursor(encodeCursor({ startedAt: "2030-01-01T00:00:00.000Z", id: "x" }))!,
+      10,
+    );
     expect(none).toEqual({ data: [], next_cursor: null, has_newer: false });
   });
 
   it("walks the (agent_id, started_at, id) index upwards without sorting", () => {
     const plan = db.$client
-      .prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE agent_id = ? AND (started_at, id) > (?, ?) ORDER BY started_at ASC, id ASC LIMIT 51")
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM conversations WHERE agent_id = ? AND (started_at, id) > (?, ?) ORDER BY started_at ASC, id ASC LIMIT 51",
+      )
       .all(agentId, "2025", "x") as { detail: string }[];
     const text = plan.map((p) => p.detail).join(" ");
     expect(text).toMatch(/USING (COVERING )?INDEX conversations_agent_started/);

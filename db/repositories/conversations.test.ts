@@ -28,7 +28,11 @@ const t0 = Date.parse("2025-05-01T09:00:00.000Z");
 
 describe("conversations repository", () => {
   it("stores a record with defaults and reads it back whole", () => {
-    const stored = insertConversation(db, { agent_id: agentId, started_at: "2025-05-01T11:00:00+02:00", outcome: "hangup" });
+    const stored = insertConversation(db, {
+      agent_id: agentId,
+      started_at: "2025-05-01T11:00:00+02:00",
+      outcome: "hangup",
+    });
     expect(stored.id).toMatch(/^conv_/);
     // Timestamps are normalised to UTC so they order and page as text.
     expect(stored.started_at).toBe("2025-05-01T09:00:00.000Z");
@@ -57,7 +61,19 @@ describe("conversations repository", () => {
       ...sampleConversation(agentId, 0, new Date(t0)),
       id: "conv_full",
       flow_id: "flow_1",
-      sip_trace: { messages: [{ from: "sbc", to: "agent", label: "INVITE", raw: "INVITE sip:a SIP/2.0\r\n\r\n", at: 0, kind: "sip" as const }], warnings: [] },
+      sip_trace: {
+        messages: [
+          {
+            from: "sbc",
+            to: "agent",
+            label: "INVITE",
+            raw: "INVITE sip:a SIP/2.0\r\n\r\n",
+            at: 0,
+            kind: "sip" as const,
+          },
+        ],
+        warnings: [],
+      },
       logs: [{ level: "warning" as const, message: "slow", fields: { ms: 900 }, at: new Date(t0).toISOString() }],
     };
     const stored = insertConversation(db, input);
@@ -67,8 +83,17 @@ describe("conversations repository", () => {
 
   it("rejects malformed records and inconsistent outcomes", () => {
     expect(() => insertConversation(db, { agent_id: agentId, started_at: "yesterday", outcome: "hangup" })).toThrow();
-    expect(() => insertConversation(db, { agent_id: agentId, started_at: new Date(t0).toISOString(), outcome: "handoff" })).toThrow(/handoff record/);
-    expect(() => insertConversation(db, { id: "has space", agent_id: agentId, started_at: new Date(t0).toISOString(), outcome: "hangup" })).toThrow();
+    expect(() =>
+      insertConversation(db, { agent_id: agentId, started_at: new Date(t0).toISOString(), outcome: "handoff" }),
+    ).toThrow(/handoff record/);
+    expect(() =>
+      insertConversation(db, {
+        id: "has space",
+        agent_id: agentId,
+        started_at: new Date(t0).toISOString(),
+        outcome: "hangup",
+      }),
+    ).toThrow();
   });
 
   it("escapes LIKE wildcards so q matches literally", () => {
@@ -93,8 +118,14 @@ describe("conversations repository", () => {
 
   it("pages newest first with ties on started_at broken by id", () => {
     const same = new Date(t0).toISOString();
-    for (const id of ["conv_a", "conv_c", "conv_b"]) insertConversation(db, { id, agent_id: agentId, started_at: same, outcome: "hangup" });
-    insertConversation(db, { id: "conv_new", agent_id: agentId, started_at: new Date(t0 + 1).toISOString(), outcome: "hangup" });
+    for (const id of ["conv_a", "conv_c", "conv_b"])
+      insertConversation(db, { id, agent_id: agentId, started_at: same, outcome: "hangup" });
+    insertConversation(db, {
+      id: "conv_new",
+      agent_id: agentId,
+      started_at: new Date(t0 + 1).toISOString(),
+      outcome: "hangup",
+    });
     const first = listConversations(db, agentId, {}, null, 2);
     expect(first.data.map((c) => c.id)).toEqual(["conv_new", "conv_c"]);
     expect(first.next_cursor).not.toBeNull();
@@ -107,7 +138,13 @@ describe("conversations repository", () => {
     const stored = Array.from({ length: 30 }, (_, n) =>
       insertConversation(db, {
         ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 2) * 1000)),
-        sip_trace: n % 4 === 0 ? { messages: [{ from: "sbc", to: "agent", label: "INVITE", raw: 'a\r\n"é"\u0001', at: 1.5, kind: "sip" }], warnings: [] } : null,
+        sip_trace:
+          n % 4 === 0
+            ? {
+                messages: [{ from: "sbc", to: "agent", label: "INVITE", raw: 'a\r\n"é"\u0001', at: 1.5, kind: "sip" }],
+                warnings: [],
+              }
+            : null,
         variables: { quote: 'say "hi"\n', unicode: "Zoë ☎ \u2028" },
       }),
     );

@@ -176,7 +176,9 @@ export function listConversations(
   limit: number,
 ): ConversationPage {
   const { where, args } = pageQuery(agentId, filters, cursor, limit);
-  const rows = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ${ORDER}`).all(...args) as ConversationSummary[];
+  const rows = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ${ORDER}`).all(
+    ...args,
+  ) as ConversationSummary[];
   const more = rows.length > limit;
   if (more) rows.length = limit;
   const last = rows[rows.length - 1];
@@ -196,15 +198,20 @@ export function listNewerConversations(
   limit: number,
 ): ConversationPage & { has_newer: boolean } {
   const { where, args } = pageQuery(agentId, filters, cursor, limit, "newer");
-  const rows = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ORDER BY started_at ASC, id ASC LIMIT ?`).all(
-    ...args,
-  ) as ConversationSummary[];
+  const rows = prepared(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ORDER BY started_at ASC, id ASC LIMIT ?`,
+  ).all(...args) as ConversationSummary[];
   const more = rows.length > limit;
   if (more) rows.length = limit;
   rows.reverse();
   const last = rows[rows.length - 1];
   // The cursor row itself (or rows before it) lies older than this page.
-  return { data: rows, next_cursor: last ? encodeCursor({ startedAt: last.started_at, id: last.id }) : null, has_newer: more };
+  return {
+    data: rows,
+    next_cursor: last ? encodeCursor({ startedAt: last.started_at, id: last.id }) : null,
+    has_newer: more,
+  };
 }
 
 const SUMMARY_JSON = `json_object(${SUMMARY_COLUMNS.split(", ")

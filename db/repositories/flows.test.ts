@@ -2,7 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { createAgent, listAgents } from "./agents";
-import { createFlow, deleteFlow, duplicateFlow, findFlow, getFlow, getFlowById, listFlows, renameFlow, saveFlow } from "./flows";
+import {
+  createFlow,
+  deleteFlow,
+  duplicateFlow,
+  findFlow,
+  getFlow,
+  getFlowById,
+  listFlows,
+  renameFlow,
+  saveFlow,
+} from "./flows";
 import { seedDemoAgent } from "../seed";
 import { lintFlow, type FlowDocument } from "../../lib/flow";
 import { listDestinations } from "./handoffs";
@@ -36,7 +46,9 @@ describe("flows repository", () => {
     const f = create("Main");
     expect(f.revision).toBe(1);
     expect(getFlow(db, agentId, f.id)).toEqual(f);
-    expect(listFlows(db, agentId)).toEqual([{ id: f.id, name: "Main", revision: 1, nodeCount: 1, updatedAt: f.updatedAt }]);
+    expect(listFlows(db, agentId)).toEqual([
+      { id: f.id, name: "Main", revision: 1, nodeCount: 1, updatedAt: f.updatedAt },
+    ]);
     expect(findFlow(db, agentId, "main")?.id).toBe(f.id);
     expect(findFlow(db, agentId, f.id)?.id).toBe(f.id);
     expect(getFlowById(db, f.id)).toEqual(f);
@@ -53,7 +65,10 @@ describe("flows repository", () => {
 
   it("saves only on the revision it was based on, bumping it", () => {
     const f = create("Main");
-    const edited = { nodes: [...f.nodes, { id: "end", type: "end" as const, position: { x: 0, y: 100 }, data: { goodbye: "" } }], edges: [] };
+    const edited = {
+      nodes: [...f.nodes, { id: "end", type: "end" as const, position: { x: 0, y: 100 }, data: { goodbye: "" } }],
+      edges: [],
+    };
     const first = saveFlow(db, agentId, f.id, edited, 1);
     expect(first).toMatchObject({ ok: true, revision: 2 });
     // A second tab still on revision 1 is refused and told what is stored now.
@@ -80,9 +95,11 @@ describe("flows repository", () => {
     const stored = getFlow(db, id, flow!.id)!;
     const functions = listFunctions(db, id).map((f) => ({ name: f.name, code: f.code }));
     expect(functions.map((f) => f.name)).toEqual(["route_vip"]);
-    const errors = lintFlow(stored, { destinations: listDestinations(db, id), functions, variables: ["customer_id", "tier"] }).filter(
-      (p) => p.severity === "error",
-    );
+    const errors = lintFlow(stored, {
+      destinations: listDestinations(db, id),
+      functions,
+      variables: ["customer_id", "tier"],
+    }).filter((p) => p.severity === "error");
     expect(errors).toEqual([]);
     expect(listAgents(db).length).toBe(2);
   });

@@ -21,7 +21,10 @@ export interface FlowSummary {
   updatedAt: string;
 }
 
-export type FlowNameResult = { ok: true; flow: StoredFlow } | { ok: false; status: "name_taken"; message: string } | { ok: false; status: "not_found" };
+export type FlowNameResult =
+  | { ok: true; flow: StoredFlow }
+  | { ok: false; status: "name_taken"; message: string }
+  | { ok: false; status: "not_found" };
 
 export type SaveResult =
   | { ok: true; revision: number; savedAt: string }
@@ -43,7 +46,11 @@ function toFlow(row: Row): StoredFlow {
 }
 
 const nameKey = (name: string) => name.trim().toLowerCase();
-const taken = (name: string) => ({ ok: false as const, status: "name_taken" as const, message: `A flow named "${name}" already exists for this agent` });
+const taken = (name: string) => ({
+  ok: false as const,
+  status: "name_taken" as const,
+  message: `A flow named "${name}" already exists for this agent`,
+});
 
 export function listFlows(db: Db, agentId: string): FlowSummary[] {
   return db
@@ -61,7 +68,11 @@ export function listFlows(db: Db, agentId: string): FlowSummary[] {
 }
 
 export function getFlow(db: Db, agentId: string, flowId: string): StoredFlow | null {
-  const row = db.select().from(flows).where(and(eq(flows.agentId, agentId), eq(flows.id, flowId))).get();
+  const row = db
+    .select()
+    .from(flows)
+    .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
+    .get();
   return row ? toFlow(row) : null;
 }
 
@@ -96,7 +107,17 @@ export function createFlow(db: Db, agentId: string, doc: FlowDocument): FlowName
     const now = nowIso();
     const row = tx
       .insert(flows)
-      .values({ id: newId("flow"), agentId, name: doc.name, nameKey: nameKey(doc.name), nodes: doc.nodes, edges: doc.edges, revision: 1, createdAt: now, updatedAt: now })
+      .values({
+        id: newId("flow"),
+        agentId,
+        name: doc.name,
+        nameKey: nameKey(doc.name),
+        nodes: doc.nodes,
+        edges: doc.edges,
+        revision: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning()
       .get();
     return { ok: true, flow: toFlow(row) };
@@ -131,19 +152,34 @@ export function duplicateFlow(db: Db, agentId: string, flowId: string): FlowName
   return writeTransaction(db, (): FlowNameResult => {
     const source = getFlow(db, agentId, flowId);
     if (!source) return { ok: false, status: "not_found" };
-    return createFlow(db, agentId, { name: freeCopyName(db, agentId, source.name), nodes: source.nodes, edges: source.edges });
+    return createFlow(db, agentId, {
+      name: freeCopyName(db, agentId, source.name),
+      nodes: source.nodes,
+      edges: source.edges,
+    });
   });
 }
 
 export function deleteFlow(db: Db, agentId: string, flowId: string): boolean {
-  return db.delete(flows).where(and(eq(flows.agentId, agentId), eq(flows.id, flowId))).run().changes > 0;
+  return (
+    db
+      .delete(flows)
+      .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
+      .run().changes > 0
+  );
 }
 
 /**
  * Saves a document only if the stored revision is still the one the editor started from.
  * The check and the write are one UPDATE, so two tabs cannot both win.
  */
-export function saveFlow(db: Db, agentId: string, flowId: string, doc: Pick<FlowDocument, "nodes" | "edges">, baseRevision: number): SaveResult {
+export function saveFlow(
+  db: Db,
+  agentId: string,
+  flowId: string,
+  doc: Pick<FlowDocument, "nodes" | "edges">,
+  baseRevision: number,
+): SaveResult {
   const savedAt = nowIso();
   const row = db
     .update(flows)

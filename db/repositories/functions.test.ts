@@ -36,7 +36,18 @@ function create(name: string, code = `def ${name}(conv):\n    return "hi"\n`) {
 
 function addFlow(name: string, nodes: unknown[]) {
   const now = new Date().toISOString();
-  db.insert(flows).values({ id: `flow_${name}`, agentId, name, nameKey: name.toLowerCase(), nodes, edges: [], createdAt: now, updatedAt: now }).run();
+  db.insert(flows)
+    .values({
+      id: `flow_${name}`,
+      agentId,
+      name,
+      nameKey: name.toLowerCase(),
+      nodes,
+      edges: [],
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
 }
 
 describe("functions repository", () => {
@@ -63,7 +74,11 @@ describe("functions repository", () => {
     const other = createAgent(db, "Other").id;
     expect(createFunction(db, other, { name: "route_vip", description: "", code: "" }).ok).toBe(true);
     expect(() =>
-      db.$client.prepare("INSERT INTO functions (id, agent_id, name, created_at, updated_at) VALUES ('x', ?, 'route_vip', '', '')").run(agentId),
+      db.$client
+        .prepare(
+          "INSERT INTO functions (id, agent_id, name, created_at, updated_at) VALUES ('x', ?, 'route_vip', '', '')",
+        )
+        .run(agentId),
     ).toThrow(/UNIQUE/);
   });
 
@@ -78,14 +93,29 @@ describe("functions repository", () => {
     addFlow("Second", [{ id: "x9", type: "function", data: { functionName: "route_vip" } }]);
     expect(functionUsages(db, agentId, "route_vip")).toEqual([
       { flowId: "flow_Main", flowName: "Main", nodeId: "n1", nodeType: "function", label: "function node n1 in Main" },
-      { flowId: "flow_Main", flowName: "Main", nodeId: "n2", nodeType: "handoff", label: "handoff node (override) n2 in Main" },
-      { flowId: "flow_Second", flowName: "Second", nodeId: "x9", nodeType: "function", label: "function node x9 in Second" },
+      {
+        flowId: "flow_Main",
+        flowName: "Main",
+        nodeId: "n2",
+        nodeType: "handoff",
+        label: "handoff node (override) n2 in Main",
+      },
+      {
+        flowId: "flow_Second",
+        flowName: "Second",
+        nodeId: "x9",
+        nodeType: "function",
+        label: "function node x9 in Second",
+      },
     ]);
     expect(functionUsages(db, agentId, "unused")).toEqual([]);
   });
 
   it("renames the record, its def and the flow nodes that name it, bumping those flows' revisions", () => {
-    const f = create("route_vip", "def route_vip(conv):\n    return helper()\n\ndef helper():\n    return 'route_vip'\n");
+    const f = create(
+      "route_vip",
+      "def route_vip(conv):\n    return helper()\n\ndef helper():\n    return 'route_vip'\n",
+    );
     create("taken");
     addFlow("Main", [
       { id: "n1", type: "function", data: { functionName: "route_vip", arguments: [] } },
@@ -95,19 +125,29 @@ describe("functions repository", () => {
     expect(renameFunction(db, agentId, f.id, "taken")).toMatchObject({ ok: false, status: "invalid" });
     const r = renameFunction(db, agentId, f.id, "send_to_vip");
     expect(r).toMatchObject({ ok: true, updatedNodes: 2 });
-    expect(r.ok && r.function.code).toBe("def send_to_vip(conv):\n    return helper()\n\ndef helper():\n    return 'route_vip'\n");
-    const main = db.$client.prepare("SELECT nodes, revision FROM flows WHERE id = 'flow_Main'").get() as { nodes: string; revision: number };
+    expect(r.ok && r.function.code).toBe(
+      "def send_to_vip(conv):\n    return helper()\n\ndef helper():\n    return 'route_vip'\n",
+    );
+    const main = db.$client.prepare("SELECT nodes, revision FROM flows WHERE id = 'flow_Main'").get() as {
+      nodes: string;
+      revision: number;
+    };
     expect(main.revision).toBe(2);
     expect(JSON.parse(main.nodes)).toEqual([
       { id: "n1", type: "function", data: { functionName: "send_to_vip", arguments: [] } },
       { id: "n2", type: "handoff", data: { overrideFunction: "send_to_vip", reason: "" } },
     ]);
-    expect((db.$client.prepare("SELECT revision FROM flows WHERE id = 'flow_Untouched'").get() as { revision: number }).revision).toBe(1);
+    expect(
+      (db.$client.prepare("SELECT revision FROM flows WHERE id = 'flow_Untouched'").get() as { revision: number })
+        .revision,
+    ).toBe(1);
     expect(renameFunction(db, agentId, "fn_missing", "x")).toEqual({ ok: false, status: "not_found" });
   });
 
   it("renameDefinition only touches def lines", () => {
-    expect(renameDefinition("async def a(conv):\n  a = 1\n  def a (x): pass\n", "a", "b")).toBe("async def b(conv):\n  a = 1\n  def b (x): pass\n");
+    expect(renameDefinition("async def a(conv):\n  a = 1\n  def a (x): pass\n", "a", "b")).toBe(
+      "async def b(conv):\n  a = 1\n  def b (x): pass\n",
+    );
     expect(renameDefinition("def ab(conv): pass", "a", "b")).toBe("def ab(conv): pass");
   });
 

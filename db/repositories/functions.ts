@@ -38,26 +38,52 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export function listFunctions(db: Db, agentId: string): AgentFunction[] {
-  return db.select().from(functions).where(eq(functions.agentId, agentId)).orderBy(asc(functions.name)).all().map(toFunction);
+  return db
+    .select()
+    .from(functions)
+    .where(eq(functions.agentId, agentId))
+    .orderBy(asc(functions.name))
+    .all()
+    .map(toFunction);
 }
 
 export function getFunction(db: Db, agentId: string, id: string): AgentFunction | null {
-  const row = db.select().from(functions).where(and(eq(functions.agentId, agentId), eq(functions.id, id))).get();
+  const row = db
+    .select()
+    .from(functions)
+    .where(and(eq(functions.agentId, agentId), eq(functions.id, id)))
+    .get();
   return row ? toFunction(row) : null;
 }
 
 export function findFunctionByName(db: Db, agentId: string, name: string): AgentFunction | null {
-  const row = db.select().from(functions).where(and(eq(functions.agentId, agentId), eq(functions.name, name))).get();
+  const row = db
+    .select()
+    .from(functions)
+    .where(and(eq(functions.agentId, agentId), eq(functions.name, name)))
+    .get();
   return row ? toFunction(row) : null;
 }
 
-export function createFunction(db: Db, agentId: string, input: { name: string; description: string; code: string }): FunctionResult {
+export function createFunction(
+  db: Db,
+  agentId: string,
+  input: { name: string; description: string; code: string },
+): FunctionResult {
   if (findFunctionByName(db, agentId, input.name)) return nameTaken(input.name);
   const now = nowIso();
   try {
     const row = db
       .insert(functions)
-      .values({ id: newId("fn"), agentId, name: input.name, description: input.description, code: input.code, createdAt: now, updatedAt: now })
+      .values({
+        id: newId("fn"),
+        agentId,
+        name: input.name,
+        description: input.description,
+        code: input.code,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning()
       .get();
     return { ok: true, function: toFunction(row) };
@@ -67,10 +93,19 @@ export function createFunction(db: Db, agentId: string, input: { name: string; d
   }
 }
 
-export function saveFunction(db: Db, agentId: string, id: string, input: { code: string; description?: string }): FunctionResult {
+export function saveFunction(
+  db: Db,
+  agentId: string,
+  id: string,
+  input: { code: string; description?: string },
+): FunctionResult {
   const row = db
     .update(functions)
-    .set({ code: input.code, ...(input.description !== undefined ? { description: input.description } : {}), updatedAt: nowIso() })
+    .set({
+      code: input.code,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      updatedAt: nowIso(),
+    })
     .where(and(eq(functions.agentId, agentId), eq(functions.id, id)))
     .returning()
     .get();
@@ -100,7 +135,12 @@ function nodeUses(node: StoredNode, name: string): "function" | "handoff" | null
 
 /** Flow nodes that call this function by name (function nodes and handoff overrides). */
 export function functionUsages(db: Db, agentId: string, name: string): FunctionUsage[] {
-  const rows = db.select({ id: flows.id, name: flows.name, nodes: flows.nodes }).from(flows).where(eq(flows.agentId, agentId)).orderBy(asc(flows.createdAt), asc(flows.id)).all();
+  const rows = db
+    .select({ id: flows.id, name: flows.name, nodes: flows.nodes })
+    .from(flows)
+    .where(eq(flows.agentId, agentId))
+    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .all();
   const out: FunctionUsage[] = [];
   for (const flow of rows) {
     for (const node of (Array.isArray(flow.nodes) ? flow.nodes : []) as StoredNode[]) {
@@ -123,7 +163,12 @@ export function functionUsages(db: Db, agentId: string, name: string): FunctionU
  * Renames a function, its `def`, and every flow node that names it (those flows' revisions are
  * bumped so an open flow editor notices), in one transaction.
  */
-export function renameFunction(db: Db, agentId: string, id: string, name: string): FunctionResult & { updatedNodes?: number } {
+export function renameFunction(
+  db: Db,
+  agentId: string,
+  id: string,
+  name: string,
+): FunctionResult & { updatedNodes?: number } {
   try {
     return writeTransaction(db, (tx): FunctionResult & { updatedNodes?: number } => {
       const existing = getFunction(db, agentId, id);
@@ -138,7 +183,11 @@ export function renameFunction(db: Db, agentId: string, id: string, name: string
         .returning()
         .get();
       let updatedNodes = 0;
-      const flowRows = tx.select({ id: flows.id, nodes: flows.nodes, revision: flows.revision }).from(flows).where(eq(flows.agentId, agentId)).all();
+      const flowRows = tx
+        .select({ id: flows.id, nodes: flows.nodes, revision: flows.revision })
+        .from(flows)
+        .where(eq(flows.agentId, agentId))
+        .all();
       for (const flow of flowRows) {
         let changed = false;
         const nodes = (flow.nodes as StoredNode[]).map((node) => {
@@ -148,7 +197,11 @@ export function renameFunction(db: Db, agentId: string, id: string, name: string
           updatedNodes += 1;
           return { ...node, data: { ...node.data, [kind === "function" ? "functionName" : "overrideFunction"]: name } };
         });
-        if (changed) tx.update(flows).set({ nodes, revision: flow.revision + 1, updatedAt: now }).where(eq(flows.id, flow.id)).run();
+        if (changed)
+          tx.update(flows)
+            .set({ nodes, revision: flow.revision + 1, updatedAt: now })
+            .where(eq(flows.id, flow.id))
+            .run();
       }
       return { ok: true as const, function: toFunction(row!), updatedNodes };
     });
@@ -159,6 +212,10 @@ export function renameFunction(db: Db, agentId: string, id: string, name: string
 }
 
 export function deleteFunction(db: Db, agentId: string, id: string): boolean {
-  const row = db.delete(functions).where(and(eq(functions.agentId, agentId), eq(functions.id, id))).returning({ id: functions.id }).get();
+  const row = db
+    .delete(functions)
+    .where(and(eq(functions.agentId, agentId), eq(functions.id, id)))
+    .returning({ id: functions.id })
+    .get();
   return row !== undefined;
 }

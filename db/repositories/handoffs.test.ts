@@ -26,7 +26,8 @@ beforeEach(() => {
 });
 afterEach(() => ctx.cleanup());
 
-const valid = (input: Record<string, unknown>) => destinationInputSchema.parse({ method: "refer", route: "2001", ...input });
+const valid = (input: Record<string, unknown>) =>
+  destinationInputSchema.parse({ method: "refer", route: "2001", ...input });
 
 function create(name: string, extra: Record<string, unknown> = {}): HandoffDestination {
   const r = createDestination(db, agentId, valid({ name, ...extra }));
@@ -48,7 +49,11 @@ describe("handoff destinations repository", () => {
   it("keeps names unique per agent, ignoring case, but not across agents", () => {
     create("Billing");
     const clash = createDestination(db, agentId, valid({ name: "BILLING" }));
-    expect(clash).toEqual({ ok: false, status: "invalid", fieldErrors: { name: 'A destination named "BILLING" already exists for this agent' } });
+    expect(clash).toEqual({
+      ok: false,
+      status: "invalid",
+      fieldErrors: { name: 'A destination named "BILLING" already exists for this agent' },
+    });
     const other = createAgent(db, "Other").id;
     expect(createDestination(db, other, valid({ name: "Billing" })).ok).toBe(true);
     expect(listDestinations(db, agentId)).toHaveLength(1);
@@ -58,7 +63,9 @@ describe("handoff destinations repository", () => {
     create("Billing");
     expect(() =>
       db.$client
-        .prepare("INSERT INTO handoff_destinations (id, agent_id, name, name_key, method, position, created_at) VALUES ('x', ?, 'billing', 'billing', 'bye', 9, '')")
+        .prepare(
+          "INSERT INTO handoff_destinations (id, agent_id, name, name_key, method, position, created_at) VALUES ('x', ?, 'billing', 'billing', 'bye', 9, '')",
+        )
         .run(agentId),
     ).toThrow(/UNIQUE/);
   });
@@ -66,21 +73,51 @@ describe("handoff destinations repository", () => {
   it("updates every field, allows keeping its own name and refuses another's", () => {
     const a = create("Front desk");
     create("Billing");
-    const r = updateDestination(db, agentId, a.id, valid({ name: "front desk", description: "d", method: "bye", route: null, sipHeaders: [{ name: "X-B", value: "1" }] }));
-    expect(r.ok && r.destination).toMatchObject({ name: "front desk", description: "d", method: "bye", route: null, sipHeaders: [{ name: "X-B", value: "1" }], isDefault: true });
+    const r = updateDestination(
+      db,
+      agentId,
+      a.id,
+      valid({
+        name: "front desk",
+        description: "d",
+        method: "bye",
+        route: null,
+        sipHeaders: [{ name: "X-B", value: "1" }],
+      }),
+    );
+    expect(r.ok && r.destination).toMatchObject({
+      name: "front desk",
+      description: "d",
+      method: "bye",
+      route: null,
+      sipHeaders: [{ name: "X-B", value: "1" }],
+      isDefault: true,
+    });
     const clash = updateDestination(db, agentId, a.id, valid({ name: "Billing" }));
     expect(clash.ok).toBe(false);
     expect(getDestination(db, agentId, a.id)?.name).toBe("front desk");
-    expect(updateDestination(db, agentId, "hd_missing", valid({ name: "X" }))).toEqual({ ok: false, status: "not_found" });
+    expect(updateDestination(db, agentId, "hd_missing", valid({ name: "X" }))).toEqual({
+      ok: false,
+      status: "not_found",
+    });
   });
 
   it("duplicates under a free name, last and not default", () => {
     const a = create("Front desk", { sipHeaders: [{ name: "X-A", value: "1" }], referHeaderPlacement: "both" });
     const first = duplicateDestination(db, agentId, a.id);
     const second = duplicateDestination(db, agentId, a.id);
-    expect(first.ok && first.destination).toMatchObject({ name: "Front desk (copy)", isDefault: false, sipHeaders: [{ name: "X-A", value: "1" }], referHeaderPlacement: "both" });
+    expect(first.ok && first.destination).toMatchObject({
+      name: "Front desk (copy)",
+      isDefault: false,
+      sipHeaders: [{ name: "X-A", value: "1" }],
+      referHeaderPlacement: "both",
+    });
     expect(second.ok && second.destination.name).toBe("Front desk (copy 2)");
-    expect(listDestinations(db, agentId).map((d) => d.name)).toEqual(["Front desk", "Front desk (copy)", "Front desk (copy 2)"]);
+    expect(listDestinations(db, agentId).map((d) => d.name)).toEqual([
+      "Front desk",
+      "Front desk (copy)",
+      "Front desk (copy 2)",
+    ]);
     expect(duplicateDestination(db, agentId, "hd_missing")).toEqual({ ok: false, status: "not_found" });
   });
 
@@ -88,7 +125,10 @@ describe("handoff destinations repository", () => {
     const a = create("A");
     const b = create("B");
     setDefaultDestination(db, agentId, b.id);
-    expect(listDestinations(db, agentId).map((d) => [d.name, d.isDefault])).toEqual([["A", false], ["B", true]]);
+    expect(listDestinations(db, agentId).map((d) => [d.name, d.isDefault])).toEqual([
+      ["A", false],
+      ["B", true],
+    ]);
     expect(setDefaultDestination(db, agentId, "hd_missing")).toEqual({ ok: false, status: "not_found" });
     expect(getDestination(db, agentId, a.id)?.isDefault).toBe(false);
   });

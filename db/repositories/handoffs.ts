@@ -31,7 +31,11 @@ function toDestination(row: Row): HandoffDestination {
 const nameKey = (name: string) => name.trim().toLowerCase();
 
 function nameTaken(name: string): MutationResult {
-  return { ok: false, status: "invalid", fieldErrors: { name: `A destination named "${name}" already exists for this agent` } };
+  return {
+    ok: false,
+    status: "invalid",
+    fieldErrors: { name: `A destination named "${name}" already exists for this agent` },
+  };
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -136,7 +140,11 @@ export function duplicateDestination(db: Db, agentId: string, id: string): Mutat
 }
 
 /** Deletes a destination; when it was the default, the earliest remaining one becomes default. */
-export function deleteDestination(db: Db, agentId: string, id: string): { ok: true; newDefaultId: string | null } | { ok: false; status: "not_found" } {
+export function deleteDestination(
+  db: Db,
+  agentId: string,
+  id: string,
+): { ok: true; newDefaultId: string | null } | { ok: false; status: "not_found" } {
   return writeTransaction(db, (tx) => {
     const row = tx
       .delete(handoffDestinations)

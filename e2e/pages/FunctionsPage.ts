@@ -27,7 +27,9 @@ export class FunctionsPage {
   }
 
   async waitForEditor() {
-    await expect(this.page.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({
+      timeout: 30_000,
+    });
   }
 
   async waitForPython() {
@@ -51,11 +53,19 @@ export class FunctionsPage {
   async replaceCode(code: string) {
     await this.page.locator(".monaco-editor .view-lines").click();
     await this.page.keyboard.press("ControlOrMeta+A");
-    await this.page.keyboard.insertText(code.split("\n").map((l) => l.trimStart()).join("\n"));
+    await this.page.keyboard.insertText(
+      code
+        .split("\n")
+        .map((l) => l.trimStart())
+        .join("\n"),
+    );
   }
 
   async setState(key: string, value: string) {
-    await this.page.locator(`[data-testid="state-row"][data-key="${key}"]`).getByLabel(/State value/).fill(value);
+    await this.page
+      .locator(`[data-testid="state-row"][data-key="${key}"]`)
+      .getByLabel(/State value/)
+      .fill(value);
   }
 
   async run() {

@@ -19,7 +19,10 @@ export class ReviewListPage {
   }
 
   async openFromBuildMenu() {
-    await this.page.getByRole("navigation", { name: "Build" }).getByRole("link", { name: "Conversation Review" }).click();
+    await this.page
+      .getByRole("navigation", { name: "Build" })
+      .getByRole("link", { name: "Conversation Review" })
+      .click();
     await this.waitForHeading();
   }
 

@@ -28,7 +28,9 @@ export class SettingsPage {
   }
 
   async revoke(name: string) {
-    await this.row(name).getByRole("button", { name: `Revoke ${name}` }).click();
+    await this.row(name)
+      .getByRole("button", { name: `Revoke ${name}` })
+      .click();
     await expect(this.revokeDialog).toBeVisible();
     await this.revokeDialog.getByRole("button", { name: "Revoke key" }).click();
     await expect(this.revokeDialog).toBeHidden();

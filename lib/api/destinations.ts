@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { MAX_DESCRIPTION_LENGTH, MAX_HEADERS, MAX_NAME_LENGTH, parseDestination, type ValidDestination } from "../handoffs/schema";
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_HEADERS,
+  MAX_NAME_LENGTH,
+  parseDestination,
+  type ValidDestination,
+} from "../handoffs/schema";
 import { HANDOFF_METHODS, REFER_PLACEMENTS, type HandoffDestination } from "../handoffs/types";
 
 /**
@@ -44,7 +50,9 @@ export const apiDestinationBodySchema = z.strictObject({
     .string()
     .nullable()
     .optional()
-    .describe("Required for refer and invite, absent or null for bye: sip:/sips: URI, tel:+E164, +E164 or a 1–8 digit extension"),
+    .describe(
+      "Required for refer and invite, absent or null for bye: sip:/sips: URI, tel:+E164, +E164 or a 1–8 digit extension",
+    ),
   sip_headers: z
     .array(sipHeader)
     .max(MAX_HEADERS)

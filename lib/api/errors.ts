@@ -41,6 +41,11 @@ export class ApiError extends Error {
 export const invalid = (fields: Record<string, string>, message = "Some fields are invalid; see fields") =>
   new ApiError(400, "invalid_request", message, fields);
 export const notFound = (what: string) => new ApiError(404, "not_found", `No ${what} with that id`);
-export const conflict = (message: string, fields?: Record<string, string>) => new ApiError(409, "conflict", message, fields);
+export const conflict = (message: string, fields?: Record<string, string>) =>
+  new ApiError(409, "conflict", message, fields);
 export const unauthorized = () =>
-  new ApiError(401, "unauthorized", "Send a valid API key as Authorization: Bearer <key> (create one in Settings or with `npm run cli -- apikey create`)");
+  new ApiError(
+    401,
+    "unauthorized",
+    "Send a valid API key as Authorization: Bearer <key> (create one in Settings or with `npm run cli -- apikey create`)",
+  );

@@ -39,7 +39,12 @@ export function buildAgentExport(
     format: AGENT_EXPORT_FORMAT,
     version: AGENT_EXPORT_VERSION,
     exported_at: exportedAt,
-    agent: { name: agent.name, trunk_host: agent.trunkHost, pbx_host: agent.pbxHost, function_timeout_ms: agent.functionTimeoutMs },
+    agent: {
+      name: agent.name,
+      trunk_host: agent.trunkHost,
+      pbx_host: agent.pbxHost,
+      function_timeout_ms: agent.functionTimeoutMs,
+    },
     variables: variables.map((v) => ({ name: v.name, sample_value: v.sampleValue, description: v.description })),
     handoffs: destinations.map((d) => {
       const { id: _i, agent_id: _a, created_at: _c, ...rest } = toApiDestination(d);

@@ -41,7 +41,13 @@ export const flowExportSchema = z.object({
 });
 export type FlowExport = z.infer<typeof flowExportSchema>;
 
-export function toApiFlowSummary(f: { id: string; name: string; revision: number; nodeCount: number; updatedAt: string }): ApiFlowSummary {
+export function toApiFlowSummary(f: {
+  id: string;
+  name: string;
+  revision: number;
+  nodeCount: number;
+  updatedAt: string;
+}): ApiFlowSummary {
   return { id: f.id, name: f.name, revision: f.revision, node_count: f.nodeCount, updated_at: f.updatedAt };
 }
 

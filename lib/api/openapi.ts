@@ -171,7 +171,11 @@ export function buildOpenApiDocument(): JsonSchema {
           responses: {
             "200": ok("Deleted", {
               type: "object",
-              properties: { id: { type: "string" }, deleted: { const: true }, new_default_id: { type: ["string", "null"] } },
+              properties: {
+                id: { type: "string" },
+                deleted: { const: true },
+                new_default_id: { type: ["string", "null"] },
+              },
               required: ["id", "deleted", "new_default_id"],
             }),
             ...errors(401, 404),
@@ -188,7 +192,9 @@ export function buildOpenApiDocument(): JsonSchema {
       },
     },
     components: {
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API key: sk_live_ + 32 letters and digits" } },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "An API key: sk_live_ + 32 letters and digits" },
+      },
       parameters: {
         agentId: { name: "agentId", in: "path", required: true, schema: { type: "string" } },
         handoffId: { name: "handoffId", in: "path", required: true, schema: { type: "string" } },
@@ -210,7 +216,10 @@ export function buildOpenApiDocument(): JsonSchema {
           type: "object",
           properties: {
             data: { type: "array", items: ref("ConversationSummary") },
-            next_cursor: { type: ["string", "null"], description: "Pass as cursor for the next page; null on the last page" },
+            next_cursor: {
+              type: ["string", "null"],
+              description: "Pass as cursor for the next page; null on the last page",
+            },
           },
           required: ["data", "next_cursor"],
           additionalProperties: false,
@@ -218,10 +227,19 @@ export function buildOpenApiDocument(): JsonSchema {
         Error: jsonSchema(apiErrorBodySchema),
       },
       responses: {
-        BadRequest: { description: "Invalid parameters or body (fields says which), or a body that is not JSON", content: jsonContent(ref("Error")) },
+        BadRequest: {
+          description: "Invalid parameters or body (fields says which), or a body that is not JSON",
+          content: jsonContent(ref("Error")),
+        },
         Unauthorized: { description: "Missing, unknown or revoked API key", content: jsonContent(ref("Error")) },
-        NotFound: { description: "No such agent, destination, flow or conversation", content: jsonContent(ref("Error")) },
-        Conflict: { description: "Another destination of this agent has that name", content: jsonContent(ref("Error")) },
+        NotFound: {
+          description: "No such agent, destination, flow or conversation",
+          content: jsonContent(ref("Error")),
+        },
+        Conflict: {
+          description: "Another destination of this agent has that name",
+          content: jsonContent(ref("Error")),
+        },
       },
     },
   };

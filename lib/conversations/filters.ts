@@ -23,7 +23,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /** Opaque to clients: base64url of a JSON pair. Ids and timestamps are ASCII. */
 export function encodeCursor(c: ConversationCursor): string {
-  return btoa(JSON.stringify([c.startedAt, c.id])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(JSON.stringify([c.startedAt, c.id]))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 export function decodeCursor(s: string): ConversationCursor | null {
@@ -33,7 +36,13 @@ export function decodeCursor(s: string): ConversationCursor | null {
     const v: unknown = JSON.parse(json);
     if (!Array.isArray(v) || v.length !== 2) return null;
     const [startedAt, id] = v as unknown[];
-    if (typeof startedAt !== "string" || !ISO_UTC.test(startedAt) || typeof id !== "string" || id.length === 0 || id.length > 100) {
+    if (
+      typeof startedAt !== "string" ||
+      !ISO_UTC.test(startedAt) ||
+      typeof id !== "string" ||
+      id.length === 0 ||
+      id.length > 100
+    ) {
       return null;
     }
     return { startedAt, id };
@@ -62,15 +71,18 @@ function parseDateParam(s: string): { ms: number; dateOnly: boolean } | null {
 const DATE_MESSAGE = "Expected a date (2025-05-01) or an ISO 8601 date-time with offset (2025-05-01T09:30:00Z)";
 const DAY_MS = 86_400_000;
 
-const text = (field: string, max: number) =>
-  z.string().max(max, `${field} is at most ${max} characters`);
+const text = (field: string, max: number) => z.string().max(max, `${field} is at most ${max} characters`);
 
 /** One schema per query parameter; also what the OpenAPI document describes. */
 export const conversationFilterFields = {
   reason: text("reason", 100).describe("Handoff reason code, exact (e.g. needs_human)"),
   destination: text("destination", 100).describe("Handoff destination name, exact"),
-  method: z.enum(HANDOFF_METHODS, { error: `Expected one of ${HANDOFF_METHODS.join(", ")}` }).describe("Handoff SIP method"),
-  source: z.enum(HANDOFF_SOURCES, { error: `Expected one of ${HANDOFF_SOURCES.join(", ")}` }).describe("What triggered the handoff"),
+  method: z
+    .enum(HANDOFF_METHODS, { error: `Expected one of ${HANDOFF_METHODS.join(", ")}` })
+    .describe("Handoff SIP method"),
+  source: z
+    .enum(HANDOFF_SOURCES, { error: `Expected one of ${HANDOFF_SOURCES.join(", ")}` })
+    .describe("What triggered the handoff"),
   outcome: z.enum(OUTCOMES, { error: `Expected one of ${OUTCOMES.join(", ")}` }).describe("How the call ended"),
   from: z
     .string()

@@ -15,7 +15,9 @@ describe("demoFlow", () => {
   });
 
   it("lints clean with the seeded destinations and variables, no functions", () => {
-    expect(lintFlow(demoFlow({ destinations }), context({ functions: [], variables: ["customer_id", "tier"] }))).toEqual([]);
+    expect(
+      lintFlow(demoFlow({ destinations }), context({ functions: [], variables: ["customer_id", "tier"] })),
+    ).toEqual([]);
   });
 
   it("has no errors even without agent variables", () => {
@@ -35,7 +37,12 @@ describe("demoFlow", () => {
   it("routes each intent to its destination", () => {
     const doc = demoFlow({ destinations });
     const dest = (id: string) => (doc.nodes.find((n) => n.id === id)!.data as HandoffData).destinationId;
-    expect([dest("vip"), dest("billing_handoff"), dest("front_desk"), dest("back_to_ivr")]).toEqual([billing.id, billing.id, frontDesk.id, ivr.id]);
+    expect([dest("vip"), dest("billing_handoff"), dest("front_desk"), dest("back_to_ivr")]).toEqual([
+      billing.id,
+      billing.id,
+      frontDesk.id,
+      ivr.id,
+    ]);
     expect(doc.nodes.every((n) => Number.isFinite(n.position.x) && Number.isFinite(n.position.y))).toBe(true);
   });
 });

@@ -20,7 +20,12 @@ export function demoFlow({ destinations, overrideFunctionName = null }: DemoFlow
   const billing = dest("Billing Support");
 
   const nodes: FlowNode[] = [
-    { id: "start", type: "start", position: at, data: { greeting: "Thanks for calling Acme. How can I help you today?" } },
+    {
+      id: "start",
+      type: "start",
+      position: at,
+      data: { greeting: "Thanks for calling Acme. How can I help you today?" },
+    },
     {
       id: "intent",
       type: "listen",
@@ -50,7 +55,12 @@ export function demoFlow({ destinations, overrideFunctionName = null }: DemoFlow
         ],
       },
     },
-    { id: "tier", type: "condition", position: at, data: { rules: [{ id: "gold", variable: "tier", operator: "equals", value: "gold" }] } },
+    {
+      id: "tier",
+      type: "condition",
+      position: at,
+      data: { rules: [{ id: "gold", variable: "tier", operator: "equals", value: "gold" }] },
+    },
     {
       id: "vip",
       type: "handoff",
@@ -77,14 +87,24 @@ export function demoFlow({ destinations, overrideFunctionName = null }: DemoFlow
       id: "front_desk",
       type: "handoff",
       position: at,
-      data: { destinationId: dest("Front desk"), reason: "needs_human", utterance: "Connecting you to the front desk now.", overrideFunction: null },
+      data: {
+        destinationId: dest("Front desk"),
+        reason: "needs_human",
+        utterance: "Connecting you to the front desk now.",
+        overrideFunction: null,
+      },
     },
     { id: "sorry", type: "say", position: at, data: { utterance: "Sorry, I can't help with that here." } },
     {
       id: "back_to_ivr",
       type: "handoff",
       position: at,
-      data: { destinationId: dest("Hand back to IVR"), reason: "no_availability", utterance: "Let me send you back to the main menu.", overrideFunction: null },
+      data: {
+        destinationId: dest("Hand back to IVR"),
+        reason: "no_availability",
+        utterance: "Let me send you back to the main menu.",
+        overrideFunction: null,
+      },
     },
     { id: "end", type: "end", position: at, data: { goodbye: "Thanks for calling Acme. Goodbye!" } },
   ];

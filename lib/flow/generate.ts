@@ -20,7 +20,11 @@ export function generateLargeFlow(n: number, name = `Generated ${n}`): FlowDocum
     const base = { id: id(i), position: position(i) };
     switch (i % 4) {
       case 1:
-        nodes.push({ ...base, type: "say", data: { utterance: `Step ${i}, value ${i === 1 ? "$caller_id" : `$v${i - 1}`}` } });
+        nodes.push({
+          ...base,
+          type: "say",
+          data: { utterance: `Step ${i}, value ${i === 1 ? "$caller_id" : `$v${i - 1}`}` },
+        });
         link(i, "next");
         break;
       case 2:
@@ -39,7 +43,11 @@ export function generateLargeFlow(n: number, name = `Generated ${n}`): FlowDocum
         for (const h of ["yes", "no", "no_match"]) link(i, h);
         break;
       case 3:
-        nodes.push({ ...base, type: "condition", data: { rules: [{ id: "r1", variable: `v${i}`, operator: "equals", value: "$caller_id" }] } });
+        nodes.push({
+          ...base,
+          type: "condition",
+          data: { rules: [{ id: "r1", variable: `v${i}`, operator: "equals", value: "$caller_id" }] },
+        });
         for (const h of ["r1", "else"]) link(i, h);
         break;
       default:

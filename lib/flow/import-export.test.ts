@@ -10,7 +10,9 @@ import type { FlowDocument } from "./types";
 
 const demo = demoFlow({ destinations: [frontDesk, billing, ivr], overrideFunctionName: "route_vip" });
 
-function exported(mutate: (o: { name: unknown; nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] }) => void): string {
+function exported(
+  mutate: (o: { name: unknown; nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] }) => void,
+): string {
   const o = JSON.parse(exportFlow(demo));
   mutate(o);
   return JSON.stringify(o);
@@ -38,11 +40,27 @@ describe("exportFlow / importFlow", () => {
       ...demo,
       id: "flow_1",
       revision: 4,
-      nodes: demo.nodes.map((n) => ({ ...n, selected: true, dragging: false, measured: { width: 1, height: 2 }, width: 1, height: 2 })),
+      nodes: demo.nodes.map((n) => ({
+        ...n,
+        selected: true,
+        dragging: false,
+        measured: { width: 1, height: 2 },
+        width: 1,
+        height: 2,
+      })),
       edges: demo.edges.map((e) => ({ ...e, selected: true, animated: true })),
     } as FlowDocument;
     const text = exportFlow(canvas);
-    for (const key of ["selected", "dragging", "measured", "width", "height", "animated", "revision", "\"id\": \"flow_1\""]) {
+    for (const key of [
+      "selected",
+      "dragging",
+      "measured",
+      "width",
+      "height",
+      "animated",
+      "revision",
+      '"id": "flow_1"',
+    ]) {
       expect(text).not.toContain(key);
     }
     expect(text).toBe(exportFlow(demo));
@@ -58,17 +76,25 @@ describe("exportFlow / importFlow", () => {
   });
 
   it("requires the format marker and a known version", () => {
-    expect(importFlow(JSON.stringify({ name: "x", nodes: [], edges: [] }))).toMatchObject({ ok: false, errors: [{ path: "format" }] });
-    expect(importFlow(exported((o) => Object.assign(o, { version: 2 })))).toMatchObject({ ok: false, errors: [{ path: "version", message: expect.stringContaining("newer") }] });
+    expect(importFlow(JSON.stringify({ name: "x", nodes: [], edges: [] }))).toMatchObject({
+      ok: false,
+      errors: [{ path: "format" }],
+    });
+    expect(importFlow(exported((o) => Object.assign(o, { version: 2 })))).toMatchObject({
+      ok: false,
+      errors: [{ path: "version", message: expect.stringContaining("newer") }],
+    });
     expect(importFlow("[]")).toMatchObject({ ok: false, errors: [{ path: "" }] });
   });
 
   it("reports schema errors with bracketed paths", () => {
-    const r = importFlow(exported((o) => {
-      (o.nodes[3]!.data as Record<string, unknown>).reason = 42;
-      (o.nodes[1]!.data as Record<string, unknown>).retries = 9;
-      o.nodes[2]!.type = "teleport";
-    }));
+    const r = importFlow(
+      exported((o) => {
+        (o.nodes[3]!.data as Record<string, unknown>).reason = 42;
+        (o.nodes[1]!.data as Record<string, unknown>).retries = 9;
+        o.nodes[2]!.type = "teleport";
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.path)).toEqual(["nodes[1].data.retries", "nodes[2].type", "nodes[3].data.reason"]);
@@ -76,11 +102,13 @@ describe("exportFlow / importFlow", () => {
   });
 
   it("reports duplicate ids and edges to unknown nodes", () => {
-    const r = importFlow(exported((o) => {
-      o.nodes[4]!.id = o.nodes[3]!.id;
-      o.edges[2]!.target = "nope";
-      o.edges[5]!.id = o.edges[0]!.id;
-    }));
+    const r = importFlow(
+      exported((o) => {
+        o.nodes[4]!.id = o.nodes[3]!.id;
+        o.edges[2]!.target = "nope";
+        o.edges[5]!.id = o.edges[0]!.id;
+      }),
+    );
     expect(r).toEqual({
       ok: false,
       errors: [
@@ -94,15 +122,30 @@ describe("exportFlow / importFlow", () => {
   });
 
   it("the document schema trims and requires a name", () => {
-    expect(parseFlowDocument({ name: "  Main  ", nodes: [], edges: [] })).toEqual({ ok: true, doc: { name: "Main", nodes: [], edges: [] } });
-    expect(parseFlowDocument({ name: " ", nodes: [], edges: [] })).toMatchObject({ ok: false, errors: [{ path: "name" }] });
+    expect(parseFlowDocument({ name: "  Main  ", nodes: [], edges: [] })).toEqual({
+      ok: true,
+      doc: { name: "Main", nodes: [], edges: [] },
+    });
+    expect(parseFlowDocument({ name: " ", nodes: [], edges: [] })).toMatchObject({
+      ok: false,
+      errors: [{ path: "name" }],
+    });
   });
 });
 
 describe("jsonErrorOffset", () => {
   it("finds the offset JSON.parse would complain about", () => {
     const cases: [string, number][] = [
-      ['{"a":}', 5], ['{"a":1', 6], ["", 0], ["[1,]", 3], ['{"a" 1}', 5], ['"\\x"', 2], ["tru", 3], ["[1] 2", 4], ['{"a":"b\nc"}', 7], ["-", 0],
+      ['{"a":}', 5],
+      ['{"a":1', 6],
+      ["", 0],
+      ["[1,]", 3],
+      ['{"a" 1}', 5],
+      ['"\\x"', 2],
+      ["tru", 3],
+      ["[1] 2", 4],
+      ['{"a":"b\nc"}', 7],
+      ["-", 0],
     ];
     for (const [text, offset] of cases) {
       expect(() => JSON.parse(text)).toThrow();

@@ -11,12 +11,19 @@ const listen: FlowNode = {
   id: "l",
   type: "listen",
   position: at,
-  data: { prompt: "", retries: 1, branches: ["a", "b", "c"].map((id) => ({ id, label: id, examples: [id], keywords: [] })) },
+  data: {
+    prompt: "",
+    retries: 1,
+    branches: ["a", "b", "c"].map((id) => ({ id, label: id, examples: [id], keywords: [] })),
+  },
 };
 
 describe("autoLayout", () => {
   const d = around(listen, ["a", "b", "c", "no_match"]);
-  d.nodes.push({ id: "x", type: "say", position: at, data: { utterance: "" } }, { id: "y", type: "end", position: at, data: { goodbye: "" } });
+  d.nodes.push(
+    { id: "x", type: "say", position: at, data: { utterance: "" } },
+    { id: "y", type: "end", position: at, data: { goodbye: "" } },
+  );
   d.edges.push(edge("l", "b", "x", "lb2"), edge("x", "next", "y"), edge("x", "next", "ghost", "dangling"));
 
   for (const direction of ["TB", "LR"] as const) {

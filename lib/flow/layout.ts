@@ -50,6 +50,9 @@ export function autoLayout(
 }
 
 /** Applies positions from autoLayout, returning new node objects. */
-export function withPositions<N extends FlowNode>(nodes: readonly N[], positions: Readonly<Record<string, Position>>): N[] {
+export function withPositions<N extends FlowNode>(
+  nodes: readonly N[],
+  positions: Readonly<Record<string, Position>>,
+): N[] {
   return nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id]! } : n));
 }

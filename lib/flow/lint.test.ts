@@ -29,7 +29,10 @@ describe("lintFlow", () => {
   it("no-start / multiple-start", () => {
     expect(rulesOf(doc([say("a")]))).toEqual(["no-start", "dead-end"]);
     const two = around(say("a"));
-    two.nodes.push({ id: "s2", type: "start", position: at, data: { greeting: "" } }, { id: "s3", type: "start", position: at, data: { greeting: "" } });
+    two.nodes.push(
+      { id: "s2", type: "start", position: at, data: { greeting: "" } },
+      { id: "s3", type: "start", position: at, data: { greeting: "" } },
+    );
     two.edges.push(edge("s2", "next", "a"), edge("s3", "next", "a"));
     const problems = lintFlow(two, context());
     expect(problems.filter((p) => p.rule === "multiple-start").map((p) => p.nodeId)).toEqual(["s2", "s3"]);
@@ -41,7 +44,9 @@ describe("lintFlow", () => {
     d.nodes.push(say("orphan"));
     d.edges.push(edge("orphan", "next", "z"));
     const p = lintFlow(d, context());
-    expect(p).toEqual([expect.objectContaining({ rule: "unreachable", severity: "warning", nodeId: "orphan", id: "unreachable:orphan" })]);
+    expect(p).toEqual([
+      expect.objectContaining({ rule: "unreachable", severity: "warning", nodeId: "orphan", id: "unreachable:orphan" }),
+    ]);
   });
 
   it("dangling-edge: missing source, missing target, deleted handle", () => {
@@ -65,7 +70,14 @@ describe("lintFlow", () => {
   it("dead-end: an unconnected out handle; terminal kinds are exempt", () => {
     const d = around(listen({ branches: [{ id: "b1", label: "Yes", examples: ["yes"], keywords: [] }] }), ["b1"]);
     const p = lintFlow(d, context());
-    expect(p).toEqual([expect.objectContaining({ rule: "dead-end", severity: "warning", nodeId: "l", message: 'Branch "No match" leads nowhere: the call would stop here' })]);
+    expect(p).toEqual([
+      expect.objectContaining({
+        rule: "dead-end",
+        severity: "warning",
+        nodeId: "l",
+        message: 'Branch "No match" leads nowhere: the call would stop here',
+      }),
+    ]);
     expect(rulesOf(around(handoff(), []))).toEqual([]);
   });
 
@@ -80,7 +92,9 @@ describe("lintFlow", () => {
   it("listen-branch-empty", () => {
     const empty = { id: "b1", label: "Empty", examples: [" "], keywords: [], regex: "" };
     const p = lintFlow(listenAround(listen({ branches: [empty] })), context());
-    expect(p).toEqual([expect.objectContaining({ rule: "listen-branch-empty", severity: "error", path: "data.branches[0]" })]);
+    expect(p).toEqual([
+      expect.objectContaining({ rule: "listen-branch-empty", severity: "error", path: "data.branches[0]" }),
+    ]);
     expect(rulesOf(listenAround(listen({ branches: [{ ...empty, regex: "^yes$" }] })))).toEqual([]);
     expect(rulesOf(listenAround(listen({ branches: [{ ...empty, keywords: ["yes"] }] })))).toEqual([]);
   });
@@ -88,7 +102,9 @@ describe("lintFlow", () => {
   it("invalid-regex", () => {
     const bad = { id: "b1", label: "R", examples: [], keywords: [], regex: "(unclosed" };
     const p = lintFlow(listenAround(listen({ branches: [bad] })), context());
-    expect(p).toEqual([expect.objectContaining({ rule: "invalid-regex", path: "data.branches[0].regex", severity: "error" })]);
+    expect(p).toEqual([
+      expect.objectContaining({ rule: "invalid-regex", path: "data.branches[0].regex", severity: "error" }),
+    ]);
   });
 
   it("handoff-no-destination only when the agent has no default", () => {
@@ -100,7 +116,13 @@ describe("lintFlow", () => {
 
   it("destination-deleted", () => {
     const p = lintFlow(around(handoff({ destinationId: "hd_gone" }), []), context());
-    expect(p).toEqual([expect.objectContaining({ rule: "destination-deleted", path: "data.destinationId", message: "The destination was deleted: choose another" })]);
+    expect(p).toEqual([
+      expect.objectContaining({
+        rule: "destination-deleted",
+        path: "data.destinationId",
+        message: "The destination was deleted: choose another",
+      }),
+    ]);
   });
 
   it("invalid-reason", () => {
@@ -108,7 +130,8 @@ describe("lintFlow", () => {
       const p = lintFlow(around(handoff({ reason }), []), context());
       expect(p).toEqual([expect.objectContaining({ rule: "invalid-reason", path: "data.reason", severity: "error" })]);
     }
-    for (const reason of ["", "billing", "needs_human", `a${"b".repeat(63)}`]) expect(rulesOf(around(handoff({ reason }), []))).toEqual([]);
+    for (const reason of ["", "billing", "needs_human", `a${"b".repeat(63)}`])
+      expect(rulesOf(around(handoff({ reason }), []))).toEqual([]);
   });
 
   it("unknown-function on function nodes and handoff overrides", () => {
@@ -124,17 +147,39 @@ describe("lintFlow", () => {
     const never = { name: "route_vip", code: "def route_vip(conv):\n  return 'hello'" };
     const p = lintFlow(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [never] }));
     expect(p).toEqual([expect.objectContaining({ rule: "override-never-transfers", severity: "warning" })]);
-    for (const code of ["conv.handoff(destination='X')", "conv.call_handoff()", "conv.transfer_call('2001', soft=True)", "return {'handoff': 'Billing'}"]) {
-      expect(rulesOf(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [{ name: "route_vip", code }] }))).toEqual([]);
+    for (const code of [
+      "conv.handoff(destination='X')",
+      "conv.call_handoff()",
+      "conv.transfer_call('2001', soft=True)",
+      "return {'handoff': 'Billing'}",
+    ]) {
+      expect(
+        rulesOf(
+          around(handoff({ overrideFunction: "route_vip" }), []),
+          context({ functions: [{ name: "route_vip", code }] }),
+        ),
+      ).toEqual([]);
     }
     // A transfer mentioned only in a comment or a string does not count.
     for (const code of ["# conv.transfer_call('2001')\nreturn 'hi'", "return 'call conv.handoff() later'"]) {
-      expect(rulesOf(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [{ name: "route_vip", code }] }))).toEqual(["override-never-transfers"]);
+      expect(
+        rulesOf(
+          around(handoff({ overrideFunction: "route_vip" }), []),
+          context({ functions: [{ name: "route_vip", code }] }),
+        ),
+      ).toEqual(["override-never-transfers"]);
     }
   });
 
   it("invalid-header on the chosen (or default) destination", () => {
-    const broken = { ...billing, sipHeaders: [{ name: "Via", value: "x" }, { name: "X-Ok", value: "a\r\nInjected: 1" }, { name: "X-Fine", value: "ok" }] };
+    const broken = {
+      ...billing,
+      sipHeaders: [
+        { name: "Via", value: "x" },
+        { name: "X-Ok", value: "a\r\nInjected: 1" },
+        { name: "X-Fine", value: "ok" },
+      ],
+    };
     const p = lintFlow(around(handoff({ destinationId: billing.id }), []), context({ destinations: [broken] }));
     expect(p.map((x) => [x.rule, x.id])).toEqual([
       ["invalid-header", "invalid-header:h:hd_billing:0"],
@@ -148,33 +193,68 @@ describe("lintFlow", () => {
   it("unknown-variable across text fields; built-ins, agent, set and condition variables are known", () => {
     const d = around(say("a", "Hi $caller_id $customer_id $mystery"));
     const p = lintFlow(d, context());
-    expect(p).toEqual([expect.objectContaining({ rule: "unknown-variable", severity: "warning", path: "data.utterance", id: "unknown-variable:a:data.utterance:mystery" })]);
-    d.nodes.push({ id: "set", type: "set", position: at, data: { assignments: [{ variable: "mystery", value: "$nope" }] } });
+    expect(p).toEqual([
+      expect.objectContaining({
+        rule: "unknown-variable",
+        severity: "warning",
+        path: "data.utterance",
+        id: "unknown-variable:a:data.utterance:mystery",
+      }),
+    ]);
+    d.nodes.push({
+      id: "set",
+      type: "set",
+      position: at,
+      data: { assignments: [{ variable: "mystery", value: "$nope" }] },
+    });
     d.edges.push(edge("set", "next", "a"), edge("s", "next", "set", "e_alt"));
     expect(lintFlow(d, context()).map((x) => [x.rule, x.path])).toEqual([
       ["ambiguous-edge", undefined],
       ["unknown-variable", "data.assignments[0].value"],
     ]);
-    const cond: FlowNode = { id: "c", type: "condition", position: at, data: { rules: [{ id: "r", variable: "tier", operator: "equals", value: "$tier2" }] } };
+    const cond: FlowNode = {
+      id: "c",
+      type: "condition",
+      position: at,
+      data: { rules: [{ id: "r", variable: "tier", operator: "equals", value: "$tier2" }] },
+    };
     expect(rulesOf(around(cond, ["r", "else"]))).toEqual(["unknown-variable"]);
     const h = around(handoff({ utterance: "Bye $tier" }), []);
     expect(rulesOf(h)).toEqual(["unknown-variable"]);
     // The condition checks $tier, so $tier is known everywhere in the flow.
-    const checked = around({ ...cond, data: { rules: [{ id: "r", variable: "tier", operator: "is_set", value: "$ignored" }] } }, []);
+    const checked = around(
+      { ...cond, data: { rules: [{ id: "r", variable: "tier", operator: "is_set", value: "$ignored" }] } },
+      [],
+    );
     checked.nodes.push(handoff({ utterance: "Bye $tier" }));
     checked.edges.push(edge("c", "r", "h"), edge("c", "else", "h"));
     expect(rulesOf(checked)).toEqual([]);
   });
 
   it("invalid-variable-name for set and condition variables", () => {
-    const set: FlowNode = { id: "a", type: "set", position: at, data: { assignments: [{ variable: "$tier", value: "x" }, { variable: "1x", value: "y" }] } };
+    const set: FlowNode = {
+      id: "a",
+      type: "set",
+      position: at,
+      data: {
+        assignments: [
+          { variable: "$tier", value: "x" },
+          { variable: "1x", value: "y" },
+        ],
+      },
+    };
     const p = lintFlow(around(set), context());
     expect(p.map((x) => [x.rule, x.path])).toEqual([
       ["invalid-variable-name", "data.assignments[0].variable"],
       ["invalid-variable-name", "data.assignments[1].variable"],
     ]);
     expect(p[0]!.message).toContain("without the $");
-    const cond: FlowNode = { id: "c", type: "condition", position: at, data: { rules: [{ id: "r", variable: "", operator: "is_set", value: "" }] } };
+    const cond: FlowNode = {
+      id: "c",
+      type: "condition",
+      position: at,
+      data: { rules: [{ id: "r", variable: "", operator: "is_set", value: "" }] },
+    };
     expect(rulesOf(around(cond, ["r", "else"]))).toEqual(["invalid-variable-name"]);
   });
 

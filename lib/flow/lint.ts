@@ -26,10 +26,22 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
 
   const starts = doc.nodes.filter((n) => n.type === "start");
   if (starts.length === 0) {
-    problems.push({ id: problemId("no-start", "flow"), rule: "no-start", severity: "error", message: "Add a Start node: calls have nowhere to begin" });
+    problems.push({
+      id: problemId("no-start", "flow"),
+      rule: "no-start",
+      severity: "error",
+      message: "Add a Start node: calls have nowhere to begin",
+    });
   }
   for (const extra of starts.slice(1)) {
-    problems.push(nodeProblem({ nodeId: extra.id }, "multiple-start", "error", "A flow has exactly one Start node: remove this one"));
+    problems.push(
+      nodeProblem(
+        { nodeId: extra.id },
+        "multiple-start",
+        "error",
+        "A flow has exactly one Start node: remove this one",
+      ),
+    );
   }
 
   // Edges: keep only those the runtime could follow, counting them per (node, handle).
@@ -38,16 +50,31 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
   for (const edge of doc.edges) {
     const base = { severity: "error" as const, rule: "dangling-edge" as const, edgeId: edge.id };
     if (!nodeById.has(edge.source)) {
-      problems.push({ ...base, id: problemId("dangling-edge", edge.id, "source"), path: "source", message: `Edge starts at a missing node (${edge.source})` });
+      problems.push({
+        ...base,
+        id: problemId("dangling-edge", edge.id, "source"),
+        path: "source",
+        message: `Edge starts at a missing node (${edge.source})`,
+      });
     }
     if (!nodeById.has(edge.target)) {
-      problems.push({ ...base, id: problemId("dangling-edge", edge.id, "target"), path: "target", message: `Edge points to a missing node (${edge.target})` });
+      problems.push({
+        ...base,
+        id: problemId("dangling-edge", edge.id, "target"),
+        path: "target",
+        message: `Edge points to a missing node (${edge.target})`,
+      });
     }
     const handles = handleIds.get(edge.source);
     if (!handles || !nodeById.has(edge.target)) continue;
     if (!handles.has(edge.sourceHandle)) {
-      problems.push({ ...base, id: problemId("dangling-edge", edge.id, "handle"), nodeId: edge.source, path: "sourceHandle",
-        message: `Edge leaves from "${edge.sourceHandle}", which this node no longer has (was a branch deleted?)` });
+      problems.push({
+        ...base,
+        id: problemId("dangling-edge", edge.id, "handle"),
+        nodeId: edge.source,
+        path: "sourceHandle",
+        message: `Edge leaves from "${edge.sourceHandle}", which this node no longer has (was a branch deleted?)`,
+      });
       continue;
     }
     const key = `${edge.source}\u0000${edge.sourceHandle}`;
@@ -63,23 +90,58 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
     const seen = new Set<string>();
     for (const h of handlesByNode.get(node.id)!) {
       if (seen.has(h.id)) {
-        problems.push(nodeProblem(nctx, "duplicate-handle", "error", `Two branches share the id "${h.id}": give each its own`, undefined, h.id));
+        problems.push(
+          nodeProblem(
+            nctx,
+            "duplicate-handle",
+            "error",
+            `Two branches share the id "${h.id}": give each its own`,
+            undefined,
+            h.id,
+          ),
+        );
         continue;
       }
       seen.add(h.id);
       const count = edgeCount.get(`${node.id}\u0000${h.id}`) ?? 0;
       if (count === 0) {
-        problems.push(nodeProblem(nctx, "dead-end", "warning", `Branch "${h.label}" leads nowhere: the call would stop here`, undefined, h.id));
+        problems.push(
+          nodeProblem(
+            nctx,
+            "dead-end",
+            "warning",
+            `Branch "${h.label}" leads nowhere: the call would stop here`,
+            undefined,
+            h.id,
+          ),
+        );
       } else if (count > 1) {
-        problems.push(nodeProblem(nctx, "ambiguous-edge", "warning", `Branch "${h.label}" has ${count} edges: only one is followed`, undefined, h.id));
+        problems.push(
+          nodeProblem(
+            nctx,
+            "ambiguous-edge",
+            "warning",
+            `Branch "${h.label}" has ${count} edges: only one is followed`,
+            undefined,
+            h.id,
+          ),
+        );
       }
     }
     problems.push(...def.validate(node.data, nctx));
     for (const t of def.variableTexts(node.data)) {
       for (const name of referencedVariables(t.text)) {
         if (flowCtx.knownVariables.has(name)) continue;
-        problems.push(nodeProblem(nctx, "unknown-variable", "warning",
-          `Unknown variable $${name} in ${t.label}: it will be empty unless set during the call`, t.path, `${t.path}:${name}`));
+        problems.push(
+          nodeProblem(
+            nctx,
+            "unknown-variable",
+            "warning",
+            `Unknown variable $${name} in ${t.label}: it will be empty unless set during the call`,
+            t.path,
+            `${t.path}:${name}`,
+          ),
+        );
       }
     }
   }
@@ -97,7 +159,9 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
     }
     for (const node of doc.nodes) {
       if (!reached.has(node.id)) {
-        problems.push(nodeProblem({ nodeId: node.id }, "unreachable", "warning", "No path from Start reaches this node"));
+        problems.push(
+          nodeProblem({ nodeId: node.id }, "unreachable", "warning", "No path from Start reaches this node"),
+        );
       }
     }
   }

@@ -47,22 +47,28 @@ export const flowDocumentSchema: z.ZodType<FlowDocument> = z
     // Structural integrity only; handle-level problems (a deleted branch) are lint, not invalid input.
     const nodeIds = new Set<string>();
     doc.nodes.forEach((n, i) => {
-      if (nodeIds.has(n.id)) ctx.addIssue({ code: "custom", path: ["nodes", i, "id"], message: `Duplicate node id ${n.id}` });
+      if (nodeIds.has(n.id))
+        ctx.addIssue({ code: "custom", path: ["nodes", i, "id"], message: `Duplicate node id ${n.id}` });
       nodeIds.add(n.id);
     });
     const edgeIds = new Set<string>();
     doc.edges.forEach((e, i) => {
-      if (edgeIds.has(e.id)) ctx.addIssue({ code: "custom", path: ["edges", i, "id"], message: `Duplicate edge id ${e.id}` });
+      if (edgeIds.has(e.id))
+        ctx.addIssue({ code: "custom", path: ["edges", i, "id"], message: `Duplicate edge id ${e.id}` });
       edgeIds.add(e.id);
-      if (!nodeIds.has(e.source)) ctx.addIssue({ code: "custom", path: ["edges", i, "source"], message: `Unknown node ${e.source}` });
-      if (!nodeIds.has(e.target)) ctx.addIssue({ code: "custom", path: ["edges", i, "target"], message: `Unknown node ${e.target}` });
+      if (!nodeIds.has(e.source))
+        ctx.addIssue({ code: "custom", path: ["edges", i, "source"], message: `Unknown node ${e.source}` });
+      if (!nodeIds.has(e.target))
+        ctx.addIssue({ code: "custom", path: ["edges", i, "target"], message: `Unknown node ${e.target}` });
     });
   });
 
-export const flowSchema = z.object({
-  id: idSchema,
-  revision: z.number().int().min(0),
-}).and(flowDocumentSchema);
+export const flowSchema = z
+  .object({
+    id: idSchema,
+    revision: z.number().int().min(0),
+  })
+  .and(flowDocumentSchema);
 
 export interface PathError {
   /** `nodes[3].data.reason`; "" for the document itself. */

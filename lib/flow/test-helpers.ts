@@ -5,7 +5,12 @@ import type { FlowDocument, FlowEdge, FlowNode } from "./types";
 
 export const at = { x: 0, y: 0 };
 
-export function edge(source: string, sourceHandle: string, target: string, id = `e_${source}_${sourceHandle}`): FlowEdge {
+export function edge(
+  source: string,
+  sourceHandle: string,
+  target: string,
+  id = `e_${source}_${sourceHandle}`,
+): FlowEdge {
   return { id, source, sourceHandle, target };
 }
 
@@ -20,8 +25,20 @@ export const billing: LintDestination = {
   method: "invite",
   sipHeaders: [{ name: "X-Customer-ID", value: "$customer_id" }],
 };
-export const frontDesk: LintDestination = { id: "hd_front", name: "Front desk", isDefault: true, method: "refer", sipHeaders: [] };
-export const ivr: LintDestination = { id: "hd_ivr", name: "Hand back to IVR", isDefault: false, method: "bye", sipHeaders: [] };
+export const frontDesk: LintDestination = {
+  id: "hd_front",
+  name: "Front desk",
+  isDefault: true,
+  method: "refer",
+  sipHeaders: [],
+};
+export const ivr: LintDestination = {
+  id: "hd_ivr",
+  name: "Hand back to IVR",
+  isDefault: false,
+  method: "bye",
+  sipHeaders: [],
+};
 
 export function context(over: Partial<LintContext> = {}): LintContext {
   return { destinations: [frontDesk, billing, ivr], functions: [], variables: ["customer_id"], ...over };

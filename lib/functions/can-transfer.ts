@@ -43,7 +43,13 @@ export function blankCommentsAndStrings(code: string): { code: string; strings: 
         j++;
       }
       const end = Math.min(code.length, j + (code.startsWith(quote, j) ? quote.length : 0));
-      strings.push({ text: code.slice(i + quote.length, Math.max(i + quote.length, end - (code.startsWith(quote, j) ? quote.length : 0))), start: i });
+      strings.push({
+        text: code.slice(
+          i + quote.length,
+          Math.max(i + quote.length, end - (code.startsWith(quote, j) ? quote.length : 0)),
+        ),
+        start: i,
+      });
       blank(i + quote.length, end - (code.startsWith(quote, j) ? quote.length : 0));
       i = end;
       continue;

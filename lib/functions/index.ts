@@ -8,5 +8,12 @@ export * from "./templates";
 export * from "./conv-api";
 export * from "./can-transfer";
 export * from "./sample";
-export { PythonFunctionRunner, DEFAULT_TIMEOUT_MS, failedRun, type WorkerPort, type WorkerFactory, type RunnerOptions } from "./runner";
+export {
+  PythonFunctionRunner,
+  DEFAULT_TIMEOUT_MS,
+  failedRun,
+  type WorkerPort,
+  type WorkerFactory,
+  type RunnerOptions,
+} from "./runner";
 export { CONV_MODULE_NAME, CONV_MODULE_SOURCE } from "./conv-module";

@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { functionCanTransfer, transferSites } from "./can-transfer";
-import { convApiMarkdownTable, convStubSource, findMember, memberMarkdown, memberSignature, CONV_MEMBERS } from "./conv-api";
+import {
+  convApiMarkdownTable,
+  convStubSource,
+  findMember,
+  memberMarkdown,
+  memberSignature,
+  CONV_MEMBERS,
+} from "./conv-api";
 import { createFunctionSchema, functionNameError, parseWith, renameFunctionSchema, saveFunctionSchema } from "./schema";
 import { buildRunRequest, stateFromRows } from "./sample";
 import { DEMO_FUNCTION, FUNCTION_TEMPLATES, templateById } from "./templates";
 
 describe("function names", () => {
-  it.each(["route_vip", "_private", "f2", "match", "case", "type", "_", "A".repeat(64)])("accepts %s", (n) => expect(functionNameError(n)).toBeNull());
+  it.each(["route_vip", "_private", "f2", "match", "case", "type", "_", "A".repeat(64)])("accepts %s", (n) =>
+    expect(functionNameError(n)).toBeNull(),
+  );
   it.each([
     ["", "Enter a name"],
     ["2fast", "cannot start with a digit"],
@@ -20,14 +29,20 @@ describe("function names", () => {
   ])("rejects %j: %s", (n, message) => expect(functionNameError(n)).toContain(message));
 
   it("schemas trim, default and report field errors", () => {
-    expect(parseWith(createFunctionSchema, { name: " route_vip " })).toEqual({ ok: true, value: { name: "route_vip", description: "", template: "blank" } });
+    expect(parseWith(createFunctionSchema, { name: " route_vip " })).toEqual({
+      ok: true,
+      value: { name: "route_vip", description: "", template: "blank" },
+    });
     expect(parseWith(createFunctionSchema, { name: "def", template: "nope" })).toEqual({
       ok: false,
       fieldErrors: { name: "def is a Python keyword; choose another name", template: "Choose a template" },
     });
     expect(parseWith(renameFunctionSchema, { name: 3 })).toEqual({ ok: false, fieldErrors: { name: "Enter a name" } });
     expect(parseWith(saveFunctionSchema, { code: "x".repeat(100_001) }).ok).toBe(false);
-    expect(parseWith(saveFunctionSchema, { code: "pass", description: " d " })).toEqual({ ok: true, value: { code: "pass", description: "d" } });
+    expect(parseWith(saveFunctionSchema, { code: "pass", description: " d " })).toEqual({
+      ok: true,
+      value: { code: "pass", description: "d" },
+    });
   });
 });
 
@@ -63,13 +78,16 @@ describe("conv API description", () => {
     expect(memberSignature(transfer)).toBe(
       'conv.transfer_call(route: str, method: str = "refer", sip_headers: dict[str, str] | None = None, reason: str | None = None, utterance: str | None = None, soft: bool = False, whisper: str | None = None) -> None',
     );
-    expect(memberSignature(findMember("conv.log.info")!.member, "conv.log")).toBe("conv.log.info(msg: str, **fields: Any) -> None");
+    expect(memberSignature(findMember("conv.log.info")!.member, "conv.log")).toBe(
+      "conv.log.info(msg: str, **fields: Any) -> None",
+    );
     expect(memberSignature(findMember("conv.state")!.member)).toBe("conv.state: dict[str, Any]");
     expect(findMember("conv.nope")).toBeNull();
     expect(findMember("other.say")).toBeNull();
     expect(memberMarkdown(transfer)).toContain("- `soft`: Warm transfer");
     const stub = convStubSource();
-    for (const m of CONV_MEMBERS) expect(stub).toContain(m.kind === "method" ? `def ${m.name}(self` : `${m.name}: ${m.type}`);
+    for (const m of CONV_MEMBERS)
+      expect(stub).toContain(m.kind === "method" ? `def ${m.name}(self` : `${m.name}: ${m.type}`);
     expect(convApiMarkdownTable()).toContain("| `conv.write_metric(name: str, value: int \\| float) -> None` |");
   });
 });
@@ -81,8 +99,26 @@ describe("templates and run requests", () => {
   });
 
   it("builds conv.state from rows: blank keys skipped, later duplicates win", () => {
-    expect(stateFromRows([{ key: " tier ", value: "gold" }, { key: "", value: "x" }, { key: "tier", value: "silver" }])).toEqual({ tier: "silver" });
-    const req = buildRunRequest({ code: "c", functionName: "f", stateRows: [{ key: "a", value: "1" }], callerNumber: "+1", calleeNumber: "+2", destinations: [], timeoutMs: 500 });
-    expect(req).toMatchObject({ state: { a: "1" }, call: { callerNumber: "+1", calleeNumber: "+2", conversationId: "conv_demo" }, timeoutMs: 500 });
+    expect(
+      stateFromRows([
+        { key: " tier ", value: "gold" },
+        { key: "", value: "x" },
+        { key: "tier", value: "silver" },
+      ]),
+    ).toEqual({ tier: "silver" });
+    const req = buildRunRequest({
+      code: "c",
+      functionName: "f",
+      stateRows: [{ key: "a", value: "1" }],
+      callerNumber: "+1",
+      calleeNumber: "+2",
+      destinations: [],
+      timeoutMs: 500,
+    });
+    expect(req).toMatchObject({
+      state: { a: "1" },
+      call: { callerNumber: "+1", calleeNumber: "+2", conversationId: "conv_demo" },
+      timeoutMs: 500,
+    });
   });
 });

@@ -11,23 +11,111 @@ import type { FunctionRunner, JsonValue } from "./types";
  * answer exactly like the TypeScript originals: one table of cases runs through both.
  */
 const HEADER_NAMES = [
-  "X-Customer-ID", "X-a.b!c%d*e_f+g`h'i~j", "User-to-User", "P-Asserted-Identity", "Foo", "", "   ", "X Customer",
-  "X-Customer:", "X-Ünïcode", "X-(paren)", "X-Bad\r\nVia", "Via", "via", "FROM", "To", "Call-ID", "call-id", "CSeq",
-  "Contact", "Max-Forwards", "Content-Length", "Route", "Record-Route", "v", "f", "t", "i", "m", "l", "x-lower",
-  "user-to-user", "X-A\n", "X-\u0000", "X-\u0085", "\uFEFF", "\u2003", "X-😀", "X-Tab\t", "Record-Route2", "X-\u001c",
+  "X-Customer-ID",
+  "X-a.b!c%d*e_f+g`h'i~j",
+  "User-to-User",
+  "P-Asserted-Identity",
+  "Foo",
+  "",
+  "   ",
+  "X Customer",
+  "X-Customer:",
+  "X-Ünïcode",
+  "X-(paren)",
+  "X-Bad\r\nVia",
+  "Via",
+  "via",
+  "FROM",
+  "To",
+  "Call-ID",
+  "call-id",
+  "CSeq",
+  "Contact",
+  "Max-Forwards",
+  "Content-Length",
+  "Route",
+  "Record-Route",
+  "v",
+  "f",
+  "t",
+  "i",
+  "m",
+  "l",
+  "x-lower",
+  "user-to-user",
+  "X-A\n",
+  "X-\u0000",
+  "X-\u0085",
+  "\uFEFF",
+  "\u2003",
+  "X-😀",
+  "X-Tab\t",
+  "Record-Route2",
+  "X-\u001c",
 ];
 const HEADER_VALUES = [
-  "abc123", "$customer_id", "Zoë — ünïcode ✓", "a\tb", "<sip:x@y>;tag=1", "日本語", "evil\r\nVia: x", "evil\nX-Injected: 1",
-  "nul\u0000", "bell\u0007", "del\u007f", "c1\u0085", "   ", "", "x".repeat(1024), "x".repeat(1025), "😀".repeat(512),
-  "😀".repeat(513), "é".repeat(1024), "\uFEFF", "\u2003x", "\u001c", "trailing\n", "\u009f", "\u00a0",
+  "abc123",
+  "$customer_id",
+  "Zoë — ünïcode ✓",
+  "a\tb",
+  "<sip:x@y>;tag=1",
+  "日本語",
+  "evil\r\nVia: x",
+  "evil\nX-Injected: 1",
+  "nul\u0000",
+  "bell\u0007",
+  "del\u007f",
+  "c1\u0085",
+  "   ",
+  "",
+  "x".repeat(1024),
+  "x".repeat(1025),
+  "😀".repeat(512),
+  "😀".repeat(513),
+  "é".repeat(1024),
+  "\uFEFF",
+  "\u2003x",
+  "\u001c",
+  "trailing\n",
+  "\u009f",
+  "\u00a0",
 ];
 const ROUTES = [
-  "sip:2001@pbx.acme.example", "sips:billing@pbx.acme.example:5061;transport=tls", "sip:pbx.acme.example",
-  "sip:+14155550123@[2001:db8::1]", "tel:+14155550123", "TEL:+14155550123;phone-context=x", "+442071838750", "2001",
-  "", "   ", "sip:", "sip:user@", "sip:a b@host", "tel:4155550123", "+0123", "+1234567890123456", "123456789",
-  "pbx.acme.example", "http://example.com", " 2001 ", "2001\n", "sip:2001@pbx.example\n", "٣٣", "+١٢٣٤", "\u20032001",
-  "\uFEFF2001", "sip:a\u00a0b@host", "SIP:2001@PBX.EXAMPLE", "sip:2001@pbx.example?X-A=1", "sip:2001@-bad.example",
-  "sip:2001@pbx.example:123456", "tel:+1;x y", "+12", "12345678", "sip:2001@host;user=phone>",
+  "sip:2001@pbx.acme.example",
+  "sips:billing@pbx.acme.example:5061;transport=tls",
+  "sip:pbx.acme.example",
+  "sip:+14155550123@[2001:db8::1]",
+  "tel:+14155550123",
+  "TEL:+14155550123;phone-context=x",
+  "+442071838750",
+  "2001",
+  "",
+  "   ",
+  "sip:",
+  "sip:user@",
+  "sip:a b@host",
+  "tel:4155550123",
+  "+0123",
+  "+1234567890123456",
+  "123456789",
+  "pbx.acme.example",
+  "http://example.com",
+  " 2001 ",
+  "2001\n",
+  "sip:2001@pbx.example\n",
+  "٣٣",
+  "+١٢٣٤",
+  "\u20032001",
+  "\uFEFF2001",
+  "sip:a\u00a0b@host",
+  "SIP:2001@PBX.EXAMPLE",
+  "sip:2001@pbx.example?X-A=1",
+  "sip:2001@-bad.example",
+  "sip:2001@pbx.example:123456",
+  "tel:+1;x y",
+  "+12",
+  "12345678",
+  "sip:2001@host;user=phone>",
 ];
 
 let runner: FunctionRunner;
@@ -39,7 +127,13 @@ afterAll(() => runner.dispose());
 
 async function python(expression: string, table: JsonValue): Promise<JsonValue> {
   const code = `import json, switchboard as sb\n\ndef check(conv):\n    cases = json.loads(conv.state["cases"])\n    return ${expression}\n`;
-  const r = await runner.run({ code, functionName: "check", state: { cases: JSON.stringify(table) }, call: sampleCall(), destinations: [] });
+  const r = await runner.run({
+    code,
+    functionName: "check",
+    state: { cases: JSON.stringify(table) },
+    call: sampleCall(),
+    destinations: [],
+  });
   if (!r.ok) throw new Error(r.error?.traceback || r.error?.message);
   return r.returnValue;
 }
@@ -51,11 +145,16 @@ describe("Python port of the SIP rules matches TypeScript", () => {
   });
 
   it("header values", async () => {
-    const py = await python("[[sb.header_value_error(v), list(sb.sanitize_runtime_value(v))] for v in cases]", HEADER_VALUES);
-    expect(py).toEqual(HEADER_VALUES.map((v) => {
-      const s = sanitizeRuntimeValue(v);
-      return [headerValueError(v), [s.value, s.removed]];
-    }));
+    const py = await python(
+      "[[sb.header_value_error(v), list(sb.sanitize_runtime_value(v))] for v in cases]",
+      HEADER_VALUES,
+    );
+    expect(py).toEqual(
+      HEADER_VALUES.map((v) => {
+        const s = sanitizeRuntimeValue(v);
+        return [headerValueError(v), [s.value, s.removed]];
+      }),
+    );
   });
 
   it("routes", async () => {
@@ -88,7 +187,12 @@ def describe(conv):
       Object.fromEntries(
         [...members]
           .sort((a, b) => (a.name < b.name ? -1 : 1))
-          .map((m) => [m.name, m.kind === "property" ? "property" : (m.params ?? []).map((p) => [p.name, toPy(p.default), Boolean(p.variadicKeywords)])]),
+          .map((m) => [
+            m.name,
+            m.kind === "property"
+              ? "property"
+              : (m.params ?? []).map((p) => [p.name, toPy(p.default), Boolean(p.variadicKeywords)]),
+          ]),
       );
     expect(r.returnValue).toEqual({ conv: expected(CONV_MEMBERS), log: expected(LOG_MEMBERS) });
   });

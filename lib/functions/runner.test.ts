@@ -13,7 +13,15 @@ beforeAll(async () => {
 afterAll(() => runner.dispose());
 
 const destinations: FunctionDestination[] = [
-  { name: "Front desk", description: "", method: "refer", route: "sip:frontdesk@pbx.acme.example", sipHeaders: [], referHeaderPlacement: "request", isDefault: true },
+  {
+    name: "Front desk",
+    description: "",
+    method: "refer",
+    route: "sip:frontdesk@pbx.acme.example",
+    sipHeaders: [],
+    referHeaderPlacement: "request",
+    isDefault: true,
+  },
   {
     name: "Billing Support",
     description: "",
@@ -27,7 +35,15 @@ const destinations: FunctionDestination[] = [
     referHeaderPlacement: "request",
     isDefault: false,
   },
-  { name: "Hand back to IVR", description: "", method: "bye", route: null, sipHeaders: [], referHeaderPlacement: "request", isDefault: false },
+  {
+    name: "Hand back to IVR",
+    description: "",
+    method: "bye",
+    route: null,
+    sipHeaders: [],
+    referHeaderPlacement: "request",
+    isDefault: false,
+  },
 ];
 
 function body(lines: string): string {
@@ -67,9 +83,16 @@ describe("conv.handoff", () => {
   });
 
   it("finds a destination by name ignoring case, substitutes $variables and merges headers (the call's win)", async () => {
-    const r = await run('conv.call_handoff(destination="billing support", reason="billing", utterance="One moment", sip_headers={"x-queue": "vip", "X-Extra": 7})');
+    const r = await run(
+      'conv.call_handoff(destination="billing support", reason="billing", utterance="One moment", sip_headers={"x-queue": "vip", "X-Extra": 7})',
+    );
     expect(r.error).toBeNull();
-    expect(r.handoff).toMatchObject({ destination: "Billing Support", method: "invite", reason: "billing", utterance: "One moment" });
+    expect(r.handoff).toMatchObject({
+      destination: "Billing Support",
+      method: "invite",
+      reason: "billing",
+      utterance: "One moment",
+    });
     expect(r.handoff!.sipHeaders).toEqual([
       { name: "X-Customer-ID", value: "abc123" },
       { name: "X-Caller-ID", value: "+14155550123" },
@@ -82,13 +105,17 @@ describe("conv.handoff", () => {
     const r = await run('x = 1\nconv.handoff(destination="Sales")');
     expect(r.ok).toBe(false);
     expect(r.error).toMatchObject({ kind: "exception", type: "ValueError", line: 3 });
-    expect(r.error!.message).toContain("no destination named 'Sales'; this agent has 'Front desk', 'Billing Support', 'Hand back to IVR'");
+    expect(r.error!.message).toContain(
+      "no destination named 'Sales'; this agent has 'Front desk', 'Billing Support', 'Hand back to IVR'",
+    );
     expect(r.error!.traceback).toContain('File "<function>", line 3, in f');
   });
 
   it("refuses a bad reason code, a route for BYE, and a second handoff", async () => {
     expect((await run('conv.handoff(reason="Needs Human")')).error!.message).toContain("is not a reason code");
-    expect((await run('conv.handoff(destination="Hand back to IVR", route="2001")')).error!.message).toContain("takes no route");
+    expect((await run('conv.handoff(destination="Hand back to IVR", route="2001")')).error!.message).toContain(
+      "takes no route",
+    );
     expect((await run('conv.handoff()\nconv.transfer_call("2001")')).error).toMatchObject({ type: "HandoffError" });
   });
 
@@ -106,7 +133,9 @@ describe("conv.handoff", () => {
 
 describe("conv.transfer_call", () => {
   it("records route, method, headers, reason, utterance and soft/whisper", async () => {
-    const r = await run('conv.transfer_call("+14155550199", method="invite", sip_headers={"X-Tier": "gold"}, reason="vip", utterance="Hold on", soft=True, whisper="Gold caller")');
+    const r = await run(
+      'conv.transfer_call("+14155550199", method="invite", sip_headers={"X-Tier": "gold"}, reason="vip", utterance="Hold on", soft=True, whisper="Gold caller")',
+    );
     expect(r.handoff).toEqual({
       source: "transfer_call",
       destination: null,
@@ -129,12 +158,18 @@ describe("conv.transfer_call", () => {
     ['conv.transfer_call("pbx.acme.example")', "Enter a SIP URI, tel: URI, E.164 number or extension"],
     ['conv.transfer_call("sip:a b@host")', "Not a valid SIP URI"],
     ['conv.transfer_call("123456789")', "Extensions are 1 to 8 digits"],
-    ['conv.transfer_call(2001)', "route must be a string"],
-    ['conv.transfer_call("2001", method="bye")', "method must be 'refer' or 'invite', got 'bye'; to hand the call back"],
+    ["conv.transfer_call(2001)", "route must be a string"],
+    [
+      'conv.transfer_call("2001", method="bye")',
+      "method must be 'refer' or 'invite', got 'bye'; to hand the call back",
+    ],
     ['conv.transfer_call("2001", method="REFER")', "method must be 'refer' or 'invite'"],
     ['conv.transfer_call("2001", sip_headers={"Via": "x"})', "Via is managed by the SIP dialog"],
     ['conv.transfer_call("2001", sip_headers={"X Tier": "x"})', "contains a space"],
-    ['conv.transfer_call("2001", sip_headers={"X-A": "a\\r\\nVia: evil"})', "cannot contain control characters (found CR)"],
+    [
+      'conv.transfer_call("2001", sip_headers={"X-A": "a\\r\\nVia: evil"})',
+      "cannot contain control characters (found CR)",
+    ],
     ['conv.transfer_call("2001", sip_headers={"X-A": ""})', "Enter a header value"],
     ['conv.transfer_call("2001", sip_headers={"X-A": "1", "x-a": "2"})', "is set twice"],
     ['conv.transfer_call("2001", sip_headers="X-A: 1")', "sip_headers must be a dict"],
@@ -148,7 +183,9 @@ describe("conv.transfer_call", () => {
   });
 
   it("can be caught by the function, which then hands off instead", async () => {
-    const r = await run('try:\n    conv.transfer_call("nope")\nexcept ValueError as e:\n    conv.log.warning("bad route", error=str(e))\n    conv.handoff()');
+    const r = await run(
+      'try:\n    conv.transfer_call("nope")\nexcept ValueError as e:\n    conv.log.warning("bad route", error=str(e))\n    conv.handoff()',
+    );
     expect(r.ok).toBe(true);
     expect(r.handoff!.destination).toBe("Front desk");
     expect(r.logs[0]).toMatchObject({ level: "warning", message: "bad route" });
@@ -157,10 +194,15 @@ describe("conv.transfer_call", () => {
 
 describe("say, metrics, logs, state", () => {
   it("records them in order, with structured fields and print output", async () => {
-    const r = await run('conv.say("Hello")\nconv.write_metric("lookups", 2)\nconv.write_metric("latency_ms", 12.5)\nconv.log.info("found", customer=conv.state.get("customer_id"), n=1)\nconv.log.error("oops", obj=object)\nprint("debug line")\nconv.state["tier"] = "gold"\nconv.say("Bye")');
+    const r = await run(
+      'conv.say("Hello")\nconv.write_metric("lookups", 2)\nconv.write_metric("latency_ms", 12.5)\nconv.log.info("found", customer=conv.state.get("customer_id"), n=1)\nconv.log.error("oops", obj=object)\nprint("debug line")\nconv.state["tier"] = "gold"\nconv.say("Bye")',
+    );
     expect(r.ok).toBe(true);
     expect(r.says).toEqual(["Hello", "Bye"]);
-    expect(r.metrics).toEqual([{ name: "lookups", value: 2 }, { name: "latency_ms", value: 12.5 }]);
+    expect(r.metrics).toEqual([
+      { name: "lookups", value: 2 },
+      { name: "latency_ms", value: 12.5 },
+    ]);
     expect(r.logs).toEqual([
       { level: "info", message: "found", fields: { customer: "abc123", n: 1 } },
       { level: "error", message: "oops", fields: { obj: "<class 'object'>" } },
@@ -176,25 +218,46 @@ describe("say, metrics, logs, state", () => {
   });
 
   it("exposes the call and the destinations", async () => {
-    const r = await run('return [conv.id, conv.caller_number, conv.callee_number, conv.sip_headers.get("X-Campaign"), sorted(conv.handoffs), conv.handoffs["Billing Support"]["sip_headers"]["X-Queue"]]', {
-      call: sampleCall({ sipHeaders: { "X-Campaign": "spring" } }),
-    });
-    expect(r.returnValue).toEqual(["conv_demo", "+14155550123", "+18005550100", "spring", ["Billing Support", "Front desk", "Hand back to IVR"], "billing"]);
+    const r = await run(
+      'return [conv.id, conv.caller_number, conv.callee_number, conv.sip_headers.get("X-Campaign"), sorted(conv.handoffs), conv.handoffs["Billing Support"]["sip_headers"]["X-Queue"]]',
+      {
+        call: sampleCall({ sipHeaders: { "X-Campaign": "spring" } }),
+      },
+    );
+    expect(r.returnValue).toEqual([
+      "conv_demo",
+      "+14155550123",
+      "+18005550100",
+      "spring",
+      ["Billing Support", "Front desk", "Hand back to IVR"],
+      "billing",
+    ]);
   });
 });
 
 describe("return values", () => {
   it("a string is what the agent says", async () => {
-    const r = await run('return f"Your tier is {conv.state.get(\'tier\')}"');
-    expect(r).toMatchObject({ ok: true, utterance: "Your tier is silver", returnValue: "Your tier is silver", returnRepr: "'Your tier is silver'" });
+    const r = await run("return f\"Your tier is {conv.state.get('tier')}\"");
+    expect(r).toMatchObject({
+      ok: true,
+      utterance: "Your tier is silver",
+      returnValue: "Your tier is silver",
+      returnRepr: "'Your tier is silver'",
+    });
   });
 
   it("a dict can say, hang up and hand off", async () => {
     const r = await run('return {"utterance": "Goodbye", "hangup": True}');
     expect(r).toMatchObject({ ok: true, utterance: "Goodbye", hangup: true, handoff: null });
-    const h = await run('return {"utterance": "Transferring", "handoff": {"destination": "Billing Support", "reason": "billing"}}');
+    const h = await run(
+      'return {"utterance": "Transferring", "handoff": {"destination": "Billing Support", "reason": "billing"}}',
+    );
     expect(h.handoff).toMatchObject({ source: "function", destination: "Billing Support", reason: "billing" });
-    expect((await run('return {"handoff": "hand back to ivr"}')).handoff).toMatchObject({ destination: "Hand back to IVR", method: "bye", route: null });
+    expect((await run('return {"handoff": "hand back to ivr"}')).handoff).toMatchObject({
+      destination: "Hand back to IVR",
+      method: "bye",
+      route: null,
+    });
     expect((await run('return {"handoff": True}')).handoff!.destination).toBe("Front desk");
   });
 
@@ -206,7 +269,14 @@ describe("return values", () => {
   });
 
   it("None does nothing", async () => {
-    expect(await run("return None")).toMatchObject({ ok: true, returnValue: null, returnRepr: null, utterance: null, says: [], handoff: null });
+    expect(await run("return None")).toMatchObject({
+      ok: true,
+      returnValue: null,
+      returnRepr: null,
+      utterance: null,
+      says: [],
+      handoff: null,
+    });
   });
 });
 
@@ -214,7 +284,10 @@ describe("errors", () => {
   it("a syntax error is reported with its position", async () => {
     const r = await run("def f(conv):\n    return (1\n");
     expect(r.error).toMatchObject({ kind: "syntax", type: "SyntaxError", line: 2 });
-    expect(await runner.check("def f(conv):\n    return (1\n")).toMatchObject({ line: 2, message: expect.stringContaining("never closed") });
+    expect(await runner.check("def f(conv):\n    return (1\n")).toMatchObject({
+      line: 2,
+      message: expect.stringContaining("never closed"),
+    });
     expect(await runner.check("def f(conv):\n    return 1\n")).toBeNull();
   });
 
@@ -252,20 +325,41 @@ describe("errors", () => {
 describe("templates and the demo function", () => {
   it("every template compiles and runs", async () => {
     for (const t of FUNCTION_TEMPLATES) {
-      const r = await runner.run({ code: t.code("my_fn"), functionName: "my_fn", state: { tier: "gold", customer_id: "abc123" }, call: sampleCall(), destinations });
+      const r = await runner.run({
+        code: t.code("my_fn"),
+        functionName: "my_fn",
+        state: { tier: "gold", customer_id: "abc123" },
+        call: sampleCall(),
+        destinations,
+      });
       expect(r.error, t.id).toBeNull();
     }
   });
 
   it("route_vip sends gold callers to the VIP queue and others to Billing Support", async () => {
-    const gold = await runner.run({ code: DEMO_FUNCTION.code, functionName: "route_vip", state: { tier: "gold", customer_id: "abc123" }, call: sampleCall(), destinations });
+    const gold = await runner.run({
+      code: DEMO_FUNCTION.code,
+      functionName: "route_vip",
+      state: { tier: "gold", customer_id: "abc123" },
+      call: sampleCall(),
+      destinations,
+    });
     expect(gold.handoff).toMatchObject({
       source: "transfer_call",
       route: "sip:vip@pbx.acme.example",
-      sipHeaders: [{ name: "X-Tier", value: "gold" }, { name: "X-Customer-ID", value: "abc123" }],
+      sipHeaders: [
+        { name: "X-Tier", value: "gold" },
+        { name: "X-Customer-ID", value: "abc123" },
+      ],
     });
     expect(gold.metrics).toEqual([{ name: "vip_transfers", value: 1 }]);
-    const silver = await runner.run({ code: DEMO_FUNCTION.code, functionName: "route_vip", state: { tier: "silver", customer_id: "abc123" }, call: sampleCall(), destinations });
+    const silver = await runner.run({
+      code: DEMO_FUNCTION.code,
+      functionName: "route_vip",
+      state: { tier: "silver", customer_id: "abc123" },
+      call: sampleCall(),
+      destinations,
+    });
     expect(silver.handoff).toMatchObject({ source: "function", destination: "Billing Support", reason: "billing" });
   });
 });

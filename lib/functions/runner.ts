@@ -29,7 +29,10 @@ interface Live {
 }
 
 /** A result for a run that never produced one of its own (timeout, crash). */
-export function failedRun(error: Omit<RunError, "traceback" | "line" | "column" | "endLine" | "endColumn"> & Partial<RunError>, durationMs = 0): RunResult {
+export function failedRun(
+  error: Omit<RunError, "traceback" | "line" | "column" | "endLine" | "endColumn"> & Partial<RunError>,
+  durationMs = 0,
+): RunResult {
   return {
     ok: false,
     returnValue: null,
@@ -86,7 +89,11 @@ export class PythonFunctionRunner implements FunctionRunner {
   private spawn(restarting: boolean): Live {
     const port = this.factory();
     const live: Live = { port, ready: Promise.resolve(), pending: new Map(), dead: false, onDeath: new Set() };
-    this.setStatus({ state: restarting ? "restarting" : "loading", stage: "Starting the Python worker", message: null });
+    this.setStatus({
+      state: restarting ? "restarting" : "loading",
+      stage: "Starting the Python worker",
+      message: null,
+    });
     live.ready = new Promise<void>((resolve, reject) => {
       const die = (message: string) => {
         if (live.dead) return;
@@ -187,7 +194,10 @@ export class PythonFunctionRunner implements FunctionRunner {
         if (this.live === live) this.setStatus({ state: "ready" });
         return (outcome as Extract<FromWorker, { type: "result" }>).result;
       } catch (e) {
-        return failedRun({ kind: "crashed", type: "WorkerError", message: `The Python worker stopped: ${(e as Error).message}` }, performance.now() - started);
+        return failedRun(
+          { kind: "crashed", type: "WorkerError", message: `The Python worker stopped: ${(e as Error).message}` },
+          performance.now() - started,
+        );
       } finally {
         clearTimeout(timer);
       }

@@ -6,9 +6,41 @@ export const MAX_FUNCTION_CODE_LENGTH = 100_000;
 
 /** Python's hard keywords (3.14): never a function name. Soft keywords (match, case, type, _) are fine. */
 export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
-  "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-  "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-  "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+  "False",
+  "None",
+  "True",
+  "and",
+  "as",
+  "assert",
+  "async",
+  "await",
+  "break",
+  "class",
+  "continue",
+  "def",
+  "del",
+  "elif",
+  "else",
+  "except",
+  "finally",
+  "for",
+  "from",
+  "global",
+  "if",
+  "import",
+  "in",
+  "is",
+  "lambda",
+  "nonlocal",
+  "not",
+  "or",
+  "pass",
+  "raise",
+  "return",
+  "try",
+  "while",
+  "with",
+  "yield",
 ]);
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -54,7 +86,9 @@ export const renameFunctionSchema = z.object({ name: nameSchema });
 
 /** Saving from the editor: code (and description). */
 export const saveFunctionSchema = z.object({
-  code: z.string({ error: "Code is missing" }).max(MAX_FUNCTION_CODE_LENGTH, `Functions are at most ${MAX_FUNCTION_CODE_LENGTH / 1000}k characters`),
+  code: z
+    .string({ error: "Code is missing" })
+    .max(MAX_FUNCTION_CODE_LENGTH, `Functions are at most ${MAX_FUNCTION_CODE_LENGTH / 1000}k characters`),
   description: z
     .string()
     .max(MAX_FUNCTION_DESCRIPTION_LENGTH, `Descriptions are at most ${MAX_FUNCTION_DESCRIPTION_LENGTH} characters`)

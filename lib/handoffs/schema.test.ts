@@ -11,7 +11,11 @@ function errorsOf(input: unknown) {
 
 describe("destination schema", () => {
   it("accepts a REFER destination and normalises it", () => {
-    const r = parseDestination({ ...base, name: "  Billing  ", sipHeaders: [{ name: " X-Customer-ID ", value: "$customer_id" }] });
+    const r = parseDestination({
+      ...base,
+      name: "  Billing  ",
+      sipHeaders: [{ name: " X-Customer-ID ", value: "$customer_id" }],
+    });
     expect(r).toEqual({
       ok: true,
       value: {
@@ -40,10 +44,13 @@ describe("destination schema", () => {
     expect(parseDestination({ ...base, name: "Équipe facturation 請求" }).ok).toBe(true);
   });
 
-  it.each(["sip:2001@pbx.example", "sips:2001@pbx.example", "tel:+14155550123", "+14155550123", "2001"])("accepts route %s for REFER and INVITE", (route) => {
-    expect(parseDestination({ ...base, route }).ok).toBe(true);
-    expect(parseDestination({ ...base, method: "invite", route }).ok).toBe(true);
-  });
+  it.each(["sip:2001@pbx.example", "sips:2001@pbx.example", "tel:+14155550123", "+14155550123", "2001"])(
+    "accepts route %s for REFER and INVITE",
+    (route) => {
+      expect(parseDestination({ ...base, route }).ok).toBe(true);
+      expect(parseDestination({ ...base, method: "invite", route }).ok).toBe(true);
+    },
+  );
 
   it("requires a route for REFER and INVITE", () => {
     expect(errorsOf({ ...base, route: "" })).toEqual({ route: "Enter a route" });
@@ -95,7 +102,10 @@ describe("destination schema", () => {
     expect(errorsOf(null)._form).toBeTruthy();
     expect(errorsOf({ ...base, sipHeaders: "X-A: 1" }).sipHeaders).toBeTruthy();
     expect(errorsOf({ ...base, sipHeaders: [{ name: 1, value: [] }] })["sipHeaders.0.name"]).toBeTruthy();
-    expect(errorsOf({ ...base, sipHeaders: Array.from({ length: 21 }, (_, i) => ({ name: `X-${i}`, value: "v" })) }).sipHeaders).toContain("20");
+    expect(
+      errorsOf({ ...base, sipHeaders: Array.from({ length: 21 }, (_, i) => ({ name: `X-${i}`, value: "v" })) })
+        .sipHeaders,
+    ).toContain("20");
   });
 });
 

@@ -3,7 +3,13 @@ import { headerNameError, headerNameWarning, headerValueError } from "../sip/hea
 import { routeError } from "../sip/route";
 import { parseWith, type FieldErrors, type ParseResult } from "../validation/field-errors";
 import { referencedVariables } from "../variables/variables";
-import { HANDOFF_METHODS, REFER_PLACEMENTS, type HandoffMethod, type ReferHeaderPlacement, type SipHeader } from "./types";
+import {
+  HANDOFF_METHODS,
+  REFER_PLACEMENTS,
+  type HandoffMethod,
+  type ReferHeaderPlacement,
+  type SipHeader,
+} from "./types";
 
 export const MAX_NAME_LENGTH = 80;
 export const MAX_DESCRIPTION_LENGTH = 500;
@@ -40,7 +46,11 @@ export const destinationInputSchema = z
     const route = (input.route ?? "").trim();
     if (input.method === "bye") {
       if (route !== "") {
-        ctx.addIssue({ code: "custom", path: ["route"], message: "SIP BYE hands the call back and takes no route; clear it" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["route"],
+          message: "SIP BYE hands the call back and takes no route; clear it",
+        });
       }
     } else {
       const err = routeError(route);
@@ -54,7 +64,11 @@ export const destinationInputSchema = z
       if (valueErr) ctx.addIssue({ code: "custom", path: ["sipHeaders", i, "value"], message: valueErr });
       const key = h.name.trim().toLowerCase();
       if (!nameErr && seen.has(key)) {
-        ctx.addIssue({ code: "custom", path: ["sipHeaders", i, "name"], message: `${h.name.trim()} is already set in row ${seen.get(key)! + 1}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["sipHeaders", i, "name"],
+          message: `${h.name.trim()} is already set in row ${seen.get(key)! + 1}`,
+        });
       }
       if (!seen.has(key)) seen.set(key, i);
     });

@@ -30,7 +30,11 @@ describe("demo flow", () => {
   });
 
   it("a billing question reaches Billing Support by INVITE with headers resolved", () => {
-    const { session } = run(startCall(demoAgent(), demoCall()), { type: "call_started" }, say("I have a question about my bill"));
+    const { session } = run(
+      startCall(demoAgent(), demoCall()),
+      { type: "call_started" },
+      say("I have a question about my bill"),
+    );
     expect(session.status).toBe("ended");
     expect(session.outcome).toBe("handoff");
     expect(session.path).toEqual(["start", "intent", "tier", "billing_handoff"]);
@@ -56,8 +60,17 @@ describe("demo flow", () => {
   });
 
   it("asking for a person reaches the front desk by REFER", () => {
-    const { session } = run(startCall(demoAgent(), demoCall()), { type: "call_started" }, say("Can I speak to a person please"));
-    expect(session.handoff).toMatchObject({ destination: "Front desk", method: "refer", reason: "needs_human", source: "builtin" });
+    const { session } = run(
+      startCall(demoAgent(), demoCall()),
+      { type: "call_started" },
+      say("Can I speak to a person please"),
+    );
+    expect(session.handoff).toMatchObject({
+      destination: "Front desk",
+      method: "refer",
+      reason: "needs_human",
+      source: "builtin",
+    });
     const labels = methods(session);
     const refer = labels.findIndex((l) => l.startsWith("REFER"));
     expect(refer).toBeGreaterThan(0);
@@ -67,15 +80,26 @@ describe("demo flow", () => {
   it("re-prompts once, then takes no_match to the hand back", () => {
     const first = run(startCall(demoAgent(), demoCall()), { type: "call_started" }, say("purple elephants"));
     expect(first.session.status).toBe("awaiting_input");
-    expect(first.session.turns.at(-1)?.text).toBe("Sorry, I didn't catch that. You can ask about billing, or ask to speak to a person.");
+    expect(first.session.turns.at(-1)?.text).toBe(
+      "Sorry, I didn't catch that. You can ask about billing, or ask to speak to a person.",
+    );
     const second = run(first.session, say("still purple"));
     expect(second.session.path.slice(-2)).toEqual(["sorry", "back_to_ivr"]);
-    expect(second.session.handoff).toMatchObject({ destination: "Hand back to IVR", method: "bye", route: null, reason: "no_availability" });
+    expect(second.session.handoff).toMatchObject({
+      destination: "Hand back to IVR",
+      method: "bye",
+      route: null,
+      reason: "no_availability",
+    });
     expect(methods(second.session).at(-2)).toBe("BYE");
   });
 
   it("goodbye ends the call with a hang-up", () => {
-    const { session, effects } = run(startCall(demoAgent(), demoCall()), { type: "call_started" }, say("that's all, goodbye"));
+    const { session, effects } = run(
+      startCall(demoAgent(), demoCall()),
+      { type: "call_started" },
+      say("that's all, goodbye"),
+    );
     expect(session.outcome).toBe("hangup");
     expect(session.handoff).toBeNull();
     expect(effects.at(-1)).toEqual({ type: "hang_up", reason: "end_node" });
@@ -102,13 +126,26 @@ describe("demo flow", () => {
 });
 
 describe("override functions", () => {
-  const gold = () => run(startCall(demoAgent({ override: "route_vip" }), demoCall({ variables: { customer_id: "abc123", tier: "gold" } })), { type: "call_started" }, say("question about my bill"));
+  const gold = () =>
+    run(
+      startCall(demoAgent({ override: "route_vip" }), demoCall({ variables: { customer_id: "abc123", tier: "gold" } })),
+      { type: "call_started" },
+      say("question about my bill"),
+    );
 
   it("asks the host to run the override with conv.state", () => {
     const { session, effects } = gold();
     expect(session.status).toBe("awaiting_function");
     const req = effects.find((e) => e.type === "run_function");
-    expect(req).toMatchObject({ type: "run_function", request: { functionName: "route_vip", purpose: "override", nodeId: "vip", state: { customer_id: "abc123", tier: "gold" } } });
+    expect(req).toMatchObject({
+      type: "run_function",
+      request: {
+        functionName: "route_vip",
+        purpose: "override",
+        nodeId: "vip",
+        state: { customer_id: "abc123", tier: "gold" },
+      },
+    });
   });
 
   it("transfer_call wins over the node's destination", () => {
@@ -117,20 +154,41 @@ describe("override functions", () => {
       type: "function_result",
       requestId: session.pending!.requestId,
       outcome: ok({
-        action: { kind: "transfer_call", route: "sip:vip@pbx.acme.example", method: "refer", sip_headers: [{ name: "X-Tier", value: "gold" }], reason: "vip", utterance: null, soft: false, whisper: null },
+        action: {
+          kind: "transfer_call",
+          route: "sip:vip@pbx.acme.example",
+          method: "refer",
+          sip_headers: [{ name: "X-Tier", value: "gold" }],
+          reason: "vip",
+          utterance: null,
+          soft: false,
+          whisper: null,
+        },
         metrics: [{ name: "vip_transfer", value: 1 }],
         logs: [{ level: "info", message: "routing VIP" }],
         state: { customer_id: "abc123", tier: "gold" },
       }),
     });
-    expect(done.handoff).toMatchObject({ source: "transfer_call", function: "route_vip", route: "sip:vip@pbx.acme.example", method: "refer", reason: "vip", destination: null, sip_headers: [{ name: "X-Tier", value: "gold" }] });
+    expect(done.handoff).toMatchObject({
+      source: "transfer_call",
+      function: "route_vip",
+      route: "sip:vip@pbx.acme.example",
+      method: "refer",
+      reason: "vip",
+      destination: null,
+      sip_headers: [{ name: "X-Tier", value: "gold" }],
+    });
     expect(done.metrics).toMatchObject([{ name: "vip_transfer", value: 1 }]);
     expect(done.logs.find((l) => l.source === "route_vip")?.message).toBe("routing VIP");
   });
 
   it("an override that does not transfer leaves the node's handoff (builtin)", () => {
     const { session } = gold();
-    const { session: done } = run(session, { type: "function_result", requestId: session.pending!.requestId, outcome: ok({ state: { tier: "gold", customer_id: "abc123" } }) });
+    const { session: done } = run(session, {
+      type: "function_result",
+      requestId: session.pending!.requestId,
+      outcome: ok({ state: { tier: "gold", customer_id: "abc123" } }),
+    });
     expect(done.handoff).toMatchObject({ source: "builtin", destination: "Billing Support", function: null });
   });
 
@@ -172,7 +230,11 @@ describe("determinism", () => {
 
 describe("busy destination", () => {
   it("records a failed transfer and goes back to the question", () => {
-    const { session } = run(startCall(demoAgent(), demoCall({ variant: "busy" })), { type: "call_started" }, say("speak to a person"));
+    const { session } = run(
+      startCall(demoAgent(), demoCall({ variant: "busy" })),
+      { type: "call_started" },
+      say("speak to a person"),
+    );
     expect(session.handoff).toMatchObject({ destination: "Front desk", failed: true });
     expect(session.status).toBe("awaiting_input");
     expect(session.currentNodeId).toBe("intent");

@@ -12,7 +12,11 @@ export const MAX_NODES_PER_STEP = 10_000;
 type AnyExecutor = Executor<FlowNode["type"]> & {
   enter(node: FlowNode, run: Run): Transition;
   onInput?(node: FlowNode, run: Run, text: string): Transition;
-  onFunctionResult?(node: FlowNode, run: Run, outcome: Extract<CallEvent, { type: "function_result" }>["outcome"]): Transition;
+  onFunctionResult?(
+    node: FlowNode,
+    run: Run,
+    outcome: Extract<CallEvent, { type: "function_result" }>["outcome"],
+  ): Transition;
 };
 const executorOf = (node: FlowNode) => executors[node.type] as unknown as AnyExecutor;
 

@@ -28,7 +28,11 @@ export function requestFunction(
     code: fn?.code ?? "",
     args,
     state: stateOf(run.s.variables),
-    call: { conversationId: run.s.conversationId, callerId: run.s.call.callerId, calledNumber: run.s.call.calledNumber },
+    call: {
+      conversationId: run.s.conversationId,
+      callerId: run.s.call.callerId,
+      calledNumber: run.s.call.calledNumber,
+    },
     purpose,
   };
   run.s.pending = request;
@@ -47,10 +51,15 @@ export function applyOutcome(run: Run, nodeId: string, functionName: string, out
   run.s.clock += 50;
   if (!outcome.ok) {
     const e = outcome.error;
-    run.log("error", e.timedOut ? `${functionName} was stopped: ${e.message}` : `${functionName} raised ${e.type}: ${e.message}`, functionName, {
-      ...(e.line ? { line: e.line } : {}),
-      ...(e.traceback ? { traceback: e.traceback } : {}),
-    });
+    run.log(
+      "error",
+      e.timedOut ? `${functionName} was stopped: ${e.message}` : `${functionName} raised ${e.type}: ${e.message}`,
+      functionName,
+      {
+        ...(e.line ? { line: e.line } : {}),
+        ...(e.traceback ? { traceback: e.traceback } : {}),
+      },
+    );
     return;
   }
   const builtins = Object.fromEntries(Object.entries(run.s.variables).filter(([k]) => BUILTINS.has(k)));

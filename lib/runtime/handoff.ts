@@ -38,7 +38,12 @@ export function mergeHeaders(base: readonly SipHeader[], overrides: readonly Sip
 }
 
 /** Turns a function's conv.handoff / conv.transfer_call into a handoff, or explains why it can't. */
-export function specFromAction(run: Run, nodeId: string, functionName: string, action: FunctionAction): HandoffSpec | string {
+export function specFromAction(
+  run: Run,
+  nodeId: string,
+  functionName: string,
+  action: FunctionAction,
+): HandoffSpec | string {
   if (action.kind === "transfer_call") {
     return {
       nodeId,
@@ -57,7 +62,9 @@ export function specFromAction(run: Run, nodeId: string, functionName: string, a
   }
   const dest = findDestination(run, action.destination);
   if (!dest) {
-    return action.destination === null ? "conv.handoff() named no destination and the agent has no default" : `conv.handoff(): no destination named "${action.destination}"`;
+    return action.destination === null
+      ? "conv.handoff() named no destination and the agent has no default"
+      : `conv.handoff(): no destination named "${action.destination}"`;
   }
   return {
     nodeId,
@@ -126,7 +133,10 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
   run.effects.push({ type: "handoff", record, trace });
   for (const w of trace.warnings) run.log("warning", w.message, "sip", { code: w.code });
   if (!failed) {
-    run.system(`Handed off to ${spec.destinationName ?? spec.route ?? "the caller's network"} (${spec.method.toUpperCase()})`, spec.nodeId);
+    run.system(
+      `Handed off to ${spec.destinationName ?? spec.route ?? "the caller's network"} (${spec.method.toUpperCase()})`,
+      spec.nodeId,
+    );
     run.end("handoff", "handoff");
     return STOP;
   }

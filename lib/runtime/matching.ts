@@ -2,7 +2,9 @@ import { compileBranchRegex, NO_MATCH_HANDLE, type ListenBranch } from "../flow"
 
 /** Words that carry no intent; ignoring them keeps "I want my bill" close to "bill". */
 const STOPWORDS = new Set(
-  "a an the i im i'm me my we our you your to of for on in at is are was be am do does can could would please um uh about with it this that and or so just".split(" "),
+  "a an the i im i'm me my we our you your to of for on in at is are was be am do does can could would please um uh about with it this that and or so just".split(
+    " ",
+  ),
 );
 
 /** Below this overlap an example is not considered a match. */
@@ -79,7 +81,8 @@ export function matchBranch(text: string, branches: readonly ListenBranch[]): Ma
       }
     }
     for (const k of b.keywords) {
-      if (containsPhrase(words, phraseTokens(k, false))) return { handle: b.id, branchId: b.id, how: "keyword", score: 1 };
+      if (containsPhrase(words, phraseTokens(k, false)))
+        return { handle: b.id, branchId: b.id, how: "keyword", score: 1 };
     }
   }
   const content = contentTokens(text);
@@ -90,5 +93,7 @@ export function matchBranch(text: string, branches: readonly ListenBranch[]): Ma
       if (score > best.score) best = { handle: b.id, branchId: b.id, how: "example", score };
     }
   }
-  return best.score >= EXAMPLE_THRESHOLD ? best : { handle: NO_MATCH_HANDLE, branchId: null, how: "none", score: best.score };
+  return best.score >= EXAMPLE_THRESHOLD
+    ? best
+    : { handle: NO_MATCH_HANDLE, branchId: null, how: "none", score: best.score };
 }

@@ -8,7 +8,12 @@ import { demoAgent, demoCall, ok } from "./test-fixtures";
 import type { ConditionRule } from "../flow";
 
 const at = { x: 0, y: 0 };
-const e = (source: string, sourceHandle: string, target: string): FlowEdge => ({ id: `${source}-${sourceHandle}`, source, sourceHandle, target });
+const e = (source: string, sourceHandle: string, target: string): FlowEdge => ({
+  id: `${source}-${sourceHandle}`,
+  source,
+  sourceHandle,
+  target,
+});
 
 function flow(nodes: FlowNode[], edges: FlowEdge[]): FlowDocument {
   return { name: "t", nodes, edges };
@@ -21,7 +26,12 @@ function started(doc: FlowDocument, functions = [{ name: "fn", code: "def fn(con
 const fnFlow = flow(
   [
     { id: "s", type: "start", position: at, data: { greeting: "" } },
-    { id: "f", type: "function", position: at, data: { functionName: "fn", arguments: [{ name: "who", value: "$caller_id" }] } },
+    {
+      id: "f",
+      type: "function",
+      position: at,
+      data: { functionName: "fn", arguments: [{ name: "who", value: "$caller_id" }] },
+    },
     { id: "ok", type: "say", position: at, data: { utterance: "tier is $tier" } },
     { id: "err", type: "say", position: at, data: { utterance: "something went wrong" } },
     { id: "end", type: "end", position: at, data: { goodbye: "" } },
@@ -34,7 +44,11 @@ describe("function node", () => {
     const { session, effects } = started(fnFlow);
     const req = effects.find((x) => x.type === "run_function");
     expect(req).toMatchObject({ request: { functionName: "fn", args: { who: "+14155550123" }, purpose: "node" } });
-    const done = step(session, { type: "function_result", requestId: session.pending!.requestId, outcome: ok({ said: ["Looking you up."], state: { tier: "gold", customer_id: "abc123" } }) });
+    const done = step(session, {
+      type: "function_result",
+      requestId: session.pending!.requestId,
+      outcome: ok({ said: ["Looking you up."], state: { tier: "gold", customer_id: "abc123" } }),
+    });
     expect(done.session.turns.map((t) => t.text)).toEqual(["Looking you up.", "tier is gold"]);
     expect(done.session.variables.caller_id).toBe("+14155550123");
     expect(done.session.outcome).toBe("hangup");
@@ -45,7 +59,12 @@ describe("function node", () => {
     const done = step(session, {
       type: "function_result",
       requestId: session.pending!.requestId,
-      outcome: { ok: false, error: { type: "ZeroDivisionError", message: "division by zero", line: 2 }, logs: [], metrics: [] },
+      outcome: {
+        ok: false,
+        error: { type: "ZeroDivisionError", message: "division by zero", line: 2 },
+        logs: [],
+        metrics: [],
+      },
     });
     expect(done.session.path).toContain("err");
     expect(done.session.logs.some((l) => l.message === "fn raised ZeroDivisionError: division by zero")).toBe(true);
@@ -56,10 +75,17 @@ describe("function node", () => {
     const done = step(session, {
       type: "function_result",
       requestId: session.pending!.requestId,
-      outcome: { ok: false, error: { type: "TimeoutError", message: "ran longer than 2 s", timedOut: true }, logs: [], metrics: [] },
+      outcome: {
+        ok: false,
+        error: { type: "TimeoutError", message: "ran longer than 2 s", timedOut: true },
+        logs: [],
+        metrics: [],
+      },
     });
     expect(done.session.path).toContain("err");
-    expect(done.session.logs.some((l) => l.level === "error" && l.message === "fn was stopped: ran longer than 2 s")).toBe(true);
+    expect(
+      done.session.logs.some((l) => l.level === "error" && l.message === "fn was stopped: ran longer than 2 s"),
+    ).toBe(true);
   });
 
   it("conv.handoff hands off with merged headers, source function", () => {
@@ -67,7 +93,16 @@ describe("function node", () => {
     const done = step(session, {
       type: "function_result",
       requestId: session.pending!.requestId,
-      outcome: ok({ action: { kind: "handoff", destination: "billing support", reason: null, utterance: "One moment.", sip_headers: [{ name: "x-customer-id", value: "override" }], route: null } }),
+      outcome: ok({
+        action: {
+          kind: "handoff",
+          destination: "billing support",
+          reason: null,
+          utterance: "One moment.",
+          sip_headers: [{ name: "x-customer-id", value: "override" }],
+          route: null,
+        },
+      }),
     });
     expect(done.session.handoff).toMatchObject({
       destination: "Billing Support",
@@ -87,7 +122,16 @@ describe("function node", () => {
     const done = step(session, {
       type: "function_result",
       requestId: session.pending!.requestId,
-      outcome: ok({ action: { kind: "handoff", destination: "Nowhere", reason: null, utterance: null, sip_headers: null, route: null } }),
+      outcome: ok({
+        action: {
+          kind: "handoff",
+          destination: "Nowhere",
+          reason: null,
+          utterance: null,
+          sip_headers: null,
+          route: null,
+        },
+      }),
     });
     expect(done.session.path).toContain("err");
     expect(done.session.logs.some((l) => l.message.includes('no destination named "Nowhere"'))).toBe(true);
@@ -95,7 +139,11 @@ describe("function node", () => {
 
   it("a dict with hangup ends the call", () => {
     const { session } = started(fnFlow);
-    const done = step(session, { type: "function_result", requestId: session.pending!.requestId, outcome: ok({ hangup: true, said: ["Bye."] }) });
+    const done = step(session, {
+      type: "function_result",
+      requestId: session.pending!.requestId,
+      outcome: ok({ hangup: true, said: ["Bye."] }),
+    });
     expect(done.session.outcome).toBe("hangup");
     expect(done.session.endReason).toBe("function_hangup");
   });
@@ -112,8 +160,18 @@ describe("set, condition, structure", () => {
     const doc = flow(
       [
         { id: "s", type: "start", position: at, data: { greeting: "" } },
-        { id: "set", type: "set", position: at, data: { assignments: [{ variable: "greeting", value: "hi $customer_id" }] } },
-        { id: "c", type: "condition", position: at, data: { rules: [{ id: "r", variable: "greeting", operator: "contains", value: "ABC" }] } },
+        {
+          id: "set",
+          type: "set",
+          position: at,
+          data: { assignments: [{ variable: "greeting", value: "hi $customer_id" }] },
+        },
+        {
+          id: "c",
+          type: "condition",
+          position: at,
+          data: { rules: [{ id: "r", variable: "greeting", operator: "contains", value: "ABC" }] },
+        },
         { id: "yes", type: "end", position: at, data: { goodbye: "$greeting" } },
         { id: "no", type: "end", position: at, data: { goodbye: "no" } },
       ],
@@ -143,7 +201,12 @@ describe("set, condition, structure", () => {
 });
 
 describe("conditions", () => {
-  const rule = (operator: ConditionRule["operator"], value: string): ConditionRule => ({ id: "r", variable: "v", operator, value });
+  const rule = (operator: ConditionRule["operator"], value: string): ConditionRule => ({
+    id: "r",
+    variable: "v",
+    operator,
+    value,
+  });
   it.each([
     ["equals", "Gold", "gold", true],
     ["equals", "gold", "silver", false],
@@ -171,7 +234,10 @@ describe("listen matching", () => {
     { id: "human", label: "Human", examples: ["talk to someone real"], keywords: ["speak to a person"] },
   ];
   it("regex and keywords win before examples, in branch order", () => {
-    expect(matchBranch("About order #123 and my bill", branches)).toMatchObject({ branchId: "billing", how: "keyword" });
+    expect(matchBranch("About order #123 and my bill", branches)).toMatchObject({
+      branchId: "billing",
+      how: "keyword",
+    });
     expect(matchBranch("about order #123", branches)).toMatchObject({ branchId: "order", how: "regex" });
     expect(matchBranch("can I Speak to a person?", branches)).toMatchObject({ branchId: "human", how: "keyword" });
   });
@@ -191,7 +257,18 @@ describe("listen matching", () => {
 
 describe("mergeHeaders", () => {
   it("lets the call's headers win by case-insensitive name and keeps the rest", () => {
-    expect(mergeHeaders([{ name: "X-A", value: "1" }, { name: "X-B", value: "2" }], [{ name: "x-b", value: "3" }, { name: "X-C", value: "4" }])).toEqual([
+    expect(
+      mergeHeaders(
+        [
+          { name: "X-A", value: "1" },
+          { name: "X-B", value: "2" },
+        ],
+        [
+          { name: "x-b", value: "3" },
+          { name: "X-C", value: "4" },
+        ],
+      ),
+    ).toEqual([
       { name: "X-A", value: "1" },
       { name: "x-b", value: "3" },
       { name: "X-C", value: "4" },

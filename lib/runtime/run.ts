@@ -38,7 +38,13 @@ export class Run {
   }
 
   log(level: LogLevel, message: string, source?: string, fields?: Record<string, unknown>): void {
-    this.s.logs.push({ level, message, at: this.s.clock, ...(source ? { source } : {}), ...(fields ? { fields } : {}) });
+    this.s.logs.push({
+      level,
+      message,
+      at: this.s.clock,
+      ...(source ? { source } : {}),
+      ...(fields ? { fields } : {}),
+    });
   }
 
   enter(node: FlowNode): void {

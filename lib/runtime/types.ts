@@ -7,7 +7,10 @@ import type { RouteHosts } from "../sip/route";
 export interface AgentSetup {
   name: string;
   flow: FlowDocument;
-  destinations: readonly Pick<HandoffDestination, "id" | "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement" | "isDefault">[];
+  destinations: readonly Pick<
+    HandoffDestination,
+    "id" | "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement" | "isDefault"
+  >[];
   functions: readonly { name: string; code: string }[];
   hosts: RouteHosts;
 }

@@ -1,4 +1,11 @@
-import { step, type CallEvent, type Effect, type FunctionOutcome, type FunctionRequest, type Session } from "../runtime";
+import {
+  step,
+  type CallEvent,
+  type Effect,
+  type FunctionOutcome,
+  type FunctionRequest,
+  type Session,
+} from "../runtime";
 
 export type RunFunction = (request: FunctionRequest) => Promise<FunctionOutcome>;
 
@@ -29,14 +36,19 @@ export async function advance(
 export type ScriptedInput = { say: string } | { dtmf: string };
 
 /** Runs a whole call from a script of caller turns (CLI, tests). Stops early when the call ends. */
-export async function simulateScript(session: Session, inputs: readonly ScriptedInput[], runFunction: RunFunction): Promise<{ session: Session; effects: Effect[]; unused: number }> {
+export async function simulateScript(
+  session: Session,
+  inputs: readonly ScriptedInput[],
+  runFunction: RunFunction,
+): Promise<{ session: Session; effects: Effect[]; unused: number }> {
   const effects: Effect[] = [];
   let r = await advance(session, { type: "call_started" }, runFunction);
   effects.push(...r.effects);
   let used = 0;
   for (const input of inputs) {
     if (r.session.status !== "awaiting_input") break;
-    const event: CallEvent = "say" in input ? { type: "user_utterance", text: input.say } : { type: "dtmf", digits: input.dtmf };
+    const event: CallEvent =
+      "say" in input ? { type: "user_utterance", text: input.say } : { type: "dtmf", digits: input.dtmf };
     r = await advance(r.session, event, runFunction);
     effects.push(...r.effects);
     used++;

@@ -39,7 +39,11 @@ function asText(v: JsonValue): string {
 
 /** The Python host's result in the runtime's terms. conv.state values become strings (variables are text). */
 export function toOutcome(result: RunResult): FunctionOutcome {
-  const logs = result.logs.map((l) => ({ level: l.level === "print" ? ("info" as const) : l.level, message: l.message, fields: l.fields }));
+  const logs = result.logs.map((l) => ({
+    level: l.level === "print" ? ("info" as const) : l.level,
+    message: l.message,
+    fields: l.fields,
+  }));
   const metrics = result.metrics.map((m) => ({ name: m.name, value: m.value }));
   if (!result.ok || result.error) {
     const e = result.error;
@@ -63,8 +67,24 @@ export function toOutcome(result: RunResult): FunctionOutcome {
     action: !h
       ? null
       : h.source === "transfer_call"
-        ? { kind: "transfer_call", route: h.route ?? "", method: h.method, sip_headers: h.sipHeaders, reason: h.reason, utterance: h.utterance, soft: h.soft, whisper: h.whisper }
-        : { kind: "handoff", destination: h.destination, reason: h.reason, utterance: h.utterance, sip_headers: h.sipHeaders, route: h.route },
+        ? {
+            kind: "transfer_call",
+            route: h.route ?? "",
+            method: h.method,
+            sip_headers: h.sipHeaders,
+            reason: h.reason,
+            utterance: h.utterance,
+            soft: h.soft,
+            whisper: h.whisper,
+          }
+        : {
+            kind: "handoff",
+            destination: h.destination,
+            reason: h.reason,
+            utterance: h.utterance,
+            sip_headers: h.sipHeaders,
+            route: h.route,
+          },
     hangup: result.hangup,
     state: Object.fromEntries(Object.entries(result.state).map(([k, v]) => [k, asText(v)])),
     metrics,

@@ -7,7 +7,10 @@ const iso = (start: number, offsetMs: number) => new Date(start + offsetMs).toIS
  * A finished simulated call as a stored conversation. Simulated clock offsets become real
  * timestamps from `startedAt`. A failed transfer is not a handoff outcome; its trace is kept.
  */
-export function conversationFromSession(session: Session, meta: { agentId: string; flowId: string | null; startedAt: Date; channel?: string }): ConversationInput {
+export function conversationFromSession(
+  session: Session,
+  meta: { agentId: string; flowId: string | null; startedAt: Date; channel?: string },
+): ConversationInput {
   const start = meta.startedAt.getTime();
   const h = session.handoff;
   const handedOff = session.outcome === "handoff" && h !== null && !h.failed;
@@ -20,7 +23,12 @@ export function conversationFromSession(session: Session, meta: { agentId: strin
     ended_at: iso(start, session.clock),
     duration_ms: Math.round(session.clock),
     outcome: handedOff ? "handoff" : session.outcome === "abandoned" ? "abandoned" : "hangup",
-    turns: session.turns.map((t) => ({ role: t.role, text: t.text, at: iso(start, t.at), ...(t.nodeId ? { node_id: t.nodeId } : {}) })),
+    turns: session.turns.map((t) => ({
+      role: t.role,
+      text: t.text,
+      at: iso(start, t.at),
+      ...(t.nodeId ? { node_id: t.nodeId } : {}),
+    })),
     path: session.path,
     variables: session.variables,
     handoff: handedOff

@@ -24,7 +24,18 @@ describe("toOutcome", () => {
   it("maps says, utterance, state, logs and transfers", () => {
     const o = toOutcome({
       ...base,
-      handoff: { source: "transfer_call", destination: null, method: "refer", route: "sip:vip@x.example", sipHeaders: [{ name: "X-A", value: "1" }], referHeaderPlacement: "request", reason: "vip", utterance: null, soft: true, whisper: "VIP caller" },
+      handoff: {
+        source: "transfer_call",
+        destination: null,
+        method: "refer",
+        route: "sip:vip@x.example",
+        sipHeaders: [{ name: "X-A", value: "1" }],
+        referHeaderPlacement: "request",
+        reason: "vip",
+        utterance: null,
+        soft: true,
+        whisper: "VIP caller",
+      },
     });
     expect(o).toMatchObject({
       ok: true,
@@ -36,7 +47,20 @@ describe("toOutcome", () => {
   });
 
   it("maps errors and timeouts", () => {
-    const o = toOutcome({ ...base, ok: false, error: { kind: "timeout", type: "TimeoutError", message: "ran longer than 2 s", traceback: "", line: null, column: null, endLine: null, endColumn: null } });
+    const o = toOutcome({
+      ...base,
+      ok: false,
+      error: {
+        kind: "timeout",
+        type: "TimeoutError",
+        message: "ran longer than 2 s",
+        traceback: "",
+        line: null,
+        column: null,
+        endLine: null,
+        endColumn: null,
+      },
+    });
     expect(o).toMatchObject({ ok: false, error: { type: "TimeoutError", timedOut: true } });
   });
 });
@@ -45,16 +69,42 @@ describe("simulateScript and conversationFromSession", () => {
   it("runs a call with a function host and produces a valid conversation record", async () => {
     const agent = demoAgent({ override: "route_vip" });
     const calls: string[] = [];
-    const { session } = await simulateScript(startCall(agent, demoCall({ variables: { tier: "gold", customer_id: "abc123" } })), [{ say: "my bill" }], async (req) => {
-      calls.push(req.functionName);
-      return ok({ action: { kind: "transfer_call", route: "sip:vip@pbx.acme.example", method: "refer", sip_headers: null, reason: null, utterance: "VIP line.", soft: false, whisper: null }, state: req.state });
-    });
+    const { session } = await simulateScript(
+      startCall(agent, demoCall({ variables: { tier: "gold", customer_id: "abc123" } })),
+      [{ say: "my bill" }],
+      async (req) => {
+        calls.push(req.functionName);
+        return ok({
+          action: {
+            kind: "transfer_call",
+            route: "sip:vip@pbx.acme.example",
+            method: "refer",
+            sip_headers: null,
+            reason: null,
+            utterance: "VIP line.",
+            soft: false,
+            whisper: null,
+          },
+          state: req.state,
+        });
+      },
+    );
     expect(calls).toEqual(["route_vip"]);
-    const record = conversationFromSession(session, { agentId: "agt_1", flowId: "flow_1", startedAt: new Date("2026-01-01T00:00:00Z") });
+    const record = conversationFromSession(session, {
+      agentId: "agt_1",
+      flowId: "flow_1",
+      startedAt: new Date("2026-01-01T00:00:00Z"),
+    });
     const parsed = conversationInputSchema.parse(record);
     expect(parsed).toMatchObject({
       outcome: "handoff",
-      handoff: { destination: "sip:vip@pbx.acme.example", source: "transfer_call", function: "route_vip", reason: "transfer_call", utterance: "VIP line." },
+      handoff: {
+        destination: "sip:vip@pbx.acme.example",
+        source: "transfer_call",
+        function: "route_vip",
+        reason: "transfer_call",
+        utterance: "VIP line.",
+      },
       path: ["start", "intent", "tier", "vip"],
     });
     expect(parsed.turns[0]!.at).toBe("2026-01-01T00:00:00.000Z");
@@ -62,9 +112,17 @@ describe("simulateScript and conversationFromSession", () => {
 
   it("a script that runs out while the agent listens is an abandoned call; a busy transfer is not a handoff", async () => {
     const idle = await simulateScript(startCall(demoAgent(), demoCall()), [], async () => ok());
-    expect(conversationFromSession(idle.session, { agentId: "a", flowId: null, startedAt: new Date() }).outcome).toBe("abandoned");
-    const busy = await simulateScript(startCall(demoAgent(), demoCall({ variant: "busy" })), [{ say: "speak to a person" }], async () => ok());
-    const record = conversationInputSchema.parse(conversationFromSession(busy.session, { agentId: "a", flowId: null, startedAt: new Date() }));
+    expect(conversationFromSession(idle.session, { agentId: "a", flowId: null, startedAt: new Date() }).outcome).toBe(
+      "abandoned",
+    );
+    const busy = await simulateScript(
+      startCall(demoAgent(), demoCall({ variant: "busy" })),
+      [{ say: "speak to a person" }],
+      async () => ok(),
+    );
+    const record = conversationInputSchema.parse(
+      conversationFromSession(busy.session, { agentId: "a", flowId: null, startedAt: new Date() }),
+    );
     expect(record.outcome).toBe("abandoned");
     expect(record.handoff).toBeNull();
     expect(record.sip_trace?.messages.some((m) => m.raw.includes("486 Busy Here"))).toBe(true);

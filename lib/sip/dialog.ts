@@ -1,6 +1,14 @@
 import type { TraceBuilder } from "./builder";
 import { escapeUser } from "./hvalue";
-import { cseqOf, headerValue, headerValues, utf8ByteLength, type SipHeaderField, type SipRequest, type SipResponse } from "./message";
+import {
+  cseqOf,
+  headerValue,
+  headerValues,
+  utf8ByteLength,
+  type SipHeaderField,
+  type SipRequest,
+  type SipResponse,
+} from "./message";
 import { SDP_CONTENT_TYPE, sdp } from "./sdp";
 import type { Lane } from "./types";
 
@@ -95,7 +103,9 @@ export interface RequestParts {
 
 /** A request with the mandatory headers of RFC 3261 §8.1.1 in their usual order. */
 export function buildRequest(p: RequestParts): SipRequest {
-  const headers: SipHeaderField[] = [{ name: "Via", value: "SIP/2.0/" + (p.transport ?? "UDP") + " " + p.sentBy + ";branch=" + p.branch }];
+  const headers: SipHeaderField[] = [
+    { name: "Via", value: "SIP/2.0/" + (p.transport ?? "UDP") + " " + p.sentBy + ";branch=" + p.branch },
+  ];
   if (p.recordRoute) for (const r of p.recordRoute) headers.push({ name: "Record-Route", value: r });
   for (const r of p.route) headers.push({ name: "Route", value: r });
   headers.push(
@@ -140,7 +150,14 @@ export function buildResponse(req: SipRequest, status: number, reason: string, o
 }
 
 /** Dialog state as both ends hold it once `invite` was answered by `answer` (RFC 3261 §12.1). */
-export function establishDialog(invite: SipRequest, answer: SipResponse, uacLane: Lane, uasLane: Lane, uasSentBy: string, uasFirstCseq: number): Dialog {
+export function establishDialog(
+  invite: SipRequest,
+  answer: SipResponse,
+  uacLane: Lane,
+  uasLane: Lane,
+  uasSentBy: string,
+  uasFirstCseq: number,
+): Dialog {
   const via = headerValue(invite, "Via")!;
   const from = headerValue(invite, "From")!;
   const to = headerValue(answer, "To")!;
@@ -156,7 +173,15 @@ export function establishDialog(invite: SipRequest, answer: SipResponse, uacLane
       target: uriOf(headerValue(invite, "Contact")!),
       cseq: cseqOf(invite).seq,
     },
-    uas: { lane: uasLane, sentBy: uasSentBy, transport, nameAddr: withoutTag(to), tag: tagOf(to), target: uriOf(headerValue(answer, "Contact")!), cseq: uasFirstCseq - 1 },
+    uas: {
+      lane: uasLane,
+      sentBy: uasSentBy,
+      transport,
+      nameAddr: withoutTag(to),
+      tag: tagOf(to),
+      target: uriOf(headerValue(answer, "Contact")!),
+      cseq: uasFirstCseq - 1,
+    },
     routeSet: headerValues(invite, "Record-Route"),
   };
 }
@@ -171,7 +196,15 @@ function sides(d: Dialog, lane: Lane): [DialogSide, DialogSide] {
  * the peer's Contact as Request-URI and the route set as Route (RFC 3261 §12.2.1.1). The
  * UAS uses the route set in order, the UAC reversed; a loose router drops its own entry.
  */
-export function dialogRequest(d: Dialog, lane: Lane, method: string, branch: string, extra: readonly SipHeaderField[] = [], body: Body | null = null, contact?: string): SipRequest {
+export function dialogRequest(
+  d: Dialog,
+  lane: Lane,
+  method: string,
+  branch: string,
+  extra: readonly SipHeaderField[] = [],
+  body: Body | null = null,
+  contact?: string,
+): SipRequest {
   const [me, peer] = sides(d, lane);
   const route = me === d.uas ? d.routeSet : d.routeSet.filter((r) => r.indexOf(me.sentBy) === -1).reverse();
   const seq = method === "ACK" ? me.cseq : ++me.cseq;

@@ -9,14 +9,20 @@ const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 
 /** Headers the agent's own dialog owns. Compact forms (RFC 3261 §7.3.3) are reserved too. */
 const RESERVED: ReadonlyMap<string, string> = new Map([
-  ["via", "Via"], ["v", "Via"],
-  ["from", "From"], ["f", "From"],
-  ["to", "To"], ["t", "To"],
-  ["call-id", "Call-ID"], ["i", "Call-ID"],
+  ["via", "Via"],
+  ["v", "Via"],
+  ["from", "From"],
+  ["f", "From"],
+  ["to", "To"],
+  ["t", "To"],
+  ["call-id", "Call-ID"],
+  ["i", "Call-ID"],
   ["cseq", "CSeq"],
-  ["contact", "Contact"], ["m", "Contact"],
+  ["contact", "Contact"],
+  ["m", "Contact"],
   ["max-forwards", "Max-Forwards"],
-  ["content-length", "Content-Length"], ["l", "Content-Length"],
+  ["content-length", "Content-Length"],
+  ["l", "Content-Length"],
   ["route", "Route"],
   ["record-route", "Record-Route"],
 ]);
@@ -47,7 +53,8 @@ export function headerNameError(name: string): string | null {
   if (name.trim() === "") return "Enter a header name";
   if (!isToken(name)) {
     const bad = [...name].find((c) => !TOKEN.test(c));
-    const shown = bad === " " ? "a space" : bad === undefined ? "" : hasControlChars(bad) ? describeControl(bad) : `"${bad}"`;
+    const shown =
+      bad === " " ? "a space" : bad === undefined ? "" : hasControlChars(bad) ? describeControl(bad) : `"${bad}"`;
     return `Header names are SIP tokens (letters, digits and - . ! % * _ + \` ' ~); this one contains ${shown}`;
   }
   const reserved = reservedHeader(name);
@@ -73,7 +80,8 @@ export function headerValueError(value: string): string | null {
     const bad = value.match(CONTROL_CHARS)?.[0] ?? "";
     return `Header values cannot contain control characters (found ${describeControl(bad)}): they could start a new header line`;
   }
-  if (value.length > MAX_HEADER_VALUE_LENGTH) return `Header values are limited to ${MAX_HEADER_VALUE_LENGTH} characters`;
+  if (value.length > MAX_HEADER_VALUE_LENGTH)
+    return `Header values are limited to ${MAX_HEADER_VALUE_LENGTH} characters`;
   return null;
 }
 

@@ -14,20 +14,39 @@ export const REASON_HEADER = "X-Handoff-Reason";
  * refused by headerNameError already).
  */
 const ENGINE_OWNED = new Set([
-  "x-handoff-reason", "content-type", "c", "refer-to", "r", "referred-by", "b", "replaces",
-  "event", "o", "subscription-state", "reason", "allow", "supported", "k",
+  "x-handoff-reason",
+  "content-type",
+  "c",
+  "refer-to",
+  "r",
+  "referred-by",
+  "b",
+  "replaces",
+  "event",
+  "o",
+  "subscription-state",
+  "reason",
+  "allow",
+  "supported",
+  "k",
 ]);
 
 /**
  * Substitutes `$variables` and removes control characters from text computed at run time.
  * Unknown variables become empty; both cases are reported through `warn`, naming `where`.
  */
-export function resolveRuntimeText(text: string, variables: Readonly<Record<string, string>>, where: string, warn: Warn): string {
+export function resolveRuntimeText(
+  text: string,
+  variables: Readonly<Record<string, string>>,
+  where: string,
+  warn: Warn,
+): string {
   let out = text;
   if (out.indexOf("$") !== -1) {
     const sub = substituteVariables(out, variables);
     out = sub.text;
-    for (const name of sub.unknown) warn("unknown_variable", `${where}: $${name} is not a known variable; it was replaced by an empty value`);
+    for (const name of sub.unknown)
+      warn("unknown_variable", `${where}: $${name} is not a known variable; it was replaced by an empty value`);
   }
   const clean = sanitizeRuntimeValue(out);
   if (clean.removed > 0) {

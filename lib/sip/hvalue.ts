@@ -48,7 +48,8 @@ function escapeWith(safe: Uint8Array, s: string): string {
         cp = 0xfffd; // a lone surrogate has no UTF-8 form; send the replacement character
       }
       if (cp >= 0x10000) {
-        out += pct(0xf0 | (cp >> 18)) + pct(0x80 | ((cp >> 12) & 63)) + pct(0x80 | ((cp >> 6) & 63)) + pct(0x80 | (cp & 63));
+        out +=
+          pct(0xf0 | (cp >> 18)) + pct(0x80 | ((cp >> 12) & 63)) + pct(0x80 | ((cp >> 6) & 63)) + pct(0x80 | (cp & 63));
       } else {
         out += pct(0xe0 | (cp >> 12)) + pct(0x80 | ((cp >> 6) & 63)) + pct(0x80 | (cp & 63));
       }

@@ -14,11 +14,16 @@ describe("ladder sequences", () => {
   it("refer (blind): REFER, 202, NOTIFY 100 Trying, NOTIFY 200 OK, BYE", () => {
     const { steps, sip } = run(input({ utterance: "Transferring you now." }));
     expect(shape(steps)).toEqual([
-      ...INBOUND, SAYS,
-      "agent>sbc REFER", "sbc>agent 202/REFER",
-      "sbc>agent NOTIFY", "agent>sbc 200/NOTIFY",
-      "sbc>agent NOTIFY", "agent>sbc 200/NOTIFY",
-      "agent>sbc BYE", "sbc>agent 200/BYE",
+      ...INBOUND,
+      SAYS,
+      "agent>sbc REFER",
+      "sbc>agent 202/REFER",
+      "sbc>agent NOTIFY",
+      "agent>sbc 200/NOTIFY",
+      "sbc>agent NOTIFY",
+      "agent>sbc 200/NOTIFY",
+      "agent>sbc BYE",
+      "sbc>agent 200/BYE",
     ]);
     const [n1, n2] = sip.filter((s) => s.model.kind === "request" && s.model.method === "NOTIFY").map((s) => s.model);
     expect(headerValue(n1!, "Event")).toBe("refer");
@@ -37,9 +42,12 @@ describe("ladder sequences", () => {
     const { steps, sip } = run(input({ variant: "busy" }));
     expect(shape(steps)).toEqual([
       ...INBOUND,
-      "agent>sbc REFER", "sbc>agent 202/REFER",
-      "sbc>agent NOTIFY", "agent>sbc 200/NOTIFY",
-      "sbc>agent NOTIFY", "agent>sbc 200/NOTIFY",
+      "agent>sbc REFER",
+      "sbc>agent 202/REFER",
+      "sbc>agent NOTIFY",
+      "agent>sbc 200/NOTIFY",
+      "sbc>agent NOTIFY",
+      "agent>sbc 200/NOTIFY",
       "agent>sbc media",
     ]);
     const last = sip.filter((s) => s.label.startsWith("NOTIFY")).at(-1)!.model;
@@ -52,11 +60,18 @@ describe("ladder sequences", () => {
   it("invite (bridge): new dialog with SDP, 100, 180, 200, ACK, bridged, then the caller's BYE is relayed", () => {
     const { steps, sip } = run(input({ utterance: "Connecting you." }, { method: "invite" }));
     expect(shape(steps)).toEqual([
-      ...INBOUND, SAYS,
-      "agent>destination INVITE", "destination>agent 100/INVITE", "destination>agent 180/INVITE",
-      "destination>agent 200/INVITE", "agent>destination ACK",
+      ...INBOUND,
+      SAYS,
+      "agent>destination INVITE",
+      "destination>agent 100/INVITE",
+      "destination>agent 180/INVITE",
+      "destination>agent 200/INVITE",
+      "agent>destination ACK",
       "agent>destination media",
-      "sbc>agent BYE", "agent>sbc 200/BYE", "agent>destination BYE", "destination>agent 200/BYE",
+      "sbc>agent BYE",
+      "agent>sbc 200/BYE",
+      "agent>destination BYE",
+      "destination>agent 200/BYE",
     ]);
     expect(steps.find((s) => s.kind === "media" && s.to === "destination")!.label).toBe("Media bridged");
     const inbound = sip[0]!.model;
@@ -77,8 +92,12 @@ describe("ladder sequences", () => {
     const { steps, sip } = run(input({ variant: "busy" }, { method: "invite" }));
     expect(shape(steps)).toEqual([
       ...INBOUND,
-      "agent>destination INVITE", "destination>agent 100/INVITE", "destination>agent 180/INVITE",
-      "destination>agent 486/INVITE", "agent>destination ACK", "agent>sbc media",
+      "agent>destination INVITE",
+      "destination>agent 100/INVITE",
+      "destination>agent 180/INVITE",
+      "destination>agent 486/INVITE",
+      "agent>destination ACK",
+      "agent>sbc media",
     ]);
     const invite = sip[4]!.model;
     const busy = sip[7]!.model;
@@ -104,15 +123,24 @@ describe("ladder sequences", () => {
   it("soft (attended): consult, whisper, REFER with Replaces, NOTIFYs, BYEs on both legs", () => {
     const { steps, sip } = run(input({ soft: true, whisper: "Caller needs billing help", utterance: "Let me check." }));
     expect(shape(steps)).toEqual([
-      ...INBOUND, SAYS,
-      "agent>destination INVITE", "destination>agent 100/INVITE", "destination>agent 200/INVITE", "agent>destination ACK",
+      ...INBOUND,
+      SAYS,
+      "agent>destination INVITE",
+      "destination>agent 100/INVITE",
+      "destination>agent 200/INVITE",
+      "agent>destination ACK",
       "agent>destination media",
-      "agent>sbc REFER", "sbc>agent 202/REFER",
-      "sbc>agent NOTIFY", "agent>sbc 200/NOTIFY",
+      "agent>sbc REFER",
+      "sbc>agent 202/REFER",
+      "sbc>agent NOTIFY",
+      "agent>sbc 200/NOTIFY",
       "sbc>destination media",
-      "destination>agent BYE", "agent>destination 200/BYE",
-      "sbc>agent NOTIFY", "agent>sbc 200/NOTIFY",
-      "agent>sbc BYE", "sbc>agent 200/BYE",
+      "destination>agent BYE",
+      "agent>destination 200/BYE",
+      "sbc>agent NOTIFY",
+      "agent>sbc 200/NOTIFY",
+      "agent>sbc BYE",
+      "sbc>agent 200/BYE",
     ]);
     expect(steps[9]!.label).toBe('Agent whispers "Caller needs billing help"');
     const consult = sip[4]!.model;
@@ -121,22 +149,32 @@ describe("ladder sequences", () => {
     const expected =
       "<sip:2001@pbx.example?X-Handoff-Reason=Front%20desk&Replaces=" +
       callId.replace("@", "%40") +
-      "%3Bto-tag%3D" + tag(headerValue(ok, "To")!) +
-      "%3Bfrom-tag%3D" + tag(headerValue(consult, "From")!) + ">";
+      "%3Bto-tag%3D" +
+      tag(headerValue(ok, "To")!) +
+      "%3Bfrom-tag%3D" +
+      tag(headerValue(consult, "From")!) +
+      ">";
     const refer = sip.find((s) => s.label === "REFER")!.model;
     expect(headerValue(refer, "Refer-To")).toBe(
       // placement "request": X-Handoff-Reason rides on the REFER, only Replaces is in the URI
       expected.replace("X-Handoff-Reason=Front%20desk&", ""),
     );
-    const both = run(input({ soft: true }, { referHeaderPlacement: "both" })).sip.find((s) => s.label === "REFER")!.model;
-    expect(headerValue(both, "Refer-To")).toMatch(/^<sip:2001@pbx\.example\?X-Handoff-Reason=Front%20desk&Replaces=[0-9a-f]+%40198\.51\.100\.20%3Bto-tag%3D[0-9a-f]{8}%3Bfrom-tag%3D[0-9a-f]{8}>$/);
+    const both = run(input({ soft: true }, { referHeaderPlacement: "both" })).sip.find(
+      (s) => s.label === "REFER",
+    )!.model;
+    expect(headerValue(both, "Refer-To")).toMatch(
+      /^<sip:2001@pbx\.example\?X-Handoff-Reason=Front%20desk&Replaces=[0-9a-f]+%40198\.51\.100\.20%3Bto-tag%3D[0-9a-f]{8}%3Bfrom-tag%3D[0-9a-f]{8}>$/,
+    );
   });
 
   it("soft busy: the consultation INVITE gets 486, the agent ACKs and stays", () => {
     const { steps } = run(input({ soft: true, variant: "busy" }));
     expect(shape(steps)).toEqual([
       ...INBOUND,
-      "agent>destination INVITE", "destination>agent 100/INVITE", "destination>agent 486/INVITE", "agent>destination ACK",
+      "agent>destination INVITE",
+      "destination>agent 100/INVITE",
+      "destination>agent 486/INVITE",
+      "agent>destination ACK",
       "agent>sbc media",
     ]);
   });
@@ -149,13 +187,23 @@ for (const method of ["refer", "invite", "bye"] as const) {
       for (const soft of method === "bye" ? [false] : [false, true]) {
         CONFIGS.push({
           name: `${method}${soft ? " soft" : ""} ${placement} ${variant}`,
-          i: input({ variant, soft, utterance: "Okay." }, {
-            method,
-            route: method === "bye" ? null : "2001",
-            referHeaderPlacement: placement,
-            sipHeaders: [{ name: "X-Customer-ID", value: "$customer_id" }, { name: "X-Name", value: "Zoë" }],
-          }),
-          e: { method: soft ? "refer" : method, placement, handoffNames: ["X-Customer-ID", "X-Name", "X-Handoff-Reason"] },
+          i: input(
+            { variant, soft, utterance: "Okay." },
+            {
+              method,
+              route: method === "bye" ? null : "2001",
+              referHeaderPlacement: placement,
+              sipHeaders: [
+                { name: "X-Customer-ID", value: "$customer_id" },
+                { name: "X-Name", value: "Zoë" },
+              ],
+            },
+          ),
+          e: {
+            method: soft ? "refer" : method,
+            placement,
+            handoffNames: ["X-Customer-ID", "X-Name", "X-Handoff-Reason"],
+          },
         });
       }
     }
@@ -167,10 +215,17 @@ describe("mandatory headers of every message of every ladder", () => {
     for (const s of run(i).sip) {
       const m = s.model;
       expect(headerNames(m), s.label).toEqual(expectedHeaderNames(s, e));
-      expect(headerValue(m, "Via")).toMatch(/^SIP\/2\.0\/UDP (203\.0\.113\.10|198\.51\.100\.20|192\.0\.2\.30):5060;branch=z9hG4bK[0-9a-f]+$/);
+      expect(headerValue(m, "Via")).toMatch(
+        /^SIP\/2\.0\/UDP (203\.0\.113\.10|198\.51\.100\.20|192\.0\.2\.30):5060;branch=z9hG4bK[0-9a-f]+$/,
+      );
       expect(Number(headerValue(m, "Content-Length"))).toBe(Buffer.byteLength(m.body, "utf8"));
       expect(headerValue(m, "Content-Type") !== undefined).toBe(m.body !== "");
-      expect(s.raw.split("\r\n").slice(0, -1).every((l) => !l.includes("\n"))).toBe(true);
+      expect(
+        s.raw
+          .split("\r\n")
+          .slice(0, -1)
+          .every((l) => !l.includes("\n")),
+      ).toBe(true);
       if (m.kind === "request") {
         expect(headerValue(m, "Max-Forwards")).toBe("70");
         expect(cseqOf(m).method).toBe(m.method);
@@ -183,7 +238,10 @@ describe("mandatory headers of every message of every ladder", () => {
     for (let n = 0; n < sip.length; n++) {
       const res = sip[n]!.model;
       if (res.kind !== "response") continue;
-      const req = sip.slice(0, n).reverse().find((s) => s.model.kind === "request" && s.model.method !== "ACK" && branch(s.model) === branch(res))!.model;
+      const req = sip
+        .slice(0, n)
+        .reverse()
+        .find((s) => s.model.kind === "request" && s.model.method !== "ACK" && branch(s.model) === branch(res))!.model;
       for (const h of ["Via", "From", "Call-ID", "CSeq"]) expect(headerValue(res, h)).toBe(headerValue(req, h));
       expect(headerValue(res, "To")!.startsWith(headerValue(req, "To")!.split(";tag=")[0]!)).toBe(true);
       if (res.status !== 100) expect(tag(headerValue(res, "To")!)).toBeDefined();
@@ -217,7 +275,9 @@ describe("dialog state", () => {
     }
     // The agent's own counter: independent of the SBC's, increasing by one per request.
     expect(fromAgent.map((m) => cseqOf(m).seq)).toEqual([1, 2]);
-    const sbcSeqs = sip.filter((s) => s.from === "sbc" && s.model.kind === "request" && s.label !== "ACK").map((s) => cseqOf(s.model).seq);
+    const sbcSeqs = sip
+      .filter((s) => s.from === "sbc" && s.model.kind === "request" && s.label !== "ACK")
+      .map((s) => cseqOf(s.model).seq);
     expect(sbcSeqs).toEqual([cseqOf(invite!).seq, cseqOf(invite!).seq + 1, cseqOf(invite!).seq + 2]);
   });
 
@@ -229,14 +289,20 @@ describe("dialog state", () => {
   });
 
   it("branches: z9hG4bK, new per transaction; the 2xx ACK gets a new one", () => {
-    for (const i of [input({ soft: true }), input({}, { method: "invite" }), input({ variant: "busy" }, { method: "invite" })]) {
+    for (const i of [
+      input({ soft: true }),
+      input({}, { method: "invite" }),
+      input({ variant: "busy" }, { method: "invite" }),
+    ]) {
       const { sip } = run(i);
       const requests = sip.filter((s) => s.model.kind === "request");
       const seen = new Map<string, string>();
       for (const r of requests) {
         const b = branch(r.model);
         expect(b.startsWith("z9hG4bK")).toBe(true);
-        const failureAck = r.label === "ACK" && sip.some((s) => s.model.kind === "response" && s.model.status >= 300 && branch(s.model) === b);
+        const failureAck =
+          r.label === "ACK" &&
+          sip.some((s) => s.model.kind === "response" && s.model.status >= 300 && branch(s.model) === b);
         if (!failureAck) expect(seen.has(b), `${r.label} reuses ${seen.get(b)}'s branch`).toBe(false);
         seen.set(b, r.label);
       }
@@ -247,7 +313,9 @@ describe("dialog state", () => {
     const { sip } = run(input({ variables: { caller_id: "+442071234567", called_number: "+18005550199" } }));
     expect(headerValue(sip[0]!.model, "From")).toMatch(/^<sip:\+442071234567@203\.0\.113\.10>;tag=/);
     expect(headerValue(sip[0]!.model, "To")).toBe("<sip:+18005550199@198.51.100.20>");
-    const over = run(input({ variables: { caller_id: "+1" }, caller: { callerId: "+15551234567", calledNumber: "2000" } })).sip;
+    const over = run(
+      input({ variables: { caller_id: "+1" }, caller: { callerId: "+15551234567", calledNumber: "2000" } }),
+    ).sip;
     expect(headerValue(over[0]!.model, "From")).toMatch(/^<sip:\+15551234567@/);
     expect(headerValue(over[0]!.model, "To")).toBe("<sip:2000@198.51.100.20>");
     const odd = run(input({ caller: { callerId: "Zoë <x>" } })).sip;
@@ -258,13 +326,23 @@ describe("dialog state", () => {
 describe("timeline and determinism", () => {
   it("the utterance comes before the REFER / INVITE / BYE, and times increase", () => {
     for (const method of ["refer", "invite", "bye"] as const) {
-      const trace = buildHandoffTrace(input({ utterance: "Please hold while I connect you to a colleague." }, { method, route: method === "bye" ? null : "2001" }));
+      const trace = buildHandoffTrace(
+        input(
+          { utterance: "Please hold while I connect you to a colleague." },
+          { method, route: method === "bye" ? null : "2001" },
+        ),
+      );
       const says = trace.messages.findIndex((m) => m.kind === "media");
-      expect(trace.messages[says]).toMatchObject({ from: "agent", to: "sbc", label: 'Agent says "Please hold while I connect you to a colleague."' });
+      expect(trace.messages[says]).toMatchObject({
+        from: "agent",
+        to: "sbc",
+        label: 'Agent says "Please hold while I connect you to a colleague."',
+      });
       expect(trace.messages[says + 1]!.label).toBe(method.toUpperCase());
       // Nine words at about 150 words a minute.
       expect(trace.messages[says + 1]!.at - trace.messages[says]!.at).toBeGreaterThanOrEqual(3600);
-      for (let n = 1; n < trace.messages.length; n++) expect(trace.messages[n]!.at).toBeGreaterThan(trace.messages[n - 1]!.at);
+      for (let n = 1; n < trace.messages.length; n++)
+        expect(trace.messages[n]!.at).toBeGreaterThan(trace.messages[n - 1]!.at);
     }
   });
 

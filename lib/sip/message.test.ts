@@ -11,7 +11,9 @@ import type { HandoffTraceInput } from "./types";
 const require = createRequire(import.meta.url);
 /** jssip's PEG grammar of RFC 3261 (and 3515, 3891, 6665): an independent check of our output. */
 const Grammar = require("jssip/lib/Grammar") as { parse(input: string, rule: string): unknown };
-const Parser = require("jssip/lib/Parser") as { parseMessage(data: string, ua: unknown): { method?: string; status_code?: number; body: string } | undefined };
+const Parser = require("jssip/lib/Parser") as {
+  parseMessage(data: string, ua: unknown): { method?: string; status_code?: number; body: string } | undefined;
+};
 
 /**
  * Header name → jssip start rule. Referred-By (RFC 3892) is `referrer-uri = name-addr / addr-spec`
@@ -20,10 +22,22 @@ const Parser = require("jssip/lib/Parser") as { parseMessage(data: string, ua: u
  * against `header_value`, i.e. RFC 3261 `*(TEXT-UTF8char / UTF8-CONT / LWS)`.
  */
 const RULES: Record<string, string> = {
-  Via: "Via", From: "From", To: "To", "Call-ID": "Call_ID", CSeq: "CSeq", Contact: "Contact",
-  "Max-Forwards": "Max_Forwards", "Content-Length": "Content_Length", "Content-Type": "Content_Type",
-  "Refer-To": "Refer_To", "Record-Route": "Record_Route", Route: "Route", Event: "Event",
-  "Subscription-State": "Subscription_State", Reason: "Reason", "Referred-By": "Name_Addr_Header",
+  Via: "Via",
+  From: "From",
+  To: "To",
+  "Call-ID": "Call_ID",
+  CSeq: "CSeq",
+  Contact: "Contact",
+  "Max-Forwards": "Max_Forwards",
+  "Content-Length": "Content_Length",
+  "Content-Type": "Content_Type",
+  "Refer-To": "Refer_To",
+  "Record-Route": "Record_Route",
+  Route: "Route",
+  Event: "Event",
+  "Subscription-State": "Subscription_State",
+  Reason: "Reason",
+  "Referred-By": "Name_Addr_Header",
   Allow: "Allow_Events",
 };
 
@@ -39,7 +53,8 @@ export function grammarFailures(m: SipMessage): string[] {
     if (!grammarAccepts(rule, h.value)) bad.push(`${h.name} (${rule}): ${h.value}`);
     if (h.name === "Refer-To") {
       const replaces = /[?&]Replaces=([^&>]*)/.exec(h.value);
-      if (replaces && !grammarAccepts("Replaces", decodeURIComponent(replaces[1]!))) bad.push(`Replaces: ${replaces[1]}`);
+      if (replaces && !grammarAccepts("Replaces", decodeURIComponent(replaces[1]!)))
+        bad.push(`Replaces: ${replaces[1]}`);
     }
   }
   return bad;
@@ -52,12 +67,22 @@ for (const method of ["refer", "invite", "bye"] as const) {
       for (const placement of ["request", "refer-to-uri", "both"] as const) {
         MATRIX.push(
           input(
-            { variant, soft: soft && method !== "bye", utterance: "One moment, Zoë.", agentName: "Zoë's desk", reason: "billing", variables: { customer_id: "a&b=c; d?e%f <g> \"h\" é" } },
+            {
+              variant,
+              soft: soft && method !== "bye",
+              utterance: "One moment, Zoë.",
+              agentName: "Zoë's desk",
+              reason: "billing",
+              variables: { customer_id: 'a&b=c; d?e%f <g> "h" é' },
+            },
             {
               method,
               route: method === "bye" ? null : "+14155550199",
               referHeaderPlacement: placement,
-              sipHeaders: [{ name: "X-Customer-ID", value: "$customer_id" }, { name: "X-Name", value: "Zoë" }],
+              sipHeaders: [
+                { name: "X-Customer-ID", value: "$customer_id" },
+                { name: "X-Name", value: "Zoë" },
+              ],
             },
           ),
         );
@@ -68,9 +93,24 @@ for (const method of ["refer", "invite", "bye"] as const) {
 
 describe("serializer and parser", () => {
   it("writes the start line, headers in order, an empty line and the body", () => {
-    const m: SipMessage = { kind: "request", method: "BYE", uri: "sip:a@b", headers: [{ name: "Via", value: "x" }, { name: "Content-Length", value: "0" }], body: "" };
+    const m: SipMessage = {
+      kind: "request",
+      method: "BYE",
+      uri: "sip:a@b",
+      headers: [
+        { name: "Via", value: "x" },
+        { name: "Content-Length", value: "0" },
+      ],
+      body: "",
+    };
     expect(serializeSipMessage(m)).toBe("BYE sip:a@b SIP/2.0\r\nVia: x\r\nContent-Length: 0\r\n\r\n");
-    const r: SipMessage = { kind: "response", status: 486, reason: "Busy Here", headers: [{ name: "Content-Length", value: "3" }], body: "é!" };
+    const r: SipMessage = {
+      kind: "response",
+      status: 486,
+      reason: "Busy Here",
+      headers: [{ name: "Content-Length", value: "3" }],
+      body: "é!",
+    };
     expect(serializeSipMessage(r)).toBe("SIP/2.0 486 Busy Here\r\nContent-Length: 3\r\n\r\né!");
     expect(parseSipMessage(serializeSipMessage(r))).toEqual(r);
     expect(parseSipMessage(serializeSipMessage(m))).toEqual(m);

@@ -42,7 +42,8 @@ export function headerValue(m: SipMessage, name: string): string | undefined {
 export function headerValues(m: SipMessage, name: string): string[] {
   const lower = name.toLowerCase();
   const out: string[] = [];
-  for (const h of m.headers) if (h.name === name || (h.name.length === name.length && h.name.toLowerCase() === lower)) out.push(h.value);
+  for (const h of m.headers)
+    if (h.name === name || (h.name.length === name.length && h.name.toLowerCase() === lower)) out.push(h.value);
   return out;
 }
 

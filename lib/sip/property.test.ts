@@ -9,13 +9,42 @@ const require = createRequire(import.meta.url);
 const Grammar = require("jssip/lib/Grammar") as { parse(input: string, rule: string): unknown };
 
 /** What a caller, a CRM or a careless configuration might put in a value: line breaks first. */
-const nasty = fc.array(
-  fc.constantFrom("\r", "\n", "\r\n", "\u0000", "\u0085", "\u007f", "\t", " ", ":", ";", "X-Evil: 1", "Via: x", "<", ">", '"', "%", "é", "😀", "$", "$customer_id", "a"),
-  { maxLength: 12 },
-).map((parts) => parts.join(""));
+const nasty = fc
+  .array(
+    fc.constantFrom(
+      "\r",
+      "\n",
+      "\r\n",
+      "\u0000",
+      "\u0085",
+      "\u007f",
+      "\t",
+      " ",
+      ":",
+      ";",
+      "X-Evil: 1",
+      "Via: x",
+      "<",
+      ">",
+      '"',
+      "%",
+      "é",
+      "😀",
+      "$",
+      "$customer_id",
+      "a",
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(""));
 const value = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ maxLength: 20 }), nasty);
 /** Configured values: templates that mix variable references with arbitrary text. */
-const template = fc.oneof(value, fc.tuple(value, fc.constantFrom("$customer_id", "$caller_id", "$note", "$unknown_var"), value).map(([a, v, b]) => a + v + b));
+const template = fc.oneof(
+  value,
+  fc
+    .tuple(value, fc.constantFrom("$customer_id", "$caller_id", "$note", "$unknown_var"), value)
+    .map(([a, v, b]) => a + v + b),
+);
 const HEADER_LINE = /^[A-Za-z0-9\-.!%*_+`'~]+: /;
 
 describe("property: nothing a value carries can add a header line", () => {
@@ -56,17 +85,23 @@ describe("property: nothing a value carries can add a header line", () => {
               sipHeaders: c.names.map((name, n) => ({ name, value: c.values[n]! })),
             },
           );
-          const expectation = { method: soft ? ("refer" as const) : c.method, placement: c.placement, handoffNames: [...c.names, "X-Handoff-Reason"] };
+          const expectation = {
+            method: soft ? ("refer" as const) : c.method,
+            placement: c.placement,
+            handoffNames: [...c.names, "X-Handoff-Reason"],
+          };
           for (const s of run(i).sip) {
             expect(headerNames(s.model)).toEqual(expectedHeaderNames(s, expectation));
             const head = s.raw.slice(0, s.raw.indexOf("\r\n\r\n"));
             const lines = head.split("\r\n");
             for (const line of lines.slice(1)) expect(line).toMatch(HEADER_LINE);
-            for (const line of lines) expect(line.includes("\r") || line.includes("\n") || line.includes("\u0000")).toBe(false);
+            for (const line of lines)
+              expect(line.includes("\r") || line.includes("\n") || line.includes("\u0000")).toBe(false);
             expect(serializeSipMessage(parseSipMessage(s.raw))).toBe(s.raw);
             expect(parseSipMessage(s.raw)).toEqual(s.model);
             for (const h of s.model.headers) {
-              if (h.name.startsWith("X-") || h.name === "User-to-User") expect(Grammar.parse(h.value, "header_value"), h.value).not.toBe(-1);
+              if (h.name.startsWith("X-") || h.name === "User-to-User")
+                expect(Grammar.parse(h.value, "header_value"), h.value).not.toBe(-1);
               if (h.name === "Refer-To") expect(Grammar.parse(h.value, "Refer_To"), h.value).not.toBe(-1);
               if (h.name === "From" || h.name === "To") expect(Grammar.parse(h.value, h.name), h.value).not.toBe(-1);
             }

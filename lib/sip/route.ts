@@ -11,7 +11,8 @@ export interface ClassifiedRoute {
   value: string;
 }
 
-const SIP_URI = /^sips?:(?:[^\s@<>"]+@)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:;[^\s<>"?]*)?(?:\?[^\s<>"]*)?$/;
+const SIP_URI =
+  /^sips?:(?:[^\s@<>"]+@)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:;[^\s<>"?]*)?(?:\?[^\s<>"]*)?$/;
 const E164 = /^\+[1-9]\d{1,14}$/;
 const TEL_URI = /^tel:(\+[1-9]\d{1,14})(?:;[^\s<>"]*)?$/i;
 const EXTENSION = /^\d{1,8}$/;

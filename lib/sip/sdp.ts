@@ -14,11 +14,25 @@ export function sdp(ids: IdSource, ip: string, sessionName: string, port: number
   const formats = answer ? "0 101" : "0 8 101";
   return (
     "v=0\r\n" +
-    "o=- " + session + " " + session + " IN IP4 " + ip + "\r\n" +
-    "s=" + name + "\r\n" +
-    "c=IN IP4 " + ip + "\r\n" +
+    "o=- " +
+    session +
+    " " +
+    session +
+    " IN IP4 " +
+    ip +
+    "\r\n" +
+    "s=" +
+    name +
+    "\r\n" +
+    "c=IN IP4 " +
+    ip +
+    "\r\n" +
     "t=0 0\r\n" +
-    "m=audio " + port + " RTP/AVP " + formats + "\r\n" +
+    "m=audio " +
+    port +
+    " RTP/AVP " +
+    formats +
+    "\r\n" +
     "a=rtpmap:0 PCMU/8000\r\n" +
     (answer ? "" : "a=rtpmap:8 PCMA/8000\r\n") +
     "a=rtpmap:101 telephone-event/8000\r\n" +

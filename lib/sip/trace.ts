@@ -12,7 +12,9 @@ import { referLadder } from "./ladders/refer";
 import { softLadder } from "./ladders/soft";
 import type { HandoffTrace, HandoffTraceInput } from "./types";
 
-const BUILTIN_SAMPLES: Readonly<Record<string, string>> = Object.fromEntries(BUILTIN_VARIABLES.map((v) => [v.name, v.sample]));
+const BUILTIN_SAMPLES: Readonly<Record<string, string>> = Object.fromEntries(
+  BUILTIN_VARIABLES.map((v) => [v.name, v.sample]),
+);
 
 /** The SIP a handoff to `input.destination` would exchange, from the inbound call to the end. */
 export function buildHandoffTrace(input: HandoffTraceInput): HandoffTrace {
@@ -20,13 +22,18 @@ export function buildHandoffTrace(input: HandoffTraceInput): HandoffTrace {
 }
 
 /** As buildHandoffTrace, plus the message models behind each SIP entry (null for media events). */
-export function buildHandoffTraceWithModels(input: HandoffTraceInput): { trace: HandoffTrace; models: (SipMessage | null)[] } {
+export function buildHandoffTraceWithModels(input: HandoffTraceInput): {
+  trace: HandoffTrace;
+  models: (SipMessage | null)[];
+} {
   const d = input.destination;
   const soft = input.soft === true;
   let destinationUri: string | null = null;
   if (d.method !== "bye") {
     if (d.route === null || classifyRoute(d.route) === null) {
-      throw new Error(`Destination "${d.name}" needs a valid route for ${d.method.toUpperCase()} (got ${JSON.stringify(d.route)})`);
+      throw new Error(
+        `Destination "${d.name}" needs a valid route for ${d.method.toUpperCase()} (got ${JSON.stringify(d.route)})`,
+      );
     }
     destinationUri = routeToSipUri(d.route, input.hosts);
   }

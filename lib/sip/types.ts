@@ -7,7 +7,10 @@ export type Lane = "sbc" | "agent" | "destination";
 export const LANE_LABELS: Record<Lane, string> = { sbc: "SBC", agent: "Agent", destination: "Destination" };
 
 /** What a trace needs from a destination; a stored HandoffDestination fits as is. */
-export type TraceDestination = Pick<HandoffDestination, "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement">;
+export type TraceDestination = Pick<
+  HandoffDestination,
+  "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement"
+>;
 
 export type TraceVariant = "success" | "busy";
 

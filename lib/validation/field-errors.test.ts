@@ -6,7 +6,10 @@ describe("parseWith", () => {
   const schema = z.object({ name: z.string().min(1, "Enter a name"), rows: z.array(z.object({ v: z.number() })) });
 
   it("returns the parsed value", () => {
-    expect(parseWith(schema, { name: "a", rows: [{ v: 1 }] })).toEqual({ ok: true, value: { name: "a", rows: [{ v: 1 }] } });
+    expect(parseWith(schema, { name: "a", rows: [{ v: 1 }] })).toEqual({
+      ok: true,
+      value: { name: "a", rows: [{ v: 1 }] },
+    });
   });
 
   it("keys the first message of each field by its dotted path, the whole input by _form", () => {

@@ -38,13 +38,24 @@ afterAll(() => {
 });
 
 const base = "/api/v1";
-const get = (handler: unknown, url: string, params: Record<string, string> = {}) => call(handler, "GET", base + url, { key, params });
+const get = (handler: unknown, url: string, params: Record<string, string> = {}) =>
+  call(handler, "GET", base + url, { key, params });
 
 describe("authentication", () => {
   it("refuses a missing, malformed, unknown or revoked key with a 401 JSON error", async () => {
     const unknownKey = "sk_live_" + "a".repeat(32);
-    for (const authorization of [undefined, "", "Bearer", "Basic Zm9vOmJhcg==", `Bearer ${unknownKey}`, `Bearer ${key}x`, key]) {
-      const r = await call(agentsRoute.GET, "GET", `${base}/agents`, { headers: authorization === undefined ? {} : { authorization } });
+    for (const authorization of [
+      undefined,
+      "",
+      "Bearer",
+      "Basic Zm9vOmJhcg==",
+      `Bearer ${unknownKey}`,
+      `Bearer ${key}x`,
+      key,
+    ]) {
+      const r = await call(agentsRoute.GET, "GET", `${base}/agents`, {
+        headers: authorization === undefined ? {} : { authorization },
+      });
       expect(r.status, String(authorization)).toBe(401);
       expect(r.json.error.code).toBe("unauthorized");
       expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -56,15 +67,25 @@ describe("authentication", () => {
   });
 
   it("checks the key before anything else, on every route", async () => {
-    const r = await call(handoffsRoute.POST, "POST", `${base}/agents/nope/handoffs`, { params: { agentId: "nope" }, body: "{not json" });
+    const r = await call(handoffsRoute.POST, "POST", `${base}/agents/nope/handoffs`, {
+      params: { agentId: "nope" },
+      body: "{not json",
+    });
     expect(r.status).toBe(401);
-    expect((await call(conversationRoute.GET, "GET", `${base}/conversations/x`, { params: { conversationId: "x" } })).status).toBe(401);
+    expect(
+      (await call(conversationRoute.GET, "GET", `${base}/conversations/x`, { params: { conversationId: "x" } })).status,
+    ).toBe(401);
   });
 
   it("answers unknown endpoints with a JSON 404", async () => {
-    const r = await call(unknownRoute.POST, "POST", `${base}/agents/x/nope`, { params: { path: ["agents", "x", "nope"] } });
+    const r = await call(unknownRoute.POST, "POST", `${base}/agents/x/nope`, {
+      params: { path: ["agents", "x", "nope"] },
+    });
     expect(r.status).toBe(404);
-    expect(r.json.error).toEqual({ code: "not_found", message: "No endpoint POST /api/v1/agents/x/nope; see /api/v1/openapi.json" });
+    expect(r.json.error).toEqual({
+      code: "not_found",
+      message: "No endpoint POST /api/v1/agents/x/nope; see /api/v1/openapi.json",
+    });
   });
 
   it("serves the OpenAPI document without a key", async () => {
@@ -78,12 +99,21 @@ describe("agents", () => {
   it("lists, reads and exports agents in snake_case", async () => {
     const list = await get(agentsRoute.GET, "/agents");
     expect(list.status).toBe(200);
-    expect(list.json.data[0]).toMatchObject({ id: demoId, name: "Acme Support", trunk_host: expect.any(String), function_timeout_ms: 2000 });
+    expect(list.json.data[0]).toMatchObject({
+      id: demoId,
+      name: "Acme Support",
+      trunk_host: expect.any(String),
+      function_timeout_ms: 2000,
+    });
     const one = await get(agentRoute.GET, `/agents/${demoId}`, { agentId: demoId });
     expect(one.json).toEqual(list.json.data[0]);
     const exp = await get(exportRoute.GET, `/agents/${demoId}/export`, { agentId: demoId });
     expect(exp.json).toMatchObject({ format: "switchboard.agent", version: 1, agent: { name: "Acme Support" } });
-    expect(exp.json.handoffs.map((h: { name: string }) => h.name)).toEqual(["Front desk", "Billing Support", "Hand back to IVR"]);
+    expect(exp.json.handoffs.map((h: { name: string }) => h.name)).toEqual([
+      "Front desk",
+      "Billing Support",
+      "Hand back to IVR",
+    ]);
     expect(exp.json.handoffs[1]).toEqual({
       name: "Billing Support",
       description: expect.any(String),
@@ -104,9 +134,20 @@ describe("agents", () => {
     expect(list.status).toBe(200);
     expect(list.json.data.length).toBeGreaterThan(0);
     const summary = list.json.data[0];
-    expect(summary).toEqual({ id: expect.any(String), name: expect.any(String), revision: expect.any(Number), node_count: expect.any(Number), updated_at: expect.any(String) });
+    expect(summary).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      revision: expect.any(Number),
+      node_count: expect.any(Number),
+      updated_at: expect.any(String),
+    });
     const flow = await get(flowRoute.GET, `/flows/${summary.id}`, { flowId: summary.id });
-    expect(flow.json).toMatchObject({ id: summary.id, agent_id: demoId, name: summary.name, revision: summary.revision });
+    expect(flow.json).toMatchObject({
+      id: summary.id,
+      agent_id: demoId,
+      name: summary.name,
+      revision: summary.revision,
+    });
     expect(flow.json.nodes).toHaveLength(summary.node_count);
     const exp = await get(flowExportRoute.GET, `/flows/${summary.id}/export`, { flowId: summary.id });
     expect(exp.json).toMatchObject({ format: "switchboard.flow", version: 1, name: summary.name });
@@ -120,7 +161,13 @@ describe("agents", () => {
   });
 
   it("404s unknown agents", async () => {
-    for (const [handler, suffix] of [[agentRoute.GET, ""], [exportRoute.GET, "/export"], [handoffsRoute.GET, "/handoffs"], [conversationsRoute.GET, "/conversations"], [flowsRoute.GET, "/flows"]] as const) {
+    for (const [handler, suffix] of [
+      [agentRoute.GET, ""],
+      [exportRoute.GET, "/export"],
+      [handoffsRoute.GET, "/handoffs"],
+      [conversationsRoute.GET, "/conversations"],
+      [flowsRoute.GET, "/flows"],
+    ] as const) {
       const r = await get(handler, `/agents/agt_nope${suffix}`, { agentId: "agt_nope" });
       expect(r.status).toBe(404);
       expect(r.json).toEqual({ error: { code: "not_found", message: "No agent with that id" } });
@@ -144,14 +191,27 @@ describe("conversations", () => {
         ...extra,
       }).id;
     };
-    add("builtin", 0, { outcome: "handoff", handoff: { ...sampleHandoff("builtin", 0), reason: "needs_human" }, turns: turn("I need a human") });
-    add("function", 1, { outcome: "handoff", handoff: { ...sampleHandoff("function", 1), reason: "billing" }, turns: turn("Invoice is 100% wrong") });
-    add("transfer", 2, { outcome: "handoff", handoff: { ...sampleHandoff("transfer_call", 2), soft: true }, turns: turn("Complaint about a_b") });
+    add("builtin", 0, {
+      outcome: "handoff",
+      handoff: { ...sampleHandoff("builtin", 0), reason: "needs_human" },
+      turns: turn("I need a human"),
+    });
+    add("function", 1, {
+      outcome: "handoff",
+      handoff: { ...sampleHandoff("function", 1), reason: "billing" },
+      turns: turn("Invoice is 100% wrong"),
+    });
+    add("transfer", 2, {
+      outcome: "handoff",
+      handoff: { ...sampleHandoff("transfer_call", 2), soft: true },
+      turns: turn("Complaint about a_b"),
+    });
     add("hangup", 60 * 24, { turns: turn("Thanks, bye") });
     add("abandoned", 60 * 48, { outcome: "abandoned" });
   });
 
-  const list = (query: string) => get(conversationsRoute.GET, `/agents/${convAgent}/conversations${query}`, { agentId: convAgent });
+  const list = (query: string) =>
+    get(conversationsRoute.GET, `/agents/${convAgent}/conversations${query}`, { agentId: convAgent });
   const names = async (query: string) => {
     const r = await list(query);
     expect(r.status, JSON.stringify(r.json)).toBe(200);
@@ -245,7 +305,8 @@ describe("conversations", () => {
     const start = Date.parse("2025-06-01T00:00:00.000Z");
     let clock = 0;
     // Several rows share a started_at so the id tie-break is exercised.
-    const insertAt = (ms: number) => insertConversation(db, { agent_id: agent, started_at: new Date(ms).toISOString(), outcome: "hangup" }).id;
+    const insertAt = (ms: number) =>
+      insertConversation(db, { agent_id: agent, started_at: new Date(ms).toISOString(), outcome: "hangup" }).id;
     const initial = Array.from({ length: 23 }, (_, i) => insertAt(start + Math.floor(i / 3) * 1000));
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -271,7 +332,20 @@ describe("conversations", () => {
       const r = await get(conversationRoute.GET, `/conversations/${ids[name]}`, { conversationId: ids[name]! });
       expect(r.status).toBe(200);
       expect(Object.keys(r.json.handoff ?? {}).sort()).toEqual(
-        handoff === null ? [] : ["destination", "function", "method", "node_id", "reason", "route", "sip_headers", "soft", "source", "utterance"],
+        handoff === null
+          ? []
+          : [
+              "destination",
+              "function",
+              "method",
+              "node_id",
+              "reason",
+              "route",
+              "sip_headers",
+              "soft",
+              "source",
+              "utterance",
+            ],
       );
       expect(r.json.handoff).toEqual(handoff);
       return r.json;
@@ -288,9 +362,32 @@ describe("conversations", () => {
       node_id: "node_0",
       soft: false,
     });
-    expect(builtin).toMatchObject({ id: ids.builtin, agent_id: convAgent, outcome: "handoff", turns: [{ role: "caller", text: "I need a human" }] });
-    await expectHandoff("function", expect.objectContaining({ source: "function", function: "route_call", node_id: null, method: "invite", reason: "billing" }));
-    await expectHandoff("transfer", expect.objectContaining({ source: "transfer_call", function: "route_call", soft: true, method: "bye", route: null }));
+    expect(builtin).toMatchObject({
+      id: ids.builtin,
+      agent_id: convAgent,
+      outcome: "handoff",
+      turns: [{ role: "caller", text: "I need a human" }],
+    });
+    await expectHandoff(
+      "function",
+      expect.objectContaining({
+        source: "function",
+        function: "route_call",
+        node_id: null,
+        method: "invite",
+        reason: "billing",
+      }),
+    );
+    await expectHandoff(
+      "transfer",
+      expect.objectContaining({
+        source: "transfer_call",
+        function: "route_call",
+        soft: true,
+        method: "bye",
+        route: null,
+      }),
+    );
     const hangup = await get(conversationRoute.GET, `/conversations/${ids.hangup}`, { conversationId: ids.hangup! });
     expect(hangup.json.handoff).toBeNull();
   });
@@ -331,7 +428,11 @@ describe("handoff destinations", () => {
     const id = created.json.id as string;
     expect(created.headers.get("location")).toBe(`/api/v1/agents/${agentId}/handoffs/${id}`);
 
-    const second = await send(handoffsRoute.POST, "POST", coll(), { name: "Hand back", method: "bye", is_default: true });
+    const second = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Hand back",
+      method: "bye",
+      is_default: true,
+    });
     expect(second.status).toBe(201);
     expect(second.json.is_default).toBe(true);
     const list = await send(handoffsRoute.GET, "GET", coll(), undefined);
@@ -343,27 +444,60 @@ describe("handoff destinations", () => {
     const one = await send(handoffRoute.GET, "GET", `${coll()}/${id}`, undefined, { handoffId: id });
     expect(one.json).toEqual({ ...created.json, is_default: false });
 
-    const patched = await send(handoffRoute.PATCH, "PATCH", `${coll()}/${id}`, { description: "Tier 2" }, { handoffId: id });
+    const patched = await send(
+      handoffRoute.PATCH,
+      "PATCH",
+      `${coll()}/${id}`,
+      { description: "Tier 2" },
+      { handoffId: id },
+    );
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ name: "Escalations", description: "Tier 2", route: "2001", refer_header_placement: "both" });
+    expect(patched.json).toMatchObject({
+      name: "Escalations",
+      description: "Tier 2",
+      route: "2001",
+      refer_header_placement: "both",
+    });
 
     const toBye = await send(handoffRoute.PATCH, "PATCH", `${coll()}/${id}`, { method: "bye" }, { handoffId: id });
     expect(toBye.json).toMatchObject({ method: "bye", route: null, refer_header_placement: "request" });
 
-    const replaced = await send(handoffRoute.PUT, "PUT", `${coll()}/${id}`, { name: "Escalations", method: "invite", route: "+14155550123" }, { handoffId: id });
+    const replaced = await send(
+      handoffRoute.PUT,
+      "PUT",
+      `${coll()}/${id}`,
+      { name: "Escalations", method: "invite", route: "+14155550123" },
+      { handoffId: id },
+    );
     expect(replaced.json).toMatchObject({ description: "", method: "invite", route: "+14155550123", sip_headers: [] });
 
     const def = await send(defaultRoute.POST, "POST", `${coll()}/${id}/default`, undefined, { handoffId: id });
     expect(def.json.is_default).toBe(true);
-    const undefault = await send(handoffRoute.PATCH, "PATCH", `${coll()}/${id}`, { is_default: false }, { handoffId: id });
+    const undefault = await send(
+      handoffRoute.PATCH,
+      "PATCH",
+      `${coll()}/${id}`,
+      { is_default: false },
+      { handoffId: id },
+    );
     expect(undefault.status).toBe(400);
     expect(undefault.json.error.fields.is_default).toMatch(/always has a default/);
-    const viaPatch = await send(handoffRoute.PATCH, "PATCH", `${coll()}/${second.json.id}`, { is_default: true }, { handoffId: second.json.id });
+    const viaPatch = await send(
+      handoffRoute.PATCH,
+      "PATCH",
+      `${coll()}/${second.json.id}`,
+      { is_default: true },
+      { handoffId: second.json.id },
+    );
     expect(viaPatch.json.is_default).toBe(true);
 
-    const deleted = await send(handoffRoute.DELETE, "DELETE", `${coll()}/${second.json.id}`, undefined, { handoffId: second.json.id });
+    const deleted = await send(handoffRoute.DELETE, "DELETE", `${coll()}/${second.json.id}`, undefined, {
+      handoffId: second.json.id,
+    });
     expect(deleted.json).toEqual({ id: second.json.id, deleted: true, new_default_id: id });
-    const gone = await send(handoffRoute.GET, "GET", `${coll()}/${second.json.id}`, undefined, { handoffId: second.json.id });
+    const gone = await send(handoffRoute.GET, "GET", `${coll()}/${second.json.id}`, undefined, {
+      handoffId: second.json.id,
+    });
     expect(gone.status).toBe(404);
     expect(gone.json.error).toEqual({ code: "not_found", message: "No handoff destination with that id" });
   });
@@ -375,7 +509,11 @@ describe("handoff destinations", () => {
     ["NUL", "abc\u0000"],
   ])("rejects a header value with %s as a 400 on sip_headers.0.value, writing nothing", async (_label, value) => {
     const before = (await send(handoffsRoute.GET, "GET", coll(), undefined)).json;
-    const r = await send(handoffsRoute.POST, "POST", coll(), { name: "Injected", route: "2001", sip_headers: [{ name: "X-Customer-ID", value }] });
+    const r = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Injected",
+      route: "2001",
+      sip_headers: [{ name: "X-Customer-ID", value }],
+    });
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe("invalid_request");
     expect(r.json.error.fields["sip_headers.0.value"]).toMatch(/control characters/);
@@ -399,7 +537,11 @@ describe("handoff destinations", () => {
       name: "Rules",
       method: "invite",
       route: "pbx.example",
-      sip_headers: [{ name: "Via", value: "x" }, { name: "X-A", value: "1" }, { name: "x-a", value: "2" }],
+      sip_headers: [
+        { name: "Via", value: "x" },
+        { name: "X-A", value: "1" },
+        { name: "x-a", value: "2" },
+      ],
     });
     expect(rules.status).toBe(400);
     expect(Object.keys(rules.json.error.fields).sort()).toEqual(["route", "sip_headers.0.name", "sip_headers.2.name"]);
@@ -409,9 +551,18 @@ describe("handoff destinations", () => {
     await send(handoffsRoute.POST, "POST", coll(), { name: "Billing", route: "2002" });
     const dup = await send(handoffsRoute.POST, "POST", coll(), { name: "BILLING", route: "2003" });
     expect(dup.status).toBe(409);
-    expect(dup.json.error).toMatchObject({ code: "conflict", fields: { name: 'A destination named "BILLING" already exists for this agent' } });
+    expect(dup.json.error).toMatchObject({
+      code: "conflict",
+      fields: { name: 'A destination named "BILLING" already exists for this agent' },
+    });
     const other = await send(handoffsRoute.POST, "POST", coll(), { name: "Other", route: "2004" });
-    const rename = await send(handoffRoute.PATCH, "PATCH", `${coll()}/${other.json.id}`, { name: "billing" }, { handoffId: other.json.id });
+    const rename = await send(
+      handoffRoute.PATCH,
+      "PATCH",
+      `${coll()}/${other.json.id}`,
+      { name: "billing" },
+      { handoffId: other.json.id },
+    );
     expect(rename.status).toBe(409);
   });
 
@@ -427,16 +578,34 @@ describe("handoff destinations", () => {
 
   it("404s unknown destinations and agents on every method", async () => {
     const params = { handoffId: "hd_nope" };
-    for (const [handler, method] of [[handoffRoute.GET, "GET"], [handoffRoute.PATCH, "PATCH"], [handoffRoute.PUT, "PUT"], [handoffRoute.DELETE, "DELETE"], [defaultRoute.POST, "POST"]] as const) {
-      const r = await send(handler, method, `${coll()}/hd_nope`, method === "PATCH" || method === "PUT" ? { name: "x", method: "bye" } : undefined, params);
+    for (const [handler, method] of [
+      [handoffRoute.GET, "GET"],
+      [handoffRoute.PATCH, "PATCH"],
+      [handoffRoute.PUT, "PUT"],
+      [handoffRoute.DELETE, "DELETE"],
+      [defaultRoute.POST, "POST"],
+    ] as const) {
+      const r = await send(
+        handler,
+        method,
+        `${coll()}/hd_nope`,
+        method === "PATCH" || method === "PUT" ? { name: "x", method: "bye" } : undefined,
+        params,
+      );
       expect(r.status, method).toBe(404);
     }
-    const r = await call(handoffsRoute.POST, "POST", `${base}/agents/agt_nope/handoffs`, { key, params: { agentId: "agt_nope" }, body: { name: "x", method: "bye" } });
+    const r = await call(handoffsRoute.POST, "POST", `${base}/agents/agt_nope/handoffs`, {
+      key,
+      params: { agentId: "agt_nope" },
+      body: { name: "x", method: "bye" },
+    });
     expect(r.status).toBe(404);
   });
 
   it("does not reach another agent's destination", async () => {
-    const demoDest = (await call(handoffsRoute.GET, "GET", `${base}/agents/${demoId}/handoffs`, { key, params: { agentId: demoId } })).json.data[0];
+    const demoDest = (
+      await call(handoffsRoute.GET, "GET", `${base}/agents/${demoId}/handoffs`, { key, params: { agentId: demoId } })
+    ).json.data[0];
     const r = await send(handoffRoute.GET, "GET", `${coll()}/${demoDest.id}`, undefined, { handoffId: demoDest.id });
     expect(r.status).toBe(404);
   });

@@ -20,7 +20,9 @@ const ROUTES = {
   "/agents/{agentId}/conversations": await import("./agents/[agentId]/conversations/route"),
   "/agents/{agentId}/handoffs": await import("./agents/[agentId]/handoffs/route"),
   "/agents/{agentId}/handoffs/{handoffId}": await import("./agents/[agentId]/handoffs/[handoffId]/route"),
-  "/agents/{agentId}/handoffs/{handoffId}/default": await import("./agents/[agentId]/handoffs/[handoffId]/default/route"),
+  "/agents/{agentId}/handoffs/{handoffId}/default": await import(
+    "./agents/[agentId]/handoffs/[handoffId]/default/route"
+  ),
   "/conversations/{conversationId}": await import("./conversations/[conversationId]/route"),
   "/agents/{agentId}/flows": await import("./agents/[agentId]/flows/route"),
   "/flows/{flowId}": await import("./flows/[flowId]/route"),
@@ -46,8 +48,30 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-const nasty = fc.constantFrom("", " ", "%", "%ZZ", "%00", "\u0000", "../..", "' OR 1=1 --", "__proto__", "constructor", "😀", "a".repeat(5000), "null", "[]", "{}");
-const idArb = () => fc.oneof(fc.string(), fc.string({ unit: "binary" }), nasty, fc.constantFrom(agentId, ...handoffIds, ...flowIds, conversationId));
+const nasty = fc.constantFrom(
+  "",
+  " ",
+  "%",
+  "%ZZ",
+  "%00",
+  "\u0000",
+  "../..",
+  "' OR 1=1 --",
+  "__proto__",
+  "constructor",
+  "😀",
+  "a".repeat(5000),
+  "null",
+  "[]",
+  "{}",
+);
+const idArb = () =>
+  fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    nasty,
+    fc.constantFrom(agentId, ...handoffIds, ...flowIds, conversationId),
+  );
 
 const QUERY_KEYS = ["reason", "destination", "method", "source", "outcome", "from", "to", "q", "cursor", "limit"];
 const queryArb = fc
@@ -55,11 +79,18 @@ const queryArb = fc
     fc.tuple(
       fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string(), nasty),
       fc.boolean(),
-      fc.oneof(fc.string(), fc.string({ unit: "binary" }), nasty, fc.integer().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.base64String()),
+      fc.oneof(
+        fc.string(),
+        fc.string({ unit: "binary" }),
+        nasty,
+        fc.integer().map(String),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.base64String(),
+      ),
     ),
     { maxLength: 6 },
   )
-    // Some values go in raw, so the query string itself can be malformed (`%ZZ`, stray `&` and `=`).
+  // Some values go in raw, so the query string itself can be malformed (`%ZZ`, stray `&` and `=`).
   .map((pairs) => pairs.map(([k, raw, v]) => `${encodeURIComponent(k)}=${raw ? v : encodeURIComponent(v)}`).join("&"));
 
 const destinationish = fc.record(
@@ -68,7 +99,10 @@ const destinationish = fc.record(
     description: fc.oneof(fc.string(), fc.anything()),
     method: fc.oneof(fc.constantFrom("refer", "invite", "bye"), fc.anything()),
     route: fc.oneof(fc.constantFrom("2001", "sip:a@b", "+14155550123", null), fc.anything()),
-    sip_headers: fc.oneof(fc.array(fc.record({ name: fc.oneof(fc.string(), fc.anything()), value: fc.oneof(fc.string(), fc.anything()) })), fc.anything()),
+    sip_headers: fc.oneof(
+      fc.array(fc.record({ name: fc.oneof(fc.string(), fc.anything()), value: fc.oneof(fc.string(), fc.anything()) })),
+      fc.anything(),
+    ),
     refer_header_placement: fc.oneof(fc.constantFrom("request", "both"), fc.anything()),
     is_default: fc.oneof(fc.boolean(), fc.anything()),
   },
@@ -105,7 +139,8 @@ describe("no 5xx for malformed input", () => {
               const hasBody = method !== "GET" && method !== "DELETE";
               const r = await call(mod[method], method, `/api/v1${path}?${query}`, {
                 key: auth === "key" ? key : null,
-                headers: auth === "junk" ? { authorization: `Bearer ${body.slice(0, 40).replace(/[^\x21-\x7e]/g, "")}` } : {},
+                headers:
+                  auth === "junk" ? { authorization: `Bearer ${body.slice(0, 40).replace(/[^\x21-\x7e]/g, "")}` } : {},
                 params,
                 body: hasBody ? body : undefined,
               });

@@ -79,16 +79,28 @@ describe("OpenAPI document", () => {
     const agentId = listAgents(db)[0]!.id;
     const conv = insertConversation(db, sampleConversation(agentId, 0, new Date("2025-05-01T09:00:00Z")));
     const r = async (route: string, url: string, params: Record<string, string>, method = "GET", body?: unknown) =>
-      (await call((await import(/* @vite-ignore */ path.join(ROOT, route, "route.ts")))[method], method, url, { key, params, body })).json;
+      (
+        await call((await import(/* @vite-ignore */ path.join(ROOT, route, "route.ts")))[method], method, url, {
+          key,
+          params,
+          body,
+        })
+      ).json;
 
-    z.object({ data: z.array(apiAgentSchema.strict()) }).strict().parse(await r("agents", "/api/v1/agents", {}));
+    z.object({ data: z.array(apiAgentSchema.strict()) })
+      .strict()
+      .parse(await r("agents", "/api/v1/agents", {}));
     apiAgentSchema.strict().parse(await r("agents/[agentId]", "/api/v1/agents/x", { agentId }));
     agentExportSchema.strict().parse(await r("agents/[agentId]/export", "/x", { agentId }));
-    z.object({ data: z.array(apiFlowSummarySchema.strict()) }).strict().parse(await r("agents/[agentId]/flows", "/x", { agentId }));
+    z.object({ data: z.array(apiFlowSummarySchema.strict()) })
+      .strict()
+      .parse(await r("agents/[agentId]/flows", "/x", { agentId }));
     const flowId = listFlows(db, agentId)[0]?.id ?? "none";
     apiFlowSchema.strict().parse(await r("flows/[flowId]", "/x", { flowId }));
     flowExportSchema.strict().parse(await r("flows/[flowId]/export", "/x", { flowId }));
-    z.object({ data: z.array(apiDestinationSchema.strict()) }).strict().parse(await r("agents/[agentId]/handoffs", "/x", { agentId }));
+    z.object({ data: z.array(apiDestinationSchema.strict()) })
+      .strict()
+      .parse(await r("agents/[agentId]/handoffs", "/x", { agentId }));
     z.object({ data: z.array(conversationSummarySchema.strict()), next_cursor: z.string().nullable() })
       .strict()
       .parse(await r("agents/[agentId]/conversations", "/x", { agentId }));

@@ -17,10 +17,20 @@ export function BareCanvas({ count }: { count: number }) {
     flow.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: `${n.type} ${n.id}` } })),
   );
   // Default nodes have one unnamed source handle, so edges drop their branch handle.
-  const [edges, , onEdgesChange] = useEdgesState<Edge>(flow.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })));
+  const [edges, , onEdgesChange] = useEdgesState<Edge>(
+    flow.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  );
   return (
     <div style={{ width: "100vw", height: "100vh" }} data-testid="bare-canvas">
-      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} fitView fitViewOptions={FIT_VIEW_OPTIONS} minZoom={0.05} />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.05}
+      />
     </div>
   );
 }

@@ -6,7 +6,11 @@ import { anyKind } from "@/lib/flow";
 import type { FlowEditorStore } from "../store/create-editor-store";
 import type { CanvasNode } from "../store/types";
 
-const handleKey = (n: CanvasNode) => anyKind(n.type).outHandles(n.data).map((h) => h.id).join("\u0000");
+const handleKey = (n: CanvasNode) =>
+  anyKind(n.type)
+    .outHandles(n.data)
+    .map((h) => h.id)
+    .join("\u0000");
 
 /**
  * When an edit adds, removes or reorders a node's branches (inspector, undo, redo), xyflow

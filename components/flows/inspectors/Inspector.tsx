@@ -40,7 +40,9 @@ export function Inspector() {
   if (!selectedId || !type || !data) {
     return (
       <p className="p-4 text-sm text-slate-500" data-testid="inspector-empty">
-        {count > 1 ? `${count} nodes selected. Select one node to edit it.` : "Select a node to edit it, or add one from the palette."}
+        {count > 1
+          ? `${count} nodes selected. Select one node to edit it.`
+          : "Select a node to edit it, or add one from the palette."}
       </p>
     );
   }
@@ -55,7 +57,9 @@ export function Inspector() {
       {problems && problems.length > 0 && (
         <ul className="space-y-1 text-xs" data-testid="inspector-problems">
           {problems.map((p) => (
-            <li key={p.id} className={p.severity === "error" ? "text-red-700" : "text-amber-700"}>{p.severity === "error" ? "●" : "▲"} {p.message}</li>
+            <li key={p.id} className={p.severity === "error" ? "text-red-700" : "text-amber-700"}>
+              {p.severity === "error" ? "●" : "▲"} {p.message}
+            </li>
           ))}
         </ul>
       )}

@@ -12,10 +12,24 @@ export interface InspectorProps<K extends NodeKind> {
   update: (patch: Partial<NodeDataOf<K>>, key?: string) => void;
 }
 
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: React.ReactNode; children: React.ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
       {children}
       <FieldMessages id={id} error={error} />
       {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
@@ -24,20 +38,66 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
 }
 
 /** A text field with `$variable` highlighting and autocomplete (the agent's and built-in variables). */
-export function VariableField({ id, label, value, onChange, placeholder, error }: { id: string; label: string; value: string; onChange: (v: string) => void; placeholder?: string; error?: string }) {
+export function VariableField({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  error?: string;
+}) {
   const variables = useEditorStore((s) => s.variableOptions);
   return (
     <Field id={id} label={label} error={error}>
-      <VariableInput id={id} value={value} onChange={onChange} variables={variables} placeholder={placeholder} aria-invalid={!!error} aria-describedby={describedBy(id, error)} />
+      <VariableInput
+        id={id}
+        value={value}
+        onChange={onChange}
+        variables={variables}
+        placeholder={placeholder}
+        aria-invalid={!!error}
+        aria-describedby={describedBy(id, error)}
+      />
     </Field>
   );
 }
 
-export function TextField({ id, label, value, onChange, placeholder, error, mono }: { id: string; label: string; value: string; onChange: (v: string) => void; placeholder?: string; error?: string; mono?: boolean }) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+  error,
+  mono,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  error?: string;
+  mono?: boolean;
+}) {
   return (
     <Field id={id} label={label} error={error}>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} spellCheck={false}
-        aria-invalid={!!error} aria-describedby={describedBy(id, error)} className={`${inputClass} ${mono ? "font-mono" : ""}`} />
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        spellCheck={false}
+        aria-invalid={!!error}
+        aria-describedby={describedBy(id, error)}
+        className={`${inputClass} ${mono ? "font-mono" : ""}`}
+      />
     </Field>
   );
 }
@@ -52,7 +112,13 @@ export function removeAt<T>(list: readonly T[], index: number): T[] {
 
 export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <button type="button" aria-label={label} title={label} onClick={onClick} className="rounded px-1.5 text-slate-500 hover:bg-red-50 hover:text-red-700">
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      className="rounded px-1.5 text-slate-500 hover:bg-red-50 hover:text-red-700"
+    >
       ✕
     </button>
   );

@@ -11,10 +11,23 @@ export function FunctionInspector({ nodeId, data, update }: InspectorProps<"func
   const args = data.arguments;
   return (
     <div className="space-y-3">
-      <Field id={`${nodeId}-function`} label="Function" hint={functions.length === 0 ? "This agent has no functions yet." : undefined}>
-        <select id={`${nodeId}-function`} value={data.functionName} className={inputClass} onChange={(e) => update({ functionName: e.target.value })}>
+      <Field
+        id={`${nodeId}-function`}
+        label="Function"
+        hint={functions.length === 0 ? "This agent has no functions yet." : undefined}
+      >
+        <select
+          id={`${nodeId}-function`}
+          value={data.functionName}
+          className={inputClass}
+          onChange={(e) => update({ functionName: e.target.value })}
+        >
           <option value="">Choose a function…</option>
-          {functions.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
+          {functions.map((f) => (
+            <option key={f.name} value={f.name}>
+              {f.name}
+            </option>
+          ))}
           {!known && data.functionName && <option value={data.functionName}>{data.functionName} (missing)</option>}
         </select>
         {known && <EditFunctionButton name={data.functionName} />}
@@ -23,12 +36,23 @@ export function FunctionInspector({ nodeId, data, update }: InspectorProps<"func
         <legend className="mb-1 text-sm font-medium">Arguments</legend>
         {args.map((a, i) => (
           <div key={i} className="flex items-center gap-1">
-            <input aria-label={`Argument ${i + 1} name`} value={a.name} spellCheck={false} className={`${inputClass} w-28 font-mono`}
-              onChange={(e) => update({ arguments: replaceAt(args, i, { ...a, name: e.target.value }) }, `arg.${i}.name`)} />
+            <input
+              aria-label={`Argument ${i + 1} name`}
+              value={a.name}
+              spellCheck={false}
+              className={`${inputClass} w-28 font-mono`}
+              onChange={(e) =>
+                update({ arguments: replaceAt(args, i, { ...a, name: e.target.value }) }, `arg.${i}.name`)
+              }
+            />
             <span>=</span>
             <div className="flex-1">
-              <VariableInput aria-label={`Argument ${i + 1} value`} value={a.value} variables={variables}
-                onChange={(value) => update({ arguments: replaceAt(args, i, { ...a, value }) }, `arg.${i}.value`)} />
+              <VariableInput
+                aria-label={`Argument ${i + 1} value`}
+                value={a.value}
+                variables={variables}
+                onChange={(value) => update({ arguments: replaceAt(args, i, { ...a, value }) }, `arg.${i}.value`)}
+              />
             </div>
             <RemoveButton label={`Remove argument ${i + 1}`} onClick={() => update({ arguments: removeAt(args, i) })} />
           </div>

@@ -12,17 +12,33 @@ export function SetInspector({ data, update }: InspectorProps<"set">) {
       {list.map((a, i) => (
         <div key={i} className="flex items-center gap-1">
           <span className="text-slate-500">$</span>
-          <input aria-label={`Variable ${i + 1}`} value={a.variable} spellCheck={false} className={`${inputClass} w-28 font-mono`}
-            onChange={(e) => update({ assignments: replaceAt(list, i, { ...a, variable: e.target.value }) }, `assign.${i}.variable`)} />
+          <input
+            aria-label={`Variable ${i + 1}`}
+            value={a.variable}
+            spellCheck={false}
+            className={`${inputClass} w-28 font-mono`}
+            onChange={(e) =>
+              update({ assignments: replaceAt(list, i, { ...a, variable: e.target.value }) }, `assign.${i}.variable`)
+            }
+          />
           <span>=</span>
           <div className="flex-1">
-            <VariableInput aria-label={`Value ${i + 1}`} value={a.value} variables={variables}
-              onChange={(value) => update({ assignments: replaceAt(list, i, { ...a, value }) }, `assign.${i}.value`)} />
+            <VariableInput
+              aria-label={`Value ${i + 1}`}
+              value={a.value}
+              variables={variables}
+              onChange={(value) => update({ assignments: replaceAt(list, i, { ...a, value }) }, `assign.${i}.value`)}
+            />
           </div>
-          <RemoveButton label={`Remove assignment ${i + 1}`} onClick={() => update({ assignments: removeAt(list, i) })} />
+          <RemoveButton
+            label={`Remove assignment ${i + 1}`}
+            onClick={() => update({ assignments: removeAt(list, i) })}
+          />
         </div>
       ))}
-      <AddButton onClick={() => update({ assignments: [...list, { variable: "", value: "" }] })}>Add assignment</AddButton>
+      <AddButton onClick={() => update({ assignments: [...list, { variable: "", value: "" }] })}>
+        Add assignment
+      </AddButton>
     </fieldset>
   );
 }

@@ -32,17 +32,34 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const state = `${errors ? " sb-error" : count > 0 ? " sb-warning" : ""}${selected ? " sb-selected" : ""}${handles.length === 0 ? " sb-terminal" : ""}`;
 
   return (
-    <div data-testid="flow-node" data-kind={type} data-problems={count} data-label={def.label} className={`sb-node ${KIND_STYLE[type].border}${state}`}>
+    <div
+      data-testid="flow-node"
+      data-kind={type}
+      data-problems={count}
+      data-label={def.label}
+      className={`sb-node ${KIND_STYLE[type].border}${state}`}
+    >
       {type !== "start" && <Handle type="target" position={Position.Top} className="sb-handle" />}
       {count > 0 && (
-        <span data-testid="node-problem-count" title={problems!.map((p) => p.message).join("\n")} className={`sb-node-count ${errors ? "bg-red-600" : "bg-amber-500"}`}>
+        <span
+          data-testid="node-problem-count"
+          title={problems!.map((p) => p.message).join("\n")}
+          className={`sb-node-count ${errors ? "bg-red-600" : "bg-amber-500"}`}
+        >
           {count}
         </span>
       )}
       {type === "handoff" ? <HandoffNodeBody data={data as HandoffData} ctx={ctx} /> : summary}
       {handles.map((h, i) => (
-        <Handle key={h.id} type="source" id={h.id} position={Position.Bottom} className="sb-handle" data-label={handles.length > 1 ? truncate(h.label, 14) : undefined}
-          style={{ left: `${((i + 0.5) / handles.length) * 100}%` }} />
+        <Handle
+          key={h.id}
+          type="source"
+          id={h.id}
+          position={Position.Bottom}
+          className="sb-handle"
+          data-label={handles.length > 1 ? truncate(h.label, 14) : undefined}
+          style={{ left: `${((i + 0.5) / handles.length) * 100}%` }}
+        />
       ))}
     </div>
   );

@@ -3,7 +3,11 @@ import { resolveDestination, type FlowContext, type HandoffData } from "@/lib/fl
 import { METHOD_INFO } from "@/lib/handoffs/types";
 import { overrideKind } from "../panels/override";
 
-const METHOD_TONE = { refer: "bg-blue-50 text-blue-700", invite: "bg-violet-50 text-violet-700", bye: "bg-amber-50 text-amber-800" } as const;
+const METHOD_TONE = {
+  refer: "bg-blue-50 text-blue-700",
+  invite: "bg-violet-50 text-violet-700",
+  bye: "bg-amber-50 text-amber-800",
+} as const;
 
 /**
  * Destination, method badge, reason (or the destination-name fallback) and the utterance's
@@ -15,21 +19,44 @@ export function HandoffNodeBody({ data, ctx }: { data: HandoffData; ctx: FlowCon
   const overrides = overrideKind(data, ctx) !== null;
   const dest = "destination" in resolved ? resolved.destination : null;
   const destLabel = dest
-    ? data.destinationId === null ? `${truncate(dest.name, 22)} (agent default)` : truncate(dest.name, 30)
-    : "missing" in resolved && resolved.missing === "deleted" ? "Deleted destination" : "No destination";
+    ? data.destinationId === null
+      ? `${truncate(dest.name, 22)} (agent default)`
+      : truncate(dest.name, 30)
+    : "missing" in resolved && resolved.missing === "deleted"
+      ? "Deleted destination"
+      : "No destination";
   return (
     <div>
       <div data-testid="node-destination" className="font-medium text-slate-800">
         → {destLabel}
-        {dest && <span className={`ml-1.5 rounded px-1 text-[10px] font-semibold ${METHOD_TONE[dest.method]}`}>{METHOD_INFO[dest.method].badge}</span>}
+        {dest && (
+          <span className={`ml-1.5 rounded px-1 text-[10px] font-semibold ${METHOD_TONE[dest.method]}`}>
+            {METHOD_INFO[dest.method].badge}
+          </span>
+        )}
       </div>
       <div data-testid="node-reason">
-        reason: {data.reason ? <span className="font-mono">{data.reason}</span> : dest ? `${truncate(dest.name, 24)} (destination name)` : "—"}
+        reason:{" "}
+        {data.reason ? (
+          <span className="font-mono">{data.reason}</span>
+        ) : dest ? (
+          `${truncate(dest.name, 24)} (destination name)`
+        ) : (
+          "—"
+        )}
       </div>
-      {data.utterance.trim() && <div data-testid="node-utterance" className="italic">“{truncate(data.utterance, 34)}”</div>}
+      {data.utterance.trim() && (
+        <div data-testid="node-utterance" className="italic">
+          “{truncate(data.utterance, 34)}”
+        </div>
+      )}
       {data.overrideFunction && (
         <div data-testid="node-override" className="text-slate-500">
-          <span className={`rounded px-1 text-[10px] font-semibold ${overrides ? "bg-amber-100 text-amber-900" : "bg-slate-100"}`}>{overrides ? "OVERRIDE" : "override"}</span>{" "}
+          <span
+            className={`rounded px-1 text-[10px] font-semibold ${overrides ? "bg-amber-100 text-amber-900" : "bg-slate-100"}`}
+          >
+            {overrides ? "OVERRIDE" : "override"}
+          </span>{" "}
           <span className="font-mono">{data.overrideFunction}</span>
         </div>
       )}

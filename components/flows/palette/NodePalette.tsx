@@ -21,7 +21,8 @@ export function NodePalette() {
   const justDragged = useRef(false);
   const [ghost, setGhost] = useState<{ kind: NodeKind; x: number; y: number } | null>(null);
 
-  const canvasAt = (x: number, y: number) => document.elementFromPoint(x, y)?.closest('[data-testid="flow-canvas"]') ?? null;
+  const canvasAt = (x: number, y: number) =>
+    document.elementFromPoint(x, y)?.closest('[data-testid="flow-canvas"]') ?? null;
   const place = (kind: NodeKind, x: number, y: number) => {
     const p = screenToFlowPosition({ x, y });
     addNode(kind, { x: Math.round(p.x - HALF_CARD.x), y: Math.round(p.y - HALF_CARD.y) });

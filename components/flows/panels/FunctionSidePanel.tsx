@@ -23,7 +23,12 @@ export function FunctionSidePanel({ name }: { name: string }) {
         <h2 className="text-sm font-semibold">
           Function <span className="font-mono">{name}</span>
         </h2>
-        <button type="button" onClick={close} className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100" aria-label="Close function editor">
+        <button
+          type="button"
+          onClick={close}
+          className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100"
+          aria-label="Close function editor"
+        >
           ✕
         </button>
       </div>

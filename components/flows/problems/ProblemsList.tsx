@@ -25,7 +25,11 @@ export function ProblemsList() {
     <section aria-label="Problems" data-testid="problems" className="flex min-h-0 flex-col border-t border-slate-200">
       <h2 className="px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
         Problems <span data-testid="problem-count">{problems.length}</span>
-        {problems.length > 0 && <span className="ml-1 normal-case text-slate-400">({errors} errors, {problems.length - errors} warnings)</span>}
+        {problems.length > 0 && (
+          <span className="ml-1 normal-case text-slate-400">
+            ({errors} errors, {problems.length - errors} warnings)
+          </span>
+        )}
       </h2>
       {problems.length === 0 ? (
         <p className="px-4 pb-3 text-sm text-slate-500">No problems.</p>
@@ -41,10 +45,16 @@ export function ProblemsList() {
                 onClick={() => show(p.nodeId)}
                 className="flex w-full gap-2 px-4 py-1 text-left text-xs hover:bg-slate-50"
               >
-                <span aria-label={p.severity} className={p.severity === "error" ? "text-red-600" : "text-amber-500"}>{p.severity === "error" ? "●" : "▲"}</span>
+                <span aria-label={p.severity} className={p.severity === "error" ? "text-red-600" : "text-amber-500"}>
+                  {p.severity === "error" ? "●" : "▲"}
+                </span>
                 <span>
                   {p.message}
-                  {p.nodeId && <span className="ml-1 text-slate-400">— {kinds.has(p.nodeId) ? catalogue[kinds.get(p.nodeId)!].label : "node"} {p.nodeId}</span>}
+                  {p.nodeId && (
+                    <span className="ml-1 text-slate-400">
+                      — {kinds.has(p.nodeId) ? catalogue[kinds.get(p.nodeId)!].label : "node"} {p.nodeId}
+                    </span>
+                  )}
                 </span>
               </button>
             </li>

@@ -38,14 +38,28 @@ export function StaleBanner() {
     });
 
   return (
-    <div role="alert" data-testid="stale-banner" className="flex flex-wrap items-center gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+    <div
+      role="alert"
+      data-testid="stale-banner"
+      className="flex flex-wrap items-center gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+    >
       <span>
-        <strong>This flow was changed in another tab or by someone else</strong> (now revision {theirs.revision}). Your latest edits are not
-        saved and autosave is paused.
+        <strong>This flow was changed in another tab or by someone else</strong> (now revision {theirs.revision}). Your
+        latest edits are not saved and autosave is paused.
       </span>
       <span className="ml-auto flex gap-2">
-        <Button onClick={() => { reloadTheirs(); requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1 })); }} disabled={pending}>Reload theirs</Button>
-        <Button variant="primary" onClick={saveCopy} disabled={pending}>{pending ? "Saving copy…" : "Save mine as a copy"}</Button>
+        <Button
+          onClick={() => {
+            reloadTheirs();
+            requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1 }));
+          }}
+          disabled={pending}
+        >
+          Reload theirs
+        </Button>
+        <Button variant="primary" onClick={saveCopy} disabled={pending}>
+          {pending ? "Saving copy…" : "Save mine as a copy"}
+        </Button>
       </span>
       {error && <span className="w-full text-red-700">{error}</span>}
     </div>

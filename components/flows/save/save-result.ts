@@ -6,7 +6,10 @@ export function applySaveResult(s: EditorState, version: number, result: SaveFlo
   if (result.ok) return s.saveSucceeded(version, result.revision, result.savedAt);
   if (result.status === "stale") return s.saveConflict(result.theirs);
   if (result.status === "invalid") {
-    const list = result.errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
+    const list = result.errors
+      .slice(0, 3)
+      .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+      .join("; ");
     return s.saveFailed(`the server refused the flow: ${list}`);
   }
   s.saveFailed("this flow no longer exists");

@@ -58,7 +58,10 @@ export function useAutosave(store: FlowEditorStore, agentId: string, flowId: str
           running.current = null;
           const after = store.getState();
           // Edits made while this save was in flight get their own save.
-          if (!after.save.theirs && !after.save.error && after.docVersion !== after.save.savedVersion) schedule();
+          if (!after.save.theirs && !after.save.error && after.docVersion !== after.save.savedVersion) {
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+          }
         });
       running.current = run;
       return run;

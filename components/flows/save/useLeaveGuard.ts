@@ -24,7 +24,8 @@ export function useLeaveGuard(store: FlowEditorStore, flush: () => Promise<void>
       e.stopPropagation();
       void flush().then(() => {
         const status = saveStatus(store.getState());
-        const ok = status === "saved" || window.confirm("Your latest changes to this flow are not saved. Leave anyway?");
+        const ok =
+          status === "saved" || window.confirm("Your latest changes to this flow are not saved. Leave anyway?");
         if (ok) router.push(url.pathname + url.search + url.hash);
       });
     };

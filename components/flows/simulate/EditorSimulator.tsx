@@ -16,7 +16,13 @@ export interface EditorSimulation {
 }
 
 /** The simulator beside the canvas: each call runs what is on screen, with functions as last saved here. */
-export function EditorSimulator({ simulation, onProgress }: { simulation: EditorSimulation; onProgress: (p: CallProgress) => void }) {
+export function EditorSimulator({
+  simulation,
+  onProgress,
+}: {
+  simulation: EditorSimulation;
+  onProgress: (p: CallProgress) => void;
+}) {
   const { agentId, flowId } = useEditorMeta();
   const store = useEditorStoreApi();
   const getAgent = useCallback((): AgentSetup => {

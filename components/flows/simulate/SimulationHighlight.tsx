@@ -29,11 +29,24 @@ export function SimulationHighlight({ progress }: { progress: CallProgress }) {
     for (const id of byEnds.get(`${progress.path[i - 1]}\u0000${progress.path[i]}`) ?? []) taken.add(id);
   }
   const rules = [
-    ...[...visited].map((id) => `.react-flow__node[data-id="${esc(id)}"]{outline:2px dashed #7c9cf5;outline-offset:3px;border-radius:10px}`),
-    ...[...taken].map((id) => `.react-flow__edge[data-id="${esc(id)}"] .react-flow__edge-path{stroke:#2f58d6;stroke-width:3}`),
+    ...[...visited].map(
+      (id) =>
+        `.react-flow__node[data-id="${esc(id)}"]{outline:2px dashed #7c9cf5;outline-offset:3px;border-radius:10px}`,
+    ),
+    ...[...taken].map(
+      (id) => `.react-flow__edge[data-id="${esc(id)}"] .react-flow__edge-path{stroke:#2f58d6;stroke-width:3}`,
+    ),
     progress.currentNodeId
       ? `.react-flow__node[data-id="${esc(progress.currentNodeId)}"]{outline:3px solid #2f58d6;outline-offset:3px;border-radius:10px}`
       : "",
   ];
-  return <style data-testid="simulation-highlight" data-current={progress.currentNodeId ?? ""} data-path={progress.path.join(" ")}>{rules.join("\n")}</style>;
+  return (
+    <style
+      data-testid="simulation-highlight"
+      data-current={progress.currentNodeId ?? ""}
+      data-path={progress.path.join(" ")}
+    >
+      {rules.join("\n")}
+    </style>
+  );
 }

@@ -16,7 +16,12 @@ export interface ChangeOptions {
   now: number;
 }
 
-export function pushHistory(history: HistoryState, before: { nodes: CanvasNode[]; edges: CanvasEdge[] }, key: string | null, now: number): HistoryState {
+export function pushHistory(
+  history: HistoryState,
+  before: { nodes: CanvasNode[]; edges: CanvasEdge[] },
+  key: string | null,
+  now: number,
+): HistoryState {
   if (key !== null && key === history.lastKey && now - history.lastAt < COALESCE_MS) {
     return { ...history, future: [], lastAt: now };
   }
@@ -26,7 +31,12 @@ export function pushHistory(history: HistoryState, before: { nodes: CanvasNode[]
 }
 
 /** Lint and selection derived from new canvas arrays. */
-export function derive(s: EditorState, nodes: CanvasNode[], edges: CanvasEdge[], content: boolean): Partial<EditorState> {
+export function derive(
+  s: EditorState,
+  nodes: CanvasNode[],
+  edges: CanvasEdge[],
+  content: boolean,
+): Partial<EditorState> {
   const out: Partial<EditorState> = {};
   if (content) {
     const problems = lintFlow({ nodes, edges }, s.lintContext);
@@ -45,7 +55,11 @@ export function derive(s: EditorState, nodes: CanvasNode[], edges: CanvasEdge[],
  * One change to the document: records the undo step (unless told not to), bumps the
  * document version (which drives autosave) and re-derives lint and selection.
  */
-export function commitChange(s: EditorState, next: { nodes?: CanvasNode[]; edges?: CanvasEdge[] }, opts: ChangeOptions): Partial<EditorState> {
+export function commitChange(
+  s: EditorState,
+  next: { nodes?: CanvasNode[]; edges?: CanvasEdge[] },
+  opts: ChangeOptions,
+): Partial<EditorState> {
   const nodes = next.nodes ?? s.nodes;
   const edges = next.edges ?? s.edges;
   const history = opts.record === false ? s.history : pushHistory(s.history, s, opts.key ?? null, opts.now);

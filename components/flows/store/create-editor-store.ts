@@ -17,7 +17,12 @@ export interface EditorStoreOptions {
 }
 
 /** One store per editor instance (see context.tsx), so two editors or tests never share state. */
-export function createFlowEditorStore({ flow, lintContext, variableOptions = [], deps: given = {} }: EditorStoreOptions) {
+export function createFlowEditorStore({
+  flow,
+  lintContext,
+  variableOptions = [],
+  deps: given = {},
+}: EditorStoreOptions) {
   const deps: EditorDeps = { ids: given.ids ?? createIdGenerator(), now: given.now ?? (() => Date.now()) };
   const nodes = flow.nodes.map((n) => ({ ...n })) as CanvasNode[];
   const edges = flow.edges.map((e) => ({ ...e })) as CanvasEdge[];

@@ -8,7 +8,9 @@ import type { CanvasEdge, CanvasNode } from "./types";
 export function toDocument(name: string, nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): FlowDocument {
   return {
     name,
-    nodes: nodes.map((n) => ({ id: n.id, type: n.type, position: { x: n.position.x, y: n.position.y }, data: n.data }) as FlowNode),
+    nodes: nodes.map(
+      (n) => ({ id: n.id, type: n.type, position: { x: n.position.x, y: n.position.y }, data: n.data }) as FlowNode,
+    ),
     edges: edges.map((e): FlowEdge => ({ id: e.id, source: e.source, sourceHandle: e.sourceHandle, target: e.target })),
   };
 }
@@ -26,7 +28,10 @@ export function sameProblems(a: readonly Problem[], b: readonly Problem[]): bool
  * unchanged: a node component selecting `problemsByNode.get(id)` then re-renders only when
  * its own problems change, not on every keystroke elsewhere.
  */
-export function stableProblemsByNode(prev: ReadonlyMap<string, Problem[]>, problems: readonly Problem[]): Map<string, Problem[]> {
+export function stableProblemsByNode(
+  prev: ReadonlyMap<string, Problem[]>,
+  problems: readonly Problem[],
+): Map<string, Problem[]> {
   const next = new Map<string, Problem[]>();
   for (const p of problems) {
     if (p.nodeId === undefined) continue;

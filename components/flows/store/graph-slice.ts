@@ -12,7 +12,11 @@ function deselected<T extends { selected?: boolean }>(items: T[]): T[] {
 
 /** Edges leaving a node from handles it no longer has (a deleted branch) go with the branch. */
 function pruneEdgesOf(node: CanvasNode, edges: CanvasEdge[]): CanvasEdge[] {
-  const handles = new Set(anyKind(node.type).outHandles(node.data).map((h) => h.id));
+  const handles = new Set(
+    anyKind(node.type)
+      .outHandles(node.data)
+      .map((h) => h.id),
+  );
   const kept = edges.filter((e) => e.source !== node.id || handles.has(e.sourceHandle));
   return kept.length === edges.length ? edges : kept;
 }
@@ -44,8 +48,16 @@ export const createGraphSlice =
       if (!model) return set({ nodes, ...derive(s, nodes, s.edges, false) });
       if (content) return set(commitChange(s, { nodes }, { now: deps.now() }));
       // A drag is one undo step: recorded when it starts, the rest of it only moves nodes.
-      if (dragging) return set({ ...commitChange(s, { nodes }, { content: false, record: !s.dragInProgress, now: deps.now() }), dragInProgress: true });
-      if (dragEnded && s.dragInProgress) return set({ ...commitChange(s, { nodes }, { content: false, record: false, now: deps.now() }), dragInProgress: false });
+      if (dragging)
+        return set({
+          ...commitChange(s, { nodes }, { content: false, record: !s.dragInProgress, now: deps.now() }),
+          dragInProgress: true,
+        });
+      if (dragEnded && s.dragInProgress)
+        return set({
+          ...commitChange(s, { nodes }, { content: false, record: false, now: deps.now() }),
+          dragInProgress: false,
+        });
       set(commitChange(s, { nodes }, { content: false, key: "nudge", now: deps.now() }));
     },
 
@@ -71,7 +83,9 @@ export const createGraphSlice =
       const { source, target, sourceHandle } = connection;
       if (!source || !target || !sourceHandle) return;
       const s = get();
-      const others = s.edges.filter((e) => e.id === oldEdge.id || !(e.source === source && e.sourceHandle === sourceHandle));
+      const others = s.edges.filter(
+        (e) => e.id === oldEdge.id || !(e.source === source && e.sourceHandle === sourceHandle),
+      );
       const edges = reconnectEdge<CanvasEdge>(oldEdge, connection, others, { shouldReplaceId: false }).map((e) =>
         e.id === oldEdge.id ? { id: e.id, source, sourceHandle, target, selected: e.selected } : e,
       );
@@ -81,7 +95,13 @@ export const createGraphSlice =
     addNode(kind: NodeKind, position) {
       const s = get();
       const id = deps.ids.node(kind, new Set(s.nodes.map((n) => n.id)));
-      const node = { id, type: kind, position: { x: position.x, y: position.y }, data: anyKind(kind).defaults(), selected: true } as CanvasNode;
+      const node = {
+        id,
+        type: kind,
+        position: { x: position.x, y: position.y },
+        data: anyKind(kind).defaults(),
+        selected: true,
+      } as CanvasNode;
       set(commitChange(s, { nodes: [...deselected(s.nodes), node], edges: deselected(s.edges) }, { now: deps.now() }));
       return id;
     },
@@ -111,7 +131,13 @@ export const createGraphSlice =
 
     replaceContent(content) {
       const s = get();
-      set(commitChange(s, { nodes: content.nodes.map((n) => ({ ...n })), edges: content.edges.map((e) => ({ ...e })) }, { now: deps.now() }));
+      set(
+        commitChange(
+          s,
+          { nodes: content.nodes.map((n) => ({ ...n })), edges: content.edges.map((e) => ({ ...e })) },
+          { now: deps.now() },
+        ),
+      );
     },
 
     applyPositions(positions) {

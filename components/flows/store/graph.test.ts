@@ -20,15 +20,25 @@ describe("graph slice", () => {
     const { s } = testStore({ nodes: [start, say, end] });
     s().connect({ source: "start", sourceHandle: "next", target: "say", targetHandle: null });
     s().connect({ source: "say", sourceHandle: "next", target: "end", targetHandle: null });
-    expect(s().edges.map((e) => [e.source, e.sourceHandle, e.target])).toEqual([["start", "next", "say"], ["say", "next", "end"]]);
+    expect(s().edges.map((e) => [e.source, e.sourceHandle, e.target])).toEqual([
+      ["start", "next", "say"],
+      ["say", "next", "end"],
+    ]);
     s().connect({ source: "start", sourceHandle: "next", target: "end", targetHandle: null });
-    expect(s().edges.filter((e) => e.source === "start").map((e) => e.target)).toEqual(["end"]);
+    expect(
+      s()
+        .edges.filter((e) => e.source === "start")
+        .map((e) => e.target),
+    ).toEqual(["end"]);
     s().connect({ source: "say", sourceHandle: null, target: "end", targetHandle: null });
     expect(s().edges).toHaveLength(2);
   });
 
   it("reconnects an edge keeping its id", () => {
-    const { s } = testStore({ nodes: [start, say, end], edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "say" }] });
+    const { s } = testStore({
+      nodes: [start, say, end],
+      edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "say" }],
+    });
     s().reconnect(s().edges[0]!, { source: "start", sourceHandle: "next", target: "end", targetHandle: null });
     expect(s().edges).toEqual([{ id: "e1", source: "start", sourceHandle: "next", target: "end" }]);
   });
@@ -58,7 +68,10 @@ describe("graph slice", () => {
         { id: "e2", source: "say", sourceHandle: "next", target: "end" },
       ],
     });
-    s().onNodesChange([{ type: "select", id: "say", selected: true }, { type: "select", id: "end", selected: true }]);
+    s().onNodesChange([
+      { type: "select", id: "say", selected: true },
+      { type: "select", id: "end", selected: true },
+    ]);
     s().copySelection();
     s().paste();
     const pasted = s().nodes.slice(3);
@@ -76,10 +89,15 @@ describe("graph slice", () => {
 
   it("drops a deleted branch's edges with the branch and re-lints", () => {
     const listen: FlowNode = {
-      id: "ask", type: "listen", position: { x: 0, y: 0 },
+      id: "ask",
+      type: "listen",
+      position: { x: 0, y: 0 },
       data: { prompt: "", retries: 1, branches: [{ id: "yes", label: "Yes", examples: [], keywords: ["yes"] }] },
     };
-    const { s } = testStore({ nodes: [start, listen, end], edges: [{ id: "e1", source: "ask", sourceHandle: "yes", target: "end" }] });
+    const { s } = testStore({
+      nodes: [start, listen, end],
+      edges: [{ id: "e1", source: "ask", sourceHandle: "yes", target: "end" }],
+    });
     s().updateNodeData("ask", { branches: [] }, "branches");
     expect(s().edges).toEqual([]);
     s().updateNodeData("ask", { branches: [{ id: "b", label: "B", examples: [], keywords: [] }] }, "branches");

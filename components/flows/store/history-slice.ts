@@ -13,7 +13,12 @@ export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice>
     set({
       nodes: prev.nodes,
       edges: prev.edges,
-      history: { past: s.history.past.slice(0, -1), future: [{ nodes: s.nodes, edges: s.edges }, ...s.history.future], lastKey: null, lastAt: 0 },
+      history: {
+        past: s.history.past.slice(0, -1),
+        future: [{ nodes: s.nodes, edges: s.edges }, ...s.history.future],
+        lastKey: null,
+        lastAt: 0,
+      },
       docVersion: s.docVersion + 1,
       dragInProgress: false,
       ...derive(s, prev.nodes, prev.edges, true),
@@ -27,7 +32,12 @@ export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice>
     set({
       nodes: next.nodes,
       edges: next.edges,
-      history: { past: [...s.history.past, { nodes: s.nodes, edges: s.edges }], future: s.history.future.slice(1), lastKey: null, lastAt: 0 },
+      history: {
+        past: [...s.history.past, { nodes: s.nodes, edges: s.edges }],
+        future: s.history.future.slice(1),
+        lastKey: null,
+        lastAt: 0,
+      },
       docVersion: s.docVersion + 1,
       dragInProgress: false,
       ...derive(s, next.nodes, next.edges, true),

@@ -50,7 +50,8 @@ describe("history slice", () => {
     s().onNodesChange([{ type: "dimensions", id, dimensions: { width: 200, height: 80 } }]);
     expect(s().history.past).toHaveLength(before);
     const version = s().docVersion;
-    for (let x = 1; x <= 5; x++) s().onNodesChange([{ type: "position", id, position: { x: x * 10, y: 0 }, dragging: true }]);
+    for (let x = 1; x <= 5; x++)
+      s().onNodesChange([{ type: "position", id, position: { x: x * 10, y: 0 }, dragging: true }]);
     s().onNodesChange([{ type: "position", id, position: { x: 60, y: 0 }, dragging: false }]);
     expect(s().history.past).toHaveLength(before + 1);
     expect(s().docVersion).toBeGreaterThan(version);
@@ -62,7 +63,10 @@ describe("history slice", () => {
   it("makes an import (replaceContent) one undoable change", () => {
     const { s } = testStore();
     s().addNode("say", { x: 0, y: 0 });
-    s().replaceContent({ nodes: [{ id: "a", type: "start", position: { x: 0, y: 0 }, data: { greeting: "" } }], edges: [] });
+    s().replaceContent({
+      nodes: [{ id: "a", type: "start", position: { x: 0, y: 0 }, data: { greeting: "" } }],
+      edges: [],
+    });
     expect(s().nodes.map((n) => n.id)).toEqual(["a"]);
     s().undo();
     expect(s().nodes.map((n) => n.type)).toEqual(["say"]);

@@ -5,13 +5,23 @@ import { stableProblemsByNode } from "./document";
 import type { CanvasEdge, CanvasNode, EditorState, LintSlice } from "./types";
 
 export const createLintSlice =
-  (init: { lintContext: LintContext; variableOptions: readonly VariableOption[]; nodes: CanvasNode[]; edges: CanvasEdge[] }): StateCreator<EditorState, [], [], LintSlice> =>
+  (init: {
+    lintContext: LintContext;
+    variableOptions: readonly VariableOption[];
+    nodes: CanvasNode[];
+    edges: CanvasEdge[];
+  }): StateCreator<EditorState, [], [], LintSlice> =>
   (set, get) => {
     const problems = lintFlow({ nodes: init.nodes, edges: init.edges }, init.lintContext);
     const relint = (lintContext: LintContext) => {
       const s = get();
       const next = lintFlow({ nodes: s.nodes, edges: s.edges }, lintContext);
-      set({ lintContext, flowContext: prepareContext(lintContext), problems: next, problemsByNode: stableProblemsByNode(s.problemsByNode, next) });
+      set({
+        lintContext,
+        flowContext: prepareContext(lintContext),
+        problems: next,
+        problemsByNode: stableProblemsByNode(s.problemsByNode, next),
+      });
     };
     return {
       lintContext: init.lintContext,
@@ -21,13 +31,19 @@ export const createLintSlice =
       problemsByNode: stableProblemsByNode(new Map(), problems),
 
       addDestination(destination) {
-        relint({ ...get().lintContext, destinations: [...get().lintContext.destinations.filter((d) => d.id !== destination.id), destination] });
+        relint({
+          ...get().lintContext,
+          destinations: [...get().lintContext.destinations.filter((d) => d.id !== destination.id), destination],
+        });
       },
 
       upsertFunction(fn) {
         const functions = get().lintContext.functions;
         const exists = functions.some((f) => f.name === fn.name);
-        relint({ ...get().lintContext, functions: exists ? functions.map((f) => (f.name === fn.name ? fn : f)) : [...functions, fn] });
+        relint({
+          ...get().lintContext,
+          functions: exists ? functions.map((f) => (f.name === fn.name ? fn : f)) : [...functions, fn],
+        });
       },
     };
   };

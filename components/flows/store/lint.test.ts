@@ -4,7 +4,12 @@ import { testStore } from "./test-store";
 const flow = {
   nodes: [
     { id: "start", type: "start" as const, position: { x: 0, y: 0 }, data: { greeting: "" } },
-    { id: "h", type: "handoff" as const, position: { x: 0, y: 100 }, data: { destinationId: "hd_1", reason: "", utterance: "", overrideFunction: "route" } },
+    {
+      id: "h",
+      type: "handoff" as const,
+      position: { x: 0, y: 100 },
+      data: { destinationId: "hd_1", reason: "", utterance: "", overrideFunction: "route" },
+    },
   ],
   edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "h" }],
 };
@@ -12,7 +17,11 @@ const destinations = [{ id: "hd_1", name: "Desk", isDefault: true, method: "refe
 
 describe("lint slice", () => {
   it("upsertFunction re-lints: an override that starts transferring loses its warning", () => {
-    const { s } = testStore(flow, { destinations, functions: [{ name: "route", code: "def route(conv):\n    return 'hi'" }], variables: [] });
+    const { s } = testStore(flow, {
+      destinations,
+      functions: [{ name: "route", code: "def route(conv):\n    return 'hi'" }],
+      variables: [],
+    });
     expect(s().problems.map((p) => p.rule)).toEqual(["override-never-transfers"]);
     s().upsertFunction({ name: "route", code: "def route(conv):\n    conv.transfer_call('2001')" });
     expect(s().problems).toEqual([]);

@@ -27,11 +27,22 @@ export const createSaveSlice =
       const s = get();
       const theirs = s.save.theirs;
       if (!theirs) return;
-      const change = commitChange(s, { nodes: theirs.nodes.map((n) => ({ ...n })), edges: theirs.edges.map((e) => ({ ...e })) }, { now: deps.now() });
+      const change = commitChange(
+        s,
+        { nodes: theirs.nodes.map((n) => ({ ...n })), edges: theirs.edges.map((e) => ({ ...e })) },
+        { now: deps.now() },
+      );
       set({
         ...change,
         name: theirs.name,
-        save: { ...s.save, inFlight: false, revision: theirs.revision, savedVersion: change.docVersion!, error: null, theirs: null },
+        save: {
+          ...s.save,
+          inFlight: false,
+          revision: theirs.revision,
+          savedVersion: change.docVersion!,
+          error: null,
+          theirs: null,
+        },
       });
     },
   });

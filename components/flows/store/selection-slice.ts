@@ -5,7 +5,10 @@ import type { CanvasEdge, CanvasNode, EditorDeps, EditorState, SelectionSlice } 
 /** How far each paste moves the copies from the originals. */
 export const PASTE_OFFSET = 40;
 
-function withSelection<T extends { id: string; selected?: boolean }>(items: T[], isSelected: (item: T) => boolean): T[] {
+function withSelection<T extends { id: string; selected?: boolean }>(
+  items: T[],
+  isSelected: (item: T) => boolean,
+): T[] {
   return items.map((i) => (isSelected(i) === !!i.selected ? i : { ...i, selected: isSelected(i) }));
 }
 
@@ -51,7 +54,13 @@ export const createSelectionSlice =
         const id = deps.ids.node(n.type, taken);
         taken.add(id);
         newId.set(n.id, id);
-        return { id, type: n.type, position: { x: n.position.x + offset, y: n.position.y + offset }, data: structuredClone(n.data), selected: true } as CanvasNode;
+        return {
+          id,
+          type: n.type,
+          position: { x: n.position.x + offset, y: n.position.y + offset },
+          data: structuredClone(n.data),
+          selected: true,
+        } as CanvasNode;
       });
       const takenEdges = new Set(s.edges.map((e) => e.id));
       const pastedEdges = s.clipboard.edges.map((e): CanvasEdge => {

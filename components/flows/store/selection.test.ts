@@ -40,7 +40,13 @@ describe("selection and the saved document", () => {
     expect(saveStatus(s())).toBe("saved");
     expect(s().save.revision).toBe(2);
     s().updateNodeData("say", { utterance: "Mine again" });
-    s().saveConflict({ id: "flow_1", name: "Theirs", revision: 5, nodes: [{ ...say, data: { utterance: "Theirs" } }], edges: [] });
+    s().saveConflict({
+      id: "flow_1",
+      name: "Theirs",
+      revision: 5,
+      nodes: [{ ...say, data: { utterance: "Theirs" } }],
+      edges: [],
+    });
     expect(saveStatus(s())).toBe("stale");
     s().reloadTheirs();
     expect(saveStatus(s())).toBe("saved");

@@ -1,12 +1,23 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { Flow, FlowContext, FlowEdge, FlowNode, IdGenerator, LintContext, NodeKind, Position, Problem } from "@/lib/flow";
+import type {
+  Flow,
+  FlowContext,
+  FlowEdge,
+  FlowNode,
+  IdGenerator,
+  LintContext,
+  NodeKind,
+  Position,
+  Problem,
+} from "@/lib/flow";
 import type { VariableOption } from "@/components/ui/VariableInput";
 
 /**
  * A flow node as the canvas holds it: the model fields (FlowNode) plus the view-only fields
  * @xyflow/react adds. The view-only fields are stripped by `toDocument` before saving.
  */
-export type CanvasNode = FlowNode & Partial<Pick<Node, "selected" | "dragging" | "measured" | "width" | "height" | "resizing" | "zIndex">>;
+export type CanvasNode = FlowNode &
+  Partial<Pick<Node, "selected" | "dragging" | "measured" | "width" | "height" | "resizing" | "zIndex">>;
 export type CanvasEdge = FlowEdge & Partial<Pick<Edge, "selected" | "animated">>;
 
 /** What undo/redo restores: the canvas arrays as they were (objects are never mutated, so sharing is free). */

@@ -36,14 +36,24 @@ export function EditorToolbar() {
 
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3">
-      <Link href={`/agents/${agentId}/flows`} prefetch={false} className="text-sm text-slate-500 hover:underline">Flows</Link>
+      <Link href={`/agents/${agentId}/flows`} prefetch={false} className="text-sm text-slate-500 hover:underline">
+        Flows
+      </Link>
       <span className="text-slate-300">/</span>
-      <h1 className="mr-2 truncate text-base font-semibold" data-testid="flow-name">{name}</h1>
+      <h1 className="mr-2 truncate text-base font-semibold" data-testid="flow-name">
+        {name}
+      </h1>
       <SaveStatusBadge />
       <div className="ml-auto flex items-center gap-1.5">
-        <Button variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)">Undo</Button>
-        <Button variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)">Redo</Button>
-        <Button onClick={layout} title="Arrange nodes top to bottom">Auto-layout</Button>
+        <Button variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)">
+          Undo
+        </Button>
+        <Button variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
+          Redo
+        </Button>
+        <Button onClick={layout} title="Arrange nodes top to bottom">
+          Auto-layout
+        </Button>
         <Button onClick={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 300 })}>Fit view</Button>
         <ImportExport />
         <HelpPopover />

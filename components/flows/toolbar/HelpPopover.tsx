@@ -17,20 +17,39 @@ export function HelpPopover() {
   const [open, setOpen] = useState(false);
   return (
     <div className="relative">
-      <button type="button" aria-label="Keyboard shortcuts" aria-expanded={open} onClick={() => setOpen((o) => !o)}
-        className="h-7 w-7 rounded-full border border-slate-300 text-sm font-semibold text-slate-700 hover:bg-slate-50">
+      <button
+        type="button"
+        aria-label="Keyboard shortcuts"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        className="h-7 w-7 rounded-full border border-slate-300 text-sm font-semibold text-slate-700 hover:bg-slate-50"
+      >
         ?
       </button>
       {open && (
-        <div role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts" className="absolute right-0 top-9 z-30 w-96 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-lg">
+        <div
+          role="dialog"
+          aria-label="Keyboard shortcuts"
+          data-testid="shortcuts"
+          className="absolute right-0 top-9 z-30 w-96 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-lg"
+        >
           <div className="mb-2 flex items-center justify-between">
             <h2 className="font-semibold">Keyboard shortcuts</h2>
-            <button type="button" aria-label="Close shortcuts" onClick={() => setOpen(false)} className="rounded px-1 text-slate-500 hover:bg-slate-100">✕</button>
+            <button
+              type="button"
+              aria-label="Close shortcuts"
+              onClick={() => setOpen(false)}
+              className="rounded px-1 text-slate-500 hover:bg-slate-100"
+            >
+              ✕
+            </button>
           </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             {SHORTCUTS.map(([keys, what]) => (
               <div key={keys} className="contents">
-                <dt><kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">{keys}</kbd></dt>
+                <dt>
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">{keys}</kbd>
+                </dt>
                 <dd className="text-slate-600">{what}</dd>
               </div>
             ))}

@@ -41,16 +41,36 @@ export function ImportExport() {
   return (
     <>
       <Button onClick={() => fileRef.current?.click()}>Import</Button>
-      <input ref={fileRef} type="file" accept="application/json,.json" aria-label="Import flow file" data-testid="import-file" className="hidden"
-        onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        aria-label="Import flow file"
+        data-testid="import-file"
+        className="hidden"
+        onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])}
+      />
       <Button onClick={download}>Export</Button>
       {errors && (
-        <Modal title="This file cannot be imported" onClose={() => setErrors(null)} testId="import-errors"
-          footer={<Button variant="primary" onClick={() => setErrors(null)}>OK</Button>}>
-          <p className="mb-2 text-sm">Nothing was changed. {errors.file} has {errors.list.length === 1 ? "this problem" : `${errors.list.length} problems`}:</p>
+        <Modal
+          title="This file cannot be imported"
+          onClose={() => setErrors(null)}
+          testId="import-errors"
+          footer={
+            <Button variant="primary" onClick={() => setErrors(null)}>
+              OK
+            </Button>
+          }
+        >
+          <p className="mb-2 text-sm">
+            Nothing was changed. {errors.file} has{" "}
+            {errors.list.length === 1 ? "this problem" : `${errors.list.length} problems`}:
+          </p>
           <ul className="max-h-72 space-y-1 overflow-y-auto text-sm" data-testid="import-error-list">
             {errors.list.map((e, i) => (
-              <li key={i}><code className="rounded bg-slate-100 px-1 font-mono text-xs">{e.path || "(file)"}</code> {e.message}</li>
+              <li key={i}>
+                <code className="rounded bg-slate-100 px-1 font-mono text-xs">{e.path || "(file)"}</code> {e.message}
+              </li>
             ))}
           </ul>
         </Modal>

@@ -42,7 +42,10 @@ describe("kind specifics", () => {
   it("listen: one handle per branch plus no_match; retries are 0–5 with default 1", () => {
     const listen = kindOf("listen");
     const data = { prompt: "", retries: 2, branches: [{ id: "b1", label: "", examples: ["x"], keywords: [] }] };
-    expect(listen.outHandles(data)).toEqual([{ id: "b1", label: "Branch 1" }, { id: "no_match", label: "No match" }]);
+    expect(listen.outHandles(data)).toEqual([
+      { id: "b1", label: "Branch 1" },
+      { id: "no_match", label: "No match" },
+    ]);
     expect(listen.dataSchema.safeParse({ ...data, retries: 6 }).success).toBe(false);
     expect(listen.dataSchema.safeParse({ ...data, retries: 1.5 }).success).toBe(false);
     const { retries: _r, ...withoutRetries } = data;
@@ -52,19 +55,28 @@ describe("kind specifics", () => {
   it("condition: one handle per rule plus else; rejects unknown operators", () => {
     const cond = kindOf("condition");
     const data = { rules: [{ id: "r1", variable: "tier", operator: "equals" as const, value: "gold" }] };
-    expect(cond.outHandles(data)).toEqual([{ id: "r1", label: "$tier = gold" }, { id: "else", label: "Else" }]);
+    expect(cond.outHandles(data)).toEqual([
+      { id: "r1", label: "$tier = gold" },
+      { id: "else", label: "Else" },
+    ]);
     expect(cond.summary(data, flowCtx)).toBe("If $tier = gold");
     expect(cond.dataSchema.safeParse({ rules: [{ ...data.rules[0], operator: "matches" }] }).success).toBe(false);
   });
 
   it("function: next and error handles", () => {
-    expect(kindOf("function").outHandles(kindOf("function").defaults()).map((h) => h.id)).toEqual(["next", "error"]);
+    expect(
+      kindOf("function")
+        .outHandles(kindOf("function").defaults())
+        .map((h) => h.id),
+    ).toEqual(["next", "error"]);
   });
 
   it("handoff: summary names the resolved destination and reason fallback", () => {
     const h = kindOf("handoff");
     expect(h.summary(h.defaults(), flowCtx)).toBe(`→ default (${frontDesk.name}) · ${frontDesk.name}`);
-    expect(h.summary({ ...h.defaults(), destinationId: "hd_billing", reason: "billing" }, flowCtx)).toBe("→ Billing Support · billing");
+    expect(h.summary({ ...h.defaults(), destinationId: "hd_billing", reason: "billing" }, flowCtx)).toBe(
+      "→ Billing Support · billing",
+    );
     expect(h.dataSchema.safeParse({ ...h.defaults(), destinationId: "" }).success).toBe(false);
   });
 

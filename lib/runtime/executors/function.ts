@@ -10,7 +10,9 @@ export const functionExecutor: Executor<"function"> = {
       run.log("error", `Unknown function "${name}"`, undefined, { node: node.id });
       return { go: ERROR_HANDLE };
     }
-    const args = Object.fromEntries(node.data.arguments.filter((a) => a.name.trim() !== "").map((a) => [a.name, run.text(a.value)]));
+    const args = Object.fromEntries(
+      node.data.arguments.filter((a) => a.name.trim() !== "").map((a) => [a.name, run.text(a.value)]),
+    );
     return requestFunction(run, node.id, name, args, "node");
   },
 

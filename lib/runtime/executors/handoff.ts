@@ -7,8 +7,14 @@ import type { Run } from "../run";
 /** The node's own configuration (source "builtin"). */
 function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | string {
   const d = node.data;
-  const dest = d.destinationId === null ? findDestination(run, null) : (run.s.agent.destinations.find((x) => x.id === d.destinationId) ?? null);
-  if (!dest) return d.destinationId === null ? "The handoff has no destination and the agent has no default" : "The handoff's destination was deleted";
+  const dest =
+    d.destinationId === null
+      ? findDestination(run, null)
+      : (run.s.agent.destinations.find((x) => x.id === d.destinationId) ?? null);
+  if (!dest)
+    return d.destinationId === null
+      ? "The handoff has no destination and the agent has no default"
+      : "The handoff's destination was deleted";
   return {
     nodeId: node.id,
     destinationName: dest.name,
@@ -42,7 +48,10 @@ export const handoffExecutor: Executor<"handoff"> = {
     if (override && run.s.agent.functions.some((f) => f.name === override)) {
       return requestFunction(run, node.id, override, {}, "override");
     }
-    if (override) run.log("warning", `Override function "${override}" does not exist; using the node's destination`, undefined, { node: node.id });
+    if (override)
+      run.log("warning", `Override function "${override}" does not exist; using the node's destination`, undefined, {
+        node: node.id,
+      });
     return handOff(node, run, builtinSpec(node, run));
   },
 
@@ -51,7 +60,10 @@ export const handoffExecutor: Executor<"handoff"> = {
     const name = node.data.overrideFunction ?? "";
     applyOutcome(run, node.id, name, outcome);
     if (outcome.ok && outcome.action) return handOff(node, run, specFromAction(run, node.id, name, outcome.action));
-    if (!outcome.ok) run.log("warning", `Override ${name} failed; handing off as the node is configured`, undefined, { node: node.id });
+    if (!outcome.ok)
+      run.log("warning", `Override ${name} failed; handing off as the node is configured`, undefined, {
+        node: node.id,
+      });
     return handOff(node, run, builtinSpec(node, run));
   },
 };

@@ -22,7 +22,10 @@ export const listenExecutor: Executor<"listen"> = {
   onInput(node, run, text) {
     const match = matchBranch(text, node.data.branches);
     if (match.handle !== NO_MATCH_HANDLE) {
-      run.log("info", `Matched "${match.branchId}" by ${match.how}`, undefined, { node: node.id, score: Number(match.score.toFixed(2)) });
+      run.log("info", `Matched "${match.branchId}" by ${match.how}`, undefined, {
+        node: node.id,
+        score: Number(match.score.toFixed(2)),
+      });
       return { go: match.handle };
     }
     const attempts = (run.s.attempts[node.id] ?? 0) + 1;

@@ -1,6 +1,19 @@
 import type { TraceBuilder } from "../builder";
 import { speechDurationMs } from "../builder";
-import { AGENT_IP, ALLOW, DESTINATION_IP, SIP_PORT, SIPS_PORT, ackForFailure, buildRequest, buildResponse, dialogRequest, establishDialog, partyAddress, type Dialog } from "../dialog";
+import {
+  AGENT_IP,
+  ALLOW,
+  DESTINATION_IP,
+  SIP_PORT,
+  SIPS_PORT,
+  ackForFailure,
+  buildRequest,
+  buildResponse,
+  dialogRequest,
+  establishDialog,
+  partyAddress,
+  type Dialog,
+} from "../dialog";
 import type { SipHeaderField, SipRequest } from "../message";
 import { SDP_CONTENT_TYPE, sdp } from "../sdp";
 import type { HandoffTraceInput } from "../types";
@@ -31,11 +44,25 @@ export function sayUtterance(ctx: LadderContext): void {
     ctx.tb.now += CONVERSATION_MS;
     return;
   }
-  ctx.tb.media("agent", "sbc", `Agent says "${ctx.utterance}"`, `RTP audio ${AGENT_IP} → caller (text to speech): "${ctx.utterance}"`, speechDurationMs(ctx.utterance), CONVERSATION_MS);
+  ctx.tb.media(
+    "agent",
+    "sbc",
+    `Agent says "${ctx.utterance}"`,
+    `RTP audio ${AGENT_IP} → caller (text to speech): "${ctx.utterance}"`,
+    speechDurationMs(ctx.utterance),
+    CONVERSATION_MS,
+  );
 }
 
 export function agentResumes(ctx: LadderContext, why: string): void {
-  ctx.tb.media("agent", "sbc", "Agent resumes the call", `${why}: the agent stays on the call with the caller and carries on the conversation.`, 0, 20);
+  ctx.tb.media(
+    "agent",
+    "sbc",
+    "Agent resumes the call",
+    `${why}: the agent stays on the call with the caller and carries on the conversation.`,
+    0,
+    20,
+  );
 }
 
 /** `user@` of a URI, or "" when it has no user part. */
@@ -50,15 +77,17 @@ function userOf(uri: string): string {
   return at < 0 ? "" : uri.slice(colon + 1, at);
 }
 
-export type ConsultResult =
-  | { ok: true; dialog: Dialog }
-  | { ok: false };
+export type ConsultResult = { ok: true; dialog: Dialog } | { ok: false };
 
 /**
  * The agent's own INVITE to the destination (a new dialog, UAC = agent), used by the
  * bridge and by the consultation leg of an attended transfer.
  */
-export function inviteDestination(ctx: LadderContext, extra: readonly SipHeaderField[], ringing: boolean): ConsultResult {
+export function inviteDestination(
+  ctx: LadderContext,
+  extra: readonly SipHeaderField[],
+  ringing: boolean,
+): ConsultResult {
   const { tb } = ctx;
   const ids = tb.ids;
   const uri = ctx.destinationUri!;
@@ -88,7 +117,14 @@ export function inviteDestination(ctx: LadderContext, extra: readonly SipHeaderF
   const destTag = ids.tag();
   const user = userOf(uri);
   const destContact = "<" + (secure ? "sips:" : "sip:") + (user === "" ? "" : user + "@") + destHost + ">";
-  if (ringing) tb.sip("destination", "agent", buildResponse(invite, 180, "Ringing", { toTag: destTag, contact: destContact }), "180 Ringing", 40);
+  if (ringing)
+    tb.sip(
+      "destination",
+      "agent",
+      buildResponse(invite, 180, "Ringing", { toTag: destTag, contact: destContact }),
+      "180 Ringing",
+      40,
+    );
   if (ctx.busy) {
     const busy = buildResponse(invite, 486, "Busy Here", { toTag: destTag });
     tb.sip("destination", "agent", busy, "486 Busy Here", ringing ? 1200 : 60);
@@ -108,7 +144,13 @@ export function inviteDestination(ctx: LadderContext, extra: readonly SipHeaderF
 }
 
 /** A BYE from `lane` in `dialog` and the peer's 200 OK. */
-export function hangUp(tb: TraceBuilder, dialog: Dialog, lane: Dialog["uac"]["lane"], extra: readonly SipHeaderField[] = [], thinkMs = 5): void {
+export function hangUp(
+  tb: TraceBuilder,
+  dialog: Dialog,
+  lane: Dialog["uac"]["lane"],
+  extra: readonly SipHeaderField[] = [],
+  thinkMs = 5,
+): void {
   const peer = dialog.uac.lane === lane ? dialog.uas.lane : dialog.uac.lane;
   const bye = dialogRequest(dialog, lane, "BYE", tb.ids.branch(), extra);
   tb.sip(lane, peer, bye, "BYE", thinkMs);

@@ -12,7 +12,12 @@ const SIPFRAG = "message/sipfrag;version=2.0";
  * the SBC reported success; `between` runs after the first NOTIFY (the soft ladder shows
  * the destination's BYE there).
  */
-export function referAndNotify(ctx: LadderContext, target: string, uriHeaders: readonly SipHeaderField[], between?: () => void): boolean {
+export function referAndNotify(
+  ctx: LadderContext,
+  target: string,
+  uriHeaders: readonly SipHeaderField[],
+  between?: () => void,
+): boolean {
   const { tb, dialog } = ctx;
   const placement = ctx.input.destination.referHeaderPlacement;
   const inUri = placement === "request" ? uriHeaders : [...ctx.handoffHeaders, ...uriHeaders];
@@ -24,13 +29,26 @@ export function referAndNotify(ctx: LadderContext, target: string, uriHeaders: r
     ...onRequest,
   ]);
   tb.sip("agent", "sbc", refer, "REFER", 20);
-  tb.sip("sbc", "agent", buildResponse(refer, 202, "Accepted", { contact: "<" + dialog.uac.target + ">" }), "202 Accepted", 2);
+  tb.sip(
+    "sbc",
+    "agent",
+    buildResponse(refer, 202, "Accepted", { contact: "<" + dialog.uac.target + ">" }),
+    "202 Accepted",
+    2,
+  );
 
   const notify = (state: string, frag: string, think: number) => {
-    const req = dialogRequest(dialog, "sbc", "NOTIFY", tb.ids.branch(), [
-      { name: "Event", value: "refer" },
-      { name: "Subscription-State", value: state },
-    ], { type: SIPFRAG, content: frag + "\r\n" });
+    const req = dialogRequest(
+      dialog,
+      "sbc",
+      "NOTIFY",
+      tb.ids.branch(),
+      [
+        { name: "Event", value: "refer" },
+        { name: "Subscription-State", value: state },
+      ],
+      { type: SIPFRAG, content: frag + "\r\n" },
+    );
     tb.sip("sbc", "agent", req, `NOTIFY (${frag.slice(8)})`, think);
     tb.sip("agent", "sbc", buildResponse(req, 200, "OK", { contact: "<" + agentSide.target + ">" }), "200 OK", 1);
   };

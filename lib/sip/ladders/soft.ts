@@ -16,7 +16,13 @@ export function softLadder(ctx: LadderContext, whisper: string): void {
     return;
   }
   const consult = leg.dialog;
-  tb.media("agent", "destination", `Agent whispers "${whisper}"`, `RTP audio on the consultation leg (text to speech): "${whisper}"`, speechDurationMs(whisper));
+  tb.media(
+    "agent",
+    "destination",
+    `Agent whispers "${whisper}"`,
+    `RTP audio on the consultation leg (text to speech): "${whisper}"`,
+    speechDurationMs(whisper),
+  );
   // Tags are named from the destination's point of view: it receives the Replaces.
   const replaces = consult.callId + ";to-tag=" + consult.uas.tag + ";from-tag=" + consult.uac.tag;
   referAndNotify(ctx, ctx.destinationUri!, [{ name: "Replaces", value: replaces }], () => {

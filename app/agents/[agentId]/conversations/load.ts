@@ -14,7 +14,12 @@ export interface ReviewPage {
  * A Newer page that reaches the top is replaced by the newest page, so it is full even when calls
  * were stored since.
  */
-export function loadReviewPage(db: Db, agentId: string, query: ParsedConversationQuery, direction: "older" | "newer"): ReviewPage {
+export function loadReviewPage(
+  db: Db,
+  agentId: string,
+  query: ParsedConversationQuery,
+  direction: "older" | "newer",
+): ReviewPage {
   const { filters, cursor, limit } = query;
   if (direction === "newer" && cursor) {
     const page = listNewerConversations(db, agentId, filters, cursor, limit);

@@ -11,7 +11,13 @@ import { loadReviewPage } from "./load";
 
 export const dynamic = "force-dynamic";
 
-export default async function ConversationsPage({ params, searchParams }: { params: Promise<{ agentId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ConversationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agentId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { agentId } = await params;
   const sp = await searchParams;
   const db = getDb();
@@ -26,8 +32,8 @@ export default async function ConversationsPage({ params, searchParams }: { para
       <header className="mb-4">
         <h1 className="text-2xl font-semibold">Conversation Review</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-600">
-          Stored calls, newest first: how each ended, why it was handed off and where. Open one for its transcript, path, handoff record, metrics,
-          SIP trace and logs.
+          Stored calls, newest first: how each ended, why it was handed off and where. Open one for its transcript,
+          path, handoff record, metrics, SIP trace and logs.
         </p>
       </header>
       <ReviewFilters
@@ -46,7 +52,10 @@ export default async function ConversationsPage({ params, searchParams }: { para
           const page = loadReviewPage(db, agentId, request.query, request.direction);
           if (page.data.length === 0 && !page.hasNewer && !hasFilters(values)) {
             return (
-              <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-600" data-testid="review-empty">
+              <div
+                className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-600"
+                data-testid="review-empty"
+              >
                 No conversations yet.{" "}
                 <Link href={`/agents/${agentId}/simulator`} className="font-medium text-brand-700 underline">
                   Run a call in the Simulator
@@ -55,11 +64,18 @@ export default async function ConversationsPage({ params, searchParams }: { para
               </div>
             );
           }
-          const links = pageLinks(base, values, limit, { first: page.data[0], nextCursor: page.nextCursor, hasNewer: page.hasNewer });
+          const links = pageLinks(base, values, limit, {
+            first: page.data[0],
+            nextCursor: page.nextCursor,
+            hasNewer: page.hasNewer,
+          });
           return (
             <>
               {page.data.length === 0 ? (
-                <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600" data-testid="review-no-match">
+                <p
+                  className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600"
+                  data-testid="review-no-match"
+                >
                   {hasFilters(values) ? "No conversations match these filters." : "No conversations on this page."}{" "}
                   <Link href={base} className="text-brand-700 underline">
                     Show all conversations

@@ -44,14 +44,21 @@ function parseName(name: unknown): { ok: true; name: string } | { ok: false; err
 /** A new flow starts with a start node, or as a copy of the demo flow when asked. */
 export async function createFlowAction(agentId: unknown, input: unknown): Promise<FlowActionResult> {
   if (!validAgent(agentId)) return GONE;
-  const { name: rawName, template } = (typeof input === "object" && input !== null ? input : {}) as { name?: unknown; template?: unknown };
+  const { name: rawName, template } = (typeof input === "object" && input !== null ? input : {}) as {
+    name?: unknown;
+    template?: unknown;
+  };
   const name = parseName(rawName);
   if (!name.ok) return name.error;
   const db = getDb();
   const doc: FlowDocument =
     template === "demo"
       ? { ...demoFlow({ destinations: listDestinations(db, agentId) }), name: name.name }
-      : { name: name.name, nodes: [{ id: "start", type: "start", position: { x: 0, y: 0 }, data: { greeting: "" } }], edges: [] };
+      : {
+          name: name.name,
+          nodes: [{ id: "start", type: "start", position: { x: 0, y: 0 }, data: { greeting: "" } }],
+          edges: [],
+        };
   return finish(agentId, createFlow(db, agentId, doc));
 }
 
@@ -82,13 +89,21 @@ export async function importFlowAction(agentId: unknown, text: unknown): Promise
   if (!validAgent(agentId)) return GONE;
   if (typeof text !== "string") return { ok: false, fieldErrors: { file: "Choose a .json file" } };
   const imported = importFlow(text);
-  if (!imported.ok) return { ok: false, fieldErrors: { file: "This file is not a valid flow" }, errors: imported.errors };
+  if (!imported.ok)
+    return { ok: false, fieldErrors: { file: "This file is not a valid flow" }, errors: imported.errors };
   const db = getDb();
-  const name = flowNameInUse(db, agentId, imported.doc.name) ? freeCopyName(db, agentId, imported.doc.name) : imported.doc.name;
+  const name = flowNameInUse(db, agentId, imported.doc.name)
+    ? freeCopyName(db, agentId, imported.doc.name)
+    : imported.doc.name;
   return finish(agentId, createFlow(db, agentId, { ...imported.doc, name }), "file");
 }
 
-export async function saveFlowAction(agentId: unknown, flowId: unknown, doc: unknown, baseRevision: unknown): Promise<SaveFlowResult> {
+export async function saveFlowAction(
+  agentId: unknown,
+  flowId: unknown,
+  doc: unknown,
+  baseRevision: unknown,
+): Promise<SaveFlowResult> {
   return saveFlowFromClient(agentId, flowId, doc, baseRevision);
 }
 

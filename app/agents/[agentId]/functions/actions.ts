@@ -14,7 +14,13 @@ import {
   type FunctionResult,
   type FunctionUsage,
 } from "@/db/repositories/functions";
-import { createFunctionSchema, parseWith, renameFunctionSchema, saveFunctionSchema, type FieldErrors } from "@/lib/functions/schema";
+import {
+  createFunctionSchema,
+  parseWith,
+  renameFunctionSchema,
+  saveFunctionSchema,
+  type FieldErrors,
+} from "@/lib/functions/schema";
 import { templateById } from "@/lib/functions/templates";
 import { toFunctionDestination } from "@/lib/functions/sample";
 import type { AgentFunction, FunctionDestination } from "@/lib/functions/types";
@@ -23,9 +29,7 @@ export type FunctionActionResult =
   | { ok: true; function: AgentFunction; updatedNodes?: number }
   | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
-export type DeleteFunctionResult =
-  | { ok: true }
-  | { ok: false; usages: FunctionUsage[]; formError?: string };
+export type DeleteFunctionResult = { ok: true } | { ok: false; usages: FunctionUsage[]; formError?: string };
 
 /** Everything the editor panel needs, for pages and for the flow canvas's inline editor. */
 export interface FunctionEditorData {
@@ -38,7 +42,11 @@ export interface FunctionEditorData {
 }
 
 const GONE_AGENT = { ok: false as const, fieldErrors: {}, formError: "This agent no longer exists; reload the page" };
-const GONE_FUNCTION = { ok: false as const, fieldErrors: {}, formError: "This function was deleted in the meantime; reload to see the current list" };
+const GONE_FUNCTION = {
+  ok: false as const,
+  fieldErrors: {},
+  formError: "This function was deleted in the meantime; reload to see the current list",
+};
 
 function agentExists(agentId: unknown): agentId is string {
   return typeof agentId === "string" && getAgent(getDb(), agentId) !== null;
@@ -59,10 +67,17 @@ export async function createFunctionAction(agentId: unknown, input: unknown): Pr
   const parsed = parseWith(createFunctionSchema, input);
   if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
   const { name, description, template } = parsed.value;
-  return finish(agentId, createFunction(getDb(), agentId, { name, description, code: templateById(template).code(name) }));
+  return finish(
+    agentId,
+    createFunction(getDb(), agentId, { name, description, code: templateById(template).code(name) }),
+  );
 }
 
-export async function renameFunctionAction(agentId: unknown, id: unknown, input: unknown): Promise<FunctionActionResult> {
+export async function renameFunctionAction(
+  agentId: unknown,
+  id: unknown,
+  input: unknown,
+): Promise<FunctionActionResult> {
   if (!agentExists(agentId)) return GONE_AGENT;
   if (typeof id !== "string") return GONE_FUNCTION;
   const parsed = parseWith(renameFunctionSchema, input);
@@ -85,7 +100,11 @@ export async function functionUsagesAction(agentId: unknown, id: unknown): Promi
 }
 
 /** Deletes; when flow nodes use the function, only with `confirmUsed: true` (the dialog named them). */
-export async function deleteFunctionAction(agentId: unknown, id: unknown, confirmUsed: unknown): Promise<DeleteFunctionResult> {
+export async function deleteFunctionAction(
+  agentId: unknown,
+  id: unknown,
+  confirmUsed: unknown,
+): Promise<DeleteFunctionResult> {
   if (!agentExists(agentId)) return { ok: false, usages: [], formError: GONE_AGENT.formError };
   if (typeof id !== "string") return { ok: false, usages: [], formError: GONE_FUNCTION.formError };
   const db = getDb();

@@ -7,6 +7,9 @@ export const dynamic = "force-dynamic";
 export default async function FunctionsPage({ params }: { params: Promise<{ agentId: string }> }) {
   const { agentId } = await params;
   const db = getDb();
-  const functions = listFunctions(db, agentId).map((f) => ({ ...f, usageCount: functionUsages(db, agentId, f.name).length }));
+  const functions = listFunctions(db, agentId).map((f) => ({
+    ...f,
+    usageCount: functionUsages(db, agentId, f.name).length,
+  }));
   return <FunctionsList agentId={agentId} functions={functions} />;
 }

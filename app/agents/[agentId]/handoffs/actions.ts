@@ -19,7 +19,11 @@ export type HandoffActionResult =
   | { ok: true; destination?: HandoffDestination }
   | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
-const GONE_AGENT: HandoffActionResult = { ok: false, fieldErrors: {}, formError: "This agent no longer exists; reload the page" };
+const GONE_AGENT: HandoffActionResult = {
+  ok: false,
+  fieldErrors: {},
+  formError: "This agent no longer exists; reload the page",
+};
 const GONE_DESTINATION: HandoffActionResult = {
   ok: false,
   fieldErrors: {},
@@ -47,7 +51,11 @@ export async function createDestinationAction(agentId: unknown, input: unknown):
   return finish(agentId, createDestination(getDb(), agentId, parsed.value));
 }
 
-export async function updateDestinationAction(agentId: unknown, id: unknown, input: unknown): Promise<HandoffActionResult> {
+export async function updateDestinationAction(
+  agentId: unknown,
+  id: unknown,
+  input: unknown,
+): Promise<HandoffActionResult> {
   if (!agentExists(agentId)) return GONE_AGENT;
   if (typeof id !== "string") return GONE_DESTINATION;
   const parsed = parseDestination(input);
@@ -67,7 +75,11 @@ export async function setDefaultDestinationAction(agentId: unknown, id: unknown)
   return finish(agentId, setDefaultDestination(getDb(), agentId, id));
 }
 
-export async function deleteDestinationAction(agentId: unknown, id: unknown, confirmation: unknown): Promise<HandoffActionResult> {
+export async function deleteDestinationAction(
+  agentId: unknown,
+  id: unknown,
+  confirmation: unknown,
+): Promise<HandoffActionResult> {
   if (!agentExists(agentId)) return GONE_AGENT;
   if (typeof id !== "string") return GONE_DESTINATION;
   const db = getDb();

@@ -5,7 +5,9 @@ import { getDb } from "@/db/server";
 import { createApiKey, revokeApiKey } from "@/db/repositories/api-keys";
 import { apiKeyNameSchema, type ApiKey } from "@/lib/api/keys";
 
-export type CreateApiKeyResult = { ok: true; key: string; apiKey: ApiKey } | { ok: false; fieldErrors: { name?: string }; formError?: string };
+export type CreateApiKeyResult =
+  | { ok: true; key: string; apiKey: ApiKey }
+  | { ok: false; fieldErrors: { name?: string }; formError?: string };
 export type RevokeApiKeyResult = { ok: true } | { ok: false; formError: string };
 
 // Keys are workspace-wide: every agent's Settings page lists the same keys.

@@ -4,7 +4,11 @@ import { apiRoute } from "../_lib/handler";
 // Any /api/v1 path no other route matches: a JSON 404 (not Next's HTML page), without a key.
 const unknownEndpoint = apiRoute<{ path: string[] }>(
   ({ req }) => {
-    throw new ApiError(404, "not_found", `No endpoint ${req.method} ${new URL(req.url).pathname}; see /api/v1/openapi.json`);
+    throw new ApiError(
+      404,
+      "not_found",
+      `No endpoint ${req.method} ${new URL(req.url).pathname}; see /api/v1/openapi.json`,
+    );
   },
   { public: true },
 );

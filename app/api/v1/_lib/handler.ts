@@ -21,7 +21,10 @@ export interface ApiContext<P> {
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
 export function json(status: number, data: unknown, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify(data), { status, headers: headers ? { ...JSON_HEADERS, ...headers } : JSON_HEADERS });
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: headers ? { ...JSON_HEADERS, ...headers } : JSON_HEADERS,
+  });
 }
 
 /** JSON text that is already serialised (by SQLite, on the hot paths). */
@@ -58,7 +61,11 @@ export function apiRoute<P extends Record<string, string | string[]> = Record<st
       return result instanceof Response ? result : json(200, result);
     } catch (e) {
       if (e instanceof ApiError) {
-        return json(e.status, e.body(), e.status === 401 ? { "www-authenticate": 'Bearer realm="switchboard"' } : undefined);
+        return json(
+          e.status,
+          e.body(),
+          e.status === 401 ? { "www-authenticate": 'Bearer realm="switchboard"' } : undefined,
+        );
       }
       console.error("Unhandled error in", req.method, new URL(req.url).pathname, e);
       return json(500, { error: { code: "internal_error", message: "Something went wrong on our side" } });
@@ -76,11 +83,16 @@ export async function readJson(req: Request): Promise<unknown> {
   } catch {
     throw new ApiError(400, "invalid_json", "Could not read the request body");
   }
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(400, "invalid_request", `Bodies are at most ${MAX_BODY_BYTES} bytes`);
+  if (text.length > MAX_BODY_BYTES)
+    throw new ApiError(400, "invalid_request", `Bodies are at most ${MAX_BODY_BYTES} bytes`);
   if (text.trim() === "") throw new ApiError(400, "invalid_json", "Send a JSON body (Content-Type: application/json)");
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new ApiError(400, "invalid_json", `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ApiError(
+      400,
+      "invalid_json",
+      `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

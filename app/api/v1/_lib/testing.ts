@@ -36,9 +36,12 @@ export async function call(
     payload = typeof body === "string" ? body : JSON.stringify(body);
     h["content-type"] ??= "application/json";
   }
-  const res = await (handler as Handler)(new Request(new URL(url, "http://localhost"), { method, headers: h, body: payload }), {
-    params: Promise.resolve(params),
-  });
+  const res = await (handler as Handler)(
+    new Request(new URL(url, "http://localhost"), { method, headers: h, body: payload }),
+    {
+      params: Promise.resolve(params),
+    },
+  );
   const text = await res.text();
   let json: unknown = null;
   if (text) json = JSON.parse(text);

@@ -7,7 +7,9 @@ let body: string | null = null;
 export const GET = apiRoute(
   () => {
     body ??= JSON.stringify(buildOpenApiDocument());
-    return new Response(body, { headers: { "content-type": "application/json; charset=utf-8", "access-control-allow-origin": "*" } });
+    return new Response(body, {
+      headers: { "content-type": "application/json; charset=utf-8", "access-control-allow-origin": "*" },
+    });
   },
   { public: true },
 );

@@ -5,7 +5,14 @@ import { compact, itemIdSchema, MAX_ITEMS, textSchema, variableNameProblem } fro
 export const ELSE_HANDLE = "else";
 
 export const CONDITION_OPERATORS = [
-  "equals", "not_equals", "contains", "starts_with", "greater_than", "less_than", "is_set", "is_not_set",
+  "equals",
+  "not_equals",
+  "contains",
+  "starts_with",
+  "greater_than",
+  "less_than",
+  "is_set",
+  "is_not_set",
 ] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
@@ -46,11 +53,17 @@ export const conditionKind = defineKind<"condition", ConditionData>({
     ...d.rules.map((r) => ({ id: r.id, label: truncate(ruleLabel(r), 40) })),
     { id: ELSE_HANDLE, label: "Else" },
   ],
-  validate: (d, ctx) => compact(d.rules.map((r, i) => variableNameProblem(ctx, r.variable, `data.rules[${i}].variable`))),
+  validate: (d, ctx) =>
+    compact(d.rules.map((r, i) => variableNameProblem(ctx, r.variable, `data.rules[${i}].variable`))),
   summary: (d) => (d.rules.length === 0 ? "Always else" : truncate(`If ${d.rules.map(ruleLabel).join(" / ")}`)),
   variableTexts: (d) =>
     d.rules
-      .map((r, i) => ({ path: `data.rules[${i}].value`, label: `the value compared with $${r.variable}`, text: r.value, r }))
+      .map((r, i) => ({
+        path: `data.rules[${i}].value`,
+        label: `the value compared with $${r.variable}`,
+        text: r.value,
+        r,
+      }))
       .filter((t) => OPERATOR_INFO[t.r.operator].takesValue)
       .map(({ path, label, text }) => ({ path, label, text })),
   // A checked variable is a conv.state key set elsewhere (a function, the host): treat it as known.

@@ -27,7 +27,9 @@ export const functionKind = defineKind<"function", FunctionData>({
       ...d.arguments.map((a, i) => variableNameProblem(ctx, a.name, `data.arguments[${i}].name`)),
     ]),
   summary: (d) =>
-    d.functionName ? truncate(`${d.functionName}(${d.arguments.map((a) => `${a.name}=${a.value}`).join(", ")})`) : "Choose a function",
+    d.functionName
+      ? truncate(`${d.functionName}(${d.arguments.map((a) => `${a.name}=${a.value}`).join(", ")})`)
+      : "Choose a function",
   variableTexts: (d) =>
     d.arguments.map((a, i) => ({ path: `data.arguments[${i}].value`, label: `argument ${a.name}`, text: a.value })),
   assignedVariables: () => [],

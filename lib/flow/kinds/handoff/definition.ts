@@ -3,12 +3,23 @@ import { headerNameError, headerValueError } from "../../../sip/header-rules";
 import { functionCanTransfer } from "../../../functions/can-transfer";
 import { defineKind, truncate } from "../../kind";
 import { compact, textSchema, unknownFunctionProblem } from "../../fields";
-import { nodeProblem, type FlowContext, type LintDestination, type NodeLintContext, type Problem } from "../../problems";
+import {
+  nodeProblem,
+  type FlowContext,
+  type LintDestination,
+  type NodeLintContext,
+  type Problem,
+} from "../../problems";
 
 /** DESIGN §1: machine-readable reason codes. Empty means "use the destination's name". */
 export const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
-export const SUGGESTED_REASONS = ["needs_human", "policy_violation", "no_availability", "billing", "complaint"] as const;
-
+export const SUGGESTED_REASONS = [
+  "needs_human",
+  "policy_violation",
+  "no_availability",
+  "billing",
+  "complaint",
+] as const;
 
 export const handoffDataSchema = z.object({
   /** Stored by id so renaming a destination keeps the node; null means the agent's default. */
@@ -44,8 +55,16 @@ function headerProblems(dest: LintDestination, ctx: NodeLintContext): Problem[] 
   dest.sipHeaders.forEach((h, i) => {
     const err = headerNameError(h.name.trim()) ?? headerValueError(h.value);
     if (err) {
-      out.push(nodeProblem(ctx, "invalid-header", "error",
-        `Destination "${dest.name}" header ${h.name || `#${i + 1}`}: ${err}`, "data.destinationId", `${dest.id}:${i}`));
+      out.push(
+        nodeProblem(
+          ctx,
+          "invalid-header",
+          "error",
+          `Destination "${dest.name}" header ${h.name || `#${i + 1}`}: ${err}`,
+          "data.destinationId",
+          `${dest.id}:${i}`,
+        ),
+      );
     }
   });
   return out;
@@ -62,31 +81,62 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
     const out: Problem[] = [];
     const resolved = resolveDestination(d, ctx);
     if ("missing" in resolved) {
-      out.push(resolved.missing === "deleted"
-        ? nodeProblem(ctx, "destination-deleted", "error", "The destination was deleted: choose another", "data.destinationId")
-        : nodeProblem(ctx, "handoff-no-destination", "error",
-            "Choose a destination: the agent has no default destination", "data.destinationId"));
+      out.push(
+        resolved.missing === "deleted"
+          ? nodeProblem(
+              ctx,
+              "destination-deleted",
+              "error",
+              "The destination was deleted: choose another",
+              "data.destinationId",
+            )
+          : nodeProblem(
+              ctx,
+              "handoff-no-destination",
+              "error",
+              "Choose a destination: the agent has no default destination",
+              "data.destinationId",
+            ),
+      );
     } else {
       out.push(...headerProblems(resolved.destination, ctx));
     }
     if (d.reason !== "" && !REASON_CODE.test(d.reason)) {
-      out.push(nodeProblem(ctx, "invalid-reason", "error",
-        "Reasons are codes like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)", "data.reason"));
+      out.push(
+        nodeProblem(
+          ctx,
+          "invalid-reason",
+          "error",
+          "Reasons are codes like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)",
+          "data.reason",
+        ),
+      );
     }
     if (d.overrideFunction !== null) {
       const fn = ctx.functionsByName.get(d.overrideFunction);
       out.push(...compact([unknownFunctionProblem(ctx, d.overrideFunction, "data.overrideFunction")]));
       if (fn && !functionTransfers(fn.code)) {
-        out.push(nodeProblem(ctx, "override-never-transfers", "warning",
-          `${fn.name} never calls conv.transfer_call or conv.handoff, so it cannot override this handoff`,
-          "data.overrideFunction"));
+        out.push(
+          nodeProblem(
+            ctx,
+            "override-never-transfers",
+            "warning",
+            `${fn.name} never calls conv.transfer_call or conv.handoff, so it cannot override this handoff`,
+            "data.overrideFunction",
+          ),
+        );
       }
     }
     return out;
   },
   summary: (d, ctx) => {
     const resolved = resolveDestination(d, ctx);
-    const name = "destination" in resolved ? resolved.destination.name : resolved.missing === "deleted" ? "deleted destination" : "no destination";
+    const name =
+      "destination" in resolved
+        ? resolved.destination.name
+        : resolved.missing === "deleted"
+          ? "deleted destination"
+          : "no destination";
     const target = d.destinationId === null ? `default (${name})` : name;
     const reason = d.reason || ("destination" in resolved ? resolved.destination.name : "");
     const override = d.overrideFunction ? ` · override: ${d.overrideFunction}` : "";

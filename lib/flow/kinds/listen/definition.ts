@@ -52,15 +52,29 @@ export const listenKind = defineKind<"listen", ListenData>({
     d.branches.forEach((b, i) => {
       const regex = b.regex?.trim() ?? "";
       if (!hasContent(b.examples) && !hasContent(b.keywords) && regex === "") {
-        out.push(nodeProblem(ctx, "listen-branch-empty", "error",
-          `Branch "${branchLabel(b, i)}" can never match: add examples, keywords or a regex`, `data.branches[${i}]`));
+        out.push(
+          nodeProblem(
+            ctx,
+            "listen-branch-empty",
+            "error",
+            `Branch "${branchLabel(b, i)}" can never match: add examples, keywords or a regex`,
+            `data.branches[${i}]`,
+          ),
+        );
       }
       if (regex !== "") {
         try {
           compileBranchRegex(regex);
         } catch (e) {
-          out.push(nodeProblem(ctx, "invalid-regex", "error",
-            `Branch "${branchLabel(b, i)}" has an invalid regex: ${(e as Error).message}`, `data.branches[${i}].regex`));
+          out.push(
+            nodeProblem(
+              ctx,
+              "invalid-regex",
+              "error",
+              `Branch "${branchLabel(b, i)}" has an invalid regex: ${(e as Error).message}`,
+              `data.branches[${i}].regex`,
+            ),
+          );
         }
       }
     });

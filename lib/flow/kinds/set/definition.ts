@@ -21,6 +21,10 @@ export const setKind = defineKind<"set", SetData>({
       ? "Sets nothing yet"
       : truncate(d.assignments.map((a) => `$${a.variable} = ${a.value}`).join(", ")),
   variableTexts: (d) =>
-    d.assignments.map((a, i) => ({ path: `data.assignments[${i}].value`, label: `the value of $${a.variable}`, text: a.value })),
+    d.assignments.map((a, i) => ({
+      path: `data.assignments[${i}].value`,
+      label: `the value of $${a.variable}`,
+      text: a.value,
+    })),
   assignedVariables: (d) => d.assignments.map((a) => a.variable),
 });

@@ -5,7 +5,11 @@ import { ConversationView } from "@/components/review/ConversationView";
 
 export const dynamic = "force-dynamic";
 
-export default async function ConversationPage({ params }: { params: Promise<{ agentId: string; conversationId: string }> }) {
+export default async function ConversationPage({
+  params,
+}: {
+  params: Promise<{ agentId: string; conversationId: string }>;
+}) {
   const { agentId, conversationId } = await params;
   const conversation = getConversation(getDb(), conversationId);
   // Another agent's conversation is as unknown here as a missing one.

@@ -16,7 +16,13 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
   const stored = getFlow(db, agentId, flowId);
   if (!stored) notFound();
   const allDestinations = listDestinations(db, agentId);
-  const destinations = allDestinations.map((d) => ({ id: d.id, name: d.name, isDefault: d.isDefault, method: d.method, sipHeaders: d.sipHeaders }));
+  const destinations = allDestinations.map((d) => ({
+    id: d.id,
+    name: d.name,
+    isDefault: d.isDefault,
+    method: d.method,
+    sipHeaders: d.sipHeaders,
+  }));
   const storedFunctions = listFunctions(db, agentId);
   const fns = storedFunctions.map((f) => ({ name: f.name, code: f.code }));
   const agent = getAgent(db, agentId)!;
@@ -26,7 +32,13 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
     ...BUILTIN_VARIABLES.map((v) => ({ name: v.name, description: v.description })),
     ...agentVariables.map((v) => ({ name: v.name, description: v.description || "Agent variable" })),
   ];
-  const flow = { id: stored.id, name: stored.name, nodes: stored.nodes, edges: stored.edges, revision: stored.revision };
+  const flow = {
+    id: stored.id,
+    name: stored.name,
+    nodes: stored.nodes,
+    edges: stored.edges,
+    revision: stored.revision,
+  };
   return (
     <FlowEditor
       key={flow.id}
@@ -36,7 +48,12 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
       variableOptions={variableOptions}
       functionIds={Object.fromEntries(storedFunctions.map((f) => [f.name, f.id]))}
       simulation={{
-        agent: { name: agent.name, destinations: allDestinations, functions: fns, hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost } },
+        agent: {
+          name: agent.name,
+          destinations: allDestinations,
+          functions: fns,
+          hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
+        },
         defaults: {
           callerId: sample("caller_id"),
           calledNumber: sample("called_number"),

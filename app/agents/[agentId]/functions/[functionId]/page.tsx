@@ -4,7 +4,11 @@ import { loadFunctionEditorData } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function FunctionEditorPage({ params }: { params: Promise<{ agentId: string; functionId: string }> }) {
+export default async function FunctionEditorPage({
+  params,
+}: {
+  params: Promise<{ agentId: string; functionId: string }>;
+}) {
   const { agentId, functionId } = await params;
   const data = await loadFunctionEditorData(agentId, functionId);
   if (!data) notFound();

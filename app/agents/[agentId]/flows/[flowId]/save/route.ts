@@ -10,9 +10,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ age
   try {
     body = await request.json();
   } catch {
-    return Response.json({ ok: false, status: "invalid", errors: [{ path: "", message: "Expected a JSON body" }] }, { status: 400 });
+    return Response.json(
+      { ok: false, status: "invalid", errors: [{ path: "", message: "Expected a JSON body" }] },
+      { status: 400 },
+    );
   }
-  const { doc, baseRevision } = (typeof body === "object" && body !== null ? body : {}) as { doc?: unknown; baseRevision?: unknown };
+  const { doc, baseRevision } = (typeof body === "object" && body !== null ? body : {}) as {
+    doc?: unknown;
+    baseRevision?: unknown;
+  };
   const result = saveFlowFromClient(agentId, flowId, doc, baseRevision);
   const status = result.ok ? 200 : result.status === "stale" ? 409 : result.status === "not_found" ? 404 : 400;
   return Response.json(result, { status });

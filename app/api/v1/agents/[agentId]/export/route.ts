@@ -9,5 +9,11 @@ import { requireAgent } from "../../../_lib/lookups";
 export const GET = apiRoute<{ agentId: string }>(({ db, params }) => {
   const agent = requireAgent(db, params.agentId);
   const flows = listFlows(db, agent.id).flatMap((f) => getFlow(db, agent.id, f.id) ?? []);
-  return buildAgentExport(agent, listAgentVariables(db, agent.id), listDestinations(db, agent.id), flows, new Date().toISOString());
+  return buildAgentExport(
+    agent,
+    listAgentVariables(db, agent.id),
+    listDestinations(db, agent.id),
+    flows,
+    new Date().toISOString(),
+  );
 });

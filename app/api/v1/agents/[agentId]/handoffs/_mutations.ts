@@ -23,6 +23,7 @@ export function checkIsDefault(current: HandoffDestination | null, isDefault: bo
 }
 
 export function applyIsDefault(db: Db, d: HandoffDestination, isDefault: boolean | undefined): ApiDestination {
-  if (isDefault === true && !d.isDefault) return toApiDestination(destinationOrThrow(setDefaultDestination(db, d.agentId, d.id)));
+  if (isDefault === true && !d.isDefault)
+    return toApiDestination(destinationOrThrow(setDefaultDestination(db, d.agentId, d.id)));
   return toApiDestination(d);
 }

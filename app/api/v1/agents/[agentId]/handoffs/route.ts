@@ -19,5 +19,7 @@ export const POST = apiRoute<{ agentId: string }>(async ({ req, db, params }) =>
   if (!parsed.ok) throw invalid(parsed.fields);
   checkIsDefault(null, parsed.isDefault);
   const created = destinationOrThrow(createDestination(db, agent.id, parsed.value));
-  return json(201, applyIsDefault(db, created, parsed.isDefault), { location: `/api/v1/agents/${agent.id}/handoffs/${created.id}` });
+  return json(201, applyIsDefault(db, created, parsed.isDefault), {
+    location: `/api/v1/agents/${agent.id}/handoffs/${created.id}`,
+  });
 });

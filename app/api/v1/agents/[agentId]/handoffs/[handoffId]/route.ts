@@ -9,7 +9,9 @@ import { parseBody } from "./schema";
 type Params = { agentId: string; handoffId: string };
 
 /** GET /api/v1/agents/{agentId}/handoffs/{handoffId} */
-export const GET = apiRoute<Params>(({ db, params }) => toApiDestination(requireDestination(db, params.agentId, params.handoffId)));
+export const GET = apiRoute<Params>(({ db, params }) =>
+  toApiDestination(requireDestination(db, params.agentId, params.handoffId)),
+);
 
 async function save({ req, db, params }: ApiContext<Params>, partial: boolean) {
   const current = requireDestination(db, params.agentId, params.handoffId);
