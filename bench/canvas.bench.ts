@@ -5,7 +5,7 @@
  * - render: time from navigation start until every node and edge element is in the DOM and
  *   every node is measured (xyflow shows a node only once measured);
  * - drag: median interval between visible moves of one dragged node (its `transform` changes,
- *   watched by a MutationObserver) while the mouse moves it. DESIGN §8: requestAnimationFrame
+ *   watched by a MutationObserver) while the mouse moves it. docs/design.md §8: requestAnimationFrame
  *   gaps would stay at 16.7 ms while the node lags, so they are not measured.
  *
  * Runs alternate the order of the two pages; medians per page, ratios editor / bare.

@@ -6,7 +6,7 @@ import { buildHandoffTrace, formatTraceText, methodNote, type TraceVariant } fro
 import { BUILTIN_VARIABLES } from "../../lib/variables/variables";
 import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
 import type { Command } from "../command";
-import { parseVars, requireAgent } from "../shared";
+import { parseVars, requireAgent } from "../options";
 
 const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 

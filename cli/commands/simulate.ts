@@ -15,7 +15,7 @@ import {
 import { formatTraceText } from "../../lib/sip";
 import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
 import type { Command } from "../command";
-import { parseVars, requireAgent } from "../shared";
+import { parseVars, requireAgent } from "../options";
 import { formatSimulation } from "./simulate-format";
 
 const USAGE = `Usage: simulate --agent <id or name> [--flow <id or name>] [--say TEXT ...] [--dtmf DIGITS ...] [options]

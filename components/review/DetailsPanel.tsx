@@ -34,7 +34,7 @@ function handoffFields(h: NonNullable<Conversation["handoff"]>): Field[] {
   ];
 }
 
-/** The handoff record (DESIGN §1) field by field, each with a copy button, then the call's variables. */
+/** The handoff record (docs/design.md §1) field by field, each with a copy button, then the call's variables. */
 export function DetailsPanel({ conversation: c }: { conversation: Conversation }) {
   const variables = Object.entries(c.variables);
   return (

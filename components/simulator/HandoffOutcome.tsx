@@ -8,7 +8,7 @@ import type { HandoffTrace } from "@/lib/sip";
 
 const SOURCE_LABEL = { builtin: "builtin", function: "function", transfer_call: "transfer_call" } as const;
 
-/** The outcome card of a handoff (DESIGN §1's record) and its SIP ladder. */
+/** The outcome card of a handoff (docs/design.md §1's record) and its SIP ladder. */
 export function HandoffOutcome({ record, trace }: { record: HandoffRecord; trace: HandoffTrace }) {
   return (
     <section

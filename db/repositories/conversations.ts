@@ -165,7 +165,7 @@ const ORDER = "ORDER BY started_at DESC, id DESC LIMIT ?";
 
 /**
  * One page, newest first. Keyset pagination on (started_at, id) written as a row value so SQLite
- * walks the (agent_id, started_at, id) index (DESIGN §8); rows inserted between pages never
+ * walks the (agent_id, started_at, id) index (docs/design.md §8); rows inserted between pages never
  * shift older ones.
  */
 export function listConversations(

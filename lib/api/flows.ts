@@ -6,7 +6,7 @@ const node = z.object({
   id: z.string(),
   type: z.string().describe("start, say, listen, condition, set, function, handoff or end"),
   position: z.object({ x: z.number(), y: z.number() }),
-  data: z.record(z.string(), z.unknown()).describe("The node kind's data (DESIGN §2)"),
+  data: z.record(z.string(), z.unknown()).describe("The node kind's data (docs/design.md §2)"),
 });
 const edge = z.object({ id: z.string(), source: z.string(), sourceHandle: z.string(), target: z.string() });
 

@@ -3,7 +3,7 @@ import { HANDOFF_METHODS } from "../handoffs/types";
 
 /**
  * A conversation as stored and as returned by the API. Field names are snake_case on purpose: the
- * record is the API's wire format and the handoff record of DESIGN §1, so no mapping sits between
+ * record is the API's wire format and the handoff record of docs/design.md §1, so no mapping sits between
  * the database, the API and the later Review UI.
  */
 
@@ -15,7 +15,7 @@ export type HandoffSource = (typeof HANDOFF_SOURCES)[number];
 
 export const TURN_ROLES = ["agent", "caller", "system"] as const;
 
-/** Machine-readable reason codes (DESIGN §1). */
+/** Machine-readable reason codes (docs/design.md §1). */
 /** Conversation ids appear in URLs and cursors. */
 export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

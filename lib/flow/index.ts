@@ -1,4 +1,4 @@
-/** The pure flow model (DESIGN §2): import from "@/lib/flow". */
+/** The pure flow model (docs/design.md §2): import from "@/lib/flow". */
 export * from "./types";
 export * from "./problems";
 export type { NodeKindDefinition, AnyKindDefinition, OutHandle, VariableText } from "./kind";

@@ -5,7 +5,7 @@ import { nodeProblem, prepareContext, problemId, type LintContext, type Problem 
 import type { FlowDocument, FlowNode } from "./types";
 
 /**
- * Flow lint (DESIGN §2). Runs on every edit, so everything is one pass over nodes and edges
+ * Flow lint (docs/design.md §2). Runs on every edit, so everything is one pass over nodes and edges
  * with Map/Set lookups: O(nodes + edges), no per-node scans of the edge list.
  */
 export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintContext): Problem[] {

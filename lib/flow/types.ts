@@ -40,7 +40,7 @@ export interface FlowDocument {
   edges: FlowEdge[];
 }
 
-/** A stored flow (DESIGN §1); revision is bumped on every save. */
+/** A stored flow (docs/design.md §1); revision is bumped on every save. */
 export interface Flow extends FlowDocument {
   id: string;
   revision: number;

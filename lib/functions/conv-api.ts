@@ -1,5 +1,5 @@
 /**
- * The ONE description of the `conv` API (DESIGN §4). It generates the Python stub shown as
+ * The ONE description of the `conv` API (docs/design.md §4). It generates the Python stub shown as
  * documentation, the Monaco completions / hovers / signature help, and the README table; a unit
  * test checks that the Python module the worker installs has exactly these members and parameters.
  */

@@ -1,4 +1,4 @@
-/** Python: the `conv` object (DESIGN §4) and its helpers. String.raw: backslashes reach Python untouched. */
+/** Python: the `conv` object (docs/design.md §4) and its helpers. String.raw: backslashes reach Python untouched. */
 export const PY_CONV_OBJECT = String.raw`
 # ---------------------------------------------------------------------------------------------
 # The conv object.

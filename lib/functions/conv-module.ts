@@ -1,6 +1,6 @@
 /**
  * The Python side of the runtime: the `switchboard` module the worker installs before any user
- * code. It holds the `conv` object (DESIGN §4), faithful ports of lib/sip/header-rules.ts and
+ * code. It holds the `conv` object (docs/design.md §4), faithful ports of lib/sip/header-rules.ts and
  * lib/sip/route.ts (kept in step by lib/functions/rules-parity.test.ts), and `run_request` /
  * `check_syntax`, which take and return JSON strings so a warm call is one cheap round trip.
  *

@@ -1,5 +1,5 @@
 /**
- * Python functions (DESIGN §4). Host-agnostic: import the browser host from
+ * Python functions (docs/design.md §4). Host-agnostic: import the browser host from
  * `lib/functions/browser-runner` and the Node host from `lib/functions/node/node-runner`.
  */
 export * from "./types";

@@ -75,7 +75,7 @@ export interface Metric {
 
 /**
  * The handoff or transfer a function asked for. `source` follows the handoff record of
- * DESIGN §1: `function` for conv.handoff / conv.call_handoff / a returned `handoff`,
+ * docs/design.md §1: `function` for conv.handoff / conv.call_handoff / a returned `handoff`,
  * `transfer_call` for conv.transfer_call.
  */
 export interface FunctionHandoff {

@@ -1,4 +1,4 @@
-/** The pure call runtime (DESIGN §3): startCall, then step(session, event) → { session, effects }. */
+/** The pure call runtime (docs/design.md §3): startCall, then step(session, event) → { session, effects }. */
 export { startCall, step, MAX_NODES_PER_STEP } from "./engine";
 export { matchBranch, tokens, overlap, EXAMPLE_THRESHOLD, type MatchResult } from "./matching";
 export { evaluateRule } from "./conditions";

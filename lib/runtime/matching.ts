@@ -66,7 +66,7 @@ export interface MatchResult {
 }
 
 /**
- * DESIGN §3: regex and keywords first (in branch order), then the best example by normalised
+ * docs/design.md §3: regex and keywords first (in branch order), then the best example by normalised
  * token overlap above a threshold, else no match. Ties go to the earlier branch.
  */
 export function matchBranch(text: string, branches: readonly ListenBranch[]): MatchResult {

@@ -53,7 +53,7 @@ export interface LogEntry {
 
 export type HandoffSource = "builtin" | "function" | "transfer_call";
 
-/** DESIGN §1's handoff record, as stored on the conversation and returned by the API. */
+/** docs/design.md §1's handoff record, as stored on the conversation and returned by the API. */
 export interface HandoffRecord {
   destination: string | null;
   method: HandoffMethod;

@@ -1,5 +1,5 @@
 /**
- * Seeded identifiers. Traces must be reproducible (DESIGN §3: ids and clocks come from a
+ * Seeded identifiers. Traces must be reproducible (docs/design.md §3: ids and clocks come from a
  * seeded source), so nothing here reads the clock or Math.random.
  */
 

@@ -1,4 +1,4 @@
-/** The pure SIP engine: message model, parser/serializer and handoff traces (DESIGN §5). */
+/** The pure SIP engine: message model, parser/serializer and handoff traces (docs/design.md §5). */
 export type { SipHeaderField, SipMessage, SipRequest, SipResponse } from "./message";
 export { headerValue, headerValues, utf8ByteLength, cseqOf, startLineLabel, SIP_VERSION } from "./message";
 export { serializeSipMessage } from "./serialize";

@@ -1,6 +1,6 @@
 /**
  * The four ways a destination's route can be written, and their SIP request URIs.
- * DESIGN.md §5: `sip:`/`sips:` as given, `tel:`/E.164 through the trunk, extensions via the PBX.
+ * docs/design.md §5: `sip:`/`sips:` as given, `tel:`/E.164 through the trunk, extensions via the PBX.
  */
 
 export type RouteKind = "sip" | "tel" | "e164" | "extension";

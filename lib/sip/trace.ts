@@ -41,7 +41,7 @@ export function buildHandoffTraceWithModels(input: HandoffTraceInput): {
   const tb = new TraceBuilder(createIdSource(input.seed ?? d.name));
   const warn = tb.warn.bind(tb);
 
-  // Built-ins always exist (DESIGN §1); an explicit caller wins over the variables.
+  // Built-ins always exist (docs/design.md §1); an explicit caller wins over the variables.
   const variables: Record<string, string> = { ...BUILTIN_SAMPLES, ...input.variables };
   if (input.caller?.callerId !== undefined) variables.caller_id = input.caller.callerId;
   if (input.caller?.calledNumber !== undefined) variables.called_number = input.caller.calledNumber;

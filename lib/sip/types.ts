@@ -16,7 +16,7 @@ export type TraceVariant = "success" | "busy";
 
 export interface HandoffTraceInput {
   destination: TraceDestination;
-  /** Machine-readable reason code; the destination's name when absent (DESIGN §1). */
+  /** Machine-readable reason code; the destination's name when absent (docs/design.md §1). */
   reason?: string;
   /** What the agent says before handing off (may contain `$variables`). */
   utterance?: string;

@@ -1,4 +1,4 @@
-/** `$variables` in utterances and header values (DESIGN.md §1). */
+/** `$variables` in utterances and header values (docs/design.md §1). */
 
 export const BUILTIN_VARIABLES = [
   { name: "caller_id", description: "The caller's number", sample: "+14155550123" },

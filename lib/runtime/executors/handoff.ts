@@ -55,7 +55,7 @@ export const handoffExecutor: Executor<"handoff"> = {
     return handOff(node, run, builtinSpec(node, run));
   },
 
-  /** DESIGN §2: a transfer from the override function wins; otherwise the node's own config applies. */
+  /** docs/design.md §2: a transfer from the override function wins; otherwise the node's own config applies. */
   onFunctionResult(node, run, outcome) {
     const name = node.data.overrideFunction ?? "";
     applyOutcome(run, node.id, name, outcome);

@@ -11,7 +11,7 @@ import {
   type Problem,
 } from "../../problems";
 
-/** DESIGN §1: machine-readable reason codes. Empty means "use the destination's name". */
+/** docs/design.md §1: machine-readable reason codes. Empty means "use the destination's name". */
 export const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 export const SUGGESTED_REASONS = [
   "needs_human",
