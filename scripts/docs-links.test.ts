@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { handoffRecordSchema } from "../lib/conversations/schema";
+import { conversationSchema } from "../lib/conversations/schema";
 import { NODE_KINDS } from "../lib/flow";
 import { LINT_RULES } from "../lib/flow/problems";
 import { CONV_MEMBERS, LOG_MEMBERS, memberSignature } from "../lib/functions/conv-api";
@@ -122,7 +122,10 @@ describe("docs/design.md keeps up with the code", () => {
   };
 
   it("§1 describes every field of the stored handoff record", () => {
-    const missing = Object.keys(handoffRecordSchema.shape).filter((f) => !section("1").includes(`\`${f}\``));
+    // Reached through the conversation so the test does not care which module defines the record.
+    const fields = Object.keys(conversationSchema.shape.handoff.unwrap().shape);
+    expect(fields).toContain("source");
+    const missing = fields.filter((f) => !section("1").includes(`\`${f}\``));
     expect(missing, `add these fields to ${DESIGN} §1`).toEqual([]);
   });
 
