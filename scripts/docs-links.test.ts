@@ -9,7 +9,7 @@ import { CONV_MEMBERS, LOG_MEMBERS, memberSignature } from "../lib/functions/con
 import { citations, outsideReferences, relativeLinks, sectionNumbers, sectionText } from "./docs-links";
 
 const ROOT = path.resolve(__dirname, "..");
-const DESIGN = "docs/design.md";
+const DESIGN_DOC = "docs/design.md";
 
 /** Tracked files plus new ones not yet added (but not ignored ones): what a commit would hold. */
 function repositoryFiles(): string[] {
@@ -30,18 +30,19 @@ function readText(file: string): string | null {
 const files = repositoryFiles()
   .map((file) => ({ file, text: readText(file) }))
   .filter((f): f is { file: string; text: string } => f.text !== null);
-const design = readFileSync(path.join(ROOT, DESIGN), "utf8");
+const design = readFileSync(path.join(ROOT, DESIGN_DOC), "utf8");
 
 describe("the checks themselves", () => {
   // Built by concatenation so this file never contains what it looks for.
   const up = "..";
   const S = "§";
+  const D = "DESIGN";
   it("finds references to the design document outside the repository", () => {
-    const text = `a\nsee ${up}/shared/${"DESIGN"}.md\n// DESIGN ${S}3: x\n/** DESIGN.md ${S}5 */\n/work/${"shared"}/x`;
+    const text = `a\nsee ${up}/shared/${D}.md\n// ${D} ${S}3: x\n/** ${D}.md ${S}5 */\n/work/${"shared"}/x`;
     expect(outsideReferences(text).map((h) => [h.line, h.text])).toEqual([
       [2, `${up}/shared`],
-      [3, `DESIGN ${S}`],
-      [4, `DESIGN.md ${S}`],
+      [3, `${D} ${S}`],
+      [4, `${D}.md ${S}`],
       [5, `/work/${"shared"}`],
     ]);
     expect(outsideReferences("import { x } from './shared';\nshared/design")).toEqual([]);
@@ -74,7 +75,7 @@ describe("the checks themselves", () => {
 
 describe("the repository explains itself", () => {
   it("sees the repository's files", () => {
-    expect(files.some((f) => f.file === DESIGN)).toBe(true);
+    expect(files.some((f) => f.file === DESIGN_DOC)).toBe(true);
     expect(files.some((f) => f.file.startsWith("lib/"))).toBe(true);
   });
 
@@ -117,7 +118,7 @@ describe("the repository explains itself", () => {
 describe("docs/design.md keeps up with the code", () => {
   const section = (n: string) => {
     const text = sectionText(design, n);
-    if (text === null) throw new Error(`${DESIGN} has no section ${n}`);
+    if (text === null) throw new Error(`${DESIGN_DOC} has no section ${n}`);
     return text;
   };
 
@@ -126,18 +127,18 @@ describe("docs/design.md keeps up with the code", () => {
     const fields = Object.keys(conversationSchema.shape.handoff.unwrap().shape);
     expect(fields).toContain("source");
     const missing = fields.filter((f) => !section("1").includes(`\`${f}\``));
-    expect(missing, `add these fields to ${DESIGN} §1`).toEqual([]);
+    expect(missing, `add these fields to ${DESIGN_DOC} §1`).toEqual([]);
   });
 
   it("§2 lists every node kind and lint rule", () => {
     const text = section("2");
     expect(
       NODE_KINDS.filter((k) => !text.includes(`\`${k}\``)),
-      `add these node kinds to ${DESIGN} §2`,
+      `add these node kinds to ${DESIGN_DOC} §2`,
     ).toEqual([]);
     expect(
       LINT_RULES.filter((r) => !text.includes(`\`${r}\``)),
-      `add these lint rules to ${DESIGN} §2`,
+      `add these lint rules to ${DESIGN_DOC} §2`,
     ).toEqual([]);
   });
 
@@ -149,7 +150,7 @@ describe("docs/design.md keeps up with the code", () => {
     ];
     expect(
       signatures.filter((s) => !text.includes(s)),
-      `update the conv API in ${DESIGN} §4`,
+      `update the conv API in ${DESIGN_DOC} §4`,
     ).toEqual([]);
   });
 });
