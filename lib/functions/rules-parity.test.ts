@@ -7,7 +7,7 @@ import { CONV_MEMBERS, LOG_MEMBERS } from "./conv-api";
 import type { FunctionRunner, JsonValue } from "./types";
 
 /**
- * The Python port of lib/sip/header-rules.ts and lib/sip/route.ts (inside conv-module.ts) must
+ * The Python port of lib/sip/header-rules.ts and lib/sip/route.ts (python/sip_rules.py) must
  * answer exactly like the TypeScript originals: one table of cases runs through both.
  */
 const HEADER_NAMES = [

@@ -1,5 +1,3 @@
-/** Python: the `conv` object (docs/design.md §4) and its helpers. String.raw: backslashes reach Python untouched. */
-export const PY_CONV_OBJECT = String.raw`
 # ---------------------------------------------------------------------------------------------
 # The conv object.
 
@@ -260,5 +258,3 @@ class Conv:
             "whisper": whisper,
         }, where)
 
-
-`;

@@ -1,5 +1,3 @@
-/** Python: faithful ports of lib/sip/header-rules.ts and lib/sip/route.ts (rules-parity.test.ts keeps them in step). String.raw: backslashes reach Python untouched. */
-export const PY_SIP_RULES = String.raw`
 # ---------------------------------------------------------------------------------------------
 # SIP rules, ported from lib/sip/header-rules.ts and lib/sip/route.ts. JavaScript semantics are
 # kept on purpose: \Z instead of $ (Python's $ also matches before a final newline), explicit
@@ -149,5 +147,3 @@ def route_error(route):
 REASON_CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}\Z")
 METRIC_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]{0,63}\Z")
 _VARIABLE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-
-`;

@@ -1,5 +1,3 @@
-/** Python: `run_request` / `check_syntax`, taking and returning JSON strings so a warm call is one round trip. */
-export const PY_RUN = String.raw`
 # ---------------------------------------------------------------------------------------------
 # Running user code.
 
@@ -147,4 +145,3 @@ def check_syntax(code):
         return json.dumps({"message": (type(exc).__name__ + ": " if not type(exc) is SyntaxError else "") + (exc.msg or "invalid syntax"), "line": line, "column": column, "endLine": end_line, "endColumn": end_column})
     except (ValueError, OverflowError) as exc:
         return json.dumps({"message": str(exc), "line": 1, "column": 1, "endLine": 1, "endColumn": 2})
-`;
