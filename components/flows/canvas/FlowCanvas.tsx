@@ -2,8 +2,8 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized } from "@xyflow/react";
-import { useEditorStore, useEditorStoreApi } from "../store/context";
-import type { CanvasEdge } from "../store/types";
+import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
+import type { CanvasEdge } from "@/components/flows/store/types";
 import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
 import { NODE_TYPES } from "./node-types";
 

@@ -3,8 +3,8 @@
 import { useEffect } from "react";
 import { useUpdateNodeInternals } from "@xyflow/react";
 import { anyKind } from "@/lib/flow";
-import type { FlowEditorStore } from "../store/create-editor-store";
-import type { CanvasNode } from "../store/types";
+import type { FlowEditorStore } from "@/components/flows/store/create-editor-store";
+import type { CanvasNode } from "@/components/flows/store/types";
 
 const handleKey = (n: CanvasNode) =>
   anyKind(n.type)

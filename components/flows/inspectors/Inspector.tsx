@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 import { catalogue, type NodeDataOf, type NodeKind } from "@/lib/flow";
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 import type { InspectorProps } from "./fields";
 import { ConditionInspector } from "./condition";
 import { EndInspector } from "./end";

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { inputClass } from "@/components/ui/FieldMessages";
 import { VariableInput } from "@/components/ui/VariableInput";
 import { CONDITION_OPERATORS, OPERATOR_INFO, createIdGenerator, type ConditionOperator } from "@/lib/flow";
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 import { AddButton, RemoveButton, removeAt, replaceAt, type InspectorProps } from "./fields";
 
 export function ConditionInspector({ data, update }: InspectorProps<"condition">) {

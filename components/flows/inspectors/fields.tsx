@@ -3,7 +3,7 @@
 import { FieldMessages, describedBy, inputClass } from "@/components/ui/FieldMessages";
 import { VariableInput } from "@/components/ui/VariableInput";
 import type { NodeDataOf, NodeKind } from "@/lib/flow";
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 
 /** What every per-kind inspector receives. `key` groups typing in one field into one undo step. */
 export interface InspectorProps<K extends NodeKind> {

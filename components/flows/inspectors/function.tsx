@@ -1,8 +1,8 @@
 import { inputClass } from "@/components/ui/FieldMessages";
 import { VariableInput } from "@/components/ui/VariableInput";
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 import { AddButton, Field, RemoveButton, removeAt, replaceAt, type InspectorProps } from "./fields";
-import { EditFunctionButton } from "../panels/EditFunctionButton";
+import { EditFunctionButton } from "@/components/flows/panels/EditFunctionButton";
 
 export function FunctionInspector({ nodeId, data, update }: InspectorProps<"function">) {
   const functions = useEditorStore((s) => s.lintContext.functions);

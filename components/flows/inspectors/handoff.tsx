@@ -5,11 +5,11 @@ import { DestinationModal } from "@/components/handoffs/DestinationModal";
 import { inputClass } from "@/components/ui/FieldMessages";
 import { createDestinationAction } from "@/app/agents/[agentId]/handoffs/actions";
 import { REASON_CODE, resolveDestination } from "@/lib/flow";
-import { useEditorMeta } from "../editor-meta";
-import { useEditorStore } from "../store/context";
+import { useEditorMeta } from "@/components/flows/editor-meta";
+import { useEditorStore } from "@/components/flows/store/context";
 import { Field, VariableField, type InspectorProps } from "./fields";
-import { EditFunctionButton } from "../panels/EditFunctionButton";
-import { overrideKind } from "../panels/override";
+import { EditFunctionButton } from "@/components/flows/panels/EditFunctionButton";
+import { overrideKind } from "@/components/flows/panels/override";
 
 const NEW_DESTINATION = "__new__";
 const AGENT_DEFAULT = "";

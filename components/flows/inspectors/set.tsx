@@ -1,6 +1,6 @@
 import { inputClass } from "@/components/ui/FieldMessages";
 import { VariableInput } from "@/components/ui/VariableInput";
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 import { AddButton, RemoveButton, removeAt, replaceAt, type InspectorProps } from "./fields";
 
 export function SetInspector({ data, update }: InspectorProps<"set">) {

@@ -5,9 +5,9 @@ import { memo, useMemo } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { anyKind, type HandoffData } from "@/lib/flow";
 import { truncate } from "@/lib/flow/kind";
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 import { useFlowContext } from "./flow-context";
-import type { CanvasNode } from "../store/types";
+import type { CanvasNode } from "@/components/flows/store/types";
 import { HandoffNodeBody } from "./HandoffNodeBody";
 import { KIND_STYLE } from "./kind-style";
 

@@ -1,7 +1,7 @@
 import { truncate } from "@/lib/flow/kind";
 import { resolveDestination, type FlowContext, type HandoffData } from "@/lib/flow";
 import { METHOD_INFO } from "@/lib/handoffs/types";
-import { overrideKind } from "../panels/override";
+import { overrideKind } from "@/components/flows/panels/override";
 
 const METHOD_TONE = {
   refer: "bg-blue-50 text-blue-700",

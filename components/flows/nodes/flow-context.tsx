@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import { prepareContext, EMPTY_CONTEXT, type FlowContext } from "@/lib/flow";
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 
 /**
  * The indexed lint context (destinations by id, the default) for node summaries, through React

@@ -3,8 +3,8 @@
 import { useRef, useState } from "react";
 import { useReactFlow } from "@xyflow/react";
 import { catalogue, NODE_KINDS, type NodeKind } from "@/lib/flow";
-import { useEditorStore } from "../store/context";
-import { KIND_STYLE } from "../nodes/kind-style";
+import { useEditorStore } from "@/components/flows/store/context";
+import { KIND_STYLE } from "@/components/flows/nodes/kind-style";
 
 const DRAG_THRESHOLD = 4;
 /** Nodes are placed by their top-left corner; centre a new card on the drop point. */

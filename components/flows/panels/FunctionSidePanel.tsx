@@ -2,8 +2,8 @@
 
 import { useRef } from "react";
 import { FunctionEditorPanel } from "@/components/functions/FunctionEditorPanel";
-import { useEditorMeta } from "../editor-meta";
-import { useEditorStore } from "../store/context";
+import { useEditorMeta } from "@/components/flows/editor-meta";
+import { useEditorStore } from "@/components/flows/store/context";
 import { useSidePanel } from "./side-panel";
 
 /** A function's Monaco editor beside the canvas; a save updates lint and override badges at once. */

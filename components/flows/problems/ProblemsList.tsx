@@ -2,7 +2,7 @@
 
 import { useReactFlow } from "@xyflow/react";
 import { catalogue, type NodeKind } from "@/lib/flow";
-import { useEditorStore, useEditorStoreApi } from "../store/context";
+import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 
 /** Every lint problem; clicking one selects its node and centres the view on it. */
 export function ProblemsList() {

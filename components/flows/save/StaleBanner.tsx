@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useReactFlow } from "@xyflow/react";
 import { Button } from "@/components/ui/Button";
 import { saveFlowAsCopyAction } from "@/app/agents/[agentId]/flows/actions";
-import { useEditorMeta } from "../editor-meta";
-import { toDocument } from "../store/document";
-import { useEditorStore, useEditorStoreApi } from "../store/context";
+import { useEditorMeta } from "@/components/flows/editor-meta";
+import { toDocument } from "@/components/flows/store/document";
+import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 
 /**
  * Shown when a save was refused because the flow changed elsewhere. Autosave is paused until

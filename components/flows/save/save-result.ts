@@ -1,5 +1,5 @@
 import type { SaveFlowResult } from "@/app/agents/[agentId]/flows/save-flow";
-import type { EditorState } from "../store/types";
+import type { EditorState } from "@/components/flows/store/types";
 
 /** Reports a save's outcome to the store; the same for the server action and the keepalive POST. */
 export function applySaveResult(s: EditorState, version: number, result: SaveFlowResult): void {

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef } from "react";
 import { saveFlowAction } from "@/app/agents/[agentId]/flows/actions";
 import type { SaveFlowResult } from "@/app/agents/[agentId]/flows/save-flow";
-import { toDocument } from "../store/document";
-import type { FlowEditorStore } from "../store/create-editor-store";
+import { toDocument } from "@/components/flows/store/document";
+import type { FlowEditorStore } from "@/components/flows/store/create-editor-store";
 import { applySaveResult } from "./save-result";
 
 export const AUTOSAVE_DELAY_MS = 800;

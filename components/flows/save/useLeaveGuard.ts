@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import type { FlowEditorStore } from "../store/create-editor-store";
-import { saveStatus } from "../store/save-slice";
+import type { FlowEditorStore } from "@/components/flows/store/create-editor-store";
+import { saveStatus } from "@/components/flows/store/save-slice";
 
 /**
  * In-app navigation guard: a click on a link while changes are unsaved first saves them,

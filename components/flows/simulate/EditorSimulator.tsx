@@ -4,9 +4,9 @@ import { useCallback } from "react";
 import { SimulatorPanel } from "@/components/simulator/SimulatorPanel";
 import type { CallDetails } from "@/components/simulator/store";
 import type { AgentSetup } from "@/lib/runtime";
-import { useEditorMeta } from "../editor-meta";
-import { toDocument } from "../store/document";
-import { useEditorStoreApi } from "../store/context";
+import { useEditorMeta } from "@/components/flows/editor-meta";
+import { toDocument } from "@/components/flows/store/document";
+import { useEditorStoreApi } from "@/components/flows/store/context";
 import type { CallProgress } from "./SimulationHighlight";
 
 export interface EditorSimulation {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEditorStore } from "../store/context";
+import { useEditorStore } from "@/components/flows/store/context";
 
 export interface CallProgress {
   currentNodeId: string | null;

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useReactFlow } from "@xyflow/react";
 import { Button } from "@/components/ui/Button";
-import { useEditorMeta } from "../editor-meta";
-import { useEditorStore, useEditorStoreApi } from "../store/context";
+import { useEditorMeta } from "@/components/flows/editor-meta";
+import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 import { HelpPopover } from "./HelpPopover";
 import { ImportExport } from "./ImportExport";
 import { SaveStatusBadge } from "./SaveStatusBadge";

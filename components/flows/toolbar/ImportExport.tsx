@@ -5,8 +5,8 @@ import { useReactFlow } from "@xyflow/react";
 import { Button } from "@/components/ui/Button";
 import { Modal } from "@/components/ui/Modal";
 import { exportFlow, importFlow, type PathError } from "@/lib/flow";
-import { toDocument } from "../store/document";
-import { useEditorStoreApi } from "../store/context";
+import { toDocument } from "@/components/flows/store/document";
+import { useEditorStoreApi } from "@/components/flows/store/context";
 
 /**
  * Export downloads `<name>.flow.json`. Import replaces the canvas content as one undoable

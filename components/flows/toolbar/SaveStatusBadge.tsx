@@ -1,7 +1,7 @@
 "use client";
 
-import { useEditorStore } from "../store/context";
-import { saveStatus } from "../store/save-slice";
+import { useEditorStore } from "@/components/flows/store/context";
+import { saveStatus } from "@/components/flows/store/save-slice";
 
 const LABEL = {
   saved: "Saved",

@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
-import { apiRoute } from "../_lib/handler";
+import { apiRoute } from "@/app/api/v1/_lib/handler";
 
 // Any /api/v1 path no other route matches: a JSON 404 (not Next's HTML page), without a key.
 const unknownEndpoint = apiRoute<{ path: string[] }>(

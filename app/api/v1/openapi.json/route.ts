@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { apiRoute } from "../_lib/handler";
+import { apiRoute } from "@/app/api/v1/_lib/handler";
 
 let body: string | null = null;
 

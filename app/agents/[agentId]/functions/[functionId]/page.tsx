@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { FunctionEditorPanel } from "@/components/functions/FunctionEditorPanel";
-import { loadFunctionEditorData } from "../actions";
+import { loadFunctionEditorData } from "@/app/agents/[agentId]/functions/actions";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getConversationJson } from "@/db/repositories/conversations";
 import { notFound } from "@/lib/api/errors";
-import { apiRoute, rawJson } from "../../_lib/handler";
+import { apiRoute, rawJson } from "@/app/api/v1/_lib/handler";
 
 /** GET /api/v1/conversations/{conversationId}: the full record, with its `handoff` (or null). */
 export const GET = apiRoute<{ conversationId: string }>(({ db, params }) => {

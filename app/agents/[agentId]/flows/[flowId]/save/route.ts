@@ -1,4 +1,4 @@
-import { saveFlowFromClient } from "../../save-flow";
+import { saveFlowFromClient } from "@/app/agents/[agentId]/flows/save-flow";
 
 /**
  * Save-on-leave: the editor posts here with `fetch(..., { keepalive: true })` from pagehide,

@@ -1,7 +1,7 @@
 import { listConversationsJson } from "@/db/repositories/conversations";
 import { invalid } from "@/lib/api/errors";
-import { apiRoute, rawJson } from "../../../_lib/handler";
-import { requireAgent } from "../../../_lib/lookups";
+import { apiRoute, rawJson } from "@/app/api/v1/_lib/handler";
+import { requireAgent } from "@/app/api/v1/_lib/lookups";
 import { parseQuery } from "./schema";
 
 /** GET /api/v1/agents/{agentId}/conversations?outcome=&reason=&…&cursor=&limit= → { data, next_cursor } */

@@ -1,7 +1,7 @@
 import { listFlows } from "@/db/repositories/flows";
 import { toApiFlowSummary } from "@/lib/api/flows";
-import { apiRoute } from "../../../_lib/handler";
-import { requireAgent } from "../../../_lib/lookups";
+import { apiRoute } from "@/app/api/v1/_lib/handler";
+import { requireAgent } from "@/app/api/v1/_lib/lookups";
 
 /** GET /api/v1/agents/{agentId}/flows: the agent's flows (without their nodes). */
 export const GET = apiRoute<{ agentId: string }>(({ db, params }) => {

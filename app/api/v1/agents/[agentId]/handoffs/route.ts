@@ -1,7 +1,7 @@
 import { createDestination, listDestinations } from "@/db/repositories/handoffs";
 import { invalid } from "@/lib/api/errors";
-import { apiRoute, json, readJson } from "../../../_lib/handler";
-import { requireAgent } from "../../../_lib/lookups";
+import { apiRoute, json, readJson } from "@/app/api/v1/_lib/handler";
+import { requireAgent } from "@/app/api/v1/_lib/lookups";
 import { applyIsDefault, checkIsDefault, destinationOrThrow } from "./_mutations";
 import { parseBody } from "./schema";
 import { toApiDestination } from "@/lib/api/destinations";

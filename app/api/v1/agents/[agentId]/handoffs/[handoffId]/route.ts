@@ -1,9 +1,9 @@
 import { deleteDestination, updateDestination } from "@/db/repositories/handoffs";
 import { invalid, notFound } from "@/lib/api/errors";
 import { toApiDestination } from "@/lib/api/destinations";
-import { apiRoute, readJson, type ApiContext } from "../../../../_lib/handler";
-import { requireDestination } from "../../../../_lib/lookups";
-import { applyIsDefault, checkIsDefault, destinationOrThrow } from "../_mutations";
+import { apiRoute, readJson, type ApiContext } from "@/app/api/v1/_lib/handler";
+import { requireDestination } from "@/app/api/v1/_lib/lookups";
+import { applyIsDefault, checkIsDefault, destinationOrThrow } from "@/app/api/v1/agents/[agentId]/handoffs/_mutations";
 import { parseBody } from "./schema";
 
 type Params = { agentId: string; handoffId: string };
