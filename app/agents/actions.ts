@@ -3,12 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/server";
 import { createAgent, getAgent, renameAgent } from "@/db/repositories/agents";
+import type { AgentActionResult } from "@/lib/agents/action-results";
 import { agentInputSchema } from "@/lib/agents/schema";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/handoffs/schema";
-
-export type AgentActionResult =
-  | { ok: true; agent: { id: string; name: string } }
-  | { ok: false; fieldErrors: FieldErrors };
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export async function createAgentAction(input: unknown): Promise<AgentActionResult> {
   const parsed = agentInputSchema.safeParse(input);

@@ -12,8 +12,7 @@ import {
   importFlowAction,
   renameFlowAction,
 } from "@/app/agents/[agentId]/flows/actions";
-import type { FlowSummary } from "@/db/repositories/flows";
-import type { PathError } from "@/lib/flow";
+import type { FlowSummary, PathError } from "@/lib/flow";
 import { FlowNameDialog } from "./FlowNameDialog";
 
 type Dialog =

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { FieldMessages, inputClass } from "@/components/ui/FieldMessages";
 import { Modal } from "@/components/ui/Modal";
-import type { FlowActionResult } from "@/app/agents/[agentId]/flows/actions";
+import type { FlowActionResult } from "@/lib/flow";
 
 /** Asks for a flow name (create or rename); server errors keep the dialog and what was typed. */
 export function FlowNameDialog({

@@ -4,11 +4,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { CodeEditor, type EditorMarker } from "@/components/code/CodeEditor";
-import {
-  loadFunctionEditorData,
-  saveFunctionAction,
-  type FunctionEditorData,
-} from "@/app/agents/[agentId]/functions/actions";
+import { loadFunctionEditorData, saveFunctionAction } from "@/app/agents/[agentId]/functions/actions";
+import type { FunctionEditorData } from "@/lib/functions/action-results";
 import { buildRunRequest, sampleCall, type SampleRow } from "@/lib/functions/sample";
 import type { RunResult, SyntaxIssue } from "@/lib/functions/types";
 import { browserRunner, useRunnerStatus } from "./browser-runner-store";

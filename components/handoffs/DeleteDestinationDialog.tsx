@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { FieldMessages, inputClass } from "@/components/ui/FieldMessages";
 import { Modal } from "@/components/ui/Modal";
-import type { HandoffActionResult } from "@/app/agents/[agentId]/handoffs/actions";
+import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import type { HandoffDestination } from "@/lib/handoffs/types";
 
 export function DeleteDestinationDialog({

@@ -14,7 +14,7 @@ import {
   type HandoffDestination,
 } from "@/lib/handoffs/types";
 import { ROUTE_EXAMPLES } from "@/lib/sip/route";
-import type { HandoffActionResult } from "@/app/agents/[agentId]/handoffs/actions";
+import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import { draftFrom, draftToInput, type DestinationDraft } from "./draft";
 import { SipHeadersEditor } from "./SipHeadersEditor";
 

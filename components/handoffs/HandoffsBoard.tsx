@@ -9,8 +9,8 @@ import {
   duplicateDestinationAction,
   setDefaultDestinationAction,
   updateDestinationAction,
-  type HandoffActionResult,
 } from "@/app/agents/[agentId]/handoffs/actions";
+import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import type { HandoffDestination } from "@/lib/handoffs/types";
 import { DeleteDestinationDialog } from "./DeleteDestinationDialog";
 import { DestinationCard } from "./DestinationCard";

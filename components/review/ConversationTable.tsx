@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { METHOD_INFO } from "@/lib/handoffs/types";
 import type { ConversationSummary } from "@/lib/conversations/schema";
-import { formatDuration, formatTimestamp, SOURCE_LABEL } from "./format";
+import { formatUtc } from "@/lib/time/utc";
+import { formatDuration, SOURCE_LABEL } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
 
 const dash = <span className="text-slate-400">—</span>;
@@ -28,9 +29,9 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
                 <Link
                   href={`/agents/${agentId}/conversations/${r.id}`}
                   className="font-medium text-brand-700 hover:underline"
-                  aria-label={`Conversation started ${formatTimestamp(r.started_at)}`}
+                  aria-label={`Conversation started ${formatUtc(r.started_at)}`}
                 >
-                  <time dateTime={r.started_at}>{formatTimestamp(r.started_at).replace(" UTC", "")}</time>
+                  <time dateTime={r.started_at}>{formatUtc(r.started_at).replace(" UTC", "")}</time>
                 </Link>
               </td>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDuration(r.duration_ms)}</td>

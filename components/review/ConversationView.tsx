@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
+import { Tabs } from "@/components/ui/Tabs";
 import type { Conversation } from "@/lib/conversations/schema";
+import { formatUtc } from "@/lib/time/utc";
 import { ConversationTranscript, NodePath } from "./ConversationTranscript";
 import { DetailsPanel } from "./DetailsPanel";
-import { formatDuration, formatTimestamp } from "./format";
+import { formatDuration } from "./format";
 import { LogsPanel } from "./LogsPanel";
 import { MetricsPanel } from "./MetricsPanel";
 import { OutcomeBadge } from "./OutcomeBadge";
 import { SipTracePanel } from "./SipTracePanel";
-import { Tabs } from "./Tabs";
 
 /** One stored conversation: transcript and path on the left, the metadata tabs on the right. */
 export function ConversationView({ conversation: c, listHref }: { conversation: Conversation; listHref: string }) {
@@ -26,7 +27,7 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
         </div>
         <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
           <Meta label="Started">
-            <time dateTime={c.started_at}>{formatTimestamp(c.started_at)}</time>
+            <time dateTime={c.started_at}>{formatUtc(c.started_at)}</time>
           </Meta>
           <Meta label="Duration">{formatDuration(c.duration_ms)}</Meta>
           <Meta label="Outcome">

@@ -1,6 +1,6 @@
-import { METHOD_INFO } from "@/lib/handoffs/types";
+import { CopyButton } from "@/components/ui/CopyButton";
 import type { Conversation } from "@/lib/conversations/schema";
-import { CopyButton } from "./CopyButton";
+import { METHOD_INFO } from "@/lib/handoffs/types";
 import { OUTCOME_LABEL } from "./format";
 
 interface Field {

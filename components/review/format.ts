@@ -1,10 +1,7 @@
 import type { Outcome, SipTraceRecord } from "@/lib/conversations/schema";
 import type { HandoffTrace, Lane, TraceWarningCode } from "@/lib/sip";
 
-/**
- * Pure formatting for Conversation Review. Times are shown in UTC, the zone the date filters use,
- * so what a row says and what a filter matches agree whatever the viewer's zone.
- */
+/** Pure formatting for Conversation Review. Times of day are shown in UTC by `lib/time/utc`. */
 
 /** `0 s`, `42 s`, `1 min 05 s`, `1 h 02 min`. Sub-second calls round to the nearest second. */
 export function formatDuration(ms: number): string {
@@ -15,13 +12,6 @@ export function formatDuration(ms: number): string {
   if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
   if (m > 0) return `${m} min ${String(s).padStart(2, "0")} s`;
   return `${s} s`;
-}
-
-/** `2025-05-01 09:30:12 UTC` for an ISO date-time. */
-export function formatTimestamp(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)} UTC`;
 }
 
 /** Time into the call, `m:ss.s` (`0:04.0`), of `at` after `start`; negative or unreadable → `0:00.0`. */

@@ -7,7 +7,7 @@ import { FieldMessages, describedBy, inputClass } from "@/components/ui/FieldMes
 import { Modal } from "@/components/ui/Modal";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/agents/[agentId]/settings/actions";
 import type { ApiKey } from "@/lib/api/keys";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/lib/time/utc";
 
 export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: string }) {
   const [name, setName] = useState("");
@@ -142,14 +142,14 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
                 <td className="py-2 pr-3 font-medium">{k.name}</td>
                 <td className="py-2 pr-3 font-mono text-slate-600">{k.prefix}…</td>
                 <td className="py-2 pr-3">
-                  <time dateTime={k.createdAt}>{formatUtc(k.createdAt)}</time>
+                  <time dateTime={k.createdAt}>{formatUtc(k.createdAt, "minute")}</time>
                 </td>
                 <td className="py-2 pr-3" data-testid="last-used">
-                  {k.lastUsedAt ? <time dateTime={k.lastUsedAt}>{formatUtc(k.lastUsedAt)}</time> : "Never"}
+                  {k.lastUsedAt ? <time dateTime={k.lastUsedAt}>{formatUtc(k.lastUsedAt, "minute")}</time> : "Never"}
                 </td>
                 <td className="py-2 pr-3">
                   {k.revokedAt ? (
-                    <Badge tone="slate" data-testid="key-status" title={`Revoked ${formatUtc(k.revokedAt)}`}>
+                    <Badge tone="slate" data-testid="key-status" title={`Revoked ${formatUtc(k.revokedAt, "minute")}`}>
                       Revoked
                     </Badge>
                   ) : (

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { FieldMessages, inputClass } from "@/components/ui/FieldMessages";
-import type { AgentActionResult } from "@/app/agents/actions";
+import type { AgentActionResult } from "@/lib/agents/action-results";
 import { agentNameSchema } from "@/lib/agents/schema";
 
 /** One field, used to create and to rename an agent. */

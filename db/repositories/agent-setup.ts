@@ -1,10 +1,10 @@
 import type { Db } from "../client";
 import type { Agent } from "../../lib/agents/types";
+import type { StoredFlow } from "../../lib/flow";
 import type { AgentSetup } from "../../lib/runtime";
 import { listAgentVariables } from "./agents";
 import { listFunctions } from "./functions";
 import { listDestinations } from "./handoffs";
-import type { StoredFlow } from "./flows";
 
 /** Everything the runtime needs about an agent to run `flow`, read in one place for every host. */
 export function loadAgentSetup(

@@ -3,23 +3,9 @@ import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
 import { flows } from "../schema";
 import { writeTransaction } from "../transaction";
-import type { Flow, FlowDocument, FlowEdge, FlowNode } from "../../lib/flow";
+import type { FlowDocument, FlowEdge, FlowNode, FlowSummary, StoredFlow } from "../../lib/flow";
 
 type Row = typeof flows.$inferSelect;
-
-export interface StoredFlow extends Flow {
-  agentId: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface FlowSummary {
-  id: string;
-  name: string;
-  revision: number;
-  nodeCount: number;
-  updatedAt: string;
-}
 
 export type FlowNameResult =
   | { ok: true; flow: StoredFlow }

@@ -5,8 +5,6 @@ import { flows, functions } from "../schema";
 import { writeTransaction } from "../transaction";
 import type { AgentFunction, FunctionUsage } from "../../lib/functions/types";
 
-export type { FunctionUsage };
-
 type Row = typeof functions.$inferSelect;
 
 export type FunctionResult =

@@ -21,6 +21,12 @@ export interface ApiKey {
   revokedAt: string | null;
 }
 
+/** What creating a key from Settings returns: the secret, in this one response and nowhere else. */
+export type CreateApiKeyResult =
+  | { ok: true; key: string; apiKey: ApiKey }
+  | { ok: false; fieldErrors: { name?: string }; formError?: string };
+export type RevokeApiKeyResult = { ok: true } | { ok: false; formError: string };
+
 /** The bearer token from an Authorization header, or null when there is none. */
 export function bearerToken(header: string | null): string | null {
   if (header === null) return null;

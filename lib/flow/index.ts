@@ -14,3 +14,4 @@ export { NO_MATCH_HANDLE, MAX_RETRIES, compileBranchRegex, branchLabel } from ".
 export { ELSE_HANDLE, CONDITION_OPERATORS, OPERATOR_INFO, ruleLabel } from "./kinds/condition/definition";
 export { ERROR_HANDLE } from "./kinds/function/definition";
 export { REASON_CODE, SUGGESTED_REASONS, functionTransfers, resolveDestination } from "./kinds/handoff/definition";
+export * from "./action-results";

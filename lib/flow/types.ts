@@ -45,3 +45,19 @@ export interface Flow extends FlowDocument {
   id: string;
   revision: number;
 }
+
+/** A flow as the database keeps it: its agent and when it was created and last saved. */
+export interface StoredFlow extends Flow {
+  agentId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row of the Flows list, without the graph. */
+export interface FlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  nodeCount: number;
+  updatedAt: string;
+}

@@ -1,4 +1,4 @@
-import type { SaveFlowResult } from "@/app/agents/[agentId]/flows/save-flow";
+import type { SaveFlowResult } from "@/lib/flow";
 import type { EditorState } from "@/components/flows/store/types";
 
 /** Reports a save's outcome to the store; the same for the server action and the keepalive POST. */

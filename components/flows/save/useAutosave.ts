@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import { saveFlowAction } from "@/app/agents/[agentId]/flows/actions";
-import type { SaveFlowResult } from "@/app/agents/[agentId]/flows/save-flow";
+import type { SaveFlowResult } from "@/lib/flow";
 import { toDocument } from "@/components/flows/store/document";
 import type { FlowEditorStore } from "@/components/flows/store/create-editor-store";
 import { applySaveResult } from "./save-result";

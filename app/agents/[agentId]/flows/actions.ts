@@ -14,12 +14,16 @@ import {
   renameFlow,
   type FlowNameResult,
 } from "@/db/repositories/flows";
-import { demoFlow, flowNameSchema, importFlow, parseFlowDocument, type FlowDocument, type PathError } from "@/lib/flow";
-import { saveFlowFromClient, type SaveFlowResult } from "./save-flow";
-
-export type FlowActionResult =
-  | { ok: true; flowId: string; name: string }
-  | { ok: false; fieldErrors: Record<string, string>; errors?: PathError[] };
+import {
+  demoFlow,
+  flowNameSchema,
+  importFlow,
+  parseFlowDocument,
+  type FlowActionResult,
+  type FlowDocument,
+  type SaveFlowResult,
+} from "@/lib/flow";
+import { saveFlowFromClient } from "./save-flow";
 
 const GONE = { ok: false as const, fieldErrors: { _form: "This flow or agent no longer exists; reload the page" } };
 

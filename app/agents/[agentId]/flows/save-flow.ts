@@ -1,14 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/server";
 import { getAgent } from "@/db/repositories/agents";
-import { saveFlow, type StoredFlow } from "@/db/repositories/flows";
-import { parseFlowDocument, type PathError } from "@/lib/flow";
-
-export type SaveFlowResult =
-  | { ok: true; revision: number; savedAt: string }
-  | { ok: false; status: "stale"; theirs: StoredFlow }
-  | { ok: false; status: "invalid"; errors: PathError[] }
-  | { ok: false; status: "not_found" };
+import { saveFlow } from "@/db/repositories/flows";
+import { parseFlowDocument, type SaveFlowResult } from "@/lib/flow";
 
 /**
  * Shared by the server action (autosave) and the keepalive route (save on leaving the page).

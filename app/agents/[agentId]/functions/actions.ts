@@ -12,34 +12,12 @@ import {
   renameFunction,
   saveFunction,
   type FunctionResult,
-  type FunctionUsage,
 } from "@/db/repositories/functions";
-import {
-  createFunctionSchema,
-  parseWith,
-  renameFunctionSchema,
-  saveFunctionSchema,
-  type FieldErrors,
-} from "@/lib/functions/schema";
+import { createFunctionSchema, parseWith, renameFunctionSchema, saveFunctionSchema } from "@/lib/functions/schema";
+import type { DeleteFunctionResult, FunctionActionResult, FunctionEditorData } from "@/lib/functions/action-results";
 import { templateById } from "@/lib/functions/templates";
 import { toFunctionDestination } from "@/lib/functions/sample";
-import type { AgentFunction, FunctionDestination } from "@/lib/functions/types";
-
-export type FunctionActionResult =
-  | { ok: true; function: AgentFunction; updatedNodes?: number }
-  | { ok: false; fieldErrors: FieldErrors; formError?: string };
-
-export type DeleteFunctionResult = { ok: true } | { ok: false; usages: FunctionUsage[]; formError?: string };
-
-/** Everything the editor panel needs, for pages and for the flow canvas's inline editor. */
-export interface FunctionEditorData {
-  agentId: string;
-  function: AgentFunction;
-  destinations: FunctionDestination[];
-  /** The agent's variables with their sample values (prefill conv.state). */
-  variables: { name: string; sampleValue: string }[];
-  timeoutMs: number;
-}
+import type { FunctionUsage } from "@/lib/functions/types";
 
 const GONE_AGENT = { ok: false as const, fieldErrors: {}, formError: "This agent no longer exists; reload the page" };
 const GONE_FUNCTION = {

@@ -12,12 +12,8 @@ import {
   updateDestination,
   type MutationResult,
 } from "@/db/repositories/handoffs";
-import { parseDestination, type FieldErrors } from "@/lib/handoffs/schema";
-import type { HandoffDestination } from "@/lib/handoffs/types";
-
-export type HandoffActionResult =
-  | { ok: true; destination?: HandoffDestination }
-  | { ok: false; fieldErrors: FieldErrors; formError?: string };
+import type { HandoffActionResult } from "@/lib/handoffs/action-results";
+import { parseDestination } from "@/lib/handoffs/schema";
 
 const GONE_AGENT: HandoffActionResult = {
   ok: false,

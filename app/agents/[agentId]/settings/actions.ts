@@ -3,12 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/server";
 import { createApiKey, revokeApiKey } from "@/db/repositories/api-keys";
-import { apiKeyNameSchema, type ApiKey } from "@/lib/api/keys";
-
-export type CreateApiKeyResult =
-  | { ok: true; key: string; apiKey: ApiKey }
-  | { ok: false; fieldErrors: { name?: string }; formError?: string };
-export type RevokeApiKeyResult = { ok: true } | { ok: false; formError: string };
+import { apiKeyNameSchema, type CreateApiKeyResult, type RevokeApiKeyResult } from "@/lib/api/keys";
 
 // Keys are workspace-wide: every agent's Settings page lists the same keys.
 const refresh = () => revalidatePath("/agents/[agentId]/settings", "page");

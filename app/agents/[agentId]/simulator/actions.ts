@@ -4,9 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/server";
 import { getAgent } from "@/db/repositories/agents";
 import { getConversation, insertConversation } from "@/db/repositories/conversations";
+import type { SaveCallResult } from "@/lib/conversations/action-results";
 import { conversationInputSchema } from "@/lib/conversations/schema";
-
-export type SaveCallResult = { ok: true; id: string } | { ok: false; error: string };
 
 /** Stores a finished simulated call. The record is validated like any API input. */
 export async function saveSimulatedCallAction(agentId: unknown, record: unknown): Promise<SaveCallResult> {

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { getAgent } from "@/db/repositories/agents";
-import { getFlowById, type StoredFlow } from "@/db/repositories/flows";
+import { getFlowById } from "@/db/repositories/flows";
+import type { StoredFlow } from "@/lib/flow";
 import { getDestination } from "@/db/repositories/handoffs";
 import { notFound } from "@/lib/api/errors";
 import type { Agent } from "@/lib/agents/types";

@@ -1,0 +1,14 @@
+import type { PathError } from "./schema";
+import type { StoredFlow } from "./types";
+
+/** What the Flows list's server actions (create, rename, duplicate, delete, import, save as copy) return. */
+export type FlowActionResult =
+  | { ok: true; flowId: string; name: string }
+  | { ok: false; fieldErrors: Record<string, string>; errors?: PathError[] };
+
+/** What the editor's save gets back, from the autosave action and the keepalive route alike. */
+export type SaveFlowResult =
+  | { ok: true; revision: number; savedAt: string }
+  | { ok: false; status: "stale"; theirs: StoredFlow }
+  | { ok: false; status: "invalid"; errors: PathError[] }
+  | { ok: false; status: "not_found" };

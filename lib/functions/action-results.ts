@@ -1,0 +1,20 @@
+import type { FieldErrors } from "../validation/field-errors";
+import type { AgentFunction, FunctionDestination, FunctionUsage } from "./types";
+
+/** What the create, rename and save function server actions return. */
+export type FunctionActionResult =
+  | { ok: true; function: AgentFunction; updatedNodes?: number }
+  | { ok: false; fieldErrors: FieldErrors; formError?: string };
+
+/** Deleting a function that flows still name asks for confirmation with the usages. */
+export type DeleteFunctionResult = { ok: true } | { ok: false; usages: FunctionUsage[]; formError?: string };
+
+/** Everything the editor panel needs, for pages and for the flow canvas's inline editor. */
+export interface FunctionEditorData {
+  agentId: string;
+  function: AgentFunction;
+  destinations: FunctionDestination[];
+  /** The agent's variables with their sample values (prefill conv.state). */
+  variables: { name: string; sampleValue: string }[];
+  timeoutMs: number;
+}
