@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { demoAgent, ok } from "@/lib/runtime/test-fixtures";
+import { demoAgent, ok } from "@/lib/runtime/testing/demo-agent";
 import { createSimulatorStore } from "./store";
 
 const details = {

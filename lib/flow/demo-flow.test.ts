@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoFlow } from "./demo-flow";
 import { lintFlow } from "./lint";
 import { flowDocumentSchema } from "./schema";
-import { billing, context, frontDesk, ivr } from "./test-helpers";
+import { billing, context, frontDesk, ivr } from "./testing/builders";
 import type { HandoffData } from "./types";
 
 const destinations = [frontDesk, billing, ivr];

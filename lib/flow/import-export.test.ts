@@ -5,7 +5,7 @@ import { generateLargeFlow } from "./generate";
 import { exportFlow, FLOW_FORMAT, importFlow } from "./import-export";
 import { jsonErrorOffset } from "./json-position";
 import { parseFlowDocument } from "./schema";
-import { billing, frontDesk, ivr } from "./test-helpers";
+import { billing, frontDesk, ivr } from "./testing/builders";
 import type { FlowDocument } from "./types";
 
 const demo = demoFlow({ destinations: [frontDesk, billing, ivr], overrideFunctionName: "route_vip" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { autoLayout, DEFAULT_NODE_SIZE, withPositions } from "./layout";
-import { around, at, edge } from "./test-helpers";
+import { around, at, edge } from "./testing/builders";
 import type { FlowNode, Position } from "./types";
 
 function overlaps(a: Position, b: Position, w: number, h: number): boolean {

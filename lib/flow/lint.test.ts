@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lintFlow } from "./lint";
 import type { LintRule } from "./problems";
-import { around, at, billing, context, doc, edge } from "./test-helpers";
+import { around, at, billing, context, doc, edge } from "./testing/builders";
 import type { FlowDocument, FlowNode, HandoffData, ListenData } from "./types";
 
 const rulesOf = (d: FlowDocument, ctx = context()): LintRule[] => lintFlow(d, ctx).map((p) => p.rule);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startCall, step } from "./engine";
-import { demoAgent, demoCall, ok } from "./test-fixtures";
+import { demoAgent, demoCall, ok } from "./testing/demo-agent";
 import type { CallEvent, Session } from "./types";
 
 function run(session: Session, ...events: CallEvent[]) {

@@ -4,7 +4,7 @@ import { startCall, step } from "./engine";
 import { evaluateRule } from "./conditions";
 import { matchBranch } from "./matching";
 import { mergeHeaders } from "./handoff";
-import { demoAgent, demoCall, ok } from "./test-fixtures";
+import { demoAgent, demoCall, ok } from "./testing/demo-agent";
 import type { ConditionRule } from "../flow";
 
 const at = { x: 0, y: 0 };

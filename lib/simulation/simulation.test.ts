@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { conversationInputSchema } from "../conversations/schema";
 import type { RunResult } from "../functions/types";
 import { startCall } from "../runtime";
-import { demoAgent, demoCall, ok } from "../runtime/test-fixtures";
+import { demoAgent, demoCall, ok } from "../runtime/testing/demo-agent";
 import { conversationFromSession, simulateScript, toOutcome } from ".";
 
 const base: RunResult = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { escapeHvalue, escapeUser, uriWithHeaders } from "./hvalue";
 import { headerValue, headerValues } from "./message";
 import { buildHandoffTrace } from "./trace";
-import { input, run } from "./test-support";
+import { input, run } from "./testing/ladders";
 import type { HandoffTraceInput } from "./types";
 
 const refer = (i: HandoffTraceInput) => run(i).sip.find((s) => s.label === "REFER")!.model;

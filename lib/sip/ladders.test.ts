@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cseqOf, headerValue, headerValues, type SipMessage } from "./message";
 import { buildHandoffTrace } from "./trace";
-import { expectedHeaderNames, headerNames, input, run, shape, type HeaderExpectation } from "./test-support";
+import { expectedHeaderNames, headerNames, input, run, shape, type HeaderExpectation } from "./testing/ladders";
 import type { HandoffTraceInput } from "./types";
 
 const INBOUND = ["sbc>agent INVITE", "agent>sbc 100/INVITE", "agent>sbc 200/INVITE", "sbc>agent ACK"];

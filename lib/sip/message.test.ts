@@ -5,7 +5,7 @@ import { serializeSipMessage } from "./serialize";
 import { utf8ByteLength, type SipMessage } from "./message";
 import { formatTraceText, methodNote } from "./format";
 import { buildHandoffTrace } from "./trace";
-import { input, run } from "./test-support";
+import { input, run } from "./testing/ladders";
 import type { HandoffTraceInput } from "./types";
 
 const require = createRequire(import.meta.url);

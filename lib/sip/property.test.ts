@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { createRequire } from "node:module";
 import { parseSipMessage } from "./parse";
 import { serializeSipMessage } from "./serialize";
-import { expectedHeaderNames, headerNames, input, run } from "./test-support";
+import { expectedHeaderNames, headerNames, input, run } from "./testing/ladders";
 
 const require = createRequire(import.meta.url);
 const Grammar = require("jssip/lib/Grammar") as { parse(input: string, rule: string): unknown };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, useTempDatabase } from "./_lib/testing";
+import { call, useTempDatabase } from "@/app/api/v1/_lib/testing/api";
 
 const tmp = useTempDatabase("api");
 

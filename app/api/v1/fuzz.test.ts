@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, useTempDatabase } from "./_lib/testing";
+import { call, useTempDatabase } from "@/app/api/v1/_lib/testing/api";
 
 // Nothing a client sends may produce a 5xx: malformed query strings, path ids and bodies at every route.
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { call, useTempDatabase } from "./_lib/testing";
+import { call, useTempDatabase } from "@/app/api/v1/_lib/testing/api";
 
 const tmp = useTempDatabase("openapi");
 const { getDb } = await import("@/db/server");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FlowNode } from "@/lib/flow";
-import { testStore } from "./test-store";
+import { testStore } from "@/components/flows/store/testing/editor-store";
 
 const start: FlowNode = { id: "start", type: "start", position: { x: 0, y: 0 }, data: { greeting: "" } };
 const say: FlowNode = { id: "say", type: "say", position: { x: 0, y: 100 }, data: { utterance: "Hi" } };

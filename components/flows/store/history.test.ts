@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COALESCE_MS } from "./commit";
-import { testStore } from "./test-store";
+import { testStore } from "@/components/flows/store/testing/editor-store";
 
 describe("history slice", () => {
   it("undoes and redoes adding a node", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testStore } from "./test-store";
+import { testStore } from "@/components/flows/store/testing/editor-store";
 
 const flow = {
   nodes: [

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exportFlow, importFlow, type FlowNode } from "@/lib/flow";
 import { toDocument } from "./document";
 import { saveStatus } from "./save-slice";
-import { testStore } from "./test-store";
+import { testStore } from "@/components/flows/store/testing/editor-store";
 
 const say: FlowNode = { id: "say", type: "say", position: { x: 0, y: 100 }, data: { utterance: "Hi" } };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalogue, kindOf, NODE_KINDS } from "../catalogue";
 import { lintFlow } from "../lint";
 import { prepareContext } from "../problems";
-import { around, context, frontDesk } from "../test-helpers";
+import { around, context, frontDesk } from "../testing/builders";
 import type { FlowNode } from "../types";
 
 const flowCtx = prepareContext(context());

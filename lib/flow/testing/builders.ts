@@ -1,5 +1,5 @@
-import type { LintContext, LintDestination } from "./problems";
-import type { FlowDocument, FlowEdge, FlowNode } from "./types";
+import type { LintContext, LintDestination } from "../problems";
+import type { FlowDocument, FlowEdge, FlowNode } from "../types";
 
 /** Small builders shared by the flow tests. */
 

@@ -3,9 +3,9 @@
  * header sets are written out here independently of the builders, so a test comparing
  * against them checks the engine rather than restating it.
  */
-import { buildHandoffTraceWithModels } from "./trace";
-import { cseqOf, type SipMessage } from "./message";
-import type { HandoffTraceInput, Lane, TraceDestination } from "./types";
+import { buildHandoffTraceWithModels } from "../trace";
+import { cseqOf, type SipMessage } from "../message";
+import type { HandoffTraceInput, Lane, TraceDestination } from "../types";
 
 export const HOSTS = { trunkHost: "trunk.example.net", pbxHost: "pbx.example" } as const;
 

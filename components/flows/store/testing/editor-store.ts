@@ -1,5 +1,5 @@
 import { createIdGenerator, sequentialTokens, type Flow, type LintContext } from "@/lib/flow";
-import { createFlowEditorStore } from "./create-editor-store";
+import { createFlowEditorStore } from "@/components/flows/store/create-editor-store";
 
 /** A store with reproducible ids and a hand-driven clock, for the slice tests. */
 export function testStore(

@@ -1,5 +1,5 @@
-import { demoFlow, type FlowDocument } from "../flow";
-import type { AgentSetup, CallSetup, FunctionOutcome } from "./types";
+import { demoFlow, type FlowDocument } from "../../flow";
+import type { AgentSetup, CallSetup, FunctionOutcome } from "../types";
 
 export const DESTINATIONS: AgentSetup["destinations"] = [
   {
