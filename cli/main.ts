@@ -7,6 +7,8 @@ import type { Command, CommandIo } from "./command";
 import { handoffTraceCommand } from "./commands/handoff-trace";
 import { apikeyCommand } from "./commands/apikey";
 import { simulateCommand } from "./commands/simulate";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
 
 const helpCommand: Command = {
   name: "help",
@@ -29,7 +31,10 @@ const helpCommand: Command = {
 };
 
 const COMMANDS = new Map<string, Command>(
-  [helpCommand, handoffTraceCommand, simulateCommand, apikeyCommand].map((c) => [c.name, c]),
+  [helpCommand, handoffTraceCommand, simulateCommand, apikeyCommand, exportCommand, importCommand].map((c) => [
+    c.name,
+    c,
+  ]),
 );
 
 function commandList(): string {

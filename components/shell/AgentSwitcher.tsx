@@ -5,13 +5,14 @@ import { useEffect, useRef, useState } from "react";
 import { Modal } from "@/components/ui/Modal";
 import { createAgentAction, renameAgentAction } from "@/app/agents/actions";
 import { AgentNameForm } from "./AgentNameForm";
+import { ImportAgentDialog } from "./ImportAgentDialog";
 
 type Agent = { id: string; name: string };
 
 export function AgentSwitcher({ current, agents }: { current: Agent; agents: Agent[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [dialog, setDialog] = useState<"none" | "create" | "rename">("none");
+  const [dialog, setDialog] = useState<"none" | "create" | "rename" | "import">("none");
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -28,7 +29,7 @@ export function AgentSwitcher({ current, agents }: { current: Agent; agents: Age
     };
   }, [open]);
 
-  const choose = (action: "create" | "rename") => {
+  const choose = (action: "create" | "rename" | "import") => {
     setOpen(false);
     setDialog(action);
   };
@@ -85,8 +86,26 @@ export function AgentSwitcher({ current, agents }: { current: Agent; agents: Age
           >
             New agent…
           </button>
+          <div className="my-1 border-t border-slate-200" />
+          <a
+            role="menuitem"
+            href={`/agents/${current.id}/export`}
+            download
+            onClick={() => setOpen(false)}
+            className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
+          >
+            Export agent
+          </a>
+          <button
+            role="menuitem"
+            onClick={() => choose("import")}
+            className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
+          >
+            Import agent…
+          </button>
         </div>
       )}
+      {dialog === "import" && <ImportAgentDialog agent={current} onClose={() => setDialog("none")} />}
       {dialog === "create" && (
         <Modal title="New agent" onClose={() => setDialog("none")}>
           <AgentNameForm

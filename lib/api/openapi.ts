@@ -4,7 +4,7 @@ import { conversationSchema, conversationSummarySchema } from "../conversations/
 import { apiAgentSchema } from "./agents";
 import { apiDestinationBodySchema, apiDestinationSchema } from "./destinations";
 import { apiErrorBodySchema } from "./errors";
-import { agentExportSchema } from "./export";
+import { agentDocumentShapeSchema } from "../agent-document/schema";
 import { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } from "./flows";
 
 /**
@@ -84,8 +84,35 @@ export function buildOpenApiDocument(): JsonSchema {
         parameters: params("agentId"),
         get: {
           operationId: "exportAgent",
-          summary: "Export an agent as portable JSON (variables, handoff destinations and flows; no ids)",
-          responses: { "200": ok("The export", ref("AgentExport")), ...errors(401, 404) },
+          summary:
+            "Export the agent's draft as an agent document (settings, variables, destinations, functions, flows; no ids)",
+          description:
+            "Keys are written in a stable order, so the same draft always gives the same bytes, and importing an export then exporting again is byte-identical.",
+          responses: { "200": ok("The agent document", ref("AgentDocument")), ...errors(401, 404) },
+        },
+      },
+      "/agents/import": {
+        post: {
+          operationId: "importAgent",
+          summary: "Import an agent document as a new agent, or into an agent's draft with ?into={agentId}",
+          description:
+            "An invalid document changes nothing: 400 with each problem under its path (`destinations.1.sip_headers.0.value`). " +
+            "Into an existing agent, destinations, functions and flows are matched by name and keep their ids; the agent keeps its name.",
+          parameters: [
+            {
+              name: "into",
+              in: "query",
+              required: false,
+              description: "Replace this agent's draft instead of creating an agent",
+              schema: { type: "string" },
+            },
+          ],
+          requestBody: { required: true, content: jsonContent(ref("AgentDocument")) },
+          responses: {
+            "201": ok("The new agent", ref("Agent")),
+            "200": ok("The agent whose draft was replaced", ref("Agent")),
+            ...errors(400, 401, 404),
+          },
         },
       },
       "/agents/{agentId}/flows": {
@@ -203,7 +230,7 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       schemas: {
         Agent: jsonSchema(apiAgentSchema),
-        AgentExport: jsonSchema(agentExportSchema),
+        AgentDocument: jsonSchema(agentDocumentShapeSchema, "input"),
         HandoffDestination: jsonSchema(apiDestinationSchema),
         HandoffDestinationBody: jsonSchema(apiDestinationBodySchema, "input"),
         HandoffDestinationPatch: jsonSchema(apiDestinationBodySchema.partial(), "input"),

@@ -108,13 +108,13 @@ describe("agents", () => {
     const one = await get(agentRoute.GET, `/agents/${demoId}`, { agentId: demoId });
     expect(one.json).toEqual(list.json.data[0]);
     const exp = await get(exportRoute.GET, `/agents/${demoId}/export`, { agentId: demoId });
-    expect(exp.json).toMatchObject({ format: "switchboard.agent", version: 1, agent: { name: "Acme Support" } });
-    expect(exp.json.handoffs.map((h: { name: string }) => h.name)).toEqual([
+    expect(exp.json).toMatchObject({ format: 1, agent: { name: "Acme Support" } });
+    expect(exp.json.destinations.map((h: { name: string }) => h.name)).toEqual([
       "Front desk",
       "Billing Support",
       "Hand back to IVR",
     ]);
-    expect(exp.json.handoffs[1]).toEqual({
+    expect(exp.json.destinations[1]).toEqual({
       name: "Billing Support",
       description: expect.any(String),
       method: "invite",
@@ -152,7 +152,11 @@ describe("agents", () => {
     const exp = await get(flowExportRoute.GET, `/flows/${summary.id}/export`, { flowId: summary.id });
     expect(exp.json).toMatchObject({ format: "switchboard.flow", version: 1, name: summary.name });
     const agentExport = await get(exportRoute.GET, `/agents/${demoId}/export`, { agentId: demoId });
-    expect(agentExport.json.flows[0]).toEqual(exp.json);
+    // The agent document holds the same nodes, with handoff nodes naming their destination.
+    expect(agentExport.json.flows[0].edges).toEqual(exp.json.edges);
+    const named = agentExport.json.flows[0].nodes.find((n: { type: string }) => n.type === "handoff").data;
+    expect(named).toHaveProperty("destination");
+    expect(named).not.toHaveProperty("destinationId");
     for (const handler of [flowRoute.GET, flowExportRoute.GET]) {
       const r = await get(handler, "/flows/flow_nope", { flowId: "flow_nope" });
       expect(r.status).toBe(404);

@@ -17,6 +17,7 @@ const ROUTES = {
   "/agents": await import("./agents/route"),
   "/agents/{agentId}": await import("./agents/[agentId]/route"),
   "/agents/{agentId}/export": await import("./agents/[agentId]/export/route"),
+  "/agents/import": await import("./agents/import/route"),
   "/agents/{agentId}/conversations": await import("./agents/[agentId]/conversations/route"),
   "/agents/{agentId}/handoffs": await import("./agents/[agentId]/handoffs/route"),
   "/agents/{agentId}/handoffs/{handoffId}": await import("./agents/[agentId]/handoffs/[handoffId]/route"),

@@ -14,7 +14,7 @@ const { sampleConversation } = await import("@/lib/conversations/samples");
 const { buildOpenApiDocument } = await import("@/lib/api/openapi");
 const { apiDestinationSchema } = await import("@/lib/api/destinations");
 const { apiAgentSchema } = await import("@/lib/api/agents");
-const { agentExportSchema } = await import("@/lib/api/export");
+const { agentDocumentShapeSchema } = await import("@/lib/agent-document");
 const { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } = await import("@/lib/api/flows");
 const { listFlows } = await import("@/db/repositories/flows");
 const { conversationSchema, conversationSummarySchema } = await import("@/lib/conversations/schema");
@@ -91,7 +91,14 @@ describe("OpenAPI document", () => {
       .strict()
       .parse(await r("agents", "/api/v1/agents", {}));
     apiAgentSchema.strict().parse(await r("agents/[agentId]", "/api/v1/agents/x", { agentId }));
-    agentExportSchema.strict().parse(await r("agents/[agentId]/export", "/x", { agentId }));
+    const exported = await r("agents/[agentId]/export", "/x", { agentId });
+    agentDocumentShapeSchema.parse(exported);
+    const imported = await call((await import("./agents/import/route")).POST, "POST", "/api/v1/agents/import", {
+      key,
+      body: exported,
+    });
+    expect(imported.status).toBe(201);
+    apiAgentSchema.strict().parse(imported.json);
     z.object({ data: z.array(apiFlowSummarySchema.strict()) })
       .strict()
       .parse(await r("agents/[agentId]/flows", "/x", { agentId }));

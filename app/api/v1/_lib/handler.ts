@@ -76,15 +76,14 @@ export function apiRoute<P extends Record<string, string | string[]> = Record<st
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The request body as parsed JSON; 400 invalid_json when it is missing, too large or not JSON. */
-export async function readJson(req: Request): Promise<unknown> {
+export async function readJson(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   let text: string;
   try {
     text = await req.text();
   } catch {
     throw new ApiError(400, "invalid_json", "Could not read the request body");
   }
-  if (text.length > MAX_BODY_BYTES)
-    throw new ApiError(400, "invalid_request", `Bodies are at most ${MAX_BODY_BYTES} bytes`);
+  if (text.length > maxBytes) throw new ApiError(400, "invalid_request", `Bodies are at most ${maxBytes} bytes`);
   if (text.trim() === "") throw new ApiError(400, "invalid_json", "Send a JSON body (Content-Type: application/json)");
   try {
     return JSON.parse(text);

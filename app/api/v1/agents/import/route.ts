@@ -1,0 +1,30 @@
+import { createAgentFromDocument, replaceDraft } from "@/db/repositories/agent-document";
+import { MAX_DOCUMENT_BYTES } from "@/lib/agent-document";
+import { toApiAgent } from "@/lib/api/agents";
+import { documentFieldErrors } from "@/lib/api/agent-document";
+import { invalid } from "@/lib/api/errors";
+import { apiRoute, json, readJson } from "@/app/api/v1/_lib/handler";
+import { requireAgent } from "@/app/api/v1/_lib/lookups";
+import { parseBody } from "./schema";
+
+/**
+ * POST /api/v1/agents/import: an agent document becomes a new agent (201), or with `?into={agentId}`
+ * that agent's draft (200; destinations, functions and flows matched by name keep their ids). An
+ * invalid document changes nothing: 400 with each problem under its path.
+ */
+export const POST = apiRoute(async ({ req, db }) => {
+  const url = new URL(req.url);
+  const unknown = [...url.searchParams.keys()].filter((k) => k !== "into");
+  if (unknown.length > 0) throw invalid(Object.fromEntries(unknown.map((k) => [k, "Unknown parameter"])));
+  const into = url.searchParams.get("into");
+  if (into === "") throw invalid({ into: "Give the id of the agent whose draft to replace" });
+  const target = into === null ? null : requireAgent(db, into);
+  const parsed = parseBody(await readJson(req, MAX_DOCUMENT_BYTES));
+  if (!parsed.ok) throw invalid(documentFieldErrors(parsed.errors), "The agent document is invalid; see fields");
+  if (target) {
+    replaceDraft(db, target.id, parsed.doc);
+    return json(200, toApiAgent(requireAgent(db, target.id)));
+  }
+  const agent = createAgentFromDocument(db, parsed.doc);
+  return json(201, toApiAgent(agent), { location: `/api/v1/agents/${agent.id}` });
+});

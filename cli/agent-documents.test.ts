@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dir = mkdtempSync(path.join(tmpdir(), "switchboard-cli-documents-"));
+const db = path.join(dir, "cli.db");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, SWITCHBOARD_DB: db },
+    encoding: "utf8",
+    input,
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("cli export / import", { timeout: 120_000 }, () => {
+  it("export → import --as-new → export is byte-identical", () => {
+    const first = cli(["export", "--agent", "Acme Support"]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ format: 1, agent: { name: "Acme Support" } });
+    const file = path.join(dir, "acme.json");
+    writeFileSync(file, first.stdout);
+    const imported = cli(["import", "--file", file, "--as-new", "--json"]);
+    expect(imported.code).toBe(0);
+    const agent = JSON.parse(imported.stdout) as { id: string; name: string };
+    expect(agent.name).toBe("Acme Support");
+    expect(cli(["export", "--agent", agent.id]).stdout).toBe(first.stdout);
+  });
+
+  it("imports into an agent's draft from standard input", () => {
+    const doc = JSON.parse(cli(["export", "--agent", "Acme Support"]).stdout);
+    doc.variables.push({ name: "region", sample_value: "emea", description: "" });
+    const r = cli(["import", "--file", "-", "--into", "Acme Support"], JSON.stringify(doc));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Replaced the draft of "Acme Support"/);
+    expect(
+      JSON.parse(cli(["export", "--agent", "Acme Support"]).stdout).variables.map((v: { name: string }) => v.name),
+    ).toContain("region");
+  });
+
+  it("lists each problem of an invalid file with its path, imports nothing and exits 2", () => {
+    const doc = JSON.parse(cli(["export", "--agent", "Acme Support"]).stdout);
+    doc.destinations[0].route = "not a route";
+    doc.flows[0].name = "";
+    const file = path.join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify(doc));
+    const r = cli(["import", "--file", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/destinations\[0\]\.route: /);
+    expect(r.stderr).toMatch(/flows\[0\]\.name: Enter a name/);
+    expect(r.stderr).toMatch(/Nothing was imported/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("answers bad arguments with exit code 2", () => {
+    expect(cli(["export"]).stderr).toMatch(/Missing --agent/);
+    expect(cli(["export", "--agent", "Nobody"]).code).toBe(2);
+    expect(cli(["import", "--file", path.join(dir, "missing.json")]).stderr).toMatch(/no such file/);
+    const both = cli(["import", "--file", "x", "--as-new", "--into", "Acme Support"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/either --as-new or --into/);
+  });
+});

@@ -1,0 +1,84 @@
+import { readFileSync, statSync } from "node:fs";
+import { openDb } from "../../db/client";
+import { createAgentFromDocument, replaceDraft } from "../../db/repositories/agent-document";
+import { MAX_DOCUMENT_BYTES, parseAgentDocumentText } from "../../lib/agent-document";
+import { UsageError, parseOptions, requiredString, stringOption } from "../args";
+import type { Command } from "../command";
+import { requireAgent } from "../options";
+
+const USAGE = `Usage: import --file <agent.json | -> [--as-new | --into <id or name>]
+
+Imports an agent document (what \`export\` prints). By default, or with --as-new, it becomes a new
+agent; with --into it replaces that agent's draft (destinations, functions and flows with the
+same names keep their ids; the agent keeps its name). An invalid file changes nothing: each
+problem is printed with its path, and the exit code is 2.
+
+Options:
+  --file <path>          the document; - reads standard input
+  --as-new               create a new agent (the default)
+  --into <id or name>    replace this agent's draft
+  --json                 print the agent as { id, name }
+  -h, --help             show this help`;
+
+function readDocumentText(file: string): string {
+  if (file === "-") return readFileSync(0, "utf8");
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UsageError(`Cannot read ${file}: no such file`);
+  }
+  if (size > MAX_DOCUMENT_BYTES) throw new UsageError(`${file} is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+  return readFileSync(file, "utf8");
+}
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "Import an agent document as a new agent, or into an agent's draft",
+  usage: USAGE,
+  run(argv, io) {
+    const values = parseOptions(argv, {
+      file: { type: "string" },
+      "as-new": { type: "boolean" },
+      into: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help === true) {
+      io.out(USAGE + "\n");
+      return 0;
+    }
+    const file = requiredString(values, "file");
+    const into = stringOption(values, "into");
+    if (into !== undefined && values["as-new"] === true)
+      throw new UsageError("Give either --as-new or --into, not both");
+    if (into !== undefined && into.trim() === "") throw new UsageError("--into needs an agent id or name");
+    const parsed = parseAgentDocumentText(readDocumentText(file));
+    if (!parsed.ok) {
+      io.err(`error: ${file === "-" ? "the document" : file} is not a valid agent document:\n`);
+      for (const e of parsed.errors) io.err(`  ${e.path || "(document)"}: ${e.message}\n`);
+      io.err("Nothing was imported.\n");
+      return 2;
+    }
+    const db = openDb();
+    try {
+      let agent;
+      if (into !== undefined) {
+        agent = requireAgent(db, into);
+        replaceDraft(db, agent.id, parsed.doc);
+      } else {
+        agent = createAgentFromDocument(db, parsed.doc);
+      }
+      if (values.json === true) io.out(JSON.stringify({ id: agent.id, name: agent.name }) + "\n");
+      else
+        io.out(
+          into !== undefined
+            ? `Replaced the draft of "${agent.name}" (${agent.id})\n`
+            : `Created agent "${agent.name}" (${agent.id})\n`,
+        );
+      return 0;
+    } finally {
+      db.$client.close();
+    }
+  },
+};

@@ -1,0 +1,9 @@
+/**
+ * `Content-Disposition` for a downloaded agent document: `<name>.agent.json`, with an ASCII
+ * fallback and the exact name in RFC 5987 form.
+ */
+export function documentFileName(agentName: string, suffix = ""): string {
+  const name = `${agentName}${suffix}.agent.json`;
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
