@@ -11,7 +11,7 @@
  */
 import {
   buildHandoffTrace,
-  buildHandoffTraceWithModels,
+  buildHandoff,
   serializeSipMessage,
   type HandoffTraceInput,
   type SipMessage,
@@ -55,7 +55,7 @@ function measure(fn: (n: number) => void): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 
-const models = buildHandoffTraceWithModels(input(1)).models.filter((m): m is SipMessage => m !== null);
+const models = buildHandoff(input(1)).models.filter((m): m is SipMessage => m !== null);
 const ladder = (n: number) => {
   sink += buildHandoffTrace(input(n)).messages.length;
 };

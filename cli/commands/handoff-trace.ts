@@ -1,14 +1,13 @@
 import { openDb } from "../../db/client";
 import { listAgentVariables } from "../../db/repositories/agents";
 import { findDestinationByName, listDestinations } from "../../db/repositories/handoffs";
+import { isReasonCode, REASON_CODE_PATTERN } from "../../lib/handoffs/record";
 import { METHOD_INFO } from "../../lib/handoffs/types";
 import { buildHandoffTrace, formatTraceText, methodNote, type TraceVariant } from "../../lib/sip/index";
 import { BUILTIN_VARIABLES } from "../../lib/variables/variables";
 import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
 import type { Command } from "../command";
 import { parseVars, requireAgent } from "../options";
-
-const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 
 const USAGE = `Usage: handoff-trace --agent <id or name> --destination <name> [options]
 
@@ -17,7 +16,7 @@ Prints the SIP a handoff to one destination would exchange, from the inbound cal
 Options:
   --agent <id or name>     the agent (its id, or its name in any case)
   --destination <name>     one of the agent's handoff destinations
-  --reason <code>          reason code (^[a-z][a-z0-9_]{0,63}$); default: the destination's name
+  --reason <code>          reason code (${REASON_CODE_PATTERN.source}); default: the destination's name
   --utterance <text>       what the agent says before handing off
   --var <name=value>       a variable value (repeatable); defaults are the agent's samples
   --variant <success|busy> busy: the destination or the transfer answers 486 Busy Here
@@ -52,9 +51,9 @@ export const handoffTraceCommand: Command = {
     const agentRef = requiredString(values, "agent");
     const destinationName = requiredString(values, "destination");
     const reason = stringOption(values, "reason");
-    if (reason !== undefined && !REASON_CODE.test(reason)) {
+    if (reason !== undefined && !isReasonCode(reason)) {
       throw new UsageError(
-        `--reason must be a reason code matching ^[a-z][a-z0-9_]{0,63}$, e.g. needs_human (got "${reason}")`,
+        `--reason must be a reason code matching ${REASON_CODE_PATTERN.source}, e.g. needs_human (got "${reason}")`,
       );
     }
     const variant = stringOption(values, "variant") ?? "success";

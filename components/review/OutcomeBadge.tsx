@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/Badge";
-import type { Outcome } from "@/lib/conversations/schema";
+import type { Outcome } from "@/lib/handoffs/record";
 import { OUTCOME_LABEL } from "./format";
 
 const TONE = { handoff: "green", hangup: "slate", abandoned: "amber" } as const;

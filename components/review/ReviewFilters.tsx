@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { describedBy, FieldMessages, inputClass } from "@/components/ui/FieldMessages";
 import { Button } from "@/components/ui/Button";
 import { HANDOFF_METHODS, METHOD_INFO } from "@/lib/handoffs/types";
-import { HANDOFF_SOURCES, OUTCOMES } from "@/lib/conversations/schema";
+import { HANDOFF_SOURCES, OUTCOMES } from "@/lib/handoffs/record";
 import { OUTCOME_LABEL } from "./format";
 import { FILTER_FIELDS, hasFilters, reviewHref, type FilterField, type FilterValues } from "./url";
 

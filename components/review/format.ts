@@ -1,4 +1,5 @@
-import type { Outcome, SipTraceRecord } from "@/lib/conversations/schema";
+import type { SipTraceRecord } from "@/lib/conversations/schema";
+import type { Outcome } from "@/lib/handoffs/record";
 import type { HandoffTrace, Lane, TraceWarningCode } from "@/lib/sip";
 
 /** Pure formatting for Conversation Review. Times of day are shown in UTC by `lib/time/utc`. */

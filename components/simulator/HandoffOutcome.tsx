@@ -2,14 +2,14 @@
 
 import { Badge } from "@/components/ui/Badge";
 import { TraceViewer } from "@/components/sip/TraceViewer";
+import type { HandoffAttempt } from "@/lib/handoffs/record";
 import { METHOD_INFO } from "@/lib/handoffs/types";
-import type { HandoffRecord } from "@/lib/runtime";
 import type { HandoffTrace } from "@/lib/sip";
 
 const SOURCE_LABEL = { builtin: "builtin", function: "function", transfer_call: "transfer_call" } as const;
 
 /** The outcome card of a handoff (docs/design.md §1's record) and its SIP ladder. */
-export function HandoffOutcome({ record, trace }: { record: HandoffRecord; trace: HandoffTrace }) {
+export function HandoffOutcome({ record, trace }: { record: HandoffAttempt; trace: HandoffTrace }) {
   return (
     <section
       aria-label="Handoff"

@@ -1,4 +1,5 @@
-import type { Effect, FunctionOutcome, HandoffRecord, Session } from "@/lib/runtime";
+import type { HandoffAttempt } from "@/lib/handoffs/record";
+import type { Effect, FunctionOutcome, Session } from "@/lib/runtime";
 import type { HandoffTrace } from "@/lib/sip";
 
 /** One line of the simulator's transcript: speech, a function call, a handoff, or a note. */
@@ -6,7 +7,7 @@ export type TimelineItem =
   | { kind: "agent"; text: string; nodeId: string }
   | { kind: "caller"; text: string }
   | { kind: "function"; nodeId: string; functionName: string; outcome: FunctionOutcome }
-  | { kind: "handoff"; record: HandoffRecord; trace: HandoffTrace }
+  | { kind: "handoff"; record: HandoffAttempt; trace: HandoffTrace }
   | { kind: "note"; text: string; tone: "info" | "warning" | "error" };
 
 const END_REASONS: Record<string, string> = {

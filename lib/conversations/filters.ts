@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HANDOFF_METHODS } from "../handoffs/types";
-import { HANDOFF_SOURCES, OUTCOMES } from "./schema";
+import { HANDOFF_SOURCES, OUTCOMES, type HandoffSource, type Outcome } from "../handoffs/record";
 
 /**
  * Filters for a conversation list, shared by `GET /api/v1/agents/{id}/conversations` and the
@@ -144,8 +144,8 @@ export interface ConversationFilters {
   reason?: string;
   destination?: string;
   method?: (typeof HANDOFF_METHODS)[number];
-  source?: (typeof HANDOFF_SOURCES)[number];
-  outcome?: (typeof OUTCOMES)[number];
+  source?: HandoffSource;
+  outcome?: Outcome;
   /** Inclusive lower bound on started_at. */
   from?: string;
   /** Exclusive upper bound on started_at. */

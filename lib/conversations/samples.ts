@@ -1,4 +1,5 @@
-import type { ConversationInput, HandoffRecord, HandoffSource } from "./schema";
+import { HANDOFF_SOURCES, type HandoffRecord, type HandoffSource } from "../handoffs/record";
+import type { ConversationInput } from "./schema";
 
 /**
  * Deterministic sample conversations for tests and the API benchmark: the same `n` gives the
@@ -38,7 +39,7 @@ export function sampleHandoff(source: HandoffSource, n = 0): HandoffRecord {
 
 export function sampleConversation(agentId: string, n: number, startedAt: Date): ConversationInput {
   const outcome = n % 5 === 3 ? "hangup" : n % 5 === 4 ? "abandoned" : "handoff";
-  const source: HandoffSource = (["builtin", "function", "transfer_call"] as const)[n % 3]!;
+  const source = HANDOFF_SOURCES[n % HANDOFF_SOURCES.length]!;
   const at = (ms: number) => new Date(startedAt.getTime() + ms).toISOString();
   const line = CALLER_LINES[n % CALLER_LINES.length]!;
   return {

@@ -1,25 +1,17 @@
 import { z } from "zod";
+import { HANDOFF_SOURCES, handoffRecordSchema, OUTCOMES } from "../handoffs/record";
 import { HANDOFF_METHODS } from "../handoffs/types";
 
 /**
  * A conversation as stored and as returned by the API. Field names are snake_case on purpose: the
- * record is the API's wire format and the handoff record of docs/design.md §1, so no mapping sits between
- * the database, the API and the later Review UI.
+ * record is the API's wire format, so no mapping sits between the database, the API and the Review
+ * UI. The handoff record and its vocabulary live in ../handoffs/record.
  */
-
-export const OUTCOMES = ["handoff", "hangup", "abandoned"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const HANDOFF_SOURCES = ["builtin", "function", "transfer_call"] as const;
-export type HandoffSource = (typeof HANDOFF_SOURCES)[number];
 
 export const TURN_ROLES = ["agent", "caller", "system"] as const;
 
-/** Machine-readable reason codes (docs/design.md §1). */
 /** Conversation ids appear in URLs and cursors. */
 export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-export const REASON_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 const isoDateTime = z.iso.datetime({ offset: true, error: "Expected an ISO 8601 date-time" });
 
@@ -31,24 +23,6 @@ export const turnSchema = z.object({
   node_id: z.string().optional(),
 });
 export type Turn = z.infer<typeof turnSchema>;
-
-export const handoffRecordSchema = z.object({
-  destination: z.string(),
-  method: z.enum(HANDOFF_METHODS),
-  /** Null for BYE (hand back). */
-  route: z.string().nullable(),
-  reason: z.string(),
-  utterance: z.string().nullable(),
-  /** Resolved headers, as sent. */
-  sip_headers: z.array(z.object({ name: z.string(), value: z.string() })),
-  source: z.enum(HANDOFF_SOURCES),
-  /** The Python function that handed off (source function / transfer_call). */
-  function: z.string().nullable(),
-  node_id: z.string().nullable(),
-  /** Warm (attended) transfer: transfer_call(soft=True). */
-  soft: z.boolean(),
-});
-export type HandoffRecord = z.infer<typeof handoffRecordSchema>;
 
 export const metricSchema = z.object({
   name: z.string(),

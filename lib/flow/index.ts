@@ -13,5 +13,5 @@ export * from "./generate";
 export { NO_MATCH_HANDLE, MAX_RETRIES, compileBranchRegex, branchLabel } from "./kinds/listen/definition";
 export { ELSE_HANDLE, CONDITION_OPERATORS, OPERATOR_INFO, ruleLabel } from "./kinds/condition/definition";
 export { ERROR_HANDLE } from "./kinds/function/definition";
-export { REASON_CODE, SUGGESTED_REASONS, functionTransfers, resolveDestination } from "./kinds/handoff/definition";
+export { functionTransfers, resolveDestination } from "./kinds/handoff/definition";
 export * from "./action-results";

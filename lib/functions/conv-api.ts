@@ -1,3 +1,5 @@
+import { REASON_CODE_PATTERN } from "../handoffs/record";
+
 /**
  * The ONE description of the `conv` API (docs/design.md §4). It generates the Python stub shown as
  * documentation, the Monaco completions / hovers / signature help, and the README table; a unit
@@ -85,7 +87,7 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
         name: "reason",
         type: "str | None",
         default: "None",
-        doc: "Reason code `^[a-z][a-z0-9_]{0,63}$` (e.g. `billing`); the destination's name when None.",
+        doc: `Reason code \`${REASON_CODE_PATTERN.source}\` (e.g. \`billing\`); the destination's name when None.`,
       },
       { name: "utterance", type: "str | None", default: "None", doc: "What the agent says before handing off." },
       {
@@ -153,7 +155,7 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
         name: "reason",
         type: "str | None",
         default: "None",
-        doc: "Reason code `^[a-z][a-z0-9_]{0,63}$`; `transfer_call` when None.",
+        doc: `Reason code \`${REASON_CODE_PATTERN.source}\`; \`transfer_call\` when None.`,
       },
       { name: "utterance", type: "str | None", default: "None", doc: "What the agent says before transferring." },
       {

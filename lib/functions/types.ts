@@ -1,3 +1,4 @@
+import type { HandoffSource } from "../handoffs/record";
 import type { HandoffMethod, ReferHeaderPlacement, SipHeader } from "../handoffs/types";
 
 /** Anything that survives JSON: what crosses the worker boundary and what Python returns. */
@@ -74,12 +75,12 @@ export interface Metric {
 }
 
 /**
- * The handoff or transfer a function asked for. `source` follows the handoff record of
- * docs/design.md §1: `function` for conv.handoff / conv.call_handoff / a returned `handoff`,
+ * The handoff or transfer a function asked for. `source` is the handoff record's (docs/design.md §1):
+ * `function` for conv.handoff / conv.call_handoff / a returned `handoff`,
  * `transfer_call` for conv.transfer_call.
  */
 export interface FunctionHandoff {
-  source: "function" | "transfer_call";
+  source: Exclude<HandoffSource, "builtin">;
   /** The configured destination's name; null for transfer_call. */
   destination: string | null;
   method: HandoffMethod;

@@ -1,9 +1,10 @@
-import { buildHandoffTrace, resolveHandoffHeaders, REASON_HEADER } from "../sip";
+import type { HandoffAttempt, HandoffSource } from "../handoffs/record";
 import type { HandoffMethod, ReferHeaderPlacement, SipHeader } from "../handoffs/types";
+import { buildHandoff, REASON_HEADER } from "../sip";
 import { classifyRoute } from "../sip/route";
 import { STOP, type Transition } from "./executor";
 import type { Run } from "./run";
-import type { AgentSetup, FunctionAction, HandoffRecord, HandoffSource } from "./types";
+import type { AgentSetup, FunctionAction } from "./types";
 
 type Destination = AgentSetup["destinations"][number];
 
@@ -91,11 +92,8 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
   const utterance = run.text(spec.utterance).trim();
   run.say(utterance, spec.nodeId);
   const fallbackName = spec.destinationName ?? "transfer_call";
-  const variables = s.variables;
-  const noWarn = () => undefined;
-  const resolved = resolveHandoffHeaders(spec.sipHeaders, spec.reason || undefined, fallbackName, variables, noWarn);
-  const reason = resolved.find((h) => h.name === REASON_HEADER)?.value ?? fallbackName;
-  const trace = buildHandoffTrace({
+  // The ladder resolves the headers once; the record keeps exactly what was sent.
+  const { trace, headers } = buildHandoff({
     destination: {
       name: fallbackName,
       method: spec.method,
@@ -105,7 +103,7 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
     },
     reason: spec.reason || undefined,
     utterance,
-    variables,
+    variables: s.variables,
     hosts: s.agent.hosts,
     seed: `${String(s.call.seed)}:${spec.nodeId}`,
     variant: s.call.variant ?? "success",
@@ -114,14 +112,15 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
     caller: { callerId: s.call.callerId, calledNumber: s.call.calledNumber },
     agentName: s.agent.name,
   });
+  const reason = headers.find((h) => h.name === REASON_HEADER)?.value ?? fallbackName;
   const failed = (s.call.variant ?? "success") === "busy" && spec.method !== "bye";
-  const record: HandoffRecord = {
+  const record: HandoffAttempt = {
     destination: spec.destinationName,
     method: spec.method,
     route: spec.route,
     reason,
     utterance,
-    sip_headers: resolved.filter((h) => h.name !== REASON_HEADER).map((h) => ({ name: h.name, value: h.value })),
+    sip_headers: headers.filter((h) => h.name !== REASON_HEADER).map((h) => ({ name: h.name, value: h.value })),
     source: spec.source,
     function: spec.functionName,
     node_id: spec.nodeId,

@@ -2,7 +2,8 @@ import { substituteVariables } from "../variables/variables";
 import type { FlowNode } from "../flow";
 import { indexFlow, type FlowIndex } from "./graph";
 import { speechMs } from "./ids";
-import type { Effect, LogLevel, Outcome, Session } from "./types";
+import type { Outcome } from "../handoffs/record";
+import type { Effect, LogLevel, Session } from "./types";
 
 /**
  * The mutable working copy of a session during one `step`. Executors call these named

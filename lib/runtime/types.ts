@@ -1,4 +1,5 @@
 import type { FlowDocument } from "../flow";
+import type { HandoffAttempt, Outcome } from "../handoffs/record";
 import type { HandoffDestination, HandoffMethod, SipHeader } from "../handoffs/types";
 import type { HandoffTrace, TraceVariant } from "../sip";
 import type { RouteHosts } from "../sip/route";
@@ -49,24 +50,6 @@ export interface LogEntry {
   fields?: Record<string, unknown>;
   at: number;
   source?: string;
-}
-
-export type HandoffSource = "builtin" | "function" | "transfer_call";
-
-/** docs/design.md §1's handoff record, as stored on the conversation and returned by the API. */
-export interface HandoffRecord {
-  destination: string | null;
-  method: HandoffMethod;
-  route: string | null;
-  reason: string;
-  utterance: string;
-  sip_headers: SipHeader[];
-  source: HandoffSource;
-  function: string | null;
-  node_id: string;
-  soft: boolean;
-  /** True when the destination refused (busy variant) and the agent stayed on the call. */
-  failed: boolean;
 }
 
 /** What a function asked for, as reported by the Python host (conv.handoff / conv.transfer_call). */
@@ -137,11 +120,10 @@ export type Effect =
   | { type: "listen"; nodeId: string }
   | { type: "run_function"; request: FunctionRequest }
   | { type: "function_finished"; nodeId: string; functionName: string; outcome: FunctionOutcome }
-  | { type: "handoff"; record: HandoffRecord; trace: HandoffTrace }
+  | { type: "handoff"; record: HandoffAttempt; trace: HandoffTrace }
   | { type: "hang_up"; reason: string };
 
 export type SessionStatus = "ready" | "awaiting_input" | "awaiting_function" | "ended";
-export type Outcome = "handoff" | "hangup" | "abandoned";
 
 export interface Session {
   conversationId: string;
@@ -159,7 +141,7 @@ export interface Session {
   turns: Turn[];
   metrics: Metric[];
   logs: LogEntry[];
-  handoff: HandoffRecord | null;
+  handoff: HandoffAttempt | null;
   sipTrace: HandoffTrace | null;
   /** Failed attempts per listen node, for re-prompts. */
   attempts: Record<string, number>;

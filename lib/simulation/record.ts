@@ -1,4 +1,5 @@
 import type { ConversationInput } from "../conversations/schema";
+import { storedHandoff } from "../handoffs/record";
 import type { Session } from "../runtime";
 
 const iso = (start: number, offsetMs: number) => new Date(start + offsetMs).toISOString();
@@ -31,21 +32,7 @@ export function conversationFromSession(
     })),
     path: session.path,
     variables: session.variables,
-    handoff: handedOff
-      ? {
-          // A code-based transfer has no configured destination: its route is where the call went.
-          destination: h.destination ?? h.route ?? "",
-          method: h.method,
-          route: h.route,
-          reason: h.reason,
-          utterance: h.utterance,
-          sip_headers: h.sip_headers,
-          source: h.source,
-          function: h.function,
-          node_id: h.node_id,
-          soft: h.soft,
-        }
-      : null,
+    handoff: handedOff ? storedHandoff(h) : null,
     metrics: session.metrics.map((m) => ({ name: m.name, value: m.value, at: iso(start, m.at) })),
     logs: session.logs.map((l) => ({
       level: l.level,

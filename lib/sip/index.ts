@@ -9,7 +9,7 @@ export { resolveHandoffHeaders, resolveRuntimeText, REASON_HEADER } from "./head
 export { AGENT_IP, DESTINATION_IP, SBC_IP, type Dialog, type DialogSide } from "./dialog";
 export { UDP_SIZE_LIMIT } from "./builder";
 export { NORMAL_CLEARING } from "./ladders/bye";
-export { buildHandoffTrace, buildHandoffTraceWithModels } from "./trace";
+export { buildHandoff, buildHandoffTrace, type BuiltHandoff } from "./trace";
 export { formatTraceText, methodNote } from "./format";
 export { LANE_LABELS } from "./types";
 export type {

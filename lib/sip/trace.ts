@@ -2,7 +2,7 @@ import { TraceBuilder } from "./builder";
 import { inboundCall } from "./dialog";
 import { resolveHandoffHeaders, resolveRuntimeText } from "./headers";
 import { createIdSource } from "./ids";
-import type { SipMessage } from "./message";
+import type { SipHeaderField, SipMessage } from "./message";
 import { classifyRoute, routeToSipUri } from "./route";
 import { BUILTIN_VARIABLES } from "../variables/variables";
 import { byeLadder } from "./ladders/bye";
@@ -18,14 +18,22 @@ const BUILTIN_SAMPLES: Readonly<Record<string, string>> = Object.fromEntries(
 
 /** The SIP a handoff to `input.destination` would exchange, from the inbound call to the end. */
 export function buildHandoffTrace(input: HandoffTraceInput): HandoffTrace {
-  return buildHandoffTraceWithModels(input).trace;
+  return buildHandoff(input).trace;
 }
 
-/** As buildHandoffTrace, plus the message models behind each SIP entry (null for media events). */
-export function buildHandoffTraceWithModels(input: HandoffTraceInput): {
+export interface BuiltHandoff {
   trace: HandoffTrace;
+  /** The message model behind each trace entry (null for media events). */
   models: (SipMessage | null)[];
-} {
+  /**
+   * The handoff headers as sent, resolved once for the whole ladder: the destination's headers
+   * with `$variables` substituted, then X-Handoff-Reason (the reason, or the destination's name).
+   */
+  headers: readonly SipHeaderField[];
+}
+
+/** As buildHandoffTrace, plus what a caller recording the handoff needs from the same build. */
+export function buildHandoff(input: HandoffTraceInput): BuiltHandoff {
   const d = input.destination;
   const soft = input.soft === true;
   let destinationUri: string | null = null;
@@ -77,5 +85,5 @@ export function buildHandoffTraceWithModels(input: HandoffTraceInput): {
     if (d.method === "refer") referLadder(ctx);
     else inviteLadder(ctx);
   }
-  return { trace: tb.result(), models: tb.models };
+  return { trace: tb.result(), models: tb.models, headers: ctx.handoffHeaders };
 }

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { DestinationModal } from "@/components/handoffs/DestinationModal";
 import { inputClass } from "@/components/ui/FieldMessages";
 import { createDestinationAction } from "@/app/agents/[agentId]/handoffs/actions";
-import { REASON_CODE, resolveDestination } from "@/lib/flow";
+import { resolveDestination, type Problem } from "@/lib/flow";
+import { SUGGESTED_REASONS } from "@/lib/handoffs/record";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useEditorStore } from "@/components/flows/store/context";
 import { Field, VariableField, type InspectorProps } from "./fields";
@@ -13,8 +14,7 @@ import { overrideKind } from "@/components/flows/panels/override";
 
 const NEW_DESTINATION = "__new__";
 const AGENT_DEFAULT = "";
-/** The reasons offered as one-click suggestions (any code matching REASON_CODE is allowed). */
-const REASON_SUGGESTIONS = ["needs_human", "policy_violation", "no_availability"] as const;
+const EMPTY: readonly Problem[] = [];
 
 export function HandoffInspector({ nodeId, data, update }: InspectorProps<"handoff">) {
   const { agentId } = useEditorMeta();
@@ -23,16 +23,18 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
   const flowContext = useEditorStore((s) => s.flowContext);
   const variables = useEditorStore((s) => s.variableOptions);
   const addDestination = useEditorStore((s) => s.addDestination);
+  const problems = useEditorStore((s) => s.problemsByNode.get(nodeId)) ?? EMPTY;
   const [creating, setCreating] = useState(false);
 
   const fallback = flowContext.defaultDestination;
   const resolved = resolveDestination(data, flowContext);
   const resolvedName = "destination" in resolved ? resolved.destination.name : null;
   const deleted = data.destinationId !== null && !destinations.some((d) => d.id === data.destinationId);
-  const reasonError =
-    data.reason !== "" && !REASON_CODE.test(data.reason)
-      ? "Use a code like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)"
-      : undefined;
+  // The fields show lint's own messages, so the inspector and the problems list always agree.
+  const destinationError = problems.find(
+    (p) => p.rule === "destination-deleted" || p.rule === "handoff-no-destination",
+  )?.message;
+  const reasonError = problems.find((p) => p.rule === "invalid-reason")?.message;
   const missingOverride = data.overrideFunction !== null && !functions.some((f) => f.name === data.overrideFunction);
   const overriddenBy = overrideKind(data, flowContext);
 
@@ -53,17 +55,7 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
         data-overridden={overriddenBy !== null}
         className={`space-y-3 ${overriddenBy ? "opacity-50" : ""}`}
       >
-        <Field
-          id={`${nodeId}-destination`}
-          label="Destination"
-          error={
-            deleted
-              ? "The destination was deleted: choose another"
-              : data.destinationId === null && !fallback
-                ? "The agent has no default destination: choose one"
-                : undefined
-          }
-        >
+        <Field id={`${nodeId}-destination`} label="Destination" error={destinationError}>
           <select
             id={`${nodeId}-destination`}
             className={inputClass}
@@ -110,12 +102,12 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
             onChange={(e) => update({ reason: e.target.value }, "reason")}
           />
           <datalist id={`${nodeId}-reasons`}>
-            {REASON_SUGGESTIONS.map((r) => (
+            {SUGGESTED_REASONS.map((r) => (
               <option key={r} value={r} />
             ))}
           </datalist>
           <div className="mt-1 flex flex-wrap gap-1" aria-label="Suggested reasons">
-            {REASON_SUGGESTIONS.map((r) => (
+            {SUGGESTED_REASONS.map((r) => (
               <button
                 key={r}
                 type="button"

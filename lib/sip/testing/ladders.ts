@@ -3,7 +3,7 @@
  * header sets are written out here independently of the builders, so a test comparing
  * against them checks the engine rather than restating it.
  */
-import { buildHandoffTraceWithModels } from "../trace";
+import { buildHandoff } from "../trace";
 import { cseqOf, type SipMessage } from "../message";
 import type { HandoffTraceInput, Lane, TraceDestination } from "../types";
 
@@ -34,7 +34,7 @@ export interface Step {
 }
 
 export function run(i: HandoffTraceInput) {
-  const { trace, models } = buildHandoffTraceWithModels(i);
+  const { trace, models } = buildHandoff(i);
   const steps: Step[] = trace.messages.map((m, n) => ({ ...m, model: models[n]! }));
   return { trace, steps, sip: steps.filter((s) => s.kind === "sip") as (Step & { model: SipMessage })[] };
 }

@@ -6,7 +6,7 @@ import { InvalidFilters } from "@/components/review/InvalidFilters";
 import { Pagination } from "@/components/review/Pagination";
 import { ReviewFilters } from "@/components/review/ReviewFilters";
 import { filterValues, hasFilters, pageLinks, parseReviewParams, type SearchParams } from "@/components/review/url";
-import { SUGGESTED_REASONS } from "@/lib/flow/kinds/handoff/definition";
+import { SUGGESTED_REASONS } from "@/lib/handoffs/record";
 import { loadReviewPage } from "./load";
 
 export const dynamic = "force-dynamic";

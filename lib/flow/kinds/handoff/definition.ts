@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isReasonCode } from "../../../handoffs/record";
 import { headerNameError, headerValueError } from "../../../sip/header-rules";
 import { functionCanTransfer } from "../../../functions/can-transfer";
 import { defineKind, truncate } from "../../kind";
@@ -10,16 +11,6 @@ import {
   type NodeLintContext,
   type Problem,
 } from "../../problems";
-
-/** docs/design.md §1: machine-readable reason codes. Empty means "use the destination's name". */
-export const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
-export const SUGGESTED_REASONS = [
-  "needs_human",
-  "policy_violation",
-  "no_availability",
-  "billing",
-  "complaint",
-] as const;
 
 export const handoffDataSchema = z.object({
   /** Stored by id so renaming a destination keeps the node; null means the agent's default. */
@@ -101,7 +92,7 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
     } else {
       out.push(...headerProblems(resolved.destination, ctx));
     }
-    if (d.reason !== "" && !REASON_CODE.test(d.reason)) {
+    if (d.reason !== "" && !isReasonCode(d.reason)) {
       out.push(
         nodeProblem(
           ctx,
