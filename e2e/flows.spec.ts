@@ -38,6 +38,17 @@ test("build a flow from the palette, wire it, edit the handoff, and find it save
   await editor.field("Destination").selectOption({ label: "Billing Support" });
   await editor.field("Reason").fill("Needs Human");
   await expect(editor.inspector.getByTestId("field-error")).toContainText("lowercase letters");
+  // The field shows lint's own message: the same words as the node's problem list.
+  const reasonProblem = await editor.inspector
+    .getByTestId("inspector-problems")
+    .getByText("lowercase letters")
+    .innerText();
+  await expect(editor.inspector.getByTestId("field-error")).toHaveText(reasonProblem.replace(/^● /, ""));
+  // All five suggested reasons are one click away.
+  for (const r of ["needs_human", "policy_violation", "no_availability", "billing"])
+    await expect(editor.inspector.getByRole("button", { name: r, exact: true })).toBeVisible();
+  await editor.inspector.getByRole("button", { name: "complaint", exact: true }).click();
+  await expect(editor.field("Reason")).toHaveValue("complaint");
   await editor.field("Reason").fill("needs_human");
   await expect(editor.inspector.getByTestId("field-error")).toHaveCount(0);
   await editor.field("Pre-handoff utterance").fill("Connecting you, $customer_id");
