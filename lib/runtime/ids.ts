@@ -1,12 +1,4 @@
-/** FNV-1a: a stable, dependency-free hash for seeded ids. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a } from "../hash/fnv1a";
 
 export function seededConversationId(seed: string | number): string {
   const s = String(seed);

@@ -2,16 +2,11 @@
  * Seeded identifiers. Traces must be reproducible (docs/design.md §3: ids and clocks come from a
  * seeded source), so nothing here reads the clock or Math.random.
  */
+import { fnv1a } from "../hash/fnv1a";
 
 /** FNV-1a over the seed's text: any string or number becomes a 32-bit PRNG state. */
 export function hashSeed(seed: number | string): number {
-  const text = typeof seed === "number" ? `n:${seed}` : `s:${seed}`;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1a(typeof seed === "number" ? `n:${seed}` : `s:${seed}`);
 }
 
 export interface IdSource {
