@@ -16,21 +16,14 @@ import {
   type HandoffTraceInput,
   type SipMessage,
 } from "../lib/sip/index";
+import { DEMO_BILLING, DEMO_FRONT_DESK } from "../lib/handoffs/demo";
 
 const RUNS = 7;
 const RUN_MS = 1500;
 
 const input = (seed: number): HandoffTraceInput => ({
-  destination: {
-    name: "Front desk",
-    method: "refer",
-    route: "sip:frontdesk@pbx.acme.example",
-    sipHeaders: [
-      { name: "X-Customer-ID", value: "$customer_id" },
-      { name: "X-Caller-ID", value: "$caller_id" },
-    ],
-    referHeaderPlacement: "both",
-  },
+  // The demo's front desk, sending the billing destination's headers both ways: the most header work a REFER does.
+  destination: { ...DEMO_FRONT_DESK, sipHeaders: DEMO_BILLING.sipHeaders, referHeaderPlacement: "both" },
   reason: "needs_human",
   utterance: "Let me transfer you to the front desk.",
   variables: { customer_id: "abc123", tier: "silver" },

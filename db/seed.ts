@@ -6,6 +6,7 @@ import { createDestination, listDestinations } from "./repositories/handoffs";
 import { createFlow } from "./repositories/flows";
 import { createFunction } from "./repositories/functions";
 import { demoFlow } from "../lib/flow";
+import { DEMO_DESTINATIONS } from "../lib/handoffs/demo";
 import { destinationInputSchema } from "../lib/handoffs/schema";
 import { DEMO_FUNCTION } from "../lib/functions/templates";
 
@@ -36,30 +37,7 @@ function insertDemoAgent(db: Db): string {
       { agentId: agent.id, name: "tier", sampleValue: "silver", description: "Support tier: silver or gold" },
     ])
     .run();
-  const destinations = [
-    {
-      name: "Front desk",
-      description: "Reception team for general questions.",
-      method: "refer",
-      route: "sip:frontdesk@pbx.acme.example",
-    },
-    {
-      name: "Billing Support",
-      description: "Billing specialists; the agent bridges the call so it can stay on the line.",
-      method: "invite",
-      route: "sip:billing@pbx.acme.example",
-      sipHeaders: [
-        { name: "X-Customer-ID", value: "$customer_id" },
-        { name: "X-Caller-ID", value: "$caller_id" },
-      ],
-    },
-    {
-      name: "Hand back to IVR",
-      description: "Return the caller to the IVR menu.",
-      method: "bye",
-    },
-  ];
-  for (const d of destinations) {
+  for (const d of DEMO_DESTINATIONS) {
     const result = createDestination(db, agent.id, destinationInputSchema.parse(d));
     if (!result.ok) throw new Error(`Seed destination ${d.name} is invalid`);
   }

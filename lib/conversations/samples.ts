@@ -1,3 +1,4 @@
+import { DEMO_DESTINATIONS } from "../handoffs/demo";
 import { HANDOFF_SOURCES, type HandoffRecord, type HandoffSource } from "../handoffs/record";
 import type { ConversationInput } from "./schema";
 
@@ -6,11 +7,7 @@ import type { ConversationInput } from "./schema";
  * same call. Not used by the app itself.
  */
 
-const DESTINATIONS = [
-  { destination: "Front desk", method: "refer", route: "sip:frontdesk@pbx.acme.example" },
-  { destination: "Billing Support", method: "invite", route: "sip:billing@pbx.acme.example" },
-  { destination: "Hand back to IVR", method: "bye", route: null },
-] as const;
+const DESTINATIONS = DEMO_DESTINATIONS.map((d) => ({ destination: d.name, method: d.method, route: d.route }));
 const REASONS = ["needs_human", "billing", "complaint", "no_availability", "policy_violation"] as const;
 const CALLER_LINES = [
   "I want to talk to a person",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_BILLING, DEMO_DESTINATIONS } from "../handoffs/demo";
 import { createNodeFunctionRunner } from "./node/node-runner";
 import { sampleCall } from "./sample";
 import { DEMO_FUNCTION, FUNCTION_TEMPLATES } from "./templates";
@@ -12,39 +13,10 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => runner.dispose());
 
-const destinations: FunctionDestination[] = [
-  {
-    name: "Front desk",
-    description: "",
-    method: "refer",
-    route: "sip:frontdesk@pbx.acme.example",
-    sipHeaders: [],
-    referHeaderPlacement: "request",
-    isDefault: true,
-  },
-  {
-    name: "Billing Support",
-    description: "",
-    method: "invite",
-    route: "sip:billing@pbx.acme.example",
-    sipHeaders: [
-      { name: "X-Customer-ID", value: "$customer_id" },
-      { name: "X-Caller-ID", value: "$caller_id" },
-      { name: "X-Queue", value: "billing" },
-    ],
-    referHeaderPlacement: "request",
-    isDefault: false,
-  },
-  {
-    name: "Hand back to IVR",
-    description: "",
-    method: "bye",
-    route: null,
-    sipHeaders: [],
-    referHeaderPlacement: "request",
-    isDefault: false,
-  },
-];
+// The demo agent's destinations; Billing Support also sends X-Queue, which a test overrides.
+const destinations: FunctionDestination[] = DEMO_DESTINATIONS.map(({ id: _id, ...d }) =>
+  d.name === DEMO_BILLING.name ? { ...d, sipHeaders: [...d.sipHeaders, { name: "X-Queue", value: "billing" }] } : d,
+);
 
 function body(lines: string): string {
   return `def f(conv):\n${lines

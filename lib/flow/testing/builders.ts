@@ -1,3 +1,4 @@
+import { DEMO_BILLING, DEMO_FRONT_DESK, DEMO_IVR } from "../../handoffs/demo";
 import type { LintContext, LintDestination } from "../problems";
 import type { FlowDocument, FlowEdge, FlowNode } from "../types";
 
@@ -18,27 +19,10 @@ export function doc(nodes: FlowNode[], edges: FlowEdge[] = []): FlowDocument {
   return { name: "Test", nodes, edges };
 }
 
-export const billing: LintDestination = {
-  id: "hd_billing",
-  name: "Billing Support",
-  isDefault: false,
-  method: "invite",
-  sipHeaders: [{ name: "X-Customer-ID", value: "$customer_id" }],
-};
-export const frontDesk: LintDestination = {
-  id: "hd_front",
-  name: "Front desk",
-  isDefault: true,
-  method: "refer",
-  sipHeaders: [],
-};
-export const ivr: LintDestination = {
-  id: "hd_ivr",
-  name: "Hand back to IVR",
-  isDefault: false,
-  method: "bye",
-  sipHeaders: [],
-};
+// The seeded demo agent's destinations, with fixed ids.
+export const frontDesk: LintDestination = DEMO_FRONT_DESK;
+export const billing: LintDestination = DEMO_BILLING;
+export const ivr: LintDestination = DEMO_IVR;
 
 export function context(over: Partial<LintContext> = {}): LintContext {
   return { destinations: [frontDesk, billing, ivr], functions: [], variables: ["customer_id"], ...over };

@@ -1,38 +1,9 @@
 import { demoFlow, type FlowDocument } from "../../flow";
+import { DEMO_DESTINATIONS } from "../../handoffs/demo";
 import type { AgentSetup, CallSetup, FunctionOutcome } from "../types";
 
-export const DESTINATIONS: AgentSetup["destinations"] = [
-  {
-    id: "hd_front",
-    name: "Front desk",
-    method: "refer",
-    route: "sip:frontdesk@pbx.acme.example",
-    sipHeaders: [],
-    referHeaderPlacement: "request",
-    isDefault: true,
-  },
-  {
-    id: "hd_billing",
-    name: "Billing Support",
-    method: "invite",
-    route: "sip:billing@pbx.acme.example",
-    sipHeaders: [
-      { name: "X-Customer-ID", value: "$customer_id" },
-      { name: "X-Caller-ID", value: "$caller_id" },
-    ],
-    referHeaderPlacement: "request",
-    isDefault: false,
-  },
-  {
-    id: "hd_ivr",
-    name: "Hand back to IVR",
-    method: "bye",
-    route: null,
-    sipHeaders: [],
-    referHeaderPlacement: "request",
-    isDefault: false,
-  },
-];
+/** The seeded demo agent's destinations, with the fixtures' fixed ids. */
+export const DESTINATIONS: AgentSetup["destinations"] = DEMO_DESTINATIONS;
 
 export function demoAgent(
   options: { override?: string | null; flow?: FlowDocument; functions?: AgentSetup["functions"] } = {},
