@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { SipHeader } from "../lib/handoffs/types";
 
 export const agents = sqliteTable("agents", {
@@ -9,7 +9,32 @@ export const agents = sqliteTable("agents", {
   pbxHost: text("pbx_host").notNull().default("pbx.switchboard.example"),
   functionTimeoutMs: integer("function_timeout_ms").notNull().default(2000),
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  /** The version real calls run (agent_versions.number); null until one is promoted. */
+  liveVersion: integer("live_version"),
 });
+
+/**
+ * Published versions: the draft frozen as one agent document (lib/agent-document), numbered per
+ * agent from 1. Rows are immutable: triggers in the migration refuse UPDATE, and DELETE except
+ * when the agent itself is being deleted.
+ */
+export const agentVersions = sqliteTable(
+  "agent_versions",
+  {
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    note: text("note").notNull().default(""),
+    author: text("author").notNull(),
+    createdAt: text("created_at").notNull(),
+    /** sha256 of the canonical document: "nothing changed since version N" compares these. */
+    contentHash: text("content_hash").notNull(),
+    /** Canonical compact JSON of the agent document. */
+    document: text("document").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.number] })],
+);
 
 export const variables = sqliteTable(
   "variables",
@@ -110,6 +135,8 @@ export const conversations = sqliteTable(
       .references(() => agents.id, { onDelete: "cascade" }),
     flowId: text("flow_id"),
     channel: text("channel").notNull().default("simulator"),
+    /** The published version the call ran; null when it ran the draft. */
+    version: integer("version"),
     startedAt: text("started_at").notNull(),
     endedAt: text("ended_at"),
     durationMs: integer("duration_ms").notNull().default(0),

@@ -15,6 +15,7 @@ function toAgent(row: AgentRow): Agent {
     pbxHost: row.pbxHost,
     functionTimeoutMs: row.functionTimeoutMs,
     createdAt: row.createdAt,
+    liveVersion: row.liveVersion,
   };
 }
 

@@ -7,4 +7,6 @@ export interface Agent {
   pbxHost: string;
   functionTimeoutMs: number;
   createdAt: string;
+  /** The published version real calls run; null until one is promoted. */
+  liveVersion: number | null;
 }

@@ -8,6 +8,7 @@ export const apiAgentSchema = z.object({
   pbx_host: z.string().describe("Host that extension routes are sent to"),
   function_timeout_ms: z.number().int(),
   created_at: z.string(),
+  live_version: z.number().int().nullable().describe("The version real calls run; null until one is promoted"),
 });
 export type ApiAgent = z.infer<typeof apiAgentSchema>;
 
@@ -19,5 +20,6 @@ export function toApiAgent(a: Agent): ApiAgent {
     pbx_host: a.pbxHost,
     function_timeout_ms: a.functionTimeoutMs,
     created_at: a.createdAt,
+    live_version: a.liveVersion,
   };
 }

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** A published version without its document (lists, the API's version summaries). */
+export interface VersionSummary {
+  number: number;
+  note: string;
+  author: string;
+  createdAt: string;
+  /** sha256 of the canonical document, hex. */
+  contentHash: string;
+  /** Is this the agent's live version? */
+  live: boolean;
+}
+
+export const MAX_NOTE_LENGTH = 500;
+
+/** The note a person gives when publishing (optional). */
+export const publishNoteSchema = z
+  .string({ error: "The note must be text" })
+  .max(MAX_NOTE_LENGTH, `Notes are at most ${MAX_NOTE_LENGTH} characters`)
+  .transform((s) => s.trim());
+
+/** A version number as written in URLs and commands: a whole number from 1. */
+export function parseVersionNumber(text: string): number | null {
+  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
+}
+
+/** The note of the version restore saves first, so the draft it replaces is never lost. */
+export const beforeRestoringNote = (n: number) => `Before restoring version ${n}`;
+export const beforeImportingNote = (file: string) => `Before importing ${file}`;
