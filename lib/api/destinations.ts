@@ -51,13 +51,15 @@ export const apiDestinationBodySchema = z.strictObject({
     .nullable()
     .optional()
     .describe(
-      "Required for refer and invite, absent or null for bye: sip:/sips: URI, tel:+E164, +E164 or a 1–8 digit extension",
+      "Required for refer and invite, absent or null for bye: sip:/sips: URI, tel:+E164, +E164 or a 1–8 digit extension. No control characters, raw or %-escaped; a SIP URI's ?headers are name=value pairs with token names (not Via, From, To, …) and %-escaped values",
     ),
   sip_headers: z
     .array(sipHeader)
     .max(MAX_HEADERS)
     .optional()
-    .describe("RFC 3261 token names (not Via, From, To, …); values without CR, LF or other control characters"),
+    .describe(
+      "RFC 3261 token names (not Via, From, To, …); values without CR, LF, U+2028, U+2029 or other control characters",
+    ),
   refer_header_placement: z.enum(REFER_PLACEMENTS).optional().describe("REFER only; default request"),
   is_default: z.boolean().optional().describe("true makes this the agent's default destination"),
 });

@@ -137,7 +137,7 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
       {
         name: "route",
         type: "str",
-        doc: "`sip:`/`sips:` URI, `tel:+E164`, a bare E.164 number or a 1–8 digit extension.",
+        doc: "`sip:`/`sips:` URI, `tel:+E164`, a bare E.164 number or a 1–8 digit extension; build one from caller data with `conv.sip_uri`.",
       },
       {
         name: "method",
@@ -173,6 +173,28 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
     ],
     doc: "Code-based transfer to any route with headers computed at run time. Raises ValueError when the route, method or a header breaks the SIP rules.",
     example: 'conv.transfer_call("sip:vip@pbx.acme.example", sip_headers={"X-Tier": "gold"})',
+  },
+  {
+    name: "sip_uri",
+    kind: "method",
+    type: "str",
+    params: [
+      {
+        name: "user",
+        type: "str | None",
+        doc: "The user part (an extension, a number, caller data): percent-escaped for you; None for none.",
+      },
+      { name: "host", type: "str", doc: "Host name or IP address, optionally with `:port`." },
+      {
+        name: "headers",
+        type: "dict[str, str] | None",
+        default: "None",
+        doc: "Headers for the URI's `?` part (the SBC sends them on): the Call Handoffs form's name rules, values escaped.",
+      },
+    ],
+    doc: "Builds a `sip:` route from caller data safely, for `transfer_call` or `handoff(route=…)`: never concatenate caller data into a route yourself. Raises ValueError on control characters, a bad host or a reserved header name.",
+    example:
+      'conv.transfer_call(conv.sip_uri(conv.state["extension"], "pbx.acme.example", headers={"X-Ticket": ticket}))',
   },
   {
     name: "write_metric",

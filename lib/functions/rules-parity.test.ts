@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyRoute, routeError } from "../sip/route";
+import { hostileRoute } from "../sip/testing/hostile-routes";
 import { headerNameError, headerNameWarning, headerValueError, sanitizeRuntimeValue } from "../sip/header-rules";
 import { createNodeFunctionRunner } from "./node/node-runner";
 import { sampleCall } from "./sample";
@@ -116,6 +118,25 @@ const ROUTES = [
   "+12",
   "12345678",
   "sip:2001@host;user=phone>",
+  "sip:r@pbx.example;x=\u0000\u001b",
+  "sip:r@pbx.example\u2028",
+  "\t2001",
+  "sip:r@pbx.example?X-A=1%0D%0AVia:%20x",
+  "sip:r@pbx.example?X-A=%C2%85",
+  "sip:r@pbx.example?Via=x",
+  "sip:r@pbx.example?X-A=1&%56ia=x",
+  "sip:r@pbx.example?",
+  "sip:r@pbx.example?X-A",
+  "sip:r@pbx.example?X-A=caf\u00e9",
+  "sip:r@pbx.example?X-A=%zz",
+  "sip:r@pbx.example?X-A=\ud83d\ude00",
+  "sip:r@pbx.example;x=",
+  "sip:r@pbx.example;;lr",
+  "sip:a%3Fb;c=d&e+f$g,h/i@pbx.example;lr;x=a/b:c&d",
+  "sip:r@pbx.example?X-Empty=&X-B=a/b?c:d[e]+$",
+  "sip:a?Via=x@pbx.example",
+  // Generated like the engine's property test, so the port meets the same hostile routes.
+  ...fc.sample(hostileRoute, { numRuns: 400, seed: 10 }),
 ];
 
 let runner: FunctionRunner;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BILLING, DEMO_DESTINATIONS } from "../handoffs/demo";
+import { routeError } from "../sip/route";
 import { createNodeFunctionRunner } from "./node/node-runner";
 import { sampleCall } from "./sample";
 import { DEMO_FUNCTION, FUNCTION_TEMPLATES } from "./templates";
@@ -101,6 +102,14 @@ describe("conv.handoff", () => {
     expect(r.handoff!.sipHeaders[0]).toEqual({ name: "X-Customer-ID", value: "abcVia: evil" });
     expect(r.logs.map((l) => l.message)).toContain("Removed 2 control character(s) from header X-Customer-ID");
   });
+
+  it("strips Unicode line breaks from runtime values like CR and LF", async () => {
+    const r = await run('conv.handoff(destination="Billing Support")', {
+      state: { customer_id: "abc\u2028X-Evil: 1\u2029\u0085" },
+    });
+    expect(r.handoff!.sipHeaders[0]).toEqual({ name: "X-Customer-ID", value: "abcX-Evil: 1" });
+    expect(r.logs.map((l) => l.message)).toContain("Removed 3 control character(s) from header X-Customer-ID");
+  });
 });
 
 describe("conv.transfer_call", () => {
@@ -147,6 +156,14 @@ describe("conv.transfer_call", () => {
     ['conv.transfer_call("2001", sip_headers="X-A: 1")', "sip_headers must be a dict"],
     ['conv.transfer_call("2001", whisper="hi")', "whisper is only said on a soft transfer"],
     ['conv.transfer_call("2001", reason="x" * 65)', "is not a reason code"],
+    // Routes follow the form's rules: no control characters, no dialog headers after "?".
+    ['conv.transfer_call("sip:r@pbx.example;x=\\x00\\x1b")', "Routes cannot contain control characters (found NUL)"],
+    ['conv.transfer_call("sip:r@pbx.example\\u2028")', "(found U+2028)"],
+    ['conv.transfer_call("sip:r@pbx.example?X-A=%0D%0AVia:x")', "escaped control characters (found %0D)"],
+    ['conv.transfer_call("sip:r@pbx.example?Via=x")', 'Route header "Via": Via is managed by the SIP dialog'],
+    ['conv.transfer_call("sip:" + "a?Call-ID=1" + "@pbx.example")', 'Route header "Call-ID"'],
+    ['conv.handoff(route="sip:r@pbx.example?X-A=caf\u00e9")', 'In a SIP URI, "\u00e9" must be percent-escaped'],
+    ['conv.transfer_call("2001", sip_headers={"X-A": "a\\u2029b"})', "(found U+2029)"],
   ])("%s raises ValueError: %s", async (code, message) => {
     const r = await run(code);
     expect(r.ok).toBe(false);
@@ -161,6 +178,49 @@ describe("conv.transfer_call", () => {
     expect(r.ok).toBe(true);
     expect(r.handoff!.destination).toBe("Front desk");
     expect(r.logs[0]).toMatchObject({ level: "warning", message: "bad route" });
+  });
+});
+
+describe("conv.sip_uri", () => {
+  it("escapes caller data into a route the SIP rules accept", async () => {
+    const r = await run(
+      'return [conv.sip_uri("2001", "pbx.acme.example"), conv.sip_uri("+1 415;x?Via=1@evil", "pbx.acme.example:5060", headers={"X-Note": "café & <b>=?", "X-Ticket": 42}), conv.sip_uri(None, "[2001:db8::1]"), conv.sip_uri(7, "10.0.0.5")]',
+    );
+    expect(r.error).toBeNull();
+    expect(r.returnValue).toEqual([
+      "sip:2001@pbx.acme.example",
+      "sip:+1%20415%3Bx%3FVia%3D1%40evil@pbx.acme.example:5060?X-Note=caf%C3%A9%20%26%20%3Cb%3E%3D%3F&X-Ticket=42",
+      "sip:[2001:db8::1]",
+      "sip:7@10.0.0.5",
+    ]);
+    for (const uri of r.returnValue as string[]) expect(routeError(uri), uri).toBeNull();
+  });
+
+  it("hands its result to transfer_call", async () => {
+    const r = await run('conv.transfer_call(conv.sip_uri(conv.state["customer_id"], "pbx.acme.example"))');
+    expect(r.handoff).toMatchObject({ route: "sip:abc123@pbx.acme.example" });
+  });
+
+  it.each([
+    ['conv.sip_uri("a\\r\\nVia: x", "pbx.example")', "user cannot contain control characters (found CR)"],
+    ['conv.sip_uri("a\\u2028", "pbx.example")', "(found U+2028)"],
+    ['conv.sip_uri("", "pbx.example")', "user is empty; pass None"],
+    ['conv.sip_uri(["a"], "pbx.example")', "user must be a string"],
+    ['conv.sip_uri("a", "pbx.example?Via=x")', "host must be a host name or IP address"],
+    ['conv.sip_uri("a", "pbx.example;transport=tcp")', "host must be a host name"],
+    ['conv.sip_uri("a", None)', "host must be a host name"],
+    ['conv.sip_uri("a", "pbx.example", headers={"Via": "x"})', "Via is managed by the SIP dialog"],
+    ['conv.sip_uri("a", "pbx.example", headers={"X-A": "1\\r\\n2"})', "cannot contain control characters (found CR)"],
+    [
+      'conv.sip_uri("a", "pbx.example", headers={"X-A": "1\\t2"})',
+      "a route cannot carry control characters (found a tab)",
+    ],
+    ['conv.sip_uri("a", "pbx.example", headers={"X-A": ""})', "Enter a header value"],
+  ])("%s raises ValueError: %s", async (code, message) => {
+    const r = await run(`return ${code}`);
+    expect(r.error).toMatchObject({ type: "ValueError" });
+    expect(r.error!.message).toContain(`conv.sip_uri: `);
+    expect(r.error!.message).toContain(message);
   });
 });
 

@@ -53,7 +53,8 @@ export const destinationInputSchema = z
         });
       }
     } else {
-      const err = routeError(route);
+      // Untrimmed: a control character is refused even at the ends, where trim() would hide it.
+      const err = routeError(input.route ?? "");
       if (err) ctx.addIssue({ code: "custom", path: ["route"], message: err });
     }
     const seen = new Map<string, number>();

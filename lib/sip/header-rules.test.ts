@@ -70,6 +70,9 @@ describe("header values", () => {
     ["bell\u0007", "U+0007"],
     ["del\u007f", "U+007F"],
     ["c1\u0085", "U+0085"],
+    // Valid SIP, but parsers that split lines on Unicode line breaks would read a new header.
+    ["line\u2028X-Injected: 1", "U+2028"],
+    ["para\u2029X-Injected: 1", "U+2029"],
   ])("rejects %j (found %s)", (v, found) => {
     expect(headerValueError(v)).toContain(`found ${found}`);
   });
@@ -82,5 +85,6 @@ describe("header values", () => {
   it("cleans runtime values and counts what it removed", () => {
     expect(sanitizeRuntimeValue("abc\r\nVia: evil\u0000")).toEqual({ value: "abcVia: evil", removed: 3 });
     expect(sanitizeRuntimeValue("Zoë")).toEqual({ value: "Zoë", removed: 0 });
+    expect(sanitizeRuntimeValue("a\u2028b\u2029c\u0085d")).toEqual({ value: "abcd", removed: 3 });
   });
 });

@@ -30,12 +30,16 @@ const RESERVED: ReadonlyMap<string, string> = new Map([
 /** Standard headers that are commonly forwarded on a transfer and need no `X-` prefix. */
 const WELL_KNOWN_NON_X = new Set(["user-to-user", "p-asserted-identity"]);
 
-/** C0 controls except HTAB, DEL, and C1 controls: none may appear in a header value. */
+/**
+ * C0 controls except HTAB, DEL, C1 controls (U+0085 NEL among them) and the Unicode line and
+ * paragraph separators U+2028/U+2029: none may appear in a header value. The last three are
+ * valid SIP text, but parsers that split lines on them would read what follows as a new header.
+ */
 // Matching control characters is the point of these two patterns.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
+const CONTROL_CHARS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/;
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS_GLOBAL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
+const CONTROL_CHARS_GLOBAL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 export const MAX_HEADER_VALUE_LENGTH = 1024;
 

@@ -17,6 +17,8 @@ const nasty = fc
       "\r\n",
       "\u0000",
       "\u0085",
+      "\u2028",
+      "\u2029",
       "\u007f",
       "\t",
       " ",
@@ -46,6 +48,8 @@ const template = fc.oneof(
     .map(([a, v, b]) => a + v + b),
 );
 const HEADER_LINE = /^[A-Za-z0-9\-.!%*_+`'~]+: /;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\r\n\u0000\u0085\u2028\u2029]/;
 
 describe("property: nothing a value carries can add a header line", () => {
   it("header names are exactly the expected ones, every line is a header line, and the message round-trips", () => {
@@ -95,8 +99,7 @@ describe("property: nothing a value carries can add a header line", () => {
             const head = s.raw.slice(0, s.raw.indexOf("\r\n\r\n"));
             const lines = head.split("\r\n");
             for (const line of lines.slice(1)) expect(line).toMatch(HEADER_LINE);
-            for (const line of lines)
-              expect(line.includes("\r") || line.includes("\n") || line.includes("\u0000")).toBe(false);
+            for (const line of lines) expect(LINE_BREAKING.test(line), JSON.stringify(line)).toBe(false);
             expect(serializeSipMessage(parseSipMessage(s.raw))).toBe(s.raw);
             expect(parseSipMessage(s.raw)).toEqual(s.model);
             for (const h of s.model.headers) {

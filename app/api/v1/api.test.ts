@@ -511,6 +511,9 @@ describe("handoff destinations", () => {
     ["LF", "abc\nVia: SIP/2.0/UDP evil"],
     ["CR", "abc\rdef"],
     ["NUL", "abc\u0000"],
+    ["U+2028", "abc\u2028X-Injected: 1"],
+    ["U+2029", "abc\u2029X-Injected: 1"],
+    ["U+0085", "abc\u0085X-Injected: 1"],
   ])("rejects a header value with %s as a 400 on sip_headers.0.value, writing nothing", async (_label, value) => {
     const before = (await send(handoffsRoute.GET, "GET", coll(), undefined)).json;
     const r = await send(handoffsRoute.POST, "POST", coll(), {
@@ -521,6 +524,21 @@ describe("handoff destinations", () => {
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe("invalid_request");
     expect(r.json.error.fields["sip_headers.0.value"]).toMatch(/control characters/);
+    expect((await send(handoffsRoute.GET, "GET", coll(), undefined)).json).toEqual(before);
+  });
+
+  it.each([
+    ["sip:r@pbx.example;x=\u0000\u001b", "control characters (found NUL)"],
+    ["sip:r@pbx.example\r\nVia: x", "control characters (found CR)"],
+    ["sip:r@pbx.example\u2028", "control characters (found U+2028)"],
+    ["sip:r@pbx.example?X-A=%0D%0AVia:%20x", "escaped control characters"],
+    ["sip:r@pbx.example?Via=x", 'Route header "Via"'],
+    ["sip:r@pbx.example?X-A=caf\u00e9", "must be percent-escaped"],
+  ])("rejects the route %j as a 400 on route, writing nothing", async (route, message) => {
+    const before = (await send(handoffsRoute.GET, "GET", coll(), undefined)).json;
+    const r = await send(handoffsRoute.POST, "POST", coll(), { name: "Hostile route", method: "invite", route });
+    expect(r.status).toBe(400);
+    expect(r.json.error.fields.route).toContain(message);
     expect((await send(handoffsRoute.GET, "GET", coll(), undefined)).json).toEqual(before);
   });
 

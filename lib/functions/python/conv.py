@@ -75,6 +75,26 @@ def _header_items(sip_headers, where):
     return out
 
 
+_SIP_HOST = re.compile(r"^" + _HOST + r"(?::[0-9]{1,5})?\Z")
+_ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+# As lib/sip/hvalue.ts: header names and values keep unreserved and hnv-unreserved characters
+# except "?" (some SBCs split on every "?"); the user part keeps unreserved characters and "+".
+_HVALUE_SAFE = frozenset(_ALPHANUM + "-_.!~*'()" + "[]/:+$")
+_USER_SAFE = frozenset(_ALPHANUM + "-_.!~*'()" + "+")
+
+
+def _pct_escape(text, safe):
+    out = []
+    for ch in text:
+        if ch in safe:
+            out.append(ch)
+            continue
+        if "\ud800" <= ch <= "\udfff":
+            ch = "\ufffd"  # a lone surrogate has no UTF-8 form
+        out.extend("%%%02X" % b for b in ch.encode("utf-8"))
+    return "".join(out)
+
+
 def _merge_headers(base, over):
     """Headers in over win over base (names compared ignoring case); base order is kept."""
     over_keys = {h["name"].lower(): h for h in over}
@@ -226,6 +246,32 @@ class Conv:
             "soft": False,
             "whisper": None,
         }, where)
+
+    def sip_uri(self, user, host, headers=None):
+        where = "conv.sip_uri"
+        if isinstance(user, int) and not isinstance(user, bool):
+            user = str(user)
+        if user is not None and not isinstance(user, str):
+            raise ValueError(where + ": user must be a string (or None for no user part), got " + repr(user))
+        if user == "":
+            raise ValueError(where + ": user is empty; pass None for a URI without a user part")
+        if not isinstance(host, str) or not _SIP_HOST.match(host):
+            raise ValueError(where + ": host must be a host name or IP address, optionally with :port (e.g. pbx.example.com or 10.0.0.5:5060), got " + repr(host))
+        if user is not None:
+            control = _ROUTE_CONTROL.search(user)
+            if control:
+                raise ValueError(where + ": user cannot contain control characters (found " + _describe_route_char(control.group(0)) + ")")
+        pairs = []
+        for h in _header_items(headers, where):
+            control = _ROUTE_CONTROL.search(h["value"])
+            if control:
+                raise ValueError(where + ": header " + h["name"] + ": a route cannot carry control characters (found " + _describe_route_char(control.group(0)) + ")")
+            pairs.append(_pct_escape(h["name"], _HVALUE_SAFE) + "=" + _pct_escape(h["value"], _HVALUE_SAFE))
+        uri = "sip:" + ("" if user is None else _pct_escape(user, _USER_SAFE) + "@") + host + ("?" + "&".join(pairs) if pairs else "")
+        err = route_error(uri)
+        if err:
+            raise ValueError(where + ": " + err)
+        return uri
 
     def transfer_call(self, route, method="refer", sip_headers=None, reason=None, utterance=None, soft=False, whisper=None):
         where = "conv.transfer_call"

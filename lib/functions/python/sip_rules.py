@@ -29,7 +29,7 @@ _RESERVED = {
     "record-route": "Record-Route",
 }
 _WELL_KNOWN_NON_X = {"user-to-user", "p-asserted-identity"}
-_CONTROL = re.compile(r"[\x00-\x08\x0A-\x1F\x7F-\x9F]")
+_CONTROL = re.compile(r"[\x00-\x08\x0A-\x1F\x7F-\x9F\u2028\u2029]")
 MAX_HEADER_VALUE_LENGTH = 1024
 MAX_HEADERS = 20
 
@@ -101,47 +101,125 @@ def sanitize_runtime_value(value):
 
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-_SIP_URI = re.compile(
-    r"^sips?:(?:[^" + _JS_WS_CLASS + r"@<>\"]+@)?(?:" + _LABEL + r"(?:\." + _LABEL + r")*|\[[0-9A-Fa-f:.]+\])"
-    r"(?::[0-9]{1,5})?(?:;[^" + _JS_WS_CLASS + r"<>\"?]*)?(?:\?[^" + _JS_WS_CLASS + r"<>\"]*)?\Z"
+_HOST = r"(?:" + _LABEL + r"(?:\." + _LABEL + r")*|\[[0-9A-Fa-f:.]+\])"
+_SIP_URI_BASE = re.compile(
+    r"^sips?:(?:([^" + _JS_WS_CLASS + r"@<>\"?]+)@)?" + _HOST + r"(?::[0-9]{1,5})?((?:;[^" + _JS_WS_CLASS + r"<>\"?]*)?)\Z"
 )
 _E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
 _TEL_URI = re.compile(r"^tel:(\+[1-9][0-9]{1,14})(?:;[^" + _JS_WS_CLASS + r"<>\"]*)?\Z", re.I)
 _EXTENSION = re.compile(r"^[0-9]{1,8}\Z")
+_ROUTE_CONTROL = re.compile(r"[\x00-\x1F\x7F-\x9F\u2028\u2029]")
+_ESCAPED_CONTROL = re.compile(r"%(?:[01][0-9A-Fa-f]|7[Ff])|%[Cc]2%[89][0-9A-Fa-f]|%[Ee]2%80%[Aa][89]")
+_UNRESERVED = r"A-Za-z0-9\-_.!~*'()"
+_USER_CHARS = re.compile(r"^[" + _UNRESERVED + r"&=+$,;/]\Z")
+_PARAM_CHARS = re.compile(r"^[" + _UNRESERVED + r"\[\]/:&+$]\Z")
+_HNV_CHARS = re.compile(r"^[" + _UNRESERVED + r"\[\]/?:+$]\Z")
+_HEX_DIGIT = re.compile(r"^[0-9A-Fa-f]\Z")
 ROUTE_EXAMPLES = "sip:2001@pbx.example.com, tel:+14155550123, +14155550123 or 2001"
 
 
-def classify_route(route):
+def _check_route(route):
+    """(classified, None) or (None, error): the port of checkRoute in lib/sip/route.ts."""
+    control = _ROUTE_CONTROL.search(route)
+    if control:
+        return None, "Routes cannot contain control characters (found " + _describe_route_char(control.group(0)) + ")"
     r = _trim(route)
+    if r == "":
+        return None, "Enter a route"
+    escaped = _ESCAPED_CONTROL.search(r)
+    if escaped:
+        return None, "Routes cannot contain escaped control characters (found " + escaped.group(0) + ")"
     if re.match(r"^sips?:", r, re.I):
-        return {"kind": "sip", "value": r} if _SIP_URI.match(r) else None
+        return _check_sip_uri(r)
     tel = _TEL_URI.match(r)
     if tel:
-        return {"kind": "tel", "value": tel.group(1)}
+        return {"kind": "tel", "value": tel.group(1)}, None
     if re.match(r"^tel:", r, re.I):
-        return None
+        return None, "tel: routes need an E.164 number, e.g. tel:+14155550123"
     if _E164.match(r):
-        return {"kind": "e164", "value": r}
+        return {"kind": "e164", "value": r}, None
     if _EXTENSION.match(r):
-        return {"kind": "extension", "value": r}
+        return {"kind": "extension", "value": r}, None
+    if r.startswith("+"):
+        return None, "E.164 numbers are + followed by 2 to 15 digits, the first not 0"
+    if re.match(r"^[0-9]+\Z", r):
+        return None, "Extensions are 1 to 8 digits; write longer numbers in E.164 form (+14155550123)"
+    return None, "Enter a SIP URI, tel: URI, E.164 number or extension (" + ROUTE_EXAMPLES + ")"
+
+
+def _check_sip_uri(r):
+    q = r.find("?")
+    base = _SIP_URI_BASE.match(r if q == -1 else r[:q])
+    if not base:
+        return None, "Not a valid SIP URI: expected sip:user@host (e.g. sip:2001@pbx.example.com)"
+    bad = _unescaped(base.group(1) or "", _USER_CHARS)
+    if bad is not None:
+        return None, _must_escape(bad)
+    for param in base.group(2).split(";")[1:]:
+        name, eq, value = param.partition("=")
+        if name == "" or (eq and value == ""):
+            return None, "A SIP URI's parameters are ;name or ;name=value, neither empty; found \";" + param + "\""
+        bad = _unescaped(name, _PARAM_CHARS)
+        if bad is None:
+            bad = _unescaped(value, _PARAM_CHARS)
+        if bad is not None:
+            return None, _must_escape(bad)
+    if q != -1:
+        err = _uri_headers_error(r[q + 1:])
+        if err:
+            return None, err
+    return {"kind": "sip", "value": r}, None
+
+
+def _unescaped(part, allowed):
+    i = 0
+    while i < len(part):
+        c = part[i]
+        if allowed.match(c):
+            i += 1
+            continue
+        if c == "%" and _HEX_DIGIT.match(part[i + 1:i + 2]) and _HEX_DIGIT.match(part[i + 2:i + 3]):
+            i += 3
+            continue
+        return c
     return None
 
 
+def _must_escape(c):
+    return "In a SIP URI, \"" + c + "\" must be percent-escaped as UTF-8 bytes (%HH; \"%\" itself is %25)"
+
+
+def _uri_headers_error(headers):
+    for pair in headers.split("&"):
+        eq = pair.find("=")
+        if eq <= 0:
+            return "A route's headers are name=value pairs after \"?\", joined by \"&\" (e.g. sip:2001@pbx.example.com?X-Ticket=42); found \"" + pair + "\""
+        raw_name = pair[:eq]
+        bad = _unescaped(raw_name, _HNV_CHARS)
+        if bad is not None:
+            return _must_escape(bad)
+        name = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), raw_name)
+        err = header_name_error(name)
+        if err:
+            return "Route header \"" + name + "\": " + err
+        bad = _unescaped(pair[eq + 1:], _HNV_CHARS)
+        if bad is not None:
+            return _must_escape(bad)
+    return None
+
+
+def _describe_route_char(ch):
+    if ch == "\t":
+        return "a tab"
+    return _describe_control(ch)
+
+
+def classify_route(route):
+    return _check_route(route)[0]
+
+
 def route_error(route):
-    r = _trim(route)
-    if r == "":
-        return "Enter a route"
-    if classify_route(r):
-        return None
-    if re.match(r"^sips?:", r, re.I):
-        return "Not a valid SIP URI: expected sip:user@host (e.g. sip:2001@pbx.example.com)"
-    if re.match(r"^tel:", r, re.I):
-        return "tel: routes need an E.164 number, e.g. tel:+14155550123"
-    if r.startswith("+"):
-        return "E.164 numbers are + followed by 2 to 15 digits, the first not 0"
-    if re.match(r"^[0-9]+\Z", r):
-        return "Extensions are 1 to 8 digits; write longer numbers in E.164 form (+14155550123)"
-    return "Enter a SIP URI, tel: URI, E.164 number or extension (" + ROUTE_EXAMPLES + ")"
+    return _check_route(route)[1]
 
 
 REASON_CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}\Z")
