@@ -1,8 +1,38 @@
 import type { Db } from "../db/client";
 import { findAgent, listAgents } from "../db/repositories/agents";
 import type { Agent } from "../lib/agents/types";
+import type { TraceVariant } from "../lib/sip/index";
 import { VARIABLE_NAME } from "../lib/variables/variables";
-import { UsageError } from "./args";
+import { stringOption, UsageError, type OptionValues } from "./args";
+import type { CommandOption } from "./command";
+
+// Options several commands share, declared once with their --help text.
+
+export const AGENT_OPTION: CommandOption = {
+  type: "string",
+  value: "<id or name>",
+  help: "the agent (its id, or its name in any case)",
+};
+
+export const VAR_OPTION: CommandOption = {
+  type: "string",
+  multiple: true,
+  value: "<name=value>",
+  help: "a variable value (repeatable); defaults are the agent's samples",
+};
+
+/** `--variant <success|busy>`; `busy` says what refuses in this command. */
+export function variantOption(busy: string): CommandOption {
+  return { type: "string", value: "<success|busy>", help: `busy: ${busy}` };
+}
+
+/** The `--variant` given, `success` by default. */
+export function parseVariant(values: OptionValues): TraceVariant {
+  const variant = stringOption(values, "variant") ?? "success";
+  if (variant !== "success" && variant !== "busy")
+    throw new UsageError(`--variant must be success or busy (got "${variant}")`);
+  return variant;
+}
 
 /** `--var name=value` items as a record; a malformed item is a usage error (exit 2). */
 export function parseVars(items: readonly string[]): Record<string, string> {

@@ -1,43 +1,25 @@
 import { openDb } from "../../db/client";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../db/repositories/api-keys";
 import { apiKeyNameSchema } from "../../lib/api/keys";
-import { UsageError, parseOptions, requiredString } from "../args";
-import type { Command } from "../command";
+import { UsageError, requiredString } from "../args";
+import { defineCommand } from "../command";
 
-const USAGE = `Usage: apikey <create|list|revoke> [options]
-
-Workspace-wide API keys for /api/v1 (Authorization: Bearer <key>).
+export const apikeyCommand = defineCommand({
+  name: "apikey",
+  summary: "Create, list or revoke API keys",
+  synopsis: "<create|list|revoke> [options]",
+  about: `Workspace-wide API keys for /api/v1 (Authorization: Bearer <key>).
 
   apikey create --name <name> [--json]   create a key and print it (it is shown only this once)
   apikey list [--json]                   list keys: id, name, prefix, created, last used, revoked
-  apikey revoke --id <key id>            revoke a key; it stops working at once
-
-Options:
-  -h, --help   show this help`;
-
-export const apikeyCommand: Command = {
-  name: "apikey",
-  summary: "Create, list or revoke API keys",
-  usage: USAGE,
-  run(argv, io) {
-    const [sub, ...rest] = argv;
-    if (sub === undefined) throw new UsageError("Say what to do: apikey create, apikey list or apikey revoke");
-    if (sub === "--help" || sub === "-h" || sub === "help") {
-      io.out(USAGE + "\n");
-      return 0;
-    }
-    if (sub !== "create" && sub !== "list" && sub !== "revoke")
-      throw new UsageError(`Unknown apikey command "${sub}" (create, list or revoke)`);
-    const values = parseOptions(rest, {
-      name: { type: "string" },
-      id: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    });
-    if (values.help === true) {
-      io.out(USAGE + "\n");
-      return 0;
-    }
+  apikey revoke --id <key id>            revoke a key; it stops working at once`,
+  subcommands: ["create", "list", "revoke"],
+  options: {
+    name: { type: "string", value: "<name>", help: "the new key's name (create)" },
+    id: { type: "string", value: "<key id>", help: "the key to revoke (revoke)" },
+    json: { type: "boolean", help: "print JSON (create, list)" },
+  },
+  run(values, io, { subcommand: sub }) {
     let name: string | undefined;
     if (sub === "create") {
       const parsed = apiKeyNameSchema.safeParse(requiredString(values, "name"));
@@ -99,4 +81,4 @@ export const apikeyCommand: Command = {
       db.$client.close();
     }
   },
-};
+});

@@ -1,30 +1,19 @@
 import { openDb } from "../../db/client";
 import { readDraftDocument } from "../../db/repositories/agent-document";
 import { prettyCanonicalJson } from "../../lib/agent-document";
-import { parseOptions, requiredString } from "../args";
-import type { Command } from "../command";
-import { requireAgent } from "../options";
+import { requiredString } from "../args";
+import { defineCommand } from "../command";
+import { AGENT_OPTION, requireAgent } from "../options";
 
-const USAGE = `Usage: export --agent <id or name> > agent.json
-
-Prints the agent's draft as an agent document (format 1: settings, variables, handoff
-destinations, functions and flows, no ids) on stdout. Keys are in a stable order, so exporting,
-importing and exporting again gives the same bytes.
-
-Options:
-  --agent <id or name>   the agent (its id, or its name in any case)
-  -h, --help             show this help`;
-
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: "export",
   summary: "Print an agent as an agent document (JSON)",
-  usage: USAGE,
-  run(argv, io) {
-    const values = parseOptions(argv, { agent: { type: "string" }, help: { type: "boolean", short: "h" } });
-    if (values.help === true) {
-      io.out(USAGE + "\n");
-      return 0;
-    }
+  synopsis: "--agent <id or name> > agent.json",
+  about: `Prints the agent's draft as an agent document (format 1: settings, variables, handoff
+destinations, functions and flows, no ids) on stdout. Keys are in a stable order, so exporting,
+importing and exporting again gives the same bytes.`,
+  options: { agent: AGENT_OPTION },
+  run(values, io) {
     const agentRef = requiredString(values, "agent");
     const db = openDb();
     try {
@@ -35,4 +24,4 @@ export const exportCommand: Command = {
       db.$client.close();
     }
   },
-};
+});

@@ -3,51 +3,34 @@ import { listAgentVariables } from "../../db/repositories/agents";
 import { findDestinationByName, listDestinations } from "../../db/repositories/handoffs";
 import { isReasonCode, REASON_CODE_PATTERN } from "../../lib/handoffs/record";
 import { METHOD_INFO } from "../../lib/handoffs/types";
-import { buildHandoffTrace, formatTraceText, methodNote, type TraceVariant } from "../../lib/sip/index";
+import { buildHandoffTrace, formatTraceText, methodNote } from "../../lib/sip/index";
 import { BUILTIN_VARIABLES } from "../../lib/variables/variables";
-import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
-import type { Command } from "../command";
-import { parseVars, requireAgent } from "../options";
+import { UsageError, requiredString, stringList, stringOption } from "../args";
+import { defineCommand } from "../command";
+import { AGENT_OPTION, parseVariant, parseVars, requireAgent, VAR_OPTION, variantOption } from "../options";
 
-const USAGE = `Usage: handoff-trace --agent <id or name> --destination <name> [options]
-
-Prints the SIP a handoff to one destination would exchange, from the inbound call on.
-
-Options:
-  --agent <id or name>     the agent (its id, or its name in any case)
-  --destination <name>     one of the agent's handoff destinations
-  --reason <code>          reason code (${REASON_CODE_PATTERN.source}); default: the destination's name
-  --utterance <text>       what the agent says before handing off
-  --var <name=value>       a variable value (repeatable); defaults are the agent's samples
-  --variant <success|busy> busy: the destination or the transfer answers 486 Busy Here
-  --soft                   attended transfer (consult, whisper, REFER with Replaces)
-  --whisper <text>         what the agent tells the destination in a soft transfer
-  --seed <n>               seed for Call-IDs, tags and branches (same seed, same trace)
-  --json                   print {messages, warnings} as JSON
-  -h, --help               show this help`;
-
-export const handoffTraceCommand: Command = {
+export const handoffTraceCommand = defineCommand({
   name: "handoff-trace",
   summary: "Print the SIP trace of one destination's handoff",
-  usage: USAGE,
-  run(argv, io) {
-    const values = parseOptions(argv, {
-      agent: { type: "string" },
-      destination: { type: "string" },
-      reason: { type: "string" },
-      utterance: { type: "string" },
-      var: { type: "string", multiple: true },
-      variant: { type: "string" },
-      soft: { type: "boolean" },
-      whisper: { type: "string" },
-      seed: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    });
-    if (values.help === true) {
-      io.out(USAGE + "\n");
-      return 0;
-    }
+  synopsis: "--agent <id or name> --destination <name> [options]",
+  about: "Prints the SIP a handoff to one destination would exchange, from the inbound call on.",
+  options: {
+    agent: AGENT_OPTION,
+    destination: { type: "string", value: "<name>", help: "one of the agent's handoff destinations" },
+    reason: {
+      type: "string",
+      value: "<code>",
+      help: `reason code (${REASON_CODE_PATTERN.source}); default: the destination's name`,
+    },
+    utterance: { type: "string", value: "<text>", help: "what the agent says before handing off" },
+    var: VAR_OPTION,
+    variant: variantOption("the destination or the transfer answers 486 Busy Here"),
+    soft: { type: "boolean", help: "attended transfer (consult, whisper, REFER with Replaces)" },
+    whisper: { type: "string", value: "<text>", help: "what the agent tells the destination in a soft transfer" },
+    seed: { type: "string", value: "<n>", help: "seed for Call-IDs, tags and branches (same seed, same trace)" },
+    json: { type: "boolean", help: "print {messages, warnings} as JSON" },
+  },
+  run(values, io) {
     const agentRef = requiredString(values, "agent");
     const destinationName = requiredString(values, "destination");
     const reason = stringOption(values, "reason");
@@ -56,9 +39,7 @@ export const handoffTraceCommand: Command = {
         `--reason must be a reason code matching ${REASON_CODE_PATTERN.source}, e.g. needs_human (got "${reason}")`,
       );
     }
-    const variant = stringOption(values, "variant") ?? "success";
-    if (variant !== "success" && variant !== "busy")
-      throw new UsageError(`--variant must be success or busy (got "${variant}")`);
+    const variant = parseVariant(values);
     const seedText = stringOption(values, "seed");
     const seed = seedText === undefined ? undefined : /^-?\d{1,15}$/.test(seedText) ? Number(seedText) : seedText;
     const overrides = parseVars(stringList(values, "var"));
@@ -88,7 +69,7 @@ export const handoffTraceCommand: Command = {
         variables,
         hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
         seed,
-        variant: variant as TraceVariant,
+        variant,
         soft,
         whisper: stringOption(values, "whisper"),
         agentName: agent.name,
@@ -108,4 +89,4 @@ export const handoffTraceCommand: Command = {
       db.$client.close();
     }
   },
-};
+});

@@ -2,23 +2,9 @@ import { readFileSync, statSync } from "node:fs";
 import { openDb } from "../../db/client";
 import { createAgentFromDocument, replaceDraft } from "../../db/repositories/agent-document";
 import { MAX_DOCUMENT_BYTES, parseAgentDocumentText } from "../../lib/agent-document";
-import { UsageError, parseOptions, requiredString, stringOption } from "../args";
-import type { Command } from "../command";
+import { UsageError, requiredString, stringOption } from "../args";
+import { defineCommand } from "../command";
 import { requireAgent } from "../options";
-
-const USAGE = `Usage: import --file <agent.json | -> [--as-new | --into <id or name>]
-
-Imports an agent document (what \`export\` prints). By default, or with --as-new, it becomes a new
-agent; with --into it replaces that agent's draft (destinations, functions and flows with the
-same names keep their ids; the agent keeps its name). An invalid file changes nothing: each
-problem is printed with its path, and the exit code is 2.
-
-Options:
-  --file <path>          the document; - reads standard input
-  --as-new               create a new agent (the default)
-  --into <id or name>    replace this agent's draft
-  --json                 print the agent as { id, name }
-  -h, --help             show this help`;
 
 function readDocumentText(file: string): string {
   if (file === "-") return readFileSync(0, "utf8");
@@ -32,22 +18,21 @@ function readDocumentText(file: string): string {
   return readFileSync(file, "utf8");
 }
 
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: "import",
   summary: "Import an agent document as a new agent, or into an agent's draft",
-  usage: USAGE,
-  run(argv, io) {
-    const values = parseOptions(argv, {
-      file: { type: "string" },
-      "as-new": { type: "boolean" },
-      into: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    });
-    if (values.help === true) {
-      io.out(USAGE + "\n");
-      return 0;
-    }
+  synopsis: "--file <agent.json | -> [--as-new | --into <id or name>]",
+  about: `Imports an agent document (what \`export\` prints). By default, or with --as-new, it becomes a new
+agent; with --into it replaces that agent's draft (destinations, functions and flows with the
+same names keep their ids; the agent keeps its name). An invalid file changes nothing: each
+problem is printed with its path, and the exit code is 2.`,
+  options: {
+    file: { type: "string", value: "<path>", help: "the document; - reads standard input" },
+    "as-new": { type: "boolean", help: "create a new agent (the default)" },
+    into: { type: "string", value: "<id or name>", help: "replace this agent's draft" },
+    json: { type: "boolean", help: "print the agent as { id, name }" },
+  },
+  run(values, io) {
     const file = requiredString(values, "file");
     const into = stringOption(values, "into");
     if (into !== undefined && values["as-new"] === true)
@@ -81,4 +66,4 @@ export const importCommand: Command = {
       db.$client.close();
     }
   },
-};
+});

@@ -13,30 +13,10 @@ import {
   type ScriptedInput,
 } from "../../lib/simulation";
 import { formatTraceText } from "../../lib/sip";
-import { UsageError, parseOptions, requiredString, stringList, stringOption } from "../args";
-import type { Command } from "../command";
-import { parseVars, requireAgent } from "../options";
+import { UsageError, requiredString, stringList, stringOption } from "../args";
+import { defineCommand } from "../command";
+import { AGENT_OPTION, parseVariant, parseVars, requireAgent, VAR_OPTION, variantOption } from "../options";
 import { formatSimulation } from "./simulate-format";
-
-const USAGE = `Usage: simulate --agent <id or name> [--flow <id or name>] [--say TEXT ...] [--dtmf DIGITS ...] [options]
-
-Runs a simulated call through a flow in Node (Python functions in a worker thread) and prints the
-transcript, the handoff record and the SIP trace.
-
-Options:
-  --agent <id or name>   the agent (its id, or its name in any case)
-  --flow <id or name>    the flow to run; default: the agent's first flow
-  --say <text>           one caller turn (repeatable; turns are taken in order with --dtmf)
-  --dtmf <digits>        keypad digits as one caller turn (repeatable)
-  --var <name=value>     a variable value (repeatable); defaults are the agent's samples.
-                         caller_id and called_number set the inbound call's numbers
-  --variant <success|busy>  busy: the handoff destination refuses (486); the agent stays on the call
-  --seed <text>          seed for ids and traces (same seed, same call); default: a random one
-  --save                 store the call as a conversation (channel simulator)
-  --json                 print { transcript, path, handoff, sip_trace, metrics, logs, warnings }
-  -h, --help             show this help
-
-Exit codes: 0 the call ran; 2 bad arguments.`;
 
 /** --say and --dtmf in the order given (parseArgs would group them by name). */
 function scriptedInputs(argv: readonly string[]): ScriptedInput[] {
@@ -54,33 +34,38 @@ function scriptedInputs(argv: readonly string[]): ScriptedInput[] {
   return out;
 }
 
-export const simulateCommand: Command = {
+export const simulateCommand = defineCommand({
   name: "simulate",
   summary: "Run a simulated call through a flow and print transcript, handoff and SIP trace",
-  usage: USAGE,
-  async run(argv, io) {
-    const values = parseOptions(argv, {
-      agent: { type: "string" },
-      flow: { type: "string" },
-      say: { type: "string", multiple: true },
-      dtmf: { type: "string", multiple: true },
-      var: { type: "string", multiple: true },
-      variant: { type: "string" },
-      seed: { type: "string" },
-      save: { type: "boolean" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    });
-    if (values.help === true) {
-      io.out(USAGE + "\n");
-      return 0;
-    }
+  synopsis: "--agent <id or name> [--flow <id or name>] [--say TEXT ...] [--dtmf DIGITS ...] [options]",
+  about: `Runs a simulated call through a flow in Node (Python functions in a worker thread) and prints the
+transcript, the handoff record and the SIP trace.`,
+  options: {
+    agent: AGENT_OPTION,
+    flow: { type: "string", value: "<id or name>", help: "the flow to run; default: the agent's first flow" },
+    say: {
+      type: "string",
+      multiple: true,
+      value: "<text>",
+      help: "one caller turn (repeatable; turns are taken in order with --dtmf)",
+    },
+    dtmf: { type: "string", multiple: true, value: "<digits>", help: "keypad digits as one caller turn (repeatable)" },
+    var: { ...VAR_OPTION, help: `${VAR_OPTION.help}.\ncaller_id and called_number set the inbound call's numbers` },
+    variant: variantOption("the handoff destination refuses (486); the agent stays on the call"),
+    seed: {
+      type: "string",
+      value: "<text>",
+      help: "seed for ids and traces (same seed, same call); default: a random one",
+    },
+    save: { type: "boolean", help: "store the call as a conversation (channel simulator)" },
+    json: { type: "boolean", help: "print { transcript, path, handoff, sip_trace, metrics, logs, warnings }" },
+  },
+  notes: "Exit codes: 0 the call ran; 2 bad arguments.",
+  async run(values, io, { argv }) {
     const agentRef = requiredString(values, "agent");
     const inputs = scriptedInputs(argv);
     const vars = parseVars(stringList(values, "var"));
-    const variant = stringOption(values, "variant") ?? "success";
-    if (variant !== "success" && variant !== "busy")
-      throw new UsageError(`--variant must be success or busy (got "${variant}")`);
+    const variant = parseVariant(values);
 
     const db = openDb();
     const runner = createNodeFunctionRunner();
@@ -159,4 +144,4 @@ export const simulateCommand: Command = {
       db.$client.close();
     }
   },
-};
+});
