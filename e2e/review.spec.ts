@@ -133,10 +133,11 @@ test("120 conversations page by keyset: Older then Newer, no duplicates or skips
   const t0 = Date.parse("2025-05-01T09:00:00.000Z");
   // Triples share a start time so the id breaks ties.
   for (let n = 0; n < 120; n++) {
-    insertConversation(db, {
+    const stored = insertConversation(db, {
       ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 3) * 60_000)),
       id: `conv_p${String(n).padStart(3, "0")}`,
     });
+    expect(stored.ok).toBe(true);
   }
   const expected = listConversations(db, agentId, {}, null, 200).data.map((r) => r.id);
   expect(expected).toHaveLength(120);
@@ -148,7 +149,9 @@ test("120 conversations page by keyset: Older then Newer, no duplicates or skips
   await expect(review.pages.getByText("← Newer")).toHaveAttribute("aria-disabled", "true");
 
   // A call stored while paging does not shift the pages below.
-  insertConversation(db, { ...sampleConversation(agentId, 999, new Date(t0 + 86_400_000)), id: "conv_late" });
+  expect(
+    insertConversation(db, { ...sampleConversation(agentId, 999, new Date(t0 + 86_400_000)), id: "conv_late" }).ok,
+  ).toBe(true);
   while (await review.pageLink("Older →").count()) {
     await review.goToPage("Older →");
     expect(page.url()).toContain("cursor=");

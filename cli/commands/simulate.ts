@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { openDb } from "../../db/client";
 import { loadAgentSetup } from "../../db/repositories/agent-setup";
-import { getConversation, insertConversation } from "../../db/repositories/conversations";
+import { insertConversation } from "../../db/repositories/conversations";
 import { findFlow, getFlow, listFlows } from "../../db/repositories/flows";
 import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
 import { startCall, type Session } from "../../lib/runtime";
@@ -105,15 +105,18 @@ transcript, the handoff record and the SIP trace.`,
       ];
       let savedId: string | null = null;
       if (values.save === true) {
-        if (getConversation(db, session.conversationId)) {
-          throw new UsageError(
-            `Conversation ${session.conversationId} is already stored: this --seed was saved before; use another seed`,
-          );
-        }
-        savedId = insertConversation(
+        const saved = insertConversation(
           db,
           conversationFromSession(session, { agentId: agent.id, flowId: flow.id, startedAt }),
-        ).id;
+        );
+        if (!saved.ok && saved.status === "duplicate") {
+          throw new UsageError(
+            `Conversation ${saved.id} is already stored: this --seed was saved before; use another seed`,
+          );
+        }
+        // The record comes from our own runtime: a malformed one is a bug, not a usage error.
+        if (!saved.ok) throw new Error(`The simulated call could not be stored: ${JSON.stringify(saved.fieldErrors)}`);
+        savedId = saved.conversation.id;
       }
       if (values.json === true) {
         io.out(

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { createAgent } from "./agents";
-import { insertConversation, listConversations, listNewerConversations } from "./conversations";
+import { storeConversation } from "../testing/conversations";
+import { listConversations, listNewerConversations } from "./conversations";
 import { decodeCursor, encodeCursor } from "../../lib/conversations/filters";
 import { sampleConversation } from "../../lib/conversations/samples";
 
@@ -23,7 +24,7 @@ describe("listNewerConversations (the Review list's Newer link)", () => {
   it("walks back up exactly the pages listConversations walked down, ties included", () => {
     // Pairs of calls share a started_at so the id breaks ties.
     for (let n = 0; n < 23; n++)
-      insertConversation(db, {
+      storeConversation(db, {
         ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 2) * 1000)),
         id: `conv_${String(n).padStart(3, "0")}`,
       });
@@ -53,7 +54,7 @@ describe("listNewerConversations (the Review list's Newer link)", () => {
   });
 
   it("applies filters and reports no newer rows at the top", () => {
-    for (let n = 0; n < 10; n++) insertConversation(db, sampleConversation(agentId, n, new Date(t0 + n * 1000)));
+    for (let n = 0; n < 10; n++) storeConversation(db, sampleConversation(agentId, n, new Date(t0 + n * 1000)));
     const hangups = listConversations(db, agentId, { outcome: "hangup" }, null, 10).data;
     expect(hangups.length).toBe(2);
     const oldest = hangups[1]!;

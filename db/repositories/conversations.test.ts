@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { storeConversation } from "../testing/conversations";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { createAgent } from "./agents";
@@ -28,7 +29,7 @@ const t0 = Date.parse("2025-05-01T09:00:00.000Z");
 
 describe("conversations repository", () => {
   it("stores a record with defaults and reads it back whole", () => {
-    const stored = insertConversation(db, {
+    const stored = storeConversation(db, {
       agent_id: agentId,
       started_at: "2025-05-01T11:00:00+02:00",
       outcome: "hangup",
@@ -76,30 +77,68 @@ describe("conversations repository", () => {
       },
       logs: [{ level: "warning" as const, message: "slow", fields: { ms: 900 }, at: new Date(t0).toISOString() }],
     };
-    const stored = insertConversation(db, input);
+    const stored = storeConversation(db, input);
     expect(getConversation(db, "conv_full")).toEqual(stored);
     expect(stored.handoff).toEqual(sampleHandoff("builtin", 0));
   });
 
-  it("rejects malformed records and inconsistent outcomes", () => {
-    expect(() => insertConversation(db, { agent_id: agentId, started_at: "yesterday", outcome: "hangup" })).toThrow();
-    expect(() =>
-      insertConversation(db, { agent_id: agentId, started_at: new Date(t0).toISOString(), outcome: "handoff" }),
-    ).toThrow(/handoff record/);
-    expect(() =>
-      insertConversation(db, {
-        id: "has space",
-        agent_id: agentId,
-        started_at: new Date(t0).toISOString(),
-        outcome: "hangup",
-      }),
-    ).toThrow();
+  it("rejects malformed records and inconsistent outcomes with field errors, storing nothing", () => {
+    const at = new Date(t0).toISOString();
+    expect(insertConversation(db, { agent_id: agentId, started_at: "yesterday", outcome: "hangup" })).toEqual({
+      ok: false,
+      status: "invalid",
+      fieldErrors: { started_at: "Expected an ISO 8601 date-time" },
+    });
+    expect(insertConversation(db, { agent_id: agentId, started_at: at, outcome: "handoff" })).toMatchObject({
+      ok: false,
+      status: "invalid",
+      fieldErrors: { handoff: expect.stringMatching(/handoff record/) },
+    });
+    expect(
+      insertConversation(db, { id: "has space", agent_id: agentId, started_at: at, outcome: "hangup" }),
+    ).toMatchObject({ ok: false, status: "invalid", fieldErrors: { id: expect.any(String) } });
+    expect(insertConversation(db, null)).toMatchObject({ ok: false, status: "invalid" });
+    expect(listConversations(db, agentId, {}, null, 50).data).toEqual([]);
+  });
+
+  it("reports an id already stored as a duplicate and keeps the stored record", () => {
+    const at = new Date(t0).toISOString();
+    const first = insertConversation(db, { id: "conv_once", agent_id: agentId, started_at: at, outcome: "hangup" });
+    expect(first).toMatchObject({ ok: true, conversation: { id: "conv_once" } });
+    const again = insertConversation(db, {
+      id: "conv_once",
+      agent_id: agentId,
+      started_at: at,
+      outcome: "abandoned",
+      turns: [{ role: "caller", text: "second save", at }],
+    });
+    expect(again).toEqual({ ok: false, status: "duplicate", id: "conv_once" });
+    expect(getConversation(db, "conv_once")).toMatchObject({ outcome: "hangup", turns: [] });
+    expect(listConversations(db, agentId, {}, null, 50).data.map((c) => c.id)).toEqual(["conv_once"]);
+  });
+
+  it("stores only within the caller's scope (agent and channel)", () => {
+    const other = createAgent(db, "Other agent").id;
+    const record = { agent_id: other, started_at: new Date(t0).toISOString(), outcome: "hangup" as const };
+    const scope = { agentId, channel: "simulator" };
+    expect(insertConversation(db, record, scope)).toMatchObject({
+      ok: false,
+      status: "invalid",
+      fieldErrors: { agent_id: expect.any(String) },
+    });
+    expect(insertConversation(db, { ...record, agent_id: agentId, channel: "twilio" }, scope)).toMatchObject({
+      ok: false,
+      status: "invalid",
+      fieldErrors: { channel: "Expected channel simulator" },
+    });
+    expect(insertConversation(db, { ...record, agent_id: agentId }, scope)).toMatchObject({ ok: true });
+    expect(listConversations(db, other, {}, null, 50).data).toEqual([]);
   });
 
   it("escapes LIKE wildcards so q matches literally", () => {
     expect(containsPattern("50%_off\\")).toBe("%50\\%\\_off\\\\%");
     const say = (text: string, n: number) =>
-      insertConversation(db, {
+      storeConversation(db, {
         agent_id: agentId,
         started_at: new Date(t0 + n).toISOString(),
         outcome: "hangup",
@@ -119,8 +158,8 @@ describe("conversations repository", () => {
   it("pages newest first with ties on started_at broken by id", () => {
     const same = new Date(t0).toISOString();
     for (const id of ["conv_a", "conv_c", "conv_b"])
-      insertConversation(db, { id, agent_id: agentId, started_at: same, outcome: "hangup" });
-    insertConversation(db, {
+      storeConversation(db, { id, agent_id: agentId, started_at: same, outcome: "hangup" });
+    storeConversation(db, {
       id: "conv_new",
       agent_id: agentId,
       started_at: new Date(t0 + 1).toISOString(),
@@ -136,7 +175,7 @@ describe("conversations repository", () => {
 
   it("serialises pages and records in SQLite exactly as JSON.stringify would", () => {
     const stored = Array.from({ length: 30 }, (_, n) =>
-      insertConversation(db, {
+      storeConversation(db, {
         ...sampleConversation(agentId, n, new Date(t0 + Math.floor(n / 2) * 1000)),
         sip_trace:
           n % 4 === 0

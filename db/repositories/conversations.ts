@@ -5,9 +5,9 @@ import {
   conversationInputSchema,
   transcriptText,
   type Conversation,
-  type ConversationInput,
   type ConversationSummary,
 } from "../../lib/conversations/schema";
+import { parseWith, type FieldErrors } from "../../lib/validation/field-errors";
 import { encodeCursor, type ConversationCursor, type ConversationFilters } from "../../lib/conversations/filters";
 
 const SUMMARY_COLUMNS =
@@ -19,23 +19,46 @@ const INSERT_SQL = `INSERT INTO conversations
   VALUES (@id, @agent_id, @flow_id, @channel, @started_at, @ended_at, @duration_ms, @outcome, @turn_count, @reason, @destination,
    @method, @source, @transcript_text, @variables, @turns, @path, @handoff, @metrics, @logs, @sip_trace)`;
 
+/** The same insert, refusing an id that is already stored without touching the stored row. */
+const INSERT_NEW_SQL = `${INSERT_SQL} ON CONFLICT(id) DO NOTHING`;
+
 /** Timestamps are stored as UTC `toISOString()` text so that ordering and cursors compare as strings. */
 const utc = (iso: string) => new Date(iso).toISOString();
 
+export type InsertConversationResult =
+  | { ok: true; conversation: Conversation }
+  | { ok: false; status: "invalid"; fieldErrors: FieldErrors }
+  | { ok: false; status: "duplicate"; id: string };
+
+/** Who may store the record: a caller storing for one agent and channel names them. */
+export interface ConversationScope {
+  agentId: string;
+  channel: string;
+}
+
 /**
- * Stores a finished call. The input is validated (throws a ZodError on a malformed record: the
- * caller is our own simulator, so that is a bug, not user input). Returns the stored record.
+ * Stores a finished call; the one place a conversation record is parsed and stored. The input is
+ * anything (the simulator's record arrives from the browser): a malformed record, one outside
+ * `scope`, or an id already stored is reported, never thrown, and writes nothing.
  */
-export function insertConversation(db: Db, input: ConversationInput): Conversation {
-  const c = conversationInputSchema.parse(input);
+export function insertConversation(db: Db, input: unknown, scope?: ConversationScope): InsertConversationResult {
+  const parsed = parseWith(conversationInputSchema, input);
+  if (!parsed.ok) return { ok: false, status: "invalid", fieldErrors: parsed.fieldErrors };
+  const c = parsed.value;
+  if (scope && c.agent_id !== scope.agentId)
+    return { ok: false, status: "invalid", fieldErrors: { agent_id: "The record belongs to another agent" } };
+  if (scope && c.channel !== scope.channel)
+    return { ok: false, status: "invalid", fieldErrors: { channel: `Expected channel ${scope.channel}` } };
   const record: Conversation = {
     ...c,
     id: c.id ?? newId("conv"),
     started_at: utc(c.started_at),
     ended_at: c.ended_at === null ? null : utc(c.ended_at),
   };
-  prepared(db, INSERT_SQL).run(conversationRow(record));
-  return record;
+  // One statement: two saves of the same call cannot both pass a check made before the insert.
+  const { changes } = prepared(db, INSERT_NEW_SQL).run(conversationRow(record));
+  if (changes === 0) return { ok: false, status: "duplicate", id: record.id };
+  return { ok: true, conversation: record };
 }
 
 /** The row for a record; exported for bulk loaders (the API benchmark) that reuse the statement. */

@@ -6,7 +6,7 @@ const tmp = useTempDatabase("api");
 const { getDb } = await import("@/db/server");
 const { createAgent, listAgents } = await import("@/db/repositories/agents");
 const { createApiKey, revokeApiKey } = await import("@/db/repositories/api-keys");
-const { insertConversation } = await import("@/db/repositories/conversations");
+const { storeConversation } = await import("@/db/testing/conversations");
 const { sampleHandoff } = await import("@/lib/conversations/samples");
 const agentsRoute = await import("./agents/route");
 const agentRoute = await import("./agents/[agentId]/route");
@@ -188,7 +188,7 @@ describe("conversations", () => {
     const db = getDb();
     const turn = (text: string) => [{ role: "caller" as const, text, at: new Date(t0).toISOString() }];
     const add = (name: string, offsetMin: number, extra: Record<string, unknown>) => {
-      ids[name] = insertConversation(db, {
+      ids[name] = storeConversation(db, {
         agent_id: convAgent,
         started_at: new Date(t0 + offsetMin * minute).toISOString(),
         outcome: "hangup",
@@ -310,7 +310,7 @@ describe("conversations", () => {
     let clock = 0;
     // Several rows share a started_at so the id tie-break is exercised.
     const insertAt = (ms: number) =>
-      insertConversation(db, { agent_id: agent, started_at: new Date(ms).toISOString(), outcome: "hangup" }).id;
+      storeConversation(db, { agent_id: agent, started_at: new Date(ms).toISOString(), outcome: "hangup" }).id;
     const initial = Array.from({ length: 23 }, (_, i) => insertAt(start + Math.floor(i / 3) * 1000));
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -10,7 +10,7 @@ const { listAgents } = await import("@/db/repositories/agents");
 const { listDestinations } = await import("@/db/repositories/handoffs");
 const { listFlows } = await import("@/db/repositories/flows");
 const { createApiKey } = await import("@/db/repositories/api-keys");
-const { insertConversation } = await import("@/db/repositories/conversations");
+const { storeConversation } = await import("@/db/testing/conversations");
 const { sampleConversation } = await import("@/lib/conversations/samples");
 
 const ROUTES = {
@@ -42,7 +42,7 @@ beforeAll(() => {
   agentId = listAgents(db)[0]!.id;
   handoffIds = listDestinations(db, agentId).map((d) => d.id);
   flowIds = listFlows(db, agentId).map((f) => f.id);
-  conversationId = insertConversation(db, sampleConversation(agentId, 1, new Date("2025-05-01T00:00:00Z"))).id;
+  conversationId = storeConversation(db, sampleConversation(agentId, 1, new Date("2025-05-01T00:00:00Z"))).id;
 });
 afterAll(() => {
   getDb().$client.close();

@@ -9,7 +9,7 @@ const tmp = useTempDatabase("openapi");
 const { getDb } = await import("@/db/server");
 const { listAgents } = await import("@/db/repositories/agents");
 const { createApiKey } = await import("@/db/repositories/api-keys");
-const { insertConversation } = await import("@/db/repositories/conversations");
+const { storeConversation } = await import("@/db/testing/conversations");
 const { sampleConversation } = await import("@/lib/conversations/samples");
 const { buildOpenApiDocument } = await import("@/lib/api/openapi");
 const { apiDestinationSchema } = await import("@/lib/api/destinations");
@@ -77,7 +77,7 @@ describe("OpenAPI document", () => {
     const db = getDb();
     const key = createApiKey(db, "openapi").secret;
     const agentId = listAgents(db)[0]!.id;
-    const conv = insertConversation(db, sampleConversation(agentId, 0, new Date("2025-05-01T09:00:00Z")));
+    const conv = storeConversation(db, sampleConversation(agentId, 0, new Date("2025-05-01T09:00:00Z")));
     const r = async (route: string, url: string, params: Record<string, string>, method = "GET", body?: unknown) =>
       (
         await call((await import(/* @vite-ignore */ path.join(ROOT, route, "route.ts")))[method], method, url, {
