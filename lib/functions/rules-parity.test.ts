@@ -5,12 +5,14 @@ import { hostileRoute } from "../sip/testing/hostile-routes";
 import { headerNameError, headerNameWarning, headerValueError, sanitizeRuntimeValue } from "../sip/header-rules";
 import { createNodeFunctionRunner } from "./node/node-runner";
 import { sampleCall } from "./sample";
+import { isReasonCode, SUGGESTED_REASONS } from "../handoffs/record";
 import { CONV_MEMBERS, LOG_MEMBERS } from "./conv-api";
 import type { FunctionRunner, JsonValue } from "./types";
 
 /**
- * The Python port of lib/sip/header-rules.ts and lib/sip/route.ts (python/sip_rules.py) must
- * answer exactly like the TypeScript originals: one table of cases runs through both.
+ * The Python port of lib/sip/header-rules.ts, lib/sip/route.ts and lib/handoffs/record.ts's
+ * reason-code pattern (python/sip_rules.py) must answer exactly like the TypeScript originals:
+ * one table of cases runs through both.
  */
 const HEADER_NAMES = [
   "X-Customer-ID",
@@ -181,6 +183,26 @@ describe("Python port of the SIP rules matches TypeScript", () => {
   it("routes", async () => {
     const py = await python("[[sb.route_error(r), sb.classify_route(r)] for r in cases]", ROUTES);
     expect(py).toEqual(ROUTES.map((r) => [routeError(r), classifyRoute(r)]));
+  });
+
+  it("reason codes", async () => {
+    const codes = [
+      ...SUGGESTED_REASONS,
+      "a",
+      `a${"b".repeat(63)}`,
+      `a${"b".repeat(64)}`,
+      "",
+      "Billing",
+      "2fa",
+      "_x",
+      "needs-human",
+      "needs human",
+      "billing\n",
+      "billing\nx",
+      "bïlling",
+    ];
+    const py = await python("[bool(sb.REASON_CODE.match(c)) for c in cases]", codes);
+    expect(py).toEqual(codes.map(isReasonCode));
   });
 });
 
