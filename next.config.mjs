@@ -8,6 +8,11 @@ const nextConfig = {
   // Compression belongs to the reverse proxy in front of a deployment; done here it costs the
   // Node process more CPU per API page than the query itself.
   compress: false,
+  // Autosave, import and "Save mine as a copy" send the whole flow to a server action. Flows are
+  // at most 32 MB (MAX_FLOW_BYTES in lib/flow/size.ts); React's encoding of the arguments can add
+  // up to a quarter (a "$" doubled in every string that starts with one). Over this limit Next
+  // answers 500, so the editor checks a flow's size before it sends it.
+  experimental: { serverActions: { bodySizeLimit: "48mb" } },
 };
 
 export default nextConfig;

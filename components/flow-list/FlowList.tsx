@@ -13,6 +13,7 @@ import {
   renameFlowAction,
 } from "@/app/agents/[agentId]/flows/actions";
 import type { FlowSummary, PathError } from "@/lib/flow";
+import { readFlowFile } from "@/lib/flow/size";
 import { FlowNameDialog } from "./FlowNameDialog";
 
 type Dialog =
@@ -32,7 +33,17 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
 
   function importFile(file: File) {
     startTransition(async () => {
-      const r = await importFlowAction(agentId, await file.text());
+      const read = await readFlowFile(file);
+      if (fileRef.current) fileRef.current.value = "";
+      if (!read.ok) return setImportErrors(read.errors);
+      let r: Awaited<ReturnType<typeof importFlowAction>>;
+      try {
+        r = await importFlowAction(agentId, read.doc);
+      } catch {
+        return setImportErrors([
+          { path: "", message: "The flow could not be sent to the server; nothing was imported. Try again." },
+        ]);
+      }
       if (r.ok) {
         setImportErrors(null);
         setNotice(`Imported ${r.name}`);
@@ -41,7 +52,6 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
           r.errors ?? [{ path: "", message: r.fieldErrors.file ?? r.fieldErrors._form ?? "Import failed" }],
         );
       }
-      if (fileRef.current) fileRef.current.value = "";
     });
   }
 

@@ -13,6 +13,7 @@ import { NodePalette } from "./palette/NodePalette";
 import { ProblemsList } from "./problems/ProblemsList";
 import { StaleBanner } from "./save/StaleBanner";
 import { useAutosave } from "./save/useAutosave";
+import { useLatestOnOpen } from "./save/useLatestOnOpen";
 import { useLeaveGuard } from "./save/useLeaveGuard";
 import { createFlowEditorStore } from "./store/create-editor-store";
 import { FlowEditorStoreProvider } from "./store/context";
@@ -61,6 +62,7 @@ export function FlowEditor({
   const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions }));
   const [meta] = useState(() => ({ agentId, flowId: flow.id }));
   const { flush } = useAutosave(store, agentId, flow.id);
+  const checking = useLatestOnOpen(store, agentId, flow.id);
   useLeaveGuard(store, flush);
   useEditorShortcuts(store);
   const [panel, setPanelState] = useState<SidePanel>({ kind: "inspector" });
@@ -86,7 +88,13 @@ export function FlowEditor({
             initialMinZoom={0.05}
             initialMaxZoom={2}
           >
-            <div className="flex h-[calc(100vh-3rem)] flex-col" data-testid="flow-editor">
+            {/* Inert while it checks for a newer saved revision, so nothing is edited on an old one. */}
+            <div
+              className={`flex h-[calc(100vh-3rem)] flex-col ${checking ? "cursor-progress" : ""}`}
+              data-testid="flow-editor"
+              aria-busy={checking}
+              inert={checking}
+            >
               <EditorToolbar />
               <StaleBanner />
               <div className="flex min-h-0 flex-1">

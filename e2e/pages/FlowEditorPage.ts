@@ -21,8 +21,10 @@ export class FlowEditorPage {
     await this.waitReady();
   }
 
+  /** Visible, and done checking the server for a newer saved revision (the editor is inert until then). */
   async waitReady() {
     await expect(this.page.getByTestId("flow-editor")).toBeVisible();
+    await expect(this.page.getByTestId("flow-editor")).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });
     await expect(this.page.locator(".react-flow__node").first()).toBeVisible();
   }
 

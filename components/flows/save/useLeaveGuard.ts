@@ -3,13 +3,16 @@
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import type { FlowEditorStore } from "@/components/flows/store/create-editor-store";
+import { flowDocumentBytes } from "@/lib/flow/size";
+import { toDocument } from "@/components/flows/store/document";
 import { saveStatus } from "@/components/flows/store/save-slice";
+import { KEEPALIVE_MAX_BYTES } from "./useAutosave";
 
 /**
  * In-app navigation guard: a click on a link while changes are unsaved first saves them,
  * then navigates. If they cannot be saved (a conflict or an error), it asks before leaving.
  * Closing or reloading the tab is covered by the keepalive save, plus a prompt when a save
- * is known to have failed.
+ * is known to have failed or the unsaved flow is too big for a keepalive save.
  */
 export function useLeaveGuard(store: FlowEditorStore, flush: () => Promise<void>) {
   const router = useRouter();
@@ -30,8 +33,15 @@ export function useLeaveGuard(store: FlowEditorStore, flush: () => Promise<void>
       });
     };
     const onBeforeUnload = (e: Event) => {
-      const status = saveStatus(store.getState());
+      const s = store.getState();
+      const status = saveStatus(s);
       if (status === "stale" || status === "error") e.preventDefault();
+      // A flow too big for a keepalive save can only be saved while the page stays.
+      else if (
+        (status === "unsaved" || status === "saving") &&
+        flowDocumentBytes(toDocument(s.name, s.nodes, s.edges)) > KEEPALIVE_MAX_BYTES
+      )
+        e.preventDefault();
     };
     document.addEventListener("click", onClick, true);
     window.addEventListener("beforeunload", onBeforeUnload);

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { commitChange } from "./commit";
+import { commitChange, derive } from "./commit";
 import type { EditorDeps, EditorState, SaveSlice, SaveStatus } from "./types";
 
 /**
@@ -22,6 +22,29 @@ export const createSaveSlice =
     },
     saveConflict(theirs) {
       set((s) => ({ save: { ...s.save, inFlight: false, theirs } }));
+    },
+    loadSaved(flow) {
+      const s = get();
+      const nodes = flow.nodes.map((n) => ({ ...n }));
+      const edges = flow.edges.map((e) => ({ ...e }));
+      const docVersion = s.docVersion + 1;
+      set({
+        name: flow.name,
+        nodes,
+        edges,
+        docVersion,
+        dragInProgress: false,
+        history: { past: [], future: [], lastKey: null, lastAt: 0 },
+        ...derive(s, nodes, edges, true),
+        save: {
+          revision: flow.revision,
+          savedVersion: docVersion,
+          inFlight: false,
+          savedAt: flow.savedAt,
+          error: null,
+          theirs: null,
+        },
+      });
     },
     reloadTheirs() {
       const s = get();

@@ -103,6 +103,11 @@ export interface SaveSlice {
   saveSucceeded(version: number, revision: number, savedAt: string): void;
   saveFailed(message: string): void;
   saveConflict(theirs: Flow): void;
+  /**
+   * The editor opened with an older revision than the server has (a cached page, or a reload
+   * that raced its own save): the saved flow becomes the canvas, as if just opened.
+   */
+  loadSaved(flow: Pick<Flow, "name" | "nodes" | "edges" | "revision"> & { savedAt: string }): void;
   /** "Reload theirs": their version replaces the canvas (undoable) and becomes the base. */
   reloadTheirs(): void;
 }

@@ -4,7 +4,8 @@ import { useRef, useState } from "react";
 import { useReactFlow } from "@xyflow/react";
 import { Button } from "@/components/ui/Button";
 import { Modal } from "@/components/ui/Modal";
-import { exportFlow, importFlow, type PathError } from "@/lib/flow";
+import { exportFlow, type PathError } from "@/lib/flow";
+import { readFlowFile } from "@/lib/flow/size";
 import { toDocument } from "@/components/flows/store/document";
 import { useEditorStoreApi } from "@/components/flows/store/context";
 
@@ -30,7 +31,7 @@ export function ImportExport() {
   };
 
   const load = async (file: File) => {
-    const result = importFlow(await file.text());
+    const result = await readFlowFile(file);
     if (fileRef.current) fileRef.current.value = "";
     if (!result.ok) return setErrors({ file: file.name, list: result.errors });
     setErrors(null);

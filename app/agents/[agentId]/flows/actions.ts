@@ -17,12 +17,13 @@ import {
 import {
   demoFlow,
   flowNameSchema,
-  importFlow,
   parseFlowDocument,
+  type DocumentParseResult,
   type FlowActionResult,
   type FlowDocument,
   type SaveFlowResult,
 } from "@/lib/flow";
+import { flowSizeError } from "@/lib/flow/size";
 import { saveFlowFromClient } from "./save-flow";
 
 const GONE = { ok: false as const, fieldErrors: { _form: "This flow or agent no longer exists; reload the page" } };
@@ -37,6 +38,14 @@ function finish(agentId: string, result: FlowNameResult, field = "name"): FlowAc
     return { ok: true, flowId: result.flow.id, name: result.flow.name };
   }
   return result.status === "name_taken" ? { ok: false, fieldErrors: { [field]: result.message } } : GONE;
+}
+
+/** A flow document within the schema and the size limit. */
+function parseSizedDocument(doc: unknown): DocumentParseResult {
+  const parsed = parseFlowDocument(doc);
+  if (!parsed.ok) return parsed;
+  const tooLarge = flowSizeError(parsed.doc);
+  return tooLarge ? { ok: false, errors: [tooLarge] } : parsed;
 }
 
 function parseName(name: unknown): { ok: true; name: string } | { ok: false; error: FlowActionResult } {
@@ -88,18 +97,20 @@ export async function deleteFlowAction(agentId: unknown, flowId: unknown): Promi
   return { ok: true, flowId, name: flow.name };
 }
 
-/** Imports an exported flow as a new flow; an invalid file saves nothing and lists each problem's path. */
-export async function importFlowAction(agentId: unknown, text: unknown): Promise<FlowActionResult> {
+/**
+ * Imports a flow as a new flow. The browser reads the export file (`importFlow`: envelope,
+ * format version, JSON positions) and sends the document, which is checked again here; an
+ * invalid or oversized document saves nothing and lists each problem's path.
+ */
+export async function importFlowAction(agentId: unknown, doc: unknown): Promise<FlowActionResult> {
   if (!validAgent(agentId)) return GONE;
-  if (typeof text !== "string") return { ok: false, fieldErrors: { file: "Choose a .json file" } };
-  const imported = importFlow(text);
-  if (!imported.ok)
-    return { ok: false, fieldErrors: { file: "This file is not a valid flow" }, errors: imported.errors };
+  const parsed = parseSizedDocument(doc);
+  if (!parsed.ok) return { ok: false, fieldErrors: { file: "This file is not a valid flow" }, errors: parsed.errors };
   const db = getDb();
-  const name = flowNameInUse(db, agentId, imported.doc.name)
-    ? freeCopyName(db, agentId, imported.doc.name)
-    : imported.doc.name;
-  return finish(agentId, createFlow(db, agentId, { ...imported.doc, name }), "file");
+  const name = flowNameInUse(db, agentId, parsed.doc.name)
+    ? freeCopyName(db, agentId, parsed.doc.name)
+    : parsed.doc.name;
+  return finish(agentId, createFlow(db, agentId, { ...parsed.doc, name }), "file");
 }
 
 export async function saveFlowAction(
@@ -114,7 +125,7 @@ export async function saveFlowAction(
 /** "Save mine as a copy" after a conflict: the editor's version becomes a new flow. */
 export async function saveFlowAsCopyAction(agentId: unknown, doc: unknown): Promise<FlowActionResult> {
   if (!validAgent(agentId)) return GONE;
-  const parsed = parseFlowDocument(doc);
+  const parsed = parseSizedDocument(doc);
   if (!parsed.ok) return { ok: false, fieldErrors: { _form: "The flow could not be read" }, errors: parsed.errors };
   const db = getDb();
   return finish(agentId, createFlow(db, agentId, { ...parsed.doc, name: freeCopyName(db, agentId, parsed.doc.name) }));

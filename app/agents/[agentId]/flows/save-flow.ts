@@ -2,7 +2,11 @@ import "server-only";
 import { getDb } from "@/db/server";
 import { getAgent } from "@/db/repositories/agents";
 import { saveFlow } from "@/db/repositories/flows";
-import { parseFlowDocument, type SaveFlowResult } from "@/lib/flow";
+import { parseFlowDocument, type SaveFlowResult, type StoredFlow } from "@/lib/flow";
+import { flowSizeError } from "@/lib/flow/size";
+
+const sameContent = (a: Pick<StoredFlow, "nodes" | "edges">, b: Pick<StoredFlow, "nodes" | "edges">) =>
+  JSON.stringify(a.nodes) === JSON.stringify(b.nodes) && JSON.stringify(a.edges) === JSON.stringify(b.edges);
 
 /**
  * Shared by the server action (autosave) and the keepalive route (save on leaving the page).
@@ -26,5 +30,13 @@ export function saveFlowFromClient(
   if (!getAgent(db, agentId)) return { ok: false, status: "not_found" };
   const parsed = parseFlowDocument(doc);
   if (!parsed.ok) return { ok: false, status: "invalid", errors: parsed.errors };
-  return saveFlow(db, agentId, flowId, parsed.doc, baseRevision);
+  const tooLarge = flowSizeError(parsed.doc);
+  if (tooLarge) return { ok: false, status: "invalid", errors: [tooLarge] };
+  const result = saveFlow(db, agentId, flowId, parsed.doc, baseRevision);
+  // The same document saved twice (the keepalive save on leaving and a retry after a reload, or
+  // two saves racing from one tab) is not a conflict: nothing would be lost by either.
+  if (!result.ok && result.status === "stale" && sameContent(result.theirs, parsed.doc)) {
+    return { ok: true, revision: result.theirs.revision, savedAt: result.theirs.updatedAt };
+  }
+  return result;
 }
