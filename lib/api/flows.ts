@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { NODE_KINDS } from "../flow/catalogue";
 import { FLOW_FORMAT, FLOW_FORMAT_VERSION, exportFlow } from "../flow/import-export";
 import type { Flow } from "../flow/types";
 
 const node = z.object({
   id: z.string(),
-  type: z.string().describe("start, say, listen, condition, set, function, handoff or end"),
+  type: z.string().describe(`${NODE_KINDS.slice(0, -1).join(", ")} or ${NODE_KINDS.at(-1)}`),
   position: z.object({ x: z.number(), y: z.number() }),
   data: z.record(z.string(), z.unknown()).describe("The node kind's data (docs/design.md §2)"),
 });

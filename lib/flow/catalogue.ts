@@ -10,7 +10,8 @@ import { startKind } from "./kinds/start/definition";
 
 /**
  * Every node kind, keyed by its `type`. NodeKind, the node data types and the FlowNode union
- * are all derived from this record, so adding a kind is a folder plus one entry here.
+ * are all derived from this record. Adding a kind starts with a folder and one entry here; the
+ * full list of places it touches is in ARCHITECTURE.md ("Adding a flow node kind").
  * Order is the palette order.
  */
 export const catalogue = {
