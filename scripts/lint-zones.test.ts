@@ -19,6 +19,15 @@ const use = (spec: string) => `${spec}\nexport const used = [x];\n`;
 
 type Case = [file: string, importLine: string, expected: string];
 
+/** `importLine` in a file at `file` draws a problem whose message contains `expected`. */
+async function expectReported(file: string, importLine: string, expected: string): Promise<void> {
+  const problems = await importProblems(file, use(importLine));
+  expect(
+    problems.some((p) => p.includes(expected)),
+    problems.join("\n") || "no problem reported",
+  ).toBe(true);
+}
+
 describe("layer zones report wrong imports", () => {
   it.each<Case>([
     ["lib/flow/scratch.ts", 'import { x } from "../../db/server";', "lib/ imports no other layer"],
@@ -73,13 +82,7 @@ describe("layer zones report wrong imports", () => {
     ["cli/scratch.ts", 'import { x } from "@/app/agents/actions";', "cli/ imports only lib/ and db/"],
     ["bench/scratch.ts", 'import { x } from "../components/ui/Button";', "bench/ measures lib/ and db/"],
     ["e2e/scratch.ts", 'import { x } from "../app/agents/actions";', "e2e/ drives the browser"],
-  ])("%s: %s", async (file, line, expected) => {
-    const problems = await importProblems(file, use(line));
-    expect(
-      problems.some((p) => p.includes(expected)),
-      problems.join("\n") || "no problem reported",
-    ).toBe(true);
-  });
+  ])("%s: %s", expectReported);
 });
 
 describe("import style: one per layer", () => {
@@ -93,13 +96,7 @@ describe("import style: one per layer", () => {
     ["lib/runtime/scratch.ts", 'import { x } from "@/lib/flow";', "import with relative paths"],
     ["db/scratch.ts", 'import { x } from "@/lib/flow";', "import with relative paths"],
     ["cli/scratch.ts", 'import { x } from "@/lib/flow";', "import with relative paths"],
-  ])("%s: %s", async (file, line, expected) => {
-    const problems = await importProblems(file, use(line));
-    expect(
-      problems.some((p) => p.includes(expected)),
-      problems.join("\n") || "no problem reported",
-    ).toBe(true);
-  });
+  ])("%s: %s", expectReported);
 });
 
 const ONLY_TESTS = "Only tests import from testing/ folders.";

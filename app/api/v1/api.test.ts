@@ -8,6 +8,7 @@ const { createAgent, listAgents } = await import("@/db/repositories/agents");
 const { createApiKey, revokeApiKey } = await import("@/db/repositories/api-keys");
 const { storeConversation } = await import("@/db/testing/conversations");
 const { sampleHandoff } = await import("@/lib/conversations/samples");
+const { DEMO_BILLING, DEMO_DESTINATIONS } = await import("@/lib/handoffs/demo");
 const agentsRoute = await import("./agents/route");
 const agentRoute = await import("./agents/[agentId]/route");
 const exportRoute = await import("./agents/[agentId]/export/route");
@@ -109,20 +110,14 @@ describe("agents", () => {
     expect(one.json).toEqual(list.json.data[0]);
     const exp = await get(exportRoute.GET, `/agents/${demoId}/export`, { agentId: demoId });
     expect(exp.json).toMatchObject({ format: 1, agent: { name: "Acme Support" } });
-    expect(exp.json.destinations.map((h: { name: string }) => h.name)).toEqual([
-      "Front desk",
-      "Billing Support",
-      "Hand back to IVR",
-    ]);
+    // The seeded destinations, in the wire format.
+    expect(exp.json.destinations.map((h: { name: string }) => h.name)).toEqual(DEMO_DESTINATIONS.map((d) => d.name));
     expect(exp.json.destinations[1]).toEqual({
       name: "Billing Support",
-      description: expect.any(String),
+      description: DEMO_BILLING.description,
       method: "invite",
       route: "sip:billing@pbx.acme.example",
-      sip_headers: [
-        { name: "X-Customer-ID", value: "$customer_id" },
-        { name: "X-Caller-ID", value: "$caller_id" },
-      ],
+      sip_headers: DEMO_BILLING.sipHeaders,
       refer_header_placement: "request",
       is_default: false,
     });
