@@ -5,7 +5,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../db/client";
+import { listAgents } from "../db/repositories/agents";
 import { getConversation } from "../db/repositories/conversations";
+import { findFunctionByName, saveFunction } from "../db/repositories/functions";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-simulate-"));
@@ -99,6 +101,34 @@ describe("cli simulate", { timeout: 60_000 }, () => {
     const again = await cli("simulate", "--agent", "Acme Support", "--say", "my bill please", "--seed", "t2", "--save");
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already stored");
+  });
+
+  it("reports a function whose result is malformed as the function's error and exits 0", async () => {
+    const store = openDb(db);
+    const agent = listAgents(store).find((a) => a.name === "Acme Support")!;
+    const fn = findFunctionByName(store, agent.id, "route_vip")!;
+    saveFunction(store, agent.id, fn.id, {
+      code: 'def route_vip(conv):\n    conv.transfer_call("2001")\n    conv._handoff["sipHeaders"] = [{"name": "X-A", "value": 5}]\n',
+    });
+    store.$client.close();
+    try {
+      const r = await cli("simulate", "--agent", "Acme Support", "--say", "my bill", "--var", "tier=gold", "--json");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.logs).toContainEqual(
+        expect.objectContaining({
+          level: "error",
+          message: expect.stringContaining("handoff.sipHeaders[0].value: expected text, got 5"),
+        }),
+      );
+      // The override failed, so the handoff node hands off as configured.
+      expect(out.handoff).toMatchObject({ source: "builtin", destination: "Billing Support" });
+    } finally {
+      const restore = openDb(db);
+      saveFunction(restore, agent.id, fn.id, { code: fn.code });
+      restore.$client.close();
+    }
   });
 
   it("takes --say and --dtmf in order and reports unused turns", async () => {

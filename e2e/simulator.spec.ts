@@ -1,6 +1,7 @@
 import { test, expect } from "./fixtures";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { getConversation } from "../db/repositories/conversations";
+import { findFunctionByName, saveFunction } from "../db/repositories/functions";
 
 test("a billing question reaches Billing Support by INVITE with X-Customer-ID resolved; the call is stored", async ({
   page,
@@ -52,6 +53,30 @@ test("a gold caller reaches the transfer_call override (Python) with source tran
   await expect(sim.outcome().getByTestId("handoff-route")).toHaveText("sip:vip@pbx.acme.example");
   await expect(sim.outcome().getByTestId("handoff-headers")).toContainText("X-Tier: gold");
   await expect(sim.root.getByTestId("function-call")).toContainText("route_vip() ran");
+});
+
+test("a function that breaks its result through conv's private fields shows its error; the call goes on", async ({
+  page,
+  agentId,
+  db,
+}) => {
+  test.setTimeout(180_000);
+  const fn = findFunctionByName(db, agentId, "route_vip")!;
+  saveFunction(db, agentId, fn.id, {
+    code: 'def route_vip(conv):\n    conv.transfer_call("2001")\n    conv._handoff["sipHeaders"] = [{"name": "X-A", "value": 5}]\n',
+  });
+  const sim = new SimulatorPage(page);
+  await sim.goto(agentId);
+  await sim.variable("tier").fill("gold");
+  await sim.start();
+  await sim.say("billing question");
+  await expect(sim.outcome()).toBeVisible({ timeout: 120_000 });
+  const call = sim.root.getByTestId("function-call");
+  await expect(call).toContainText("route_vip() raised InvalidResult");
+  await expect(call).toContainText("handoff.sipHeaders[0].value: expected text, got 5");
+  // The override failed, so the handoff node hands off as configured.
+  await expect(sim.outcome().getByTestId("handoff-source")).toHaveText("builtin");
+  await expect(sim.outcome().getByTestId("handoff-destination")).toHaveText("Billing Support");
 });
 
 test("a REFER path shows REFER, 202, NOTIFYs and BYE; busy keeps the agent on the call", async ({ page, agentId }) => {

@@ -354,6 +354,31 @@ describe("errors", () => {
   }, 30_000);
 });
 
+describe("a result broken through conv's private fields", () => {
+  it.each([
+    [
+      'conv.transfer_call("2001")\nconv._handoff["sipHeaders"] = [{"name": "X-A", "value": 5}]',
+      "handoff.sipHeaders[0].value: expected text, got 5",
+    ],
+    ['conv.transfer_call("2001")\nconv._handoff["route"] = 5', "handoff.route: expected text, got 5"],
+    ['conv._handoff = {"destination": 5}', "handoff.source: expected one of"],
+    ["conv._says.append(5)", "says[0]: expected text, got 5"],
+    ['conv._metrics.append({"name": "m", "value": "1"})', 'metrics[0].value: expected number, got "1"'],
+  ])("%s is the function's error, naming the field", async (code, message) => {
+    const r = await run(`print("before")\n${code}`);
+    expect(r).toMatchObject({
+      ok: false,
+      handoff: null,
+      says: [],
+      error: { kind: "invalid_result", type: "InvalidResult" },
+    });
+    expect(r.error!.message).toContain(`The function's result is malformed: ${message}`);
+    expect(r.logs).toEqual([{ level: "print", message: "before", fields: {} }]);
+    // The worker is fine: the next run works.
+    expect((await run('return "alive"')).utterance).toBe("alive");
+  });
+});
+
 describe("templates and the demo function", () => {
   it("every template compiles and runs", async () => {
     for (const t of FUNCTION_TEMPLATES) {

@@ -1,4 +1,5 @@
 import { CONV_MODULE_SOURCE } from "./conv-module";
+import { checkRunResult } from "./result-schema";
 import type { FromWorker, ToWorker } from "./worker/protocol";
 import type { FunctionRunner, RunError, RunRequest, RunResult, RunnerStatus, SyntaxIssue } from "./types";
 
@@ -192,7 +193,7 @@ export class PythonFunctionRunner implements FunctionRunner {
           );
         }
         if (this.live === live) this.setStatus({ state: "ready" });
-        return (outcome as Extract<FromWorker, { type: "result" }>).result;
+        return checkRunResult((outcome as Extract<FromWorker, { type: "result" }>).result);
       } catch (e) {
         return failedRun(
           { kind: "crashed", type: "WorkerError", message: `The Python worker stopped: ${(e as Error).message}` },

@@ -94,7 +94,8 @@ export interface FunctionHandoff {
   whisper: string | null;
 }
 
-export type RunErrorKind = "syntax" | "exception" | "not_found" | "timeout" | "crashed";
+/** `invalid_result`: the run came back malformed (user code wrote conv's private fields). */
+export type RunErrorKind = "syntax" | "exception" | "not_found" | "timeout" | "crashed" | "invalid_result";
 
 export interface RunError {
   kind: RunErrorKind;
