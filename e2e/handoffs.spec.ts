@@ -131,6 +131,13 @@ test("route errors appear inline and BYE takes no route", async ({ page, agentId
   await handoffs.field("Route").fill("pbx.acme.example");
   await handoffs.field("Route").blur();
   await expect(handoffs.modal.getByRole("alert")).toContainText("Enter a SIP URI, tel: URI, E.164 number or extension");
+  // Headers inside a route follow the header-name rules; values are percent-escaped.
+  await handoffs.field("Route").fill("sip:2001@pbx.acme.example?Via=SIP/2.0/UDP%20evil");
+  await handoffs.field("Route").blur();
+  await expect(handoffs.modal.getByRole("alert")).toContainText('Route header "Via": Via is managed by the SIP dialog');
+  await handoffs.field("Route").fill("sip:2001@pbx.acme.example?X-Note=caf\u00e9");
+  await expect(handoffs.modal.getByRole("alert")).toContainText('"\u00e9" must be percent-escaped');
+  await handoffs.field("Route").fill("pbx.acme.example");
   await handoffs.chooseMethod("SIP BYE");
   await handoffs.chooseMethod("SIP INVITE");
   await expect(handoffs.field("Route")).toHaveValue("pbx.acme.example");

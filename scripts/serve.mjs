@@ -5,6 +5,7 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import next from "next";
+import { refuseApiMethod } from "../lib/api/endpoints.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.SWITCHBOARD_HOST || "0.0.0.0";
@@ -32,6 +33,25 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  createServer((req, res) => handle(req, res)).listen(port, hostname);
+  createServer((req, res) => {
+    if (req.method === "TRACE") return refuseTrace(req, res);
+    handle(req, res);
+  }).listen(port, hostname);
   if (workers === 1) console.log(`Switchboard on http://${hostname}:${port}`);
+}
+
+/**
+ * Next builds a fetch Request for every request, and fetch refuses TRACE (Node's parser already
+ * refuses TRACK, and CONNECT never reaches this handler), so Next would answer 500. Refuse it here:
+ * a JSON 405 with the path's Allow on API paths, a plain one elsewhere.
+ */
+function refuseTrace(req, res) {
+  const pathname = (req.url ?? "/").split("?")[0];
+  const refused = refuseApiMethod(req.method, pathname) ?? {
+    status: 405,
+    headers: { "content-type": "text/plain; charset=utf-8", allow: "GET, HEAD, POST" },
+    body: `${req.method} is not supported`,
+  };
+  res.writeHead(refused.status, refused.headers);
+  res.end(refused.body);
 }
