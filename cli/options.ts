@@ -1,7 +1,6 @@
 import type { Db } from "../db/client";
 import { findAgent, listAgents } from "../db/repositories/agents";
 import type { Agent } from "../lib/agents/types";
-import type { TraceVariant } from "../lib/sip/index";
 import { VARIABLE_NAME } from "../lib/variables/variables";
 import { stringOption, UsageError, type OptionValues } from "./args";
 import type { CommandOption } from "./command";
@@ -27,7 +26,7 @@ export function variantOption(busy: string): CommandOption {
 }
 
 /** The `--variant` given, `success` by default. */
-export function parseVariant(values: OptionValues): TraceVariant {
+export function parseVariant(values: OptionValues): "success" | "busy" {
   const variant = stringOption(values, "variant") ?? "success";
   if (variant !== "success" && variant !== "busy")
     throw new UsageError(`--variant must be success or busy (got "${variant}")`);

@@ -69,7 +69,7 @@ export const handoffTraceCommand = defineCommand({
         variables,
         hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
         seed,
-        variant,
+        behaviour: variant === "busy" ? "busy" : "answers",
         soft,
         whisper: stringOption(values, "whisper"),
         agentName: agent.name,

@@ -49,7 +49,7 @@ export function PreviewRoutingPanel({
           variables: { ...samples, ...values },
           hosts,
           agentName,
-          variant: busy ? "busy" : "success",
+          behaviour: busy ? "busy" : "answers",
           seed: destination.id,
         }),
       };

@@ -106,7 +106,7 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
     variables: s.variables,
     hosts: s.agent.hosts,
     seed: `${String(s.call.seed)}:${spec.nodeId}`,
-    variant: s.call.variant ?? "success",
+    behaviour: s.call.variant === "busy" ? "busy" : "answers",
     soft: spec.soft,
     whisper: spec.whisper ?? undefined,
     caller: { callerId: s.call.callerId, calledNumber: s.call.calledNumber },

@@ -1,7 +1,7 @@
 import type { FlowDocument } from "../flow";
 import type { HandoffAttempt, Outcome } from "../handoffs/record";
 import type { HandoffDestination, HandoffMethod, SipHeader } from "../handoffs/types";
-import type { HandoffTrace, TraceVariant } from "../sip";
+import type { HandoffTrace } from "../sip";
 import type { RouteHosts } from "../sip/route";
 
 /** What the runtime needs to know about the agent; plain data so any host can build it. */
@@ -24,7 +24,7 @@ export interface CallSetup {
   /** Seeds every id and trace so the same call replays identically. */
   seed: string | number;
   /** `busy`: the handoff destination refuses (486), the agent stays on the call. */
-  variant?: TraceVariant;
+  variant?: "success" | "busy";
 }
 
 export type TurnRole = "agent" | "caller" | "system";

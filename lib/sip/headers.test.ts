@@ -207,7 +207,7 @@ describe("header values at run time", () => {
 
   it("reports options that do not apply", () => {
     expect(
-      buildHandoffTrace(input({ variant: "busy" }, { method: "bye", route: null })).warnings.map((w) => w.code),
+      buildHandoffTrace(input({ behaviour: "busy" }, { method: "bye", route: null })).warnings.map((w) => w.code),
     ).toEqual(["option_ignored"]);
     expect(
       buildHandoffTrace(input({ soft: true }, { method: "bye", route: null })).warnings.map((w) => w.code),

@@ -18,7 +18,8 @@ export type {
   Lane,
   TraceDestination,
   TraceMessage,
-  TraceVariant,
+  TraceBehaviour,
+  LadderAttempt,
   TraceWarning,
   TraceWarningCode,
 } from "./types";

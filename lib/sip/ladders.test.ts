@@ -1,3 +1,4 @@
+import { DESTINATION_BEHAVIOURS } from "../handoffs/outcomes";
 import { describe, expect, it } from "vitest";
 import { cseqOf, headerValue, headerValues, type SipMessage } from "./message";
 import { buildHandoffTrace } from "./trace";
@@ -39,7 +40,7 @@ describe("ladder sequences", () => {
   });
 
   it("refer busy: the final NOTIFY carries 486 and the agent stays on the call", () => {
-    const { steps, sip } = run(input({ variant: "busy" }));
+    const { steps, sip } = run(input({ behaviour: "busy" }));
     expect(shape(steps)).toEqual([
       ...INBOUND,
       "agent>sbc REFER",
@@ -89,7 +90,7 @@ describe("ladder sequences", () => {
   });
 
   it("invite busy: 486, an ACK on the INVITE's branch, and the agent resumes", () => {
-    const { steps, sip } = run(input({ variant: "busy" }, { method: "invite" }));
+    const { steps, sip } = run(input({ behaviour: "busy" }, { method: "invite" }));
     expect(shape(steps)).toEqual([
       ...INBOUND,
       "agent>destination INVITE",
@@ -168,7 +169,7 @@ describe("ladder sequences", () => {
   });
 
   it("soft busy: the consultation INVITE gets 486, the agent ACKs and stays", () => {
-    const { steps } = run(input({ soft: true, variant: "busy" }));
+    const { steps } = run(input({ soft: true, behaviour: "busy" }));
     expect(shape(steps)).toEqual([
       ...INBOUND,
       "agent>destination INVITE",
@@ -183,12 +184,12 @@ describe("ladder sequences", () => {
 const CONFIGS: Array<{ name: string; i: HandoffTraceInput; e: HeaderExpectation }> = [];
 for (const method of ["refer", "invite", "bye"] as const) {
   for (const placement of ["request", "refer-to-uri", "both"] as const) {
-    for (const variant of ["success", "busy"] as const) {
+    for (const behaviour of DESTINATION_BEHAVIOURS) {
       for (const soft of method === "bye" ? [false] : [false, true]) {
         CONFIGS.push({
-          name: `${method}${soft ? " soft" : ""} ${placement} ${variant}`,
+          name: `${method}${soft ? " soft" : ""} ${placement} ${behaviour}`,
           i: input(
-            { variant, soft, utterance: "Okay." },
+            { behaviour, soft, utterance: "Okay." },
             {
               method,
               route: method === "bye" ? null : "2001",
@@ -260,7 +261,7 @@ describe("mandatory headers of every message of every ladder", () => {
 
 describe("dialog state", () => {
   it("the agent's in-dialog requests reuse the inbound dialog", () => {
-    const { sip } = run(input({ variant: "success" }));
+    const { sip } = run(input({ behaviour: "answers" }));
     const [invite, , ok] = sip.map((s) => s.model);
     const sbcContact = headerValue(invite!, "Contact")!.slice(1, -1);
     const agentTag = tag(headerValue(ok!, "To")!);
@@ -292,7 +293,7 @@ describe("dialog state", () => {
     for (const i of [
       input({ soft: true }),
       input({}, { method: "invite" }),
-      input({ variant: "busy" }, { method: "invite" }),
+      input({ behaviour: "busy" }, { method: "invite" }),
     ]) {
       const { sip } = run(i);
       const requests = sip.filter((s) => s.model.kind === "request");

@@ -1,3 +1,4 @@
+import { DESTINATION_BEHAVIOURS } from "../handoffs/outcomes";
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { parseSipMessage, SipParseError } from "./parse";
@@ -62,13 +63,13 @@ export function grammarFailures(m: SipMessage): string[] {
 
 const MATRIX: HandoffTraceInput[] = [];
 for (const method of ["refer", "invite", "bye"] as const) {
-  for (const variant of ["success", "busy"] as const) {
+  for (const behaviour of DESTINATION_BEHAVIOURS) {
     for (const soft of [false, true]) {
       for (const placement of ["request", "refer-to-uri", "both"] as const) {
         MATRIX.push(
           input(
             {
-              variant,
+              behaviour,
               soft: soft && method !== "bye",
               utterance: "One moment, Zoë.",
               agentName: "Zoë's desk",

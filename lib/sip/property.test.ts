@@ -1,3 +1,4 @@
+import { DESTINATION_BEHAVIOURS } from "../handoffs/outcomes";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createRequire } from "node:module";
@@ -58,7 +59,7 @@ describe("property: nothing a value carries can add a header line", () => {
         fc.record({
           method: fc.constantFrom("refer", "invite", "bye" as const),
           placement: fc.constantFrom("request", "refer-to-uri", "both" as const),
-          variant: fc.constantFrom("success", "busy" as const),
+          behaviour: fc.constantFrom(...DESTINATION_BEHAVIOURS),
           soft: fc.boolean(),
           names: fc.uniqueArray(fc.constantFrom("X-Customer-ID", "X-Note", "X-Tier", "User-to-User"), { maxLength: 3 }),
           values: fc.array(template, { minLength: 3, maxLength: 3 }),
@@ -74,7 +75,7 @@ describe("property: nothing a value carries can add a header line", () => {
           const soft = c.soft && c.method !== "bye";
           const i = input(
             {
-              variant: c.variant,
+              behaviour: c.behaviour,
               soft,
               reason: c.reason,
               utterance: c.utterance,

@@ -10,7 +10,8 @@ import type { LadderContext } from "./ladders/common";
 import { inviteLadder } from "./ladders/invite";
 import { referLadder } from "./ladders/refer";
 import { softLadder } from "./ladders/soft";
-import type { HandoffTrace, HandoffTraceInput } from "./types";
+import type { HandoffTrace, HandoffTraceInput, LadderAttempt, TraceBehaviour, TraceWarning } from "./types";
+import type { Dialog } from "./dialog";
 
 const BUILTIN_SAMPLES: Readonly<Record<string, string>> = Object.fromEntries(
   BUILTIN_VARIABLES.map((v) => [v.name, v.sample]),
@@ -30,10 +31,49 @@ export interface BuiltHandoff {
    * with `$variables` substituted, then X-Handoff-Reason (the reason, or the destination's name).
    */
   headers: readonly SipHeaderField[];
+  /** This handoff's attempts, in order; the last one's outcome is the handoff's. */
+  attempts: LadderAttempt[];
+  /** The warnings this handoff added (an earlier handoff's are in the trace already). */
+  warnings: TraceWarning[];
 }
 
-/** As buildHandoffTrace, plus what a caller recording the handoff needs from the same build. */
-export function buildHandoff(input: HandoffTraceInput): BuiltHandoff {
+/**
+ * As buildHandoffTrace, plus what a caller recording the handoff needs from the same build.
+ * `earlier` are handoffs already tried in the same call (each failed and the agent stayed): they
+ * are replayed first on the same dialog, so a later REFER continues the agent's CSeq and the
+ * trace shows the whole call. Call-level fields (seed, hosts, caller, agent name) come from `input`.
+ */
+export function buildHandoff(input: HandoffTraceInput, earlier: readonly HandoffTraceInput[] = []): BuiltHandoff {
+  const tb = new TraceBuilder(createIdSource(input.seed ?? input.destination.name));
+  const warn = tb.warn.bind(tb);
+  const variables = callVariables(input);
+  const callerUser = resolveRuntimeText(variables.caller_id ?? "", {}, "Caller number", warn);
+  const calledUser = resolveRuntimeText(variables.called_number ?? "", {}, "Called number", warn);
+  const agentName = input.agentName ?? "Switchboard agent";
+  const dialog = inboundCall(tb, { callerUser, calledUser, agentName });
+  let built: Omit<BuiltHandoff, "trace" | "models"> = { headers: [], attempts: [], warnings: [] };
+  for (const transfer of [...earlier, input]) {
+    built = playHandoff(tb, dialog, { ...transfer, caller: input.caller }, callerUser, agentName);
+  }
+  return { trace: tb.result(), models: tb.models, ...built };
+}
+
+/** Built-ins always exist (docs/design.md §1); an explicit caller wins over the variables. */
+function callVariables(input: HandoffTraceInput): Record<string, string> {
+  const variables: Record<string, string> = { ...BUILTIN_SAMPLES, ...input.variables };
+  if (input.caller?.callerId !== undefined) variables.caller_id = input.caller.callerId;
+  if (input.caller?.calledNumber !== undefined) variables.called_number = input.caller.calledNumber;
+  return variables;
+}
+
+/** One handoff on the established inbound dialog. */
+function playHandoff(
+  tb: TraceBuilder,
+  dialog: Dialog,
+  input: HandoffTraceInput,
+  callerUser: string,
+  agentName: string,
+): Omit<BuiltHandoff, "trace" | "models"> {
   const d = input.destination;
   const soft = input.soft === true;
   let destinationUri: string | null = null;
@@ -45,19 +85,12 @@ export function buildHandoff(input: HandoffTraceInput): BuiltHandoff {
     }
     destinationUri = routeToSipUri(d.route, input.hosts);
   }
-
-  const tb = new TraceBuilder(createIdSource(input.seed ?? d.name));
+  const warningsBefore = tb.warnings.length;
   const warn = tb.warn.bind(tb);
-
-  // Built-ins always exist (docs/design.md §1); an explicit caller wins over the variables.
-  const variables: Record<string, string> = { ...BUILTIN_SAMPLES, ...input.variables };
-  if (input.caller?.callerId !== undefined) variables.caller_id = input.caller.callerId;
-  if (input.caller?.calledNumber !== undefined) variables.called_number = input.caller.calledNumber;
-  const callerUser = resolveRuntimeText(variables.caller_id ?? "", {}, "Caller number", warn);
-  const calledUser = resolveRuntimeText(variables.called_number ?? "", {}, "Called number", warn);
-  const agentName = input.agentName ?? "Switchboard agent";
-
-  const dialog = inboundCall(tb, { callerUser, calledUser, agentName });
+  const variables = callVariables(input);
+  const attempts = input.attempts ?? 1;
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 3)
+    throw new Error(`Attempts must be 1, 2 or 3 (got ${attempts})`);
   const ctx: LadderContext = {
     tb,
     input,
@@ -67,12 +100,15 @@ export function buildHandoff(input: HandoffTraceInput): BuiltHandoff {
     callerUser,
     agentName,
     utterance: input.utterance === undefined ? "" : resolveRuntimeText(input.utterance, variables, "Utterance", warn),
-    busy: input.variant === "busy",
+    attempts: d.method === "bye" ? 1 : attempts,
+    ringTimeoutS: input.ringTimeoutS ?? 30,
+    results: [],
   };
 
   if (d.method === "bye") {
     if (soft) warn("option_ignored", "soft transfer needs a route; a BYE destination hands the call back instead");
-    if (ctx.busy) warn("option_ignored", "The busy variant has no effect on a BYE: the SBC always accepts it");
+    if (fails(input))
+      warn("option_ignored", "The destination's behaviour has no effect on a BYE: the SBC always accepts it");
     byeLadder(ctx);
   } else if (soft) {
     const whisper =
@@ -85,5 +121,13 @@ export function buildHandoff(input: HandoffTraceInput): BuiltHandoff {
     if (d.method === "refer") referLadder(ctx);
     else inviteLadder(ctx);
   }
-  return { trace: tb.result(), models: tb.models, headers: ctx.handoffHeaders };
+  return { headers: ctx.handoffHeaders, attempts: ctx.results, warnings: tb.warnings.slice(warningsBefore) };
+}
+
+/** Whether any attempt is set to fail. */
+function fails(input: HandoffTraceInput): boolean {
+  const b = input.behaviour;
+  if (b === undefined) return false;
+  const list: readonly TraceBehaviour[] = typeof b === "string" || "kind" in b ? [b] : b;
+  return list.some((x) => (typeof x === "string" ? x !== "answers" : x.kind !== "answer"));
 }

@@ -1,3 +1,4 @@
+import type { DestinationBehaviour, DestinationResponse, TransferOutcome } from "../handoffs/outcomes";
 import type { HandoffDestination } from "../handoffs/types";
 import type { RouteHosts } from "./route";
 
@@ -12,7 +13,8 @@ export type TraceDestination = Pick<
   "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement"
 >;
 
-export type TraceVariant = "success" | "busy";
+/** A behaviour by name (`busy`) or the exact response to play (`{ kind: "reject", status: 480 }`). */
+export type TraceBehaviour = DestinationBehaviour | DestinationResponse;
 
 export interface HandoffTraceInput {
   destination: TraceDestination;
@@ -26,8 +28,20 @@ export interface HandoffTraceInput {
   hosts: RouteHosts;
   /** Same seed, same Call-IDs, tags and branches. Defaults to the destination's name. */
   seed?: number | string;
-  /** `busy`: the destination answers 486 Busy Here (INVITE) or the SBC reports it (REFER). */
-  variant?: TraceVariant;
+  /**
+   * How the destination behaves on each attempt, in order; the last one repeats for later attempts.
+   * `answers` when absent.
+   */
+  behaviour?: TraceBehaviour | readonly TraceBehaviour[];
+  /** How many times the transfer is tried before the agent gives up (1–3); 1 when absent. */
+  attempts?: number;
+  /** Seconds an unanswered INVITE rings before the agent CANCELs it; 30 when absent. */
+  ringTimeoutS?: number;
+  /**
+   * When the handoff starts, in ms since the inbound INVITE (the runtime's clock); never before the
+   * previous event. Absent: a moment of conversation after the previous event.
+   */
+  at?: number;
   /** Attended transfer (transfer_call soft=True): consult the destination, then REFER with Replaces. */
   soft?: boolean;
   /** What the agent tells the destination before completing a soft transfer. */
@@ -61,6 +75,15 @@ export type TraceWarningCode =
 export interface TraceWarning {
   code: TraceWarningCode;
   message: string;
+}
+
+/** One attempt of a transfer as the ladder played it. */
+export interface LadderAttempt {
+  outcome: TransferOutcome;
+  /** The final status that decided the outcome; null when nothing answered. */
+  sipStatus: number | null;
+  /** When the attempt's INVITE or REFER was sent, in ms since the inbound INVITE. */
+  at: number;
 }
 
 export interface HandoffTrace {

@@ -14,9 +14,10 @@ import {
   partyAddress,
   type Dialog,
 } from "../dialog";
-import type { SipHeaderField, SipRequest } from "../message";
+import { cseqOf, headerValue, type SipHeaderField, type SipRequest } from "../message";
 import { SDP_CONTENT_TYPE, sdp } from "../sdp";
-import type { HandoffTraceInput } from "../types";
+import { outcomeOfStatus, reasonPhrase, responseOf, type DestinationResponse } from "../../handoffs/outcomes";
+import type { HandoffTraceInput, LadderAttempt, TraceBehaviour } from "../types";
 
 /** Everything a ladder needs once the inbound call is up. */
 export interface LadderContext {
@@ -32,16 +33,64 @@ export interface LadderContext {
   agentName: string;
   /** The pre-handoff utterance, already substituted and cleaned ("" when none). */
   utterance: string;
-  busy: boolean;
+  /** How many times the transfer is tried (1–3). */
+  attempts: number;
+  /** Seconds an INVITE rings before the agent CANCELs it. */
+  ringTimeoutS: number;
+  /** Each attempt as played, appended by the ladder. */
+  results: LadderAttempt[];
+}
+
+/** Time between a failed attempt and the next one, in simulated ms. */
+export const RETRY_GAP_MS = 2000;
+
+/** The destination's response on attempt `n` (0-based): the behaviour list's entry, the last one repeating. */
+export function responseFor(ctx: LadderContext, n: number): DestinationResponse {
+  const b = ctx.input.behaviour;
+  if (b === undefined) return { kind: "answer" };
+  const list: readonly TraceBehaviour[] = typeof b === "string" || "kind" in b ? [b] : b;
+  return list.length === 0 ? { kind: "answer" } : responseOf(list[Math.min(n, list.length - 1)]!);
+}
+
+/** Records an attempt's result and says whether it connected. */
+export function record(ctx: LadderContext, at: number, status: number | null, ringTimedOut = false): boolean {
+  // A CANCELled INVITE ends 487, but what happened is that nobody answered in time.
+  const outcome = ringTimedOut ? "no_answer" : outcomeOfStatus(status);
+  ctx.results.push({ outcome, sipStatus: status, at });
+  return outcome === "completed";
+}
+
+/**
+ * Runs `attempt` up to ctx.attempts times, RETRY_GAP_MS apart, until one connects. Returns whether
+ * one did; when none did, the agent resumes the call, saying why.
+ */
+export function withRetries(ctx: LadderContext, attempt: (response: DestinationResponse) => boolean): boolean {
+  for (let n = 0; n < ctx.attempts; n++) {
+    if (n > 0) ctx.tb.now += RETRY_GAP_MS;
+    if (attempt(responseFor(ctx, n))) return true;
+  }
+  const last = ctx.results.at(-1)!;
+  const what =
+    last.outcome === "no_answer" && last.sipStatus === 487
+      ? `Nobody answered within the ring timeout (${ctx.ringTimeoutS} s)`
+      : last.sipStatus === null
+        ? "Nothing answered the transfer"
+        : `The transfer ended ${last.sipStatus} ${reasonPhrase(last.sipStatus)} (${last.outcome})`;
+  const tries = ctx.attempts === 1 ? "" : ` after ${ctx.attempts} attempts`;
+  agentResumes(ctx, what + tries);
+  return false;
 }
 
 /** Time the caller and agent talk before the handoff starts; only makes the timeline plausible. */
-const CONVERSATION_MS = 1500;
+export const CONVERSATION_MS = 1500;
 
 /** The pre-handoff utterance, played to the caller before any handoff signalling. */
 export function sayUtterance(ctx: LadderContext): void {
+  const at = ctx.input.at;
+  // The runtime says when the handoff starts; a preview leaves a moment of conversation.
+  const gap = at !== undefined && at > ctx.tb.now ? at - ctx.tb.now : CONVERSATION_MS;
   if (ctx.utterance === "") {
-    ctx.tb.now += CONVERSATION_MS;
+    ctx.tb.now += gap;
     return;
   }
   ctx.tb.media(
@@ -50,7 +99,7 @@ export function sayUtterance(ctx: LadderContext): void {
     `Agent says "${ctx.utterance}"`,
     `RTP audio ${AGENT_IP} → caller (text to speech): "${ctx.utterance}"`,
     speechDurationMs(ctx.utterance),
-    CONVERSATION_MS,
+    gap,
   );
 }
 
@@ -77,16 +126,22 @@ function userOf(uri: string): string {
   return at < 0 ? "" : uri.slice(colon + 1, at);
 }
 
-export type ConsultResult = { ok: true; dialog: Dialog } | { ok: false };
+/** `at`: when the INVITE was sent. */
+export type ConsultResult = { ok: true; dialog: Dialog; at: number } | { ok: false; at: number };
 
 /**
- * The agent's own INVITE to the destination (a new dialog, UAC = agent), used by the
- * bridge and by the consultation leg of an attended transfer.
+ * The agent's own INVITE to the destination (a new dialog, UAC = agent), used by the bridge and
+ * by the consultation leg of an attended transfer, answered as `response` says. A refusal is
+ * ACKed on the INVITE's branch; an INVITE still ringing at the ring timeout is CANCELled
+ * (RFC 3261 §9.1: the CANCEL copies the INVITE's Request-URI, Via branch, From, To, Call-ID and
+ * CSeq number), answered 200, and the INVITE then ends 487, which the agent ACKs. Records the
+ * attempt in ctx.results.
  */
 export function inviteDestination(
   ctx: LadderContext,
   extra: readonly SipHeaderField[],
   ringing: boolean,
+  response: DestinationResponse,
 ): ConsultResult {
   const { tb } = ctx;
   const ids = tb.ids;
@@ -113,11 +168,13 @@ export function inviteDestination(
     body: { type: SDP_CONTENT_TYPE, content: sdp(ids, AGENT_IP, ctx.agentName, 2 * ids.int(25000, 29999), false) },
   });
   tb.sip("agent", "destination", invite, "INVITE", 5);
+  const sentAt = tb.now;
   tb.sip("destination", "agent", buildResponse(invite, 100, "Trying"), "100 Trying", 1);
   const destTag = ids.tag();
   const user = userOf(uri);
   const destContact = "<" + (secure ? "sips:" : "sip:") + (user === "" ? "" : user + "@") + destHost + ">";
-  if (ringing)
+  const rings = ringing || response.kind === "ring_timeout";
+  if (rings)
     tb.sip(
       "destination",
       "agent",
@@ -125,11 +182,37 @@ export function inviteDestination(
       "180 Ringing",
       40,
     );
-  if (ctx.busy) {
-    const busy = buildResponse(invite, 486, "Busy Here", { toTag: destTag });
-    tb.sip("destination", "agent", busy, "486 Busy Here", ringing ? 1200 : 60);
-    tb.sip("agent", "destination", ackForFailure(invite, busy), "ACK", 1);
-    return { ok: false };
+  if (response.kind === "ring_timeout") {
+    const cancel: SipRequest = {
+      kind: "request",
+      method: "CANCEL",
+      uri: invite.uri,
+      headers: [
+        { name: "Via", value: headerValue(invite, "Via")! },
+        { name: "Max-Forwards", value: "70" },
+        { name: "From", value: headerValue(invite, "From")! },
+        { name: "To", value: headerValue(invite, "To")! },
+        { name: "Call-ID", value: headerValue(invite, "Call-ID")! },
+        { name: "CSeq", value: cseqOf(invite).seq + " CANCEL" },
+        { name: "Content-Length", value: "0" },
+      ],
+      body: "",
+    };
+    tb.sip("agent", "destination", cancel, "CANCEL", ctx.ringTimeoutS * 1000);
+    tb.sip("destination", "agent", buildResponse(cancel, 200, "OK", { toTag: destTag }), "200 OK", 1);
+    const terminated = buildResponse(invite, 487, reasonPhrase(487), { toTag: destTag });
+    tb.sip("destination", "agent", terminated, "487 Request Terminated", 1);
+    tb.sip("agent", "destination", ackForFailure(invite, terminated), "ACK", 1);
+    record(ctx, sentAt, 487, true);
+    return { ok: false, at: sentAt };
+  }
+  if (response.kind !== "answer") {
+    const status = response.status;
+    const refusal = buildResponse(invite, status, reasonPhrase(status), { toTag: destTag });
+    tb.sip("destination", "agent", refusal, `${status} ${reasonPhrase(status)}`, rings ? 1200 : 60);
+    tb.sip("agent", "destination", ackForFailure(invite, refusal), "ACK", 1);
+    record(ctx, sentAt, status);
+    return { ok: false, at: sentAt };
   }
   const ok = buildResponse(invite, 200, "OK", {
     toTag: destTag,
@@ -137,10 +220,10 @@ export function inviteDestination(
     extra: [{ name: "Allow", value: ALLOW }],
     body: { type: SDP_CONTENT_TYPE, content: sdp(ids, DESTINATION_IP, "-", 2 * ids.int(5000, 9999), true) },
   });
-  tb.sip("destination", "agent", ok, "200 OK", ringing ? 3500 : 2500);
+  tb.sip("destination", "agent", ok, "200 OK", rings ? 3500 : 2500);
   const dialog = establishDialog(invite, ok, "agent", "destination", destHost, ids.int(1, 9000));
   tb.sip("agent", "destination", dialogRequest(dialog, "agent", "ACK", ids.branch()), "ACK", 1);
-  return { ok: true, dialog };
+  return { ok: true, dialog, at: sentAt };
 }
 
 /** A BYE from `lane` in `dialog` and the peer's 200 OK. */

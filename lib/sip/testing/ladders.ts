@@ -29,6 +29,7 @@ export interface Step {
   to: Lane;
   label: string;
   raw: string;
+  at: number;
   kind: "sip" | "media";
   model: SipMessage | null;
 }
@@ -85,6 +86,7 @@ export function expectedHeaderNames(step: Step & { model: SipMessage }, e: Heade
         }
         break;
       case "ACK":
+      case "CANCEL":
         break;
       default:
         throw new Error(`Unexpected ${m.method}`);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { DESTINATION_BEHAVIOURS, outcomeOfStatus, parseBehaviour, reasonPhrase, responseOf } from "./outcomes";
+
+describe("outcomeOfStatus (docs/design.md §11)", () => {
+  it.each([
+    [200, "completed"],
+    [202, "completed"],
+    [486, "busy"],
+    [600, "busy"],
+    [408, "no_answer"],
+    [480, "no_answer"],
+    [603, "declined"],
+    [403, "declined"],
+    [404, "unreachable"],
+    [503, "unreachable"],
+    [null, "unreachable"],
+    [487, "failed"],
+    [500, "failed"],
+    [488, "failed"],
+    [302, "failed"],
+  ] as const)("%s → %s", (status, outcome) => {
+    expect(outcomeOfStatus(status)).toBe(outcome);
+  });
+});
+
+describe("behaviours", () => {
+  it("each one plays a response", () => {
+    for (const b of DESTINATION_BEHAVIOURS)
+      expect(responseOf(b).kind).toMatch(/answer|reject|ring_timeout|refer_rejected/);
+    expect(responseOf("busy")).toEqual({ kind: "reject", status: 486 });
+    expect(responseOf({ kind: "reject", status: 480 })).toEqual({ kind: "reject", status: 480 });
+  });
+
+  it.each([
+    ["busy", "busy"],
+    ["No answer", "no_answer"],
+    ["no-answer", "no_answer"],
+    [" NO_ANSWER ", "no_answer"],
+    ["decline", "declines"],
+    ["accepted-then-busy", "busy"],
+    ["reject", "rejected"],
+    ["answers", "answers"],
+    ["unreachable", "unreachable"],
+    ["sometimes", null],
+    ["", null],
+  ] as const)("parseBehaviour(%j) → %s", (text, expected) => {
+    expect(parseBehaviour(text)).toBe(expected);
+  });
+
+  it("reason phrases", () => {
+    expect(reasonPhrase(486)).toBe("Busy Here");
+    expect(reasonPhrase(487)).toBe("Request Terminated");
+    expect(reasonPhrase(499)).toBe("Client Error");
+  });
+});
