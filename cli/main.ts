@@ -9,6 +9,8 @@ import { apikeyCommand } from "./commands/apikey";
 import { simulateCommand } from "./commands/simulate";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { publishCommand } from "./commands/publish";
+import { promoteCommand } from "./commands/promote";
 
 const helpCommand: Command = {
   name: "help",
@@ -31,10 +33,16 @@ const helpCommand: Command = {
 };
 
 const COMMANDS = new Map<string, Command>(
-  [helpCommand, handoffTraceCommand, simulateCommand, apikeyCommand, exportCommand, importCommand].map((c) => [
-    c.name,
-    c,
-  ]),
+  [
+    helpCommand,
+    handoffTraceCommand,
+    simulateCommand,
+    apikeyCommand,
+    exportCommand,
+    importCommand,
+    publishCommand,
+    promoteCommand,
+  ].map((c) => [c.name, c]),
 );
 
 function commandList(): string {

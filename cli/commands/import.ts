@@ -1,6 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { openDb } from "../../db/client";
-import { createAgentFromDocument, replaceDraft } from "../../db/repositories/agent-document";
+import { createAgentFromDocument } from "../../db/repositories/agent-document";
+import { replaceDraftKeepingIt } from "../../db/repositories/versions";
+import { beforeImportingNote } from "../../lib/versions/types";
 import { MAX_DOCUMENT_BYTES, parseAgentDocumentText } from "../../lib/agent-document";
 import { UsageError, requiredString, stringOption } from "../args";
 import { defineCommand } from "../command";
@@ -24,7 +27,8 @@ export const importCommand = defineCommand({
   synopsis: "--file <agent.json | -> [--as-new | --into <id or name>]",
   about: `Imports an agent document (what \`export\` prints). By default, or with --as-new, it becomes a new
 agent; with --into it replaces that agent's draft (destinations, functions and flows with the
-same names keep their ids; the agent keeps its name). An invalid file changes nothing: each
+same names keep their ids; the agent keeps its name; the draft it replaces is kept as a version
+"Before importing <file>" unless it is the latest version already). An invalid file changes nothing: each
 problem is printed with its path, and the exit code is 2.`,
   options: {
     file: { type: "string", value: "<path>", help: "the document; - reads standard input" },
@@ -50,7 +54,8 @@ problem is printed with its path, and the exit code is 2.`,
       let agent;
       if (into !== undefined) {
         agent = requireAgent(db, into);
-        replaceDraft(db, agent.id, parsed.doc);
+        const source = file === "-" ? "standard input" : path.basename(file);
+        replaceDraftKeepingIt(db, agent.id, parsed.doc, beforeImportingNote(source), "CLI");
       } else {
         agent = createAgentFromDocument(db, parsed.doc);
       }

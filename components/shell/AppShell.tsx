@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { AgentSwitcher } from "./AgentSwitcher";
 import { BuildNav } from "./BuildNav";
+import { PublishButton } from "./PublishButton";
 
 export function AppShell({
   agent,
   agents,
   children,
 }: {
-  agent: { id: string; name: string };
+  agent: { id: string; name: string; liveVersion: number | null };
   agents: { id: string; name: string }[];
   children: React.ReactNode;
 }) {
@@ -18,6 +19,17 @@ export function AppShell({
           Switchboard
         </Link>
         <AgentSwitcher current={agent} agents={agents} />
+        <div className="ml-auto flex items-center gap-3">
+          <Link
+            href={`/agents/${agent.id}/versions`}
+            prefetch={false}
+            className="text-xs text-slate-600 hover:text-brand-700"
+            data-testid="live-version"
+          >
+            {agent.liveVersion === null ? "No live version" : `Live: version ${agent.liveVersion}`}
+          </Link>
+          <PublishButton agentId={agent.id} />
+        </div>
       </header>
       <div className="flex flex-1">
         <BuildNav agentId={agent.id} />

@@ -52,7 +52,8 @@ export function ImportAgentDialog({ agent, onClose }: { agent: { id: string; nam
     setPending(true);
     setServerError(null);
     try {
-      const res = await fetch(`/agents/${agent.id}/import?mode=${ready.mode}`, {
+      const query = new URLSearchParams({ mode: ready.mode, file: ready.file });
+      const res = await fetch(`/agents/${agent.id}/import?${query}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: ready.text,

@@ -9,5 +9,10 @@ export const BUILD_SECTIONS = [
     label: "Conversation Review",
     description: "Stored calls: transcripts, handoffs, metrics, SIP traces and logs",
   },
+  {
+    segment: "versions",
+    label: "Versions",
+    description: "Publish the draft, compare versions, choose the live one, restore an older one",
+  },
   { segment: "settings", label: "Settings", description: "Workspace settings: API keys" },
 ] as const;

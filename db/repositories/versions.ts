@@ -6,7 +6,7 @@ import { agents, agentVersions } from "../schema";
 import { writeTransaction } from "../transaction";
 import { canonicalJson, documentLintErrors, type AgentDocument } from "../../lib/agent-document";
 import type { PublishResult } from "../../lib/versions/action-results";
-import { beforeRestoringNote, type VersionSummary } from "../../lib/versions/types";
+import { beforeRestoringNote, type VersionRef, type VersionSummary } from "../../lib/versions/types";
 import { readDraftDocument, replaceDraft } from "./agent-document";
 
 export interface Version extends VersionSummary {
@@ -164,8 +164,8 @@ export function promoteVersion(db: Db, agentId: string, number: number): boolean
 
 /**
  * Replaces the draft with `doc`, first saving the current draft as a version named `note` —
- * unless it is the latest version's content already, so nothing is lost and nothing duplicated.
- * Returns the version it saved, if any.
+ * unless it is the latest version's content already, or `doc` itself (then nothing is replaced),
+ * so nothing is lost and nothing duplicated. Returns the version it saved, if any.
  */
 export function replaceDraftKeepingIt(
   db: Db,
@@ -179,6 +179,8 @@ export function replaceDraftKeepingIt(
     if (!current) throw new Error(`No agent ${agentId}`);
     const canonical = canonicalJson(current);
     const hash = contentHash(canonical);
+    // The draft keeps the agent's name (replaceDraft), so the name is not a difference here.
+    if (canonical === canonicalJson({ ...doc, agent: { ...doc.agent, name: current.agent.name } })) return null;
     const last = latest(db, agentId);
     const backup = last && last.contentHash === hash ? null : insertVersion(db, agentId, canonical, hash, note, author);
     replaceDraft(db, agentId, doc);
@@ -198,4 +200,24 @@ export function restoreVersion(db: Db, agentId: string, number: number, author: 
       savedAs: replaceDraftKeepingIt(db, agentId, version.document, beforeRestoringNote(number), author),
     };
   });
+}
+
+export type DocumentLookup =
+  | { ok: true; document: AgentDocument; version: number | null }
+  | { ok: false; message: string };
+
+/** The draft, the live version or version N of an agent, as a document. */
+export function readDocument(db: Db, agentId: string, ref: VersionRef): DocumentLookup {
+  if (ref.kind === "draft") {
+    const document = readDraftDocument(db, agentId);
+    return document ? { ok: true, document, version: null } : { ok: false, message: "No agent with that id" };
+  }
+  const version = ref.kind === "live" ? getLiveVersion(db, agentId) : getVersion(db, agentId, ref.number);
+  if (!version) {
+    return {
+      ok: false,
+      message: ref.kind === "live" ? "No version is live yet: promote one first" : `No version ${ref.number}`,
+    };
+  }
+  return { ok: true, document: version.document, version: version.number };
 }

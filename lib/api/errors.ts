@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   "unauthorized",
   "not_found",
   "conflict",
+  "nothing_changed",
+  "lint_errors",
   "method_not_allowed",
   "internal_error",
 ] as const;
@@ -18,6 +20,8 @@ export const apiErrorBodySchema = z.object({
     message: z.string(),
     /** Field path (`sip_headers.0.value`, `limit`) → what is wrong with it. */
     fields: z.record(z.string(), z.string()).optional(),
+    /** lint_errors: each problem of the draft, one line each. */
+    problems: z.array(z.string()).optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
@@ -29,12 +33,20 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly problems?: string[],
   ) {
     super(message);
   }
 
   body(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.problems ? { problems: this.problems } : {}),
+      },
+    };
   }
 }
 

@@ -5,6 +5,13 @@ import { apiAgentSchema } from "./agents";
 import { apiDestinationBodySchema, apiDestinationSchema } from "./destinations";
 import { apiErrorBodySchema } from "./errors";
 import { agentDocumentShapeSchema } from "../agent-document/schema";
+import {
+  apiDiffSchema,
+  apiPublishBodySchema,
+  apiVersionListSchema,
+  apiVersionSchema,
+  apiVersionSummarySchema,
+} from "./versions";
 import { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } from "./flows";
 
 /**
@@ -88,7 +95,59 @@ export function buildOpenApiDocument(): JsonSchema {
             "Export the agent's draft as an agent document (settings, variables, destinations, functions, flows; no ids)",
           description:
             "Keys are written in a stable order, so the same draft always gives the same bytes, and importing an export then exporting again is byte-identical.",
-          responses: { "200": ok("The agent document", ref("AgentDocument")), ...errors(401, 404) },
+          responses: { "200": ok("The agent document", ref("AgentDocument")), ...errors(400, 401, 404) },
+        },
+      },
+      "/agents/{agentId}/versions": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "listVersions",
+          summary: "List the agent's published versions, newest first, and which one is live",
+          responses: { "200": ok("Versions", ref("VersionList")), ...errors(401, 404) },
+        },
+        post: {
+          operationId: "publishDraft",
+          summary: "Publish the draft as the next version",
+          description:
+            "The draft is frozen as version N+1 (immutable: note, author, time, content hash). An unchanged draft is 409 " +
+            "`nothing_changed` (nothing is created); a draft with flow lint errors is 409 `lint_errors` with `problems` listed, " +
+            'unless `"force": true`.',
+          requestBody: { required: false, content: jsonContent(ref("PublishBody")) },
+          responses: {
+            "201": ok("The new version", ref("VersionSummary")),
+            "409": {
+              description: "nothing_changed (the draft is the latest version) or lint_errors (problems lists them)",
+              content: jsonContent(ref("Error")),
+            },
+            ...errors(400, 401, 404),
+          },
+        },
+      },
+      "/agents/{agentId}/versions/{version}": {
+        parameters: params("agentId", "version"),
+        get: {
+          operationId: "getVersion",
+          summary: "Get a version (a number, or live) with its agent document",
+          responses: { "200": ok("The version", ref("Version")), ...errors(400, 401, 404) },
+        },
+      },
+      "/agents/{agentId}/versions/{version}/promote": {
+        parameters: params("agentId", "version"),
+        post: {
+          operationId: "promoteVersion",
+          summary: "Make a version live (promoting an older one is a rollback)",
+          responses: { "200": ok("The version, now live", ref("VersionSummary")), ...errors(400, 401, 404) },
+        },
+      },
+      "/agents/{agentId}/versions/{version}/diff/{other}": {
+        parameters: params("agentId", "version", "other"),
+        get: {
+          operationId: "diffVersions",
+          summary: "Compare two versions, or a version and the draft (each side: a number, live or draft)",
+          description:
+            "Settings, variables and destinations field by field (matched by name), flows node by node with the changed " +
+            "fields and edges, functions as a unified diff of their code.",
+          responses: { "200": ok("What changed from version to other", ref("AgentDiff")), ...errors(400, 401, 404) },
         },
       },
       "/agents/import": {
@@ -227,10 +286,29 @@ export function buildOpenApiDocument(): JsonSchema {
         handoffId: { name: "handoffId", in: "path", required: true, schema: { type: "string" } },
         conversationId: { name: "conversationId", in: "path", required: true, schema: { type: "string" } },
         flowId: { name: "flowId", in: "path", required: true, schema: { type: "string" } },
+        version: {
+          name: "version",
+          in: "path",
+          required: true,
+          description: "A version number; `live` where a version is read; `draft` too in a diff",
+          schema: { type: "string" },
+        },
+        other: {
+          name: "other",
+          in: "path",
+          required: true,
+          description: "A version number, live or draft",
+          schema: { type: "string" },
+        },
       },
       schemas: {
         Agent: jsonSchema(apiAgentSchema),
         AgentDocument: jsonSchema(agentDocumentShapeSchema, "input"),
+        VersionSummary: jsonSchema(apiVersionSummarySchema),
+        Version: jsonSchema(apiVersionSchema),
+        VersionList: jsonSchema(apiVersionListSchema),
+        PublishBody: jsonSchema(apiPublishBodySchema, "input"),
+        AgentDiff: jsonSchema(apiDiffSchema),
         HandoffDestination: jsonSchema(apiDestinationSchema),
         HandoffDestinationBody: jsonSchema(apiDestinationBodySchema, "input"),
         HandoffDestinationPatch: jsonSchema(apiDestinationBodySchema.partial(), "input"),

@@ -28,3 +28,16 @@ export function parseVersionNumber(text: string): number | null {
 /** The note of the version restore saves first, so the draft it replaces is never lost. */
 export const beforeRestoringNote = (n: number) => `Before restoring version ${n}`;
 export const beforeImportingNote = (file: string) => `Before importing ${file}`;
+
+/** Which agent document to read: the draft, the live version, or a version by number. */
+export type VersionRef = { kind: "draft" } | { kind: "live" } | { kind: "number"; number: number };
+
+/** `draft`, `live` or a version number, as written in URLs, the API and the CLI; null otherwise. */
+export function parseVersionRef(text: string): VersionRef | null {
+  if (text === "draft") return { kind: "draft" };
+  if (text === "live") return { kind: "live" };
+  const n = parseVersionNumber(text);
+  return n === null ? null : { kind: "number", number: n };
+}
+
+export const VERSION_REF_MESSAGE = "Expected draft, live or a version number (1, 2, …)";

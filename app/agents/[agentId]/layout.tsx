@@ -18,7 +18,7 @@ export default async function AgentLayout({
   if (!agent) notFound();
   const agents = listAgents(db).map((a) => ({ id: a.id, name: a.name }));
   return (
-    <AppShell agent={{ id: agent.id, name: agent.name }} agents={agents}>
+    <AppShell agent={{ id: agent.id, name: agent.name, liveVersion: agent.liveVersion }} agents={agents}>
       {children}
     </AppShell>
   );

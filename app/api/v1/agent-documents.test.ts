@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, useTempDatabase } from "./_lib/testing/api";
+import { call, useTempDatabase } from "@/app/api/v1/_lib/testing/api";
 
 const tmp = useTempDatabase("agent-documents");
 
@@ -7,6 +7,7 @@ const { getDb } = await import("@/db/server");
 const { listAgents } = await import("@/db/repositories/agents");
 const { createApiKey } = await import("@/db/repositories/api-keys");
 const { listDestinations } = await import("@/db/repositories/handoffs");
+const { getVersion, listVersions } = await import("@/db/repositories/versions");
 const exportRoute = await import("./agents/[agentId]/export/route");
 const importRoute = await import("./agents/import/route");
 
@@ -54,6 +55,12 @@ describe("agent export and import", () => {
     expect(r.status).toBe(200);
     expect(r.json.id).toBe(target);
     expect(listDestinations(getDb(), target)[0]!.route).toBe("sip:reception@pbx.acme.example");
+    // The draft it replaced is kept as a version, so it can be restored.
+    expect(listVersions(getDb(), target).map((v) => v.note)).toEqual(["Before importing a document sent to the API"]);
+    expect(getVersion(getDb(), target, 1)!.document.destinations[0]!.route).toBe("sip:frontdesk@pbx.acme.example");
+    // Importing the same again changes nothing, and saves no second copy.
+    expect((await importDoc(doc, `?into=${target}`)).status).toBe(200);
+    expect(listVersions(getDb(), target)).toHaveLength(1);
   });
 
   it("refuses an invalid document with every problem under its path, and changes nothing", async () => {

@@ -11,6 +11,7 @@ const { listDestinations } = await import("@/db/repositories/handoffs");
 const { listFlows } = await import("@/db/repositories/flows");
 const { createApiKey } = await import("@/db/repositories/api-keys");
 const { storeConversation } = await import("@/db/testing/conversations");
+const { publishDraft } = await import("@/db/repositories/versions");
 const { sampleConversation } = await import("@/lib/conversations/samples");
 
 const ROUTES = {
@@ -18,6 +19,12 @@ const ROUTES = {
   "/agents/{agentId}": await import("./agents/[agentId]/route"),
   "/agents/{agentId}/export": await import("./agents/[agentId]/export/route"),
   "/agents/import": await import("./agents/import/route"),
+  "/agents/{agentId}/versions": await import("./agents/[agentId]/versions/route"),
+  "/agents/{agentId}/versions/{version}": await import("./agents/[agentId]/versions/[version]/route"),
+  "/agents/{agentId}/versions/{version}/promote": await import("./agents/[agentId]/versions/[version]/promote/route"),
+  "/agents/{agentId}/versions/{version}/diff/{other}": await import(
+    "./agents/[agentId]/versions/[version]/diff/[other]/route"
+  ),
   "/agents/{agentId}/conversations": await import("./agents/[agentId]/conversations/route"),
   "/agents/{agentId}/handoffs": await import("./agents/[agentId]/handoffs/route"),
   "/agents/{agentId}/handoffs/{handoffId}": await import("./agents/[agentId]/handoffs/[handoffId]/route"),
@@ -38,6 +45,7 @@ let conversationId: string;
 let flowIds: string[];
 beforeAll(() => {
   const db = getDb();
+  publishDraft(db, listAgents(db)[0]!.id, { note: "fuzz", author: "tests" });
   key = createApiKey(db, "fuzz").secret;
   agentId = listAgents(db)[0]!.id;
   handoffIds = listDestinations(db, agentId).map((d) => d.id);
@@ -71,7 +79,7 @@ const idArb = () =>
     fc.string(),
     fc.string({ unit: "binary" }),
     nasty,
-    fc.constantFrom(agentId, ...handoffIds, ...flowIds, conversationId),
+    fc.constantFrom(agentId, ...handoffIds, ...flowIds, conversationId, "1", "2", "live", "draft"),
   );
 
 const QUERY_KEYS = ["reason", "destination", "method", "source", "outcome", "from", "to", "q", "cursor", "limit"];

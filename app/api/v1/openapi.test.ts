@@ -15,6 +15,9 @@ const { buildOpenApiDocument } = await import("@/lib/api/openapi");
 const { apiDestinationSchema } = await import("@/lib/api/destinations");
 const { apiAgentSchema } = await import("@/lib/api/agents");
 const { agentDocumentShapeSchema } = await import("@/lib/agent-document");
+const { apiDiffSchema, apiVersionListSchema, apiVersionSchema, apiVersionSummarySchema } = await import(
+  "@/lib/api/versions"
+);
 const { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } = await import("@/lib/api/flows");
 const { listFlows } = await import("@/db/repositories/flows");
 const { conversationSchema, conversationSummarySchema } = await import("@/lib/conversations/schema");
@@ -99,6 +102,19 @@ describe("OpenAPI document", () => {
     });
     expect(imported.status).toBe(201);
     apiAgentSchema.strict().parse(imported.json);
+    apiVersionSummarySchema
+      .strict()
+      .parse(await r("agents/[agentId]/versions", "/x", { agentId }, "POST", { note: "n" }));
+    apiVersionListSchema.strict().parse(await r("agents/[agentId]/versions", "/x", { agentId }));
+    apiVersionSchema.strict().parse(await r("agents/[agentId]/versions/[version]", "/x", { agentId, version: "1" }));
+    apiVersionSummarySchema
+      .strict()
+      .parse(await r("agents/[agentId]/versions/[version]/promote", "/x", { agentId, version: "1" }, "POST"));
+    apiDiffSchema
+      .strict()
+      .parse(
+        await r("agents/[agentId]/versions/[version]/diff/[other]", "/x", { agentId, version: "1", other: "draft" }),
+      );
     z.object({ data: z.array(apiFlowSummarySchema.strict()) })
       .strict()
       .parse(await r("agents/[agentId]/flows", "/x", { agentId }));

@@ -1,20 +1,25 @@
 import { getDb } from "@/db/server";
 import { getAgent } from "@/db/repositories/agents";
-import { createAgentFromDocument, replaceDraft } from "@/db/repositories/agent-document";
+import { createAgentFromDocument } from "@/db/repositories/agent-document";
+import { replaceDraftKeepingIt } from "@/db/repositories/versions";
 import { MAX_DOCUMENT_BYTES, parseAgentDocumentText } from "@/lib/agent-document";
 import type { ImportAgentResult } from "@/lib/agent-document/import-result";
+import { beforeImportingNote } from "@/lib/versions/types";
 
 const answer = (result: ImportAgentResult, status: number) => Response.json(result, { status });
 const problem = (message: string, status = 400) => answer({ ok: false, errors: [{ path: "", message }] }, status);
 
 /**
  * Import agent: the body is the file's text. `?mode=new` creates an agent; `?mode=into` replaces
- * this agent's draft (the dialog has asked first). A route rather than a server action, so a
+ * this agent's draft (the dialog has asked first), saving the draft it replaces as a version
+ * "Before importing <file>" unless it is the latest version already. A route rather than a server action, so a
  * large agent is not held to the server actions' body limit. Invalid files change nothing.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ agentId: string }> }) {
   const { agentId } = await params;
-  const mode = new URL(request.url).searchParams.get("mode");
+  const url = new URL(request.url);
+  const mode = url.searchParams.get("mode");
+  const file = (url.searchParams.get("file") ?? "").slice(0, 200) || "a file";
   if (mode !== "new" && mode !== "into") return problem("Choose to import as a new agent or into this agent");
   const db = getDb();
   if (!getAgent(db, agentId)) return problem("This agent no longer exists; reload the page", 404);
@@ -24,7 +29,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ age
   const parsed = parseAgentDocumentText(text);
   if (!parsed.ok) return answer({ ok: false, errors: parsed.errors }, 400);
   if (mode === "into") {
-    replaceDraft(db, agentId, parsed.doc);
+    replaceDraftKeepingIt(db, agentId, parsed.doc, beforeImportingNote(file), "Studio");
     const agent = getAgent(db, agentId)!;
     return answer({ ok: true, mode, agent: { id: agent.id, name: agent.name } }, 200);
   }

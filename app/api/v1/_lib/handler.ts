@@ -75,8 +75,15 @@ export function apiRoute<P extends Record<string, string | string[]> = Record<st
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** The request body as parsed JSON; 400 invalid_json when it is missing, too large or not JSON. */
-export async function readJson(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+/**
+ * The request body as parsed JSON; 400 invalid_json when it is missing, too large or not JSON.
+ * With `optional`, an empty body reads as undefined.
+ */
+export async function readJson(
+  req: Request,
+  maxBytes = MAX_BODY_BYTES,
+  { optional = false }: { optional?: boolean } = {},
+): Promise<unknown> {
   let text: string;
   try {
     text = await req.text();
@@ -84,6 +91,7 @@ export async function readJson(req: Request, maxBytes = MAX_BODY_BYTES): Promise
     throw new ApiError(400, "invalid_json", "Could not read the request body");
   }
   if (text.length > maxBytes) throw new ApiError(400, "invalid_request", `Bodies are at most ${maxBytes} bytes`);
+  if (text.trim() === "" && optional) return undefined;
   if (text.trim() === "") throw new ApiError(400, "invalid_json", "Send a JSON body (Content-Type: application/json)");
   try {
     return JSON.parse(text);

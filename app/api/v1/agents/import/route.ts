@@ -1,18 +1,22 @@
-import { createAgentFromDocument, replaceDraft } from "@/db/repositories/agent-document";
+import { createAgentFromDocument } from "@/db/repositories/agent-document";
+import { replaceDraftKeepingIt } from "@/db/repositories/versions";
 import { MAX_DOCUMENT_BYTES } from "@/lib/agent-document";
 import { toApiAgent } from "@/lib/api/agents";
 import { documentFieldErrors } from "@/lib/api/agent-document";
 import { invalid } from "@/lib/api/errors";
+import { beforeImportingNote } from "@/lib/versions/types";
+import { apiAuthor } from "@/app/api/v1/_lib/author";
 import { apiRoute, json, readJson } from "@/app/api/v1/_lib/handler";
 import { requireAgent } from "@/app/api/v1/_lib/lookups";
 import { parseBody } from "./schema";
 
 /**
  * POST /api/v1/agents/import: an agent document becomes a new agent (201), or with `?into={agentId}`
- * that agent's draft (200; destinations, functions and flows matched by name keep their ids). An
+ * that agent's draft (200; destinations, functions and flows matched by name keep their ids; the
+ * draft it replaces is kept as a version unless it is the latest one already). An
  * invalid document changes nothing: 400 with each problem under its path.
  */
-export const POST = apiRoute(async ({ req, db }) => {
+export const POST = apiRoute(async ({ req, db, apiKey }) => {
   const url = new URL(req.url);
   const unknown = [...url.searchParams.keys()].filter((k) => k !== "into");
   if (unknown.length > 0) throw invalid(Object.fromEntries(unknown.map((k) => [k, "Unknown parameter"])));
@@ -22,7 +26,13 @@ export const POST = apiRoute(async ({ req, db }) => {
   const parsed = parseBody(await readJson(req, MAX_DOCUMENT_BYTES));
   if (!parsed.ok) throw invalid(documentFieldErrors(parsed.errors), "The agent document is invalid; see fields");
   if (target) {
-    replaceDraft(db, target.id, parsed.doc);
+    replaceDraftKeepingIt(
+      db,
+      target.id,
+      parsed.doc,
+      beforeImportingNote("a document sent to the API"),
+      apiAuthor(apiKey),
+    );
     return json(200, toApiAgent(requireAgent(db, target.id)));
   }
   const agent = createAgentFromDocument(db, parsed.doc);

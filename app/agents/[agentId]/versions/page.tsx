@@ -1,0 +1,38 @@
+import { getDb } from "@/db/server";
+import { listVersions } from "@/db/repositories/versions";
+import { CompareForm } from "@/components/versions/CompareForm";
+import { VersionsTable } from "@/components/versions/VersionsTable";
+
+export const dynamic = "force-dynamic";
+
+/** Build → Versions: every published version, which one is live, compare, promote, restore. */
+export default async function VersionsPage({ params }: { params: Promise<{ agentId: string }> }) {
+  const { agentId } = await params;
+  const versions = listVersions(getDb(), agentId);
+  return (
+    <section className="mx-auto max-w-6xl px-6 py-8">
+      <header className="mb-4">
+        <h1 className="text-2xl font-semibold">Versions</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          What you edit is the agent&apos;s draft. <strong>Publish</strong> (top right) freezes it as the next version;
+          versions never change. Real calls run only the <strong>live</strong> version: promote any version to make it
+          live (promoting an older one is a rollback). Restoring a version copies it into the draft, after saving the
+          draft as a version, so nothing is lost.
+        </p>
+      </header>
+      {versions.length === 0 ? (
+        <p
+          className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-600"
+          data-testid="versions-empty"
+        >
+          No versions yet. Publish the draft to create version 1.
+        </p>
+      ) : (
+        <>
+          <CompareForm agentId={agentId} versions={versions.map((v) => v.number)} />
+          <VersionsTable agentId={agentId} versions={versions} />
+        </>
+      )}
+    </section>
+  );
+}
