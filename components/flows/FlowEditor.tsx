@@ -1,7 +1,7 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { Flow, LintContext } from "@/lib/flow";
 import type { VariableOption } from "@/components/ui/VariableInput";
@@ -21,6 +21,7 @@ import { EditorToolbar } from "./toolbar/EditorToolbar";
 import { useEditorShortcuts } from "./useEditorShortcuts";
 import dynamic from "next/dynamic";
 import { SidePanelProvider, type SidePanel } from "./panels/side-panel";
+import { PanelSplitter, usePanelWidth } from "./panels/PanelSplitter";
 import type { EditorSimulation } from "./simulate/EditorSimulator";
 import { SimulationHighlight, type CallProgress } from "./simulate/SimulationHighlight";
 
@@ -44,11 +45,6 @@ const FunctionSidePanel = dynamic(() => import("./panels/FunctionSidePanel").the
 });
 
 const NO_PROGRESS: CallProgress = { currentNodeId: null, path: [] };
-const PANEL_WIDTH: Record<SidePanel["kind"], string> = {
-  inspector: "w-80",
-  simulator: "w-[30rem]",
-  function: "w-[40rem]",
-};
 
 /** The flow editor: one store per instance, the save loop beside it, the canvas and panels inside. */
 export function FlowEditor({
@@ -76,6 +72,9 @@ export function FlowEditor({
   const [progress, setProgress] = useState<CallProgress>(NO_PROGRESS);
   const onProgress = useCallback((p: CallProgress) => setProgress(p), []);
   const panels = useMemo(() => ({ panel, open: setPanel, functionIds }), [panel, setPanel, functionIds]);
+  // The canvas and the side panel share this row's width; the splitter moves the line between them.
+  const shared = useRef<HTMLDivElement>(null);
+  const panelWidth = usePanelWidth(panel.kind, shared);
 
   return (
     <EditorMetaProvider value={meta}>
@@ -99,53 +98,58 @@ export function FlowEditor({
               <StaleBanner />
               <div className="flex min-h-0 flex-1">
                 <NodePalette />
-                <div className="min-w-0 flex-1">
-                  <FlowContextProvider>
-                    <FlowCanvas />
-                  </FlowContextProvider>
+                <div ref={shared} className="flex min-w-0 flex-1">
+                  <div className="min-w-0 flex-1">
+                    <FlowContextProvider>
+                      <FlowCanvas />
+                    </FlowContextProvider>
+                  </div>
+                  <PanelSplitter width={panelWidth.width} max={panelWidth.max} onResize={panelWidth.setWidth} />
+                  <aside
+                    className="flex shrink-0 flex-col border-l border-slate-200 bg-white"
+                    style={{ width: panelWidth.width }}
+                    data-testid="side-panel"
+                  >
+                    {panel.kind !== "function" && (
+                      <div role="tablist" aria-label="Side panel" className="flex border-b border-slate-200 text-sm">
+                        {(["inspector", "simulator"] as const)
+                          .filter((k) => k === "inspector" || simulation)
+                          .map((k) => (
+                            <button
+                              key={k}
+                              type="button"
+                              role="tab"
+                              aria-selected={panel.kind === k}
+                              onClick={() => setPanel({ kind: k })}
+                              className={`flex-1 px-3 py-2 font-medium ${panel.kind === k ? "border-b-2 border-brand-600 text-brand-700" : "text-slate-600 hover:bg-slate-50"}`}
+                            >
+                              {k === "inspector" ? "Inspector" : "Simulate"}
+                            </button>
+                          ))}
+                      </div>
+                    )}
+                    {panel.kind === "inspector" && (
+                      <>
+                        <div className="min-h-0 flex-[3] overflow-y-auto">
+                          <Inspector />
+                        </div>
+                        <div className="flex min-h-0 flex-[2] flex-col">
+                          <ProblemsList />
+                        </div>
+                      </>
+                    )}
+                    {simulation && simulatorOpened && (
+                      <div
+                        className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"}
+                        role="tabpanel"
+                        aria-label="Simulate"
+                      >
+                        <EditorSimulator simulation={simulation} onProgress={onProgress} />
+                      </div>
+                    )}
+                    {panel.kind === "function" && <FunctionSidePanel name={panel.name} />}
+                  </aside>
                 </div>
-                <aside
-                  className={`flex ${PANEL_WIDTH[panel.kind]} shrink-0 flex-col border-l border-slate-200 bg-white`}
-                >
-                  {panel.kind !== "function" && (
-                    <div role="tablist" aria-label="Side panel" className="flex border-b border-slate-200 text-sm">
-                      {(["inspector", "simulator"] as const)
-                        .filter((k) => k === "inspector" || simulation)
-                        .map((k) => (
-                          <button
-                            key={k}
-                            type="button"
-                            role="tab"
-                            aria-selected={panel.kind === k}
-                            onClick={() => setPanel({ kind: k })}
-                            className={`flex-1 px-3 py-2 font-medium ${panel.kind === k ? "border-b-2 border-brand-600 text-brand-700" : "text-slate-600 hover:bg-slate-50"}`}
-                          >
-                            {k === "inspector" ? "Inspector" : "Simulate"}
-                          </button>
-                        ))}
-                    </div>
-                  )}
-                  {panel.kind === "inspector" && (
-                    <>
-                      <div className="min-h-0 flex-[3] overflow-y-auto">
-                        <Inspector />
-                      </div>
-                      <div className="flex min-h-0 flex-[2] flex-col">
-                        <ProblemsList />
-                      </div>
-                    </>
-                  )}
-                  {simulation && simulatorOpened && (
-                    <div
-                      className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"}
-                      role="tabpanel"
-                      aria-label="Simulate"
-                    >
-                      <EditorSimulator simulation={simulation} onProgress={onProgress} />
-                    </div>
-                  )}
-                  {panel.kind === "function" && <FunctionSidePanel name={panel.name} />}
-                </aside>
                 <SimulationHighlight progress={progress} />
               </div>
             </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import Link from "next/link";
 import { useStore } from "zustand";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/FieldMessages";
@@ -83,7 +84,14 @@ export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, tim
           </label>
           {saved?.id && (
             <span className="text-xs text-emerald-700" data-testid="saved-note">
-              Stored as conversation {saved.id}
+              Stored as conversation{" "}
+              <Link
+                href={`/agents/${agentId}/conversations/${saved.id}`}
+                prefetch={false}
+                className="font-mono underline hover:text-emerald-900"
+              >
+                {saved.id}
+              </Link>
             </span>
           )}
           {saved?.error && (
@@ -115,10 +123,11 @@ function SimulatorBody() {
   if (phase === "setup") return <CallDetailsForm runnerNote={runnerNote} />;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
-      <div className="min-h-0 flex-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-3">
+      {/* Padding sideways only: the ladder's lane titles stick to the very top of this scroll box. */}
+      <div className="min-h-0 flex-1 overflow-y-auto rounded-md border border-slate-200 bg-white px-3">
         <Transcript items={timeline} working={working} />
         {error && (
-          <p role="alert" className="mt-2 text-sm text-red-700">
+          <p role="alert" className="mb-3 text-sm text-red-700">
             {error}
           </p>
         )}

@@ -6,12 +6,24 @@ import { HandoffOutcome } from "./HandoffOutcome";
 import type { TimelineItem } from "./timeline";
 
 export function Transcript({ items, working }: { items: readonly TimelineItem[]; working: boolean }) {
+  const list = useRef<HTMLOListElement>(null);
   const end = useRef<HTMLLIElement>(null);
+  const shown = useRef(0);
   useEffect(() => {
-    end.current?.scrollIntoView({ block: "nearest" });
-  }, [items.length]);
+    const added = items.slice(items.length < shown.current ? 0 : shown.current);
+    shown.current = items.length;
+    // A new handoff: show where the call went (the ladder's first Destination-lane row) rather than
+    // the end, which in a short panel is only the hang-up.
+    const handoff = added.some((i) => i.kind === "handoff")
+      ? [...(list.current?.querySelectorAll('[data-testid="handoff-outcome"]') ?? [])]
+          .at(-1)
+          ?.querySelector("[data-destination-entry]")
+      : null;
+    if (handoff) handoff.scrollIntoView({ block: "center" });
+    else end.current?.scrollIntoView({ block: "nearest" });
+  }, [items]);
   return (
-    <ol className="space-y-2" aria-label="Transcript" data-testid="transcript">
+    <ol ref={list} className="space-y-2 py-3" aria-label="Transcript" data-testid="transcript">
       {items.map((item, i) => (
         <li key={i} data-kind={item.kind}>
           {item.kind === "agent" && (

@@ -28,8 +28,8 @@ export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName
 
   return (
     <div className="space-y-3" data-testid="trace-viewer">
-      <div className="flex items-center justify-between gap-2">
-        <p className="text-xs text-slate-600">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="min-w-0 flex-1 text-xs text-slate-600">
           {trace.messages.filter((m) => m.kind === "sip").length} SIP messages. Click a message to see it exactly as
           sent.
         </p>
@@ -43,15 +43,16 @@ export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName
       <LadderDiagram messages={trace.messages} selected={selected} onSelect={setSelected} />
       {current && (
         <section aria-label="Raw message" className="rounded-md border border-slate-200 bg-slate-900 text-slate-100">
-          <header className="flex items-center justify-between border-b border-slate-700 px-3 py-1.5 text-xs">
-            <span>
+          <header className="flex items-start justify-between gap-2 border-b border-slate-700 px-3 py-1.5 text-xs">
+            {/* The full label: the ladder truncates long ones. */}
+            <span className="min-w-0 break-words" data-testid="raw-message-label">
               {current.label} · {LANE_LABELS[current.from]} → {LANE_LABELS[current.to]} ·{" "}
               {(current.at / 1000).toFixed(3)} s
             </span>
             <button
               type="button"
               onClick={() => copy(current.raw, "one")}
-              className="rounded px-2 py-0.5 hover:bg-slate-700"
+              className="shrink-0 rounded px-2 py-0.5 hover:bg-slate-700"
             >
               {copied === "one" ? "Copied" : "Copy message"}
             </button>

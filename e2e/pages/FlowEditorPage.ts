@@ -85,6 +85,33 @@ export class FlowEditorPage {
     await expect(this.status).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
   }
 
+  /** The panel beside the canvas (inspector, simulator or function editor). */
+  sidePanel() {
+    return this.page.getByTestId("side-panel");
+  }
+
+  splitter() {
+    return this.page.getByRole("separator", { name: "Resize side panel" });
+  }
+
+  async sidePanelWidth(): Promise<number> {
+    const box = await this.sidePanel().boundingBox();
+    if (!box) throw new Error("side panel not visible");
+    return box.width;
+  }
+
+  /** Drags the splitter `dx` pixels (negative: left, widening the panel). */
+  async dragSplitter(dx: number) {
+    const box = await this.splitter().boundingBox();
+    if (!box) throw new Error("splitter not visible");
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   async pressShortcut(key: string) {
     // Focus the canvas pane so no input has focus.
     await this.page.keyboard.press(key);

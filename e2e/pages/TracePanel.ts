@@ -12,6 +12,20 @@ export class TracePanel {
     await this.root.locator(`[data-testid="ladder-row"][data-label="${label}"]`).first().click();
   }
 
+  /** A message row between two lanes (e.g. the INVITE into the Destination lane). */
+  row(label: string, from: string, to: string) {
+    return this.root.locator(`[data-testid="ladder-row"][data-label="${label}"][data-from="${from}"][data-to="${to}"]`);
+  }
+
+  /** The view's predicted SBC → destination INVITE on a REFER (not a message of the trace). */
+  predicted() {
+    return this.root.getByTestId("ladder-predicted");
+  }
+
+  ladder() {
+    return this.root.getByTestId("ladder");
+  }
+
   raw() {
     return this.root.getByTestId("raw-message");
   }
