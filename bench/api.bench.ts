@@ -11,8 +11,8 @@
  * Env: BENCH_PORT (default 3199), BENCH_ROWS (100000), BENCH_SECONDS (2, per throughput round),
  * NEXT_DIST_DIR (the build folder, default .next).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -21,6 +21,7 @@ import { performance } from "node:perf_hooks";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { writeTransaction } from "../db/transaction";
+import { request, startServer } from "./server";
 import { createApiKey } from "../db/repositories/api-keys";
 import {
   conversationRow,
@@ -101,57 +102,9 @@ function seed(): { agentId: string; key: string; ids: string[] } {
 
 // ---- server -------------------------------------------------------------------------------------
 
-async function startServer(): Promise<void> {
-  if (!existsSync(path.join(DIST, "BUILD_ID"))) {
-    console.log(`no production build in ${DIST}; running next build…`);
-    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      stdio: "inherit",
-      env: process.env,
-    });
-    if (r.status !== 0) throw new Error("next build failed");
-  }
-  // node runs next directly (no npx wrapper) so the PID we stop is the server's.
-  server = spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      SWITCHBOARD_DB: dbFile,
-      NEXT_DIST_DIR: DIST,
-      PORT: String(PORT),
-      SWITCHBOARD_HOST: "127.0.0.1",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  server.stdout!.resume();
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    try {
-      if ((await get("/api/v1/openapi.json", "")).status === 200) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start within 60 s");
-}
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
-function get(urlPath: string, key: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      { host: "127.0.0.1", port: PORT, path: urlPath, agent, headers: key ? { authorization: `Bearer ${key}` } : {} },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-  });
-}
+const get = (urlPath: string, key: string) => request(PORT, "GET", urlPath, { key, agent });
 
 // ---- measuring ----------------------------------------------------------------------------------
 
@@ -275,7 +228,7 @@ async function main() {
     },
   ];
 
-  await startServer();
+  server = await startServer({ dbFile, port: PORT, dist: DIST });
   console.log(`server on 127.0.0.1:${PORT} (pid ${server!.pid}), build ${DIST}`);
   // Warm up every path (JIT, statement caches, page cache).
   for (const s of scenarios) for (let i = 0; i < 100; i++) await get(s.url(i), key);

@@ -5,15 +5,15 @@
 //      every answer must be 201 and every created destination must be stored.
 // Prints errors per 1,000 writes and duplicate seeds; exits 1 when either is not zero.
 // Needs a production build (`npm run build`); builds one when NEXT_DIST_DIR has none.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { createApiKey } from "../db/repositories/api-keys";
 import { listDestinations } from "../db/repositories/handoffs";
+import { ensureBuild, request, startServer, stopServer } from "./server";
 
 const PORT = Number(process.env.STRESS_PORT || 3198);
 const WORKERS = Number(process.env.WEB_CONCURRENCY || 4);
@@ -25,82 +25,24 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-stress-"));
 let server: ChildProcess | null = null;
 
-function stopServer(): Promise<void> {
-  const s = server;
+// A worker opens (and seeds) the database on its first page that reads it: a burst of simultaneous
+// first page loads has every worker do so at the same moment.
+const firstPageLoads = () => Promise.all(Array.from({ length: WORKERS * 3 }, () => request(PORT, "GET", "/")));
+
+const start = async (dbFile: string) => {
+  server = await startServer({ dbFile, port: PORT, dist: DIST, workers: WORKERS, onUp: firstPageLoads });
+};
+const stop = async () => {
+  await stopServer(server);
   server = null;
-  if (!s?.pid || s.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    s.on("exit", () => resolve());
-    s.kill("SIGTERM");
-  });
-}
-
-function request(
-  method: string,
-  urlPath: string,
-  key: string,
-  body?: unknown,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: PORT,
-        path: urlPath,
-        method,
-        headers: { authorization: `Bearer ${key}`, ...(payload ? { "content-type": "application/json" } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
-
-async function startServer(dbFile: string): Promise<void> {
-  // Several workers open the fresh file at once: this is the race the seed must survive.
-  server = spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      SWITCHBOARD_DB: dbFile,
-      NEXT_DIST_DIR: DIST,
-      PORT: String(PORT),
-      SWITCHBOARD_HOST: "127.0.0.1",
-      WEB_CONCURRENCY: String(WORKERS),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      if ((await request("GET", "/api/v1/openapi.json", "")).status === 200) {
-        // A worker opens (and seeds) the database on its first page that reads it: a burst of
-        // simultaneous first page loads has every worker do so at the same moment.
-        await Promise.all(Array.from({ length: WORKERS * 3 }, () => request("GET", "/", "")));
-        return;
-      }
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start within 60 s");
-}
+};
 
 async function freshStarts(): Promise<number> {
   let duplicates = 0;
   for (let i = 0; i < STARTS; i++) {
     const file = path.join(dir, `start-${i}.db`);
-    await startServer(file);
-    await stopServer();
+    await start(file);
+    await stop();
     const db = openDb(file, { seed: false });
     const seeded = listAgents(db).filter((a) => a.name === "Acme Support").length;
     db.$client.close();
@@ -116,17 +58,16 @@ async function concurrentCreates(): Promise<{ writes: number; errors: number; mi
   const agentId = listAgents(setup)[0]!.id;
   const { secret } = createApiKey(setup, "stress");
   setup.$client.close();
-  await startServer(file);
+  await start(file);
   let errors = 0;
   const sample: string[] = [];
   const created: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const answers = await Promise.all(
       Array.from({ length: IN_FLIGHT }, (_, k) =>
-        request("POST", `/api/v1/agents/${agentId}/handoffs`, secret, {
-          name: `R${round} W${k}`,
-          method: "refer",
-          route: "2001",
+        request(PORT, "POST", `/api/v1/agents/${agentId}/handoffs`, {
+          key: secret,
+          body: { name: `R${round} W${k}`, method: "refer", route: "2001" },
         }),
       ),
     );
@@ -138,7 +79,7 @@ async function concurrentCreates(): Promise<{ writes: number; errors: number; mi
       }
     });
   }
-  await stopServer();
+  await stop();
   const db = openDb(file, { seed: false });
   const stored = new Set(listDestinations(db, agentId).map((d) => d.name));
   db.$client.close();
@@ -146,11 +87,7 @@ async function concurrentCreates(): Promise<{ writes: number; errors: number; mi
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(DIST, "BUILD_ID"))) {
-    console.log(`no production build in ${DIST}; running next build…`);
-    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
-    if (r.status !== 0) throw new Error("next build failed");
-  }
+  ensureBuild(DIST);
   console.log(`${WORKERS} workers · load average ${loadavg()[0]!.toFixed(2)}`);
   const duplicates = await freshStarts();
   const w = await concurrentCreates();
@@ -166,6 +103,6 @@ async function main(): Promise<void> {
 try {
   await main();
 } finally {
-  await stopServer();
+  await stop();
   rmSync(dir, { recursive: true, force: true });
 }
