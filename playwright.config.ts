@@ -10,6 +10,8 @@ const E2E_DATA = path.dirname(E2E_DB);
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
+  // A stray test.only would silently skip the rest of the suite.
+  forbidOnly: true,
   workers: 2,
   retries: 0,
   timeout: 60_000,

@@ -18,6 +18,8 @@ export default defineConfig({
       "scripts/**/*.test.ts",
     ],
     environment: "node",
+    // A stray .only would silently skip the rest of the suite.
+    allowOnly: false,
     pool: "forks",
     testTimeout: 20_000,
   },

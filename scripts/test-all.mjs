@@ -19,6 +19,7 @@ const steps = [
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const failedSteps = [];
 
 for (const step of steps) {
@@ -39,6 +40,7 @@ for (const step of steps) {
   if (counts) {
     passed += counts.passed;
     failed += counts.failed;
+    skipped += counts.skipped;
     if (!ok && counts.failed === 0) failed += 1; // the runner failed outside any test
   } else {
     // Checks without test cases count as one test each.
@@ -49,13 +51,20 @@ for (const step of steps) {
 }
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+// Skipped tests are counted, so a test that silently stopped running shows in the last line.
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);
 
 function readCounts(name, file) {
   if (!existsSync(file)) return null;
   const json = JSON.parse(readFileSync(file, "utf8"));
-  if (name === "unit") return { passed: json.numPassedTests ?? 0, failed: json.numFailedTests ?? 0 };
+  if (name === "unit") {
+    return {
+      passed: json.numPassedTests ?? 0,
+      failed: json.numFailedTests ?? 0,
+      skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+    };
+  }
   const s = json.stats ?? {};
-  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) };
+  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
 }
