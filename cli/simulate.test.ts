@@ -44,6 +44,12 @@ describe("cli simulate", { timeout: 60_000 }, () => {
       expect.arrayContaining(["transcript", "path", "handoff", "sip_trace", "metrics", "logs", "warnings"]),
     );
     expect(out.path).toEqual(["start", "intent", "tier", "billing_handoff"]);
+    expect(out.node_titles).toEqual({
+      start: "Start",
+      intent: "What does the caller need?",
+      tier: "Gold customer?",
+      billing_handoff: "Handoff: Billing Support",
+    });
     expect(out.handoff).toMatchObject({
       destination: "Billing Support",
       method: "invite",
@@ -129,6 +135,15 @@ describe("cli simulate", { timeout: 60_000 }, () => {
       saveFunction(restore, agent.id, fn.id, { code: fn.code });
       restore.$client.close();
     }
+  });
+
+  it("names nodes by their titles in the text output", async () => {
+    const r = await cli("simulate", "--agent", "Acme Support", "--say", "my bill", "--seed", "t4");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Path: Start → What does the caller need? → Gold customer? → Handoff: Billing Support\n",
+    );
+    expect(r.stdout).toContain("node: Handoff: Billing Support [billing_handoff]\n");
   });
 
   it("takes --say and --dtmf in order and reports unused turns", async () => {

@@ -151,6 +151,7 @@ export const conversations = sqliteTable(
     variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
     turns: text("turns", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
     path: text("path", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    nodeTitles: text("node_titles", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
     handoff: text("handoff", { mode: "json" }).$type<Record<string, unknown> | null>(),
     metrics: text("metrics", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
     logs: text("logs", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),

@@ -56,13 +56,22 @@ test("filter by reason in the URL, open the billing call: details, path and the 
   await expect(conv.detail("route")).toHaveText("sip:billing@pbx.acme.example");
   await expect(conv.detail("sip-headers")).toContainText("X-Customer-ID: cust-42");
   await expect(conv.detail("source")).toHaveText("builtin");
-  await expect(conv.detail("node")).toHaveText("billing_handoff");
-  expect(await conv.pathNodes().allTextContents()).toEqual(["start", "intent", "tier", "billing_handoff"]);
+  // Nodes are named by their titles (as they were when the call ran); ids only on hover.
+  await expect(conv.detail("node")).toHaveText("Handoff: Billing Support");
+  await expect(conv.detail("node")).toHaveAttribute("title", "billing_handoff");
+  expect(await conv.pathNodes().allTextContents()).toEqual([
+    "Start",
+    "What does the caller need?",
+    "Gold customer?",
+    "Handoff: Billing Support",
+  ]);
+  await expect(conv.pathNodes().nth(1)).toHaveAttribute("title", "Node intent");
   await expect(conv.turns().filter({ hasText: "I have a question about my bill" })).toHaveAttribute(
     "data-role",
     "caller",
   );
-  await expect(conv.turns().first().getByTestId("turn-node")).toHaveText("start");
+  await expect(conv.turns().first().getByTestId("turn-node")).toHaveText("Start");
+  await expect(conv.turns().first().getByTestId("turn-node")).toHaveAttribute("title", "Node start");
 
   await conv.openTab("SIP trace");
   const trace = conv.trace();
@@ -111,7 +120,9 @@ test("the metadata tabs are keyboard tabs; a gold call shows route_vip's metric 
   await page.keyboard.press("End");
   await expect(conv.tab(/^Logs/)).toBeFocused();
   await expect(conv.panel().getByTestId("log-line").first()).toBeVisible();
-  await expect(conv.panel()).toContainText('Matched "billing"');
+  // The branch by its label, not its id; the node by its title.
+  await expect(conv.panel()).toContainText('Matched "Billing" by keyword');
+  await expect(conv.panel().getByTestId("log-node").first()).toHaveText("node=What does the caller need?");
   await page.keyboard.press("ArrowRight");
   await expect(conv.tab("Details")).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowLeft");

@@ -1,3 +1,4 @@
+import { nodeTitles, titleContextOf } from "../../lib/flow";
 import type { Session } from "../../lib/runtime";
 
 /** The human-readable transcript and outcome of a simulated call. */
@@ -5,6 +6,9 @@ export function formatSimulation(
   s: Session,
   meta: { agentName: string; flowName: string; warnings: string[]; savedId: string | null },
 ): string {
+  const titles = nodeTitles(s.agent.flow.nodes, titleContextOf(s.agent.destinations), s.path);
+  // Nodes by title, as the app shows them (ids are in --json); the handoff node also gives its id.
+  const name = (id: string) => (titles[id] ? `${titles[id]} [${id}]` : id);
   const out: string[] = [`# ${meta.agentName} · ${meta.flowName} · ${s.conversationId}`, "", "## Transcript"];
   for (const t of s.turns) {
     const who = t.role === "agent" ? "Agent " : t.role === "caller" ? "Caller" : "  --  ";
@@ -12,7 +16,7 @@ export function formatSimulation(
   }
   out.push(
     "",
-    `Path: ${s.path.join(" → ")}`,
+    `Path: ${s.path.map((id) => titles[id] ?? id).join(" → ")}`,
     `Outcome: ${s.outcome ?? "running"}${s.endReason ? ` (${s.endReason})` : ""}`,
   );
   const h = s.handoff;
@@ -27,7 +31,7 @@ export function formatSimulation(
     out.push(
       `utterance: ${h.utterance || "-"}`,
       `source: ${h.source}${h.function ? ` (${h.function})` : ""}`,
-      `node: ${h.node_id}`,
+      `node: ${name(h.node_id)}`,
       `soft: ${h.soft}`,
     );
     if (h.failed) out.push("result: the destination was busy; the agent stayed on the call");

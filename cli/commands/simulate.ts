@@ -4,6 +4,7 @@ import { loadAgentSetup } from "../../db/repositories/agent-setup";
 import { insertConversation } from "../../db/repositories/conversations";
 import { findFlow, getFlow, listFlows } from "../../db/repositories/flows";
 import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
+import { nodeTitles, titleContextOf } from "../../lib/flow";
 import { startCall, type Session } from "../../lib/runtime";
 import {
   conversationFromSession,
@@ -127,6 +128,11 @@ transcript, the handoff record and the SIP trace.`,
               outcome: session.outcome,
               transcript: session.turns,
               path: session.path,
+              node_titles: nodeTitles(
+                session.agent.flow.nodes,
+                titleContextOf(session.agent.destinations),
+                session.path,
+              ),
               handoff: session.handoff,
               sip_trace: session.sipTrace,
               metrics: session.metrics,

@@ -66,7 +66,9 @@ export function DeleteFunctionDialog({
                 <li key={`${u.flowId}/${u.nodeId}`}>
                   <span className="font-medium">{u.flowName}</span>:{" "}
                   {u.nodeType === "function" ? "function node" : "handoff node override"}{" "}
-                  <span className="font-mono">{u.nodeId}</span>
+                  <span className="font-medium" title={`Node ${u.nodeId}`}>
+                    “{u.nodeTitle}”
+                  </span>
                 </li>
               ))}
             </ul>

@@ -3,8 +3,23 @@ import { formatOffset } from "./format";
 
 const ROLE_LABEL = { agent: "Agent", caller: "Caller", system: "System" } as const;
 
+type Titles = Readonly<Record<string, string>>;
+
+/** A node as people know it: its title when the call ran (records stored before titles show the id), the id on hover. */
+export function nodeName(id: string, titles: Titles): string {
+  return titles[id] ?? id;
+}
+
 /** The turns as spoken, each with its time into the call and the node that spoke it. */
-export function ConversationTranscript({ turns, startedAt }: { turns: readonly Turn[]; startedAt: string }) {
+export function ConversationTranscript({
+  turns,
+  startedAt,
+  titles,
+}: {
+  turns: readonly Turn[];
+  startedAt: string;
+  titles: Titles;
+}) {
   if (turns.length === 0) return <p className="text-sm text-slate-600">Nothing was said on this call.</p>;
   return (
     <ol className="space-y-2" aria-label="Transcript" data-testid="review-transcript">
@@ -19,8 +34,12 @@ export function ConversationTranscript({ turns, startedAt }: { turns: readonly T
             <span className="font-medium">{ROLE_LABEL[t.role]}</span>
             <span className="font-mono">{formatOffset(t.at, startedAt)}</span>
             {t.node_id && (
-              <span className="rounded bg-slate-100 px-1 font-mono text-slate-600" data-testid="turn-node">
-                {t.node_id}
+              <span
+                className="rounded bg-slate-100 px-1 text-slate-600"
+                data-testid="turn-node"
+                title={`Node ${t.node_id}`}
+              >
+                {nodeName(t.node_id, titles)}
               </span>
             )}
           </div>
@@ -36,7 +55,7 @@ export function ConversationTranscript({ turns, startedAt }: { turns: readonly T
 }
 
 /** The nodes the call visited, in order. */
-export function NodePath({ path }: { path: readonly string[] }) {
+export function NodePath({ path, titles }: { path: readonly string[]; titles: Titles }) {
   if (path.length === 0) return <p className="text-sm text-slate-500">The call visited no node.</p>;
   return (
     <ol aria-label="Path of nodes" data-testid="review-path" className="flex flex-wrap items-center gap-1 text-xs">
@@ -47,8 +66,13 @@ export function NodePath({ path }: { path: readonly string[] }) {
               →
             </span>
           )}
-          <span className="rounded bg-white px-1.5 py-0.5 font-mono ring-1 ring-slate-200" data-testid="path-node">
-            {id}
+          <span
+            className="rounded bg-white px-1.5 py-0.5 ring-1 ring-slate-200"
+            data-testid="path-node"
+            data-node-id={id}
+            title={`Node ${id}`}
+          >
+            {nodeName(id, titles)}
           </span>
         </li>
       ))}

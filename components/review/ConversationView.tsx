@@ -44,13 +44,13 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
             <h2 id="path-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
               Path
             </h2>
-            <NodePath path={c.path} />
+            <NodePath path={c.path} titles={c.node_titles} />
           </section>
           <section aria-labelledby="transcript-heading" className="rounded-lg border border-slate-200 bg-white p-3">
             <h2 id="transcript-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
               Transcript
             </h2>
-            <ConversationTranscript turns={c.turns} startedAt={c.started_at} />
+            <ConversationTranscript turns={c.turns} startedAt={c.started_at} titles={c.node_titles} />
           </section>
         </div>
         <section aria-label="Call metadata" className="rounded-lg border border-slate-200 bg-white p-3">
@@ -67,7 +67,7 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
               {
                 id: "logs",
                 label: `Logs (${c.logs.length})`,
-                content: <LogsPanel logs={c.logs} startedAt={c.started_at} />,
+                content: <LogsPanel logs={c.logs} startedAt={c.started_at} titles={c.node_titles} />,
               },
             ]}
           />

@@ -9,9 +9,11 @@ interface Field {
   /** Null: not applicable to this call (shown as a dash, nothing to copy). */
   value: string | null;
   mono?: boolean;
+  /** Shown instead of the value (which is still what Copy copies), with the value on hover. */
+  display?: string;
 }
 
-function handoffFields(h: NonNullable<Conversation["handoff"]>): Field[] {
+function handoffFields(h: NonNullable<Conversation["handoff"]>, titles: Conversation["node_titles"]): Field[] {
   return [
     { key: "reason", label: "Handoff reason", value: h.reason, mono: true },
     { key: "utterance", label: "Pre-handoff utterance", value: h.utterance },
@@ -30,7 +32,7 @@ function handoffFields(h: NonNullable<Conversation["handoff"]>): Field[] {
     },
     { key: "source", label: "Source", value: h.source, mono: true },
     { key: "function", label: "Function", value: h.function, mono: true },
-    { key: "node", label: "Node", value: h.node_id, mono: true },
+    { key: "node", label: "Node", value: h.node_id, display: h.node_id === null ? undefined : titles[h.node_id] },
   ];
 }
 
@@ -40,7 +42,7 @@ export function DetailsPanel({ conversation: c }: { conversation: Conversation }
   return (
     <div className="space-y-5">
       {c.handoff ? (
-        <FieldList fields={handoffFields(c.handoff)} />
+        <FieldList fields={handoffFields(c.handoff, c.node_titles)} />
       ) : (
         <p className="text-sm text-slate-600" data-testid="no-handoff">
           No handoff: the call ended as {OUTCOME_LABEL[c.outcome].toLowerCase()}.
@@ -71,8 +73,9 @@ function FieldList({ fields }: { fields: readonly Field[] }) {
           <dd
             data-testid={`detail-${f.key}`}
             className={`min-w-0 whitespace-pre-wrap break-words ${f.mono ? "font-mono text-xs leading-5" : ""}`}
+            title={f.display !== undefined ? (f.value ?? undefined) : undefined}
           >
-            {f.value ?? <span className="text-slate-400">—</span>}
+            {f.display ?? f.value ?? <span className="text-slate-400">—</span>}
           </dd>
           <div className="w-16 text-right">
             {f.value !== null && f.value !== "" && <CopyButton value={f.value} label={f.label} />}

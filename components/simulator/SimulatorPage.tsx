@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { anyKind, prepareContext } from "@/lib/flow";
+import { anyKind, nodeTitle, prepareContext } from "@/lib/flow";
 import { SimulatorPanel, type SimulatorProps } from "./SimulatorPanel";
 
 /** The simulator on its own page: the panel beside the path the call has taken. */
@@ -35,11 +35,13 @@ export function SimulatorPage(props: Omit<SimulatorProps, "onProgress"> & { flow
                 <li
                   key={i}
                   data-node-id={id}
+                  title={`Node ${id}`}
                   aria-current={current ? "step" : undefined}
                   className={`rounded px-2 py-1 ${current ? "bg-brand-50 ring-1 ring-brand-500" : "bg-slate-50"}`}
                 >
-                  <span className="font-medium">{node ? anyKind(node.type).label : "?"}</span>{" "}
-                  <span className="font-mono text-slate-500">{id}</span>
+                  <span className="font-medium" data-testid="call-path-title">
+                    {node ? nodeTitle(node, ctx) : id}
+                  </span>
                   {node && (
                     <div className="truncate text-slate-600">{anyKind(node.type).summary(node.data as never, ctx)}</div>
                   )}

@@ -48,6 +48,7 @@ describe("conversations repository", () => {
       outcome: "hangup",
       turns: [],
       path: [],
+      node_titles: {},
       variables: {},
       handoff: null,
       metrics: [],
@@ -79,6 +80,7 @@ describe("conversations repository", () => {
     };
     const stored = storeConversation(db, input);
     expect(getConversation(db, "conv_full")).toEqual(stored);
+    expect(stored.node_titles).toEqual({ start: "Start", listen_1: "Listen: Billing, Speak to a person" });
     expect(stored.handoff).toEqual(sampleHandoff("builtin", 0));
   });
 

@@ -15,9 +15,9 @@ const SUMMARY_COLUMNS =
 
 const INSERT_SQL = `INSERT INTO conversations
   (id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, turn_count, reason, destination, method, source,
-   transcript_text, variables, turns, path, handoff, metrics, logs, sip_trace)
+   transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace)
   VALUES (@id, @agent_id, @flow_id, @channel, @started_at, @ended_at, @duration_ms, @outcome, @turn_count, @reason, @destination,
-   @method, @source, @transcript_text, @variables, @turns, @path, @handoff, @metrics, @logs, @sip_trace)`;
+   @method, @source, @transcript_text, @variables, @turns, @path, @node_titles, @handoff, @metrics, @logs, @sip_trace)`;
 
 /** The same insert, refusing an id that is already stored without touching the stored row. */
 const INSERT_NEW_SQL = `${INSERT_SQL} ON CONFLICT(id) DO NOTHING`;
@@ -81,6 +81,7 @@ export function conversationRow(c: Conversation): Record<string, string | number
     variables: JSON.stringify(c.variables),
     turns: JSON.stringify(c.turns),
     path: JSON.stringify(c.path),
+    node_titles: JSON.stringify(c.node_titles),
     handoff: c.handoff === null ? null : JSON.stringify(c.handoff),
     metrics: JSON.stringify(c.metrics),
     logs: JSON.stringify(c.logs),
@@ -102,6 +103,7 @@ interface FullRow {
   variables: string;
   turns: string;
   path: string;
+  node_titles: string;
   handoff: string | null;
   metrics: string;
   logs: string;
@@ -111,7 +113,7 @@ interface FullRow {
 export function getConversation(db: Db, id: string): Conversation | null {
   const row = prepared(
     db,
-    "SELECT id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, variables, turns, path, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
+    "SELECT id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
   ).get(id) as FullRow | undefined;
   if (!row) return null;
   return {
@@ -125,6 +127,7 @@ export function getConversation(db: Db, id: string): Conversation | null {
     outcome: row.outcome,
     turns: JSON.parse(row.turns),
     path: JSON.parse(row.path),
+    node_titles: JSON.parse(row.node_titles),
     variables: JSON.parse(row.variables),
     handoff: row.handoff === null ? null : JSON.parse(row.handoff),
     metrics: JSON.parse(row.metrics),
@@ -271,7 +274,7 @@ export function getConversationJson(db: Db, id: string): string | null {
     db,
     `SELECT json_object('id', id, 'agent_id', agent_id, 'flow_id', flow_id, 'channel', channel, 'started_at', started_at,
       'ended_at', ended_at, 'duration_ms', duration_ms, 'outcome', outcome, 'turns', json(turns), 'path', json(path),
-      'variables', json(variables), 'handoff', json(handoff), 'metrics', json(metrics), 'logs', json(logs),
+      'node_titles', json(node_titles), 'variables', json(variables), 'handoff', json(handoff), 'metrics', json(metrics), 'logs', json(logs),
       'sip_trace', json(sip_trace)) FROM conversations WHERE id = ?`,
   )
     .pluck(true)

@@ -86,26 +86,35 @@ describe("functions repository", () => {
     create("route_vip");
     addFlow("Main", [
       { id: "n1", type: "function", data: { functionName: "route_vip", arguments: [] } },
-      { id: "n2", type: "handoff", data: { overrideFunction: "route_vip" } },
+      { id: "n2", type: "handoff", data: { title: "VIP line", overrideFunction: "route_vip" } },
       { id: "n3", type: "handoff", data: { overrideFunction: null } },
       { id: "n4", type: "function", data: { functionName: "other" } },
     ]);
     addFlow("Second", [{ id: "x9", type: "function", data: { functionName: "route_vip" } }]);
     expect(functionUsages(db, agentId, "route_vip")).toEqual([
-      { flowId: "flow_Main", flowName: "Main", nodeId: "n1", nodeType: "function", label: "function node n1 in Main" },
+      {
+        flowId: "flow_Main",
+        flowName: "Main",
+        nodeId: "n1",
+        nodeType: "function",
+        nodeTitle: "Function: route_vip",
+        label: 'function node "Function: route_vip" in Main',
+      },
       {
         flowId: "flow_Main",
         flowName: "Main",
         nodeId: "n2",
         nodeType: "handoff",
-        label: "handoff node (override) n2 in Main",
+        nodeTitle: "VIP line",
+        label: 'handoff node (override) "VIP line" in Main',
       },
       {
         flowId: "flow_Second",
         flowName: "Second",
         nodeId: "x9",
         nodeType: "function",
-        label: "function node x9 in Second",
+        nodeTitle: "Function: route_vip",
+        label: 'function node "Function: route_vip" in Second',
       },
     ]);
     expect(functionUsages(db, agentId, "unused")).toEqual([]);

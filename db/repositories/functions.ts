@@ -4,6 +4,8 @@ import { newId, nowIso } from "../ids";
 import { flows, functions } from "../schema";
 import { writeTransaction } from "../transaction";
 import type { AgentFunction, FunctionUsage } from "../../lib/functions/types";
+import { nodeTitle, titleContextOf, type FlowNode, type TitleContext } from "../../lib/flow";
+import { listDestinations } from "./handoffs";
 
 type Row = typeof functions.$inferSelect;
 
@@ -140,17 +142,22 @@ export function functionUsages(db: Db, agentId: string, name: string): FunctionU
     .orderBy(asc(flows.createdAt), asc(flows.id))
     .all();
   const out: FunctionUsage[] = [];
+  // Handoff nodes' default titles name their destination: read those only when needed.
+  let titles: TitleContext | null = null;
   for (const flow of rows) {
     for (const node of (Array.isArray(flow.nodes) ? flow.nodes : []) as StoredNode[]) {
       const kind = nodeUses(node, name);
       if (!kind) continue;
       const nodeId = String(node.id);
+      titles ??= titleContextOf(listDestinations(db, agentId));
+      const title = nodeTitle({ type: kind, data: node.data ?? {} } as FlowNode, titles);
       out.push({
         flowId: flow.id,
         flowName: flow.name,
         nodeId,
         nodeType: kind,
-        label: `${kind === "function" ? "function node" : "handoff node (override)"} ${nodeId} in ${flow.name}`,
+        nodeTitle: title,
+        label: `${kind === "function" ? "function node" : "handoff node (override)"} "${title}" in ${flow.name}`,
       });
     }
   }

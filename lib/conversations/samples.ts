@@ -52,6 +52,7 @@ export function sampleConversation(agentId: string, n: number, startedAt: Date):
       { role: "agent", text: "Let me look into that for you.", at: at(8_000), node_id: "listen_1" },
     ],
     path: ["start", "listen_1"],
+    node_titles: { start: "Start", listen_1: "Listen: Billing, Speak to a person" },
     variables: { caller_id: `+1415555${String(n % 10000).padStart(4, "0")}`, tier: n % 2 ? "gold" : "silver" },
     handoff: outcome === "handoff" ? sampleHandoff(source, n) : null,
     metrics: [{ name: "sentiment", value: (n % 10) / 10 }],

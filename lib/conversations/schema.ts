@@ -66,6 +66,8 @@ const conversationFields = {
   turns: z.array(turnSchema),
   /** Node ids in the order the call visited them. */
   path: z.array(z.string()),
+  /** The title each visited node had when the call ran (docs/design.md §2), by node id: how Review names nodes. */
+  node_titles: z.record(z.string(), z.string().max(200)),
   variables: z.record(z.string(), z.string()),
   handoff: handoffRecordSchema.nullable(),
   metrics: z.array(metricSchema),
@@ -93,6 +95,7 @@ export const conversationInputSchema = z
     outcome: conversationFields.outcome,
     turns: conversationFields.turns.default([]),
     path: conversationFields.path.default([]),
+    node_titles: conversationFields.node_titles.default({}),
     variables: conversationFields.variables.default({}),
     handoff: conversationFields.handoff.default(null),
     metrics: conversationFields.metrics.default([]),

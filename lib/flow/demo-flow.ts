@@ -12,7 +12,8 @@ const at = { x: 0, y: 0 };
 
 /**
  * "Main line", the flow seeded for the demo agent "Acme Support". Node ids are fixed (they only
- * need to be unique within the flow) so scenarios and docs can refer to them.
+ * need to be unique within the flow) so scenarios and docs can refer to them. Some nodes are titled,
+ * the others show their default titles ("Handoff: Front desk").
  */
 export function demoFlow({ destinations, overrideFunctionName = null }: DemoFlowInput): FlowDocument {
   // A missing destination falls back to the agent default (null) rather than failing the seed.
@@ -31,6 +32,7 @@ export function demoFlow({ destinations, overrideFunctionName = null }: DemoFlow
       type: "listen",
       position: at,
       data: {
+        title: "What does the caller need?",
         prompt: "You can ask about billing, or ask to speak to a person.",
         retries: 1,
         branches: [
@@ -59,13 +61,14 @@ export function demoFlow({ destinations, overrideFunctionName = null }: DemoFlow
       id: "tier",
       type: "condition",
       position: at,
-      data: { rules: [{ id: "gold", variable: "tier", operator: "equals", value: "gold" }] },
+      data: { title: "Gold customer?", rules: [{ id: "gold", variable: "tier", operator: "equals", value: "gold" }] },
     },
     {
       id: "vip",
       type: "handoff",
       position: at,
       data: {
+        title: "Priority billing (gold)",
         destinationId: billing,
         reason: "billing",
         utterance: "Thanks for being a gold customer. Connecting you to our priority billing team now.",

@@ -10,6 +10,22 @@ export const MAX_ITEMS = 100;
 export const textSchema = z.string().max(MAX_TEXT, `At most ${MAX_TEXT} characters`);
 /** Optional utterances are stored as "" (no undefined) so forms and JSON round trips stay simple. */
 export const optionalTextSchema = textSchema.default("");
+export const MAX_TITLE = 80;
+/** `data.title` of every kind (see titles.ts); optional so flows stored before titles existed still parse. */
+export const titleSchema = z.string().max(MAX_TITLE, `Titles are at most ${MAX_TITLE} characters`).optional();
+
+/** A default title: the kind's label, then what the node is about when it says anything yet. */
+export function kindTitle(label: string, about: string): string {
+  const t = about.replace(/\s+/g, " ").trim();
+  if (t === "") return label;
+  return `${label}: ${t.length <= 40 ? t : `${t.slice(0, 39)}…`}`;
+}
+
+/** `$tier, $vip`: each named variable once, blanks left out (for default titles). */
+export function variableList(names: readonly string[]): string {
+  return [...new Set(names.map((n) => n.trim()).filter((n) => n !== ""))].map((n) => `$${n}`).join(", ");
+}
+
 export const itemIdSchema = z.string().min(1, "Enter an id").max(64);
 
 /** Variable names are stored bare (`tier`), as conv.state keys, never with the `$`. */

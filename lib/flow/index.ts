@@ -7,6 +7,7 @@ export * from "./schema";
 export * from "./lint";
 export * from "./import-export";
 export * from "./layout";
+export * from "./titles";
 export * from "./ids";
 export * from "./demo-flow";
 export * from "./generate";

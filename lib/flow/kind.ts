@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { FlowContext, NodeLintContext, Problem } from "./problems";
+import type { TitleContext } from "./titles";
 
 export interface OutHandle {
   /** The edge's sourceHandle: a branch/rule id, or a fixed name like `next`, `no_match`, `else`. */
@@ -29,6 +30,11 @@ export interface NodeKindDefinition<K extends string, D> {
   outHandles(data: D): OutHandle[];
   validate(data: D, ctx: NodeLintContext): Problem[];
   summary(data: D, ctx: FlowContext): string;
+  /**
+   * The title a node has until someone names it (`data.title` empty or absent, as in flows stored
+   * before titles existed): the kind and what it is about, e.g. "Listen: billing, agent".
+   */
+  defaultTitle(data: D, ctx: TitleContext): string;
   variableTexts(data: D): VariableText[];
   /** Variables this node writes (they become known everywhere in the flow). */
   assignedVariables(data: D): string[];

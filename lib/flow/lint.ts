@@ -73,7 +73,7 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
         id: problemId("dangling-edge", edge.id, "handle"),
         nodeId: edge.source,
         path: "sourceHandle",
-        message: `Edge leaves from "${edge.sourceHandle}", which this node no longer has (was a branch deleted?)`,
+        message: "An edge leaves from a branch this node no longer has (was it deleted?)",
       });
       continue;
     }

@@ -21,7 +21,9 @@ export interface FunctionUsage {
   flowName: string;
   nodeId: string;
   nodeType: "function" | "handoff";
-  /** `function node n3 in Main` style text for confirmations. */
+  /** How people know the node (docs/design.md §2): its title, or its default title. */
+  nodeTitle: string;
+  /** `function node "Look up the caller" in Main` style text for confirmations. */
   label: string;
 }
 

@@ -140,8 +140,12 @@ function drive(run: Run, from: FlowNode, first: Transition): void {
     }
     const next = "go" in t ? run.target(node.id, t.go) : (run.index.nodes.get(t.jump) ?? null);
     if (!next) {
-      const handle = "go" in t ? t.go : t.jump;
-      run.log("warning", `"${handle}" of ${node.id} leads nowhere; the agent hangs up`, undefined, { node: node.id });
+      if ("go" in t) {
+        const message = `"${run.handle(node, t.go)}" of "${run.title(node)}" leads nowhere; the agent hangs up`;
+        run.log("warning", message, undefined, { node: node.id, handle: t.go });
+      } else {
+        run.log("warning", "The question to return to is gone; the agent hangs up", undefined, { node: t.jump });
+      }
       run.end("hangup", "dead_end");
       return;
     }

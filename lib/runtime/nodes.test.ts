@@ -275,3 +275,44 @@ describe("mergeHeaders", () => {
     ]);
   });
 });
+
+describe("logs name nodes and branches as people do", () => {
+  it("a match names the branch's label, with the ids in the fields", () => {
+    const doc = flow(
+      [
+        { id: "s", type: "start", position: at, data: { greeting: "" } },
+        {
+          id: "listen_k3x",
+          type: "listen",
+          position: at,
+          data: {
+            prompt: "",
+            retries: 0,
+            branches: [{ id: "br_i5405khwj3", label: "Billing", examples: [], keywords: ["bill"] }],
+          },
+        },
+        { id: "z", type: "end", position: at, data: { goodbye: "" } },
+      ],
+      [e("s", "next", "listen_k3x"), e("listen_k3x", "br_i5405khwj3", "z"), e("listen_k3x", "no_match", "z")],
+    );
+    const { session } = started(doc);
+    const done = step(session, { type: "user_utterance", text: "my bill" });
+    expect(done.session.logs[0]).toMatchObject({
+      message: 'Matched "Billing" by keyword',
+      fields: { node: "listen_k3x", branch: "br_i5405khwj3" },
+    });
+  });
+
+  it("a dead end names the branch and the node's title", () => {
+    const doc = flow(
+      [
+        { id: "s", type: "start", position: at, data: { greeting: "" } },
+        { id: "say_gzpdl0wkn7", type: "say", position: at, data: { title: "Greeting", utterance: "Hi" } },
+      ],
+      [e("s", "next", "say_gzpdl0wkn7")],
+    );
+    const { session } = started(doc);
+    expect(session.logs.at(-1)?.message).toBe('"Next" of "Greeting" leads nowhere; the agent hangs up');
+    expect(session.logs.at(-1)?.fields).toEqual({ node: "say_gzpdl0wkn7", handle: "next" });
+  });
+});

@@ -1,5 +1,5 @@
 import { substituteVariables } from "../variables/variables";
-import type { FlowNode } from "../flow";
+import { handleLabel, nodeTitle, titleContextOf, type FlowNode, type TitleContext } from "../flow";
 import { indexFlow, type FlowIndex } from "./graph";
 import { speechMs } from "./ids";
 import type { Outcome } from "../handoffs/record";
@@ -12,6 +12,7 @@ import type { Effect, LogLevel, Session } from "./types";
 export class Run {
   readonly effects: Effect[] = [];
   readonly index: FlowIndex;
+  private titles: TitleContext | null = null;
 
   constructor(readonly s: Session) {
     this.index = indexFlow(s.agent.flow);
@@ -46,6 +47,17 @@ export class Run {
       ...(source ? { source } : {}),
       ...(fields ? { fields } : {}),
     });
+  }
+
+  /** How logs and notes name a node: its title (ids stay in the log's fields). */
+  title(node: FlowNode): string {
+    this.titles ??= titleContextOf(this.s.agent.destinations);
+    return nodeTitle(node, this.titles);
+  }
+
+  /** How logs name an out handle: the branch's label, "No match", "Else". */
+  handle(node: FlowNode, handleId: string): string {
+    return handleLabel(node, handleId);
   }
 
   enter(node: FlowNode): void {

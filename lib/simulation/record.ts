@@ -1,4 +1,5 @@
 import type { ConversationInput } from "../conversations/schema";
+import { nodeTitles, titleContextOf } from "../flow";
 import { storedHandoff } from "../handoffs/record";
 import type { Session } from "../runtime";
 
@@ -31,6 +32,8 @@ export function conversationFromSession(
       ...(t.nodeId ? { node_id: t.nodeId } : {}),
     })),
     path: session.path,
+    // Titles as they were when the call ran, so Review names nodes even after the flow changes.
+    node_titles: nodeTitles(session.agent.flow.nodes, titleContextOf(session.agent.destinations), session.path),
     variables: session.variables,
     handoff: handedOff ? storedHandoff(h) : null,
     metrics: session.metrics.map((m) => ({ name: m.name, value: m.value, at: iso(start, m.at) })),

@@ -106,6 +106,12 @@ describe("simulateScript and conversationFromSession", () => {
         utterance: "VIP line.",
       },
       path: ["start", "intent", "tier", "vip"],
+      node_titles: {
+        start: "Start",
+        intent: "What does the caller need?",
+        tier: "Gold customer?",
+        vip: "Priority billing (gold)",
+      },
     });
     expect(parsed.turns[0]!.at).toBe("2026-01-01T00:00:00.000Z");
   });

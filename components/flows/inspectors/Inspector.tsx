@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback } from "react";
-import { catalogue, type NodeDataOf, type NodeKind } from "@/lib/flow";
+import { catalogue, defaultTitle, MAX_TITLE, type FlowNode, type NodeDataOf, type NodeKind } from "@/lib/flow";
 import { useEditorStore } from "@/components/flows/store/context";
-import type { InspectorProps } from "./fields";
+import { TextField, type InspectorProps } from "./fields";
 import { ConditionInspector } from "./condition";
 import { EndInspector } from "./end";
 import { FunctionInspector } from "./function";
@@ -31,6 +31,7 @@ export function Inspector() {
   const type = useEditorStore((s) => (selectedId ? s.nodes.find((n) => n.id === selectedId)?.type : undefined));
   const data = useEditorStore((s) => (selectedId ? s.nodes.find((n) => n.id === selectedId)?.data : undefined));
   const problems = useEditorStore((s) => (selectedId ? s.problemsByNode.get(selectedId) : undefined));
+  const flowContext = useEditorStore((s) => s.flowContext);
   const updateNodeData = useEditorStore((s) => s.updateNodeData);
   const update = useCallback(
     (patch: Record<string, unknown>, key?: string) => selectedId && updateNodeData(selectedId, patch, key),
@@ -47,13 +48,27 @@ export function Inspector() {
     );
   }
   const Kind = INSPECTORS[type] as (props: InspectorProps<NodeKind>) => React.ReactNode;
+  const fallback = defaultTitle({ type, data } as FlowNode, flowContext);
+  const title = (data as { title?: string }).title ?? "";
   return (
     <section aria-label="Inspector" data-testid="inspector" className="space-y-3 p-4">
       <header>
-        <h2 className="text-base font-semibold">{catalogue[type].label}</h2>
+        {/* The id only as a tooltip: people name nodes by title (docs/design.md §2). */}
+        <h2 className="text-base font-semibold" title={`${catalogue[type].label} node ${selectedId}`}>
+          {catalogue[type].label}
+        </h2>
         <p className="text-xs text-slate-500">{catalogue[type].description}</p>
-        <p className="mt-0.5 font-mono text-[11px] text-slate-400">{selectedId}</p>
       </header>
+      <TextField
+        key={`${selectedId}-title`}
+        id={`${selectedId}-title`}
+        label="Title"
+        value={title}
+        maxLength={MAX_TITLE}
+        placeholder={fallback}
+        hint={title.trim() ? undefined : "Leave empty to use the name shown, made from what the node does."}
+        onChange={(t) => update({ title: t }, "title")}
+      />
       {problems && problems.length > 0 && (
         <ul className="space-y-1 text-xs" data-testid="inspector-problems">
           {problems.map((p) => (

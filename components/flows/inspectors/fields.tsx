@@ -77,6 +77,8 @@ export function TextField({
   placeholder,
   error,
   mono,
+  hint,
+  maxLength,
 }: {
   id: string;
   label: string;
@@ -85,12 +87,15 @@ export function TextField({
   placeholder?: string;
   error?: string;
   mono?: boolean;
+  hint?: React.ReactNode;
+  maxLength?: number;
 }) {
   return (
-    <Field id={id} label={label} error={error}>
+    <Field id={id} label={label} error={error} hint={hint}>
       <input
         id={id}
         value={value}
+        maxLength={maxLength}
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         spellCheck={false}

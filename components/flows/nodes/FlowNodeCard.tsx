@@ -3,7 +3,7 @@
 import "./flow-node.css";
 import { memo, useMemo } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { anyKind, type HandoffData } from "@/lib/flow";
+import { anyKind, customTitle, type HandoffData } from "@/lib/flow";
 import { truncate } from "@/lib/flow/kind";
 import { useEditorStore } from "@/components/flows/store/context";
 import { useFlowContext } from "./flow-context";
@@ -26,6 +26,8 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const def = anyKind(type);
   const handles = useMemo(() => def.outHandles(data), [def, data]);
   const summary = useMemo(() => (type === "handoff" ? "" : def.summary(data, ctx)), [def, type, data, ctx]);
+  const custom = customTitle({ data } as CanvasNode);
+  const title = useMemo(() => custom || def.defaultTitle(data, ctx), [custom, def, data, ctx]);
 
   const count = problems?.length ?? 0;
   const errors = count > 0 && problems!.some((p) => p.severity === "error");
@@ -36,9 +38,12 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
       data-testid="flow-node"
       data-kind={type}
       data-problems={count}
-      data-label={def.label}
+      data-label={custom ? def.label : undefined}
       className={`sb-node ${KIND_STYLE[type].border}${state}`}
     >
+      <div className="sb-node-title" data-testid="node-title">
+        {title}
+      </div>
       {type !== "start" && <Handle type="target" position={Position.Top} className="sb-handle" />}
       {count > 0 && (
         <span

@@ -1,17 +1,41 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import { catalogue, type NodeKind } from "@/lib/flow";
-import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
+import { nodeTitle, type Problem } from "@/lib/flow";
+import { useEditorStore } from "@/components/flows/store/context";
+import type { EditorState } from "@/components/flows/store/types";
 
-/** Every lint problem; clicking one selects its node and centres the view on it. */
+const SEP = "\u0000";
+// Titles by node data object: a drag copies nodes but keeps their data, so frames cost a lookup each.
+let cached: { ctx: EditorState["flowContext"]; titles: WeakMap<object, string> } | null = null;
+
+function titleOf(node: EditorState["nodes"][number], ctx: EditorState["flowContext"]): string {
+  if (cached?.ctx !== ctx) cached = { ctx, titles: new WeakMap() };
+  let title = cached.titles.get(node.data);
+  if (title === undefined) cached.titles.set(node.data, (title = nodeTitle(node, ctx)));
+  return title;
+}
+
+/**
+ * The titles of the nodes with problems, in problem order, as one string: renaming a node
+ * re-renders the list, but moving nodes (a new nodes array, same titles) does not.
+ */
+function problemTitles(s: EditorState): string {
+  if (s.problems.length === 0) return "";
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  return s.problems
+    .map((p) => {
+      const node = p.nodeId === undefined ? undefined : byId.get(p.nodeId);
+      return node ? titleOf(node, s.flowContext) : "";
+    })
+    .join(SEP);
+}
+
+/** Every lint problem, naming its node by title (id as tooltip); clicking one selects the node and centres the view on it. */
 export function ProblemsList() {
   const problems = useEditorStore((s) => s.problems);
   const selectOnly = useEditorStore((s) => s.selectOnly);
-  const store = useEditorStoreApi();
-  // Read, not subscribed: kinds only change with content, which also re-lints (new problems).
-  const kinds = new Map<string, NodeKind>();
-  if (problems.length > 0) for (const n of store.getState().nodes) kinds.set(n.id, n.type);
+  const titles = useEditorStore(problemTitles).split(SEP);
   const { fitView, getNode } = useReactFlow();
   const errors = problems.filter((p) => p.severity === "error").length;
 
@@ -35,7 +59,7 @@ export function ProblemsList() {
         <p className="px-4 pb-3 text-sm text-slate-500">No problems.</p>
       ) : (
         <ul className="min-h-0 flex-1 overflow-y-auto pb-2">
-          {problems.map((p) => (
+          {problems.map((p: Problem, i) => (
             <li key={p.id}>
               <button
                 type="button"
@@ -51,8 +75,8 @@ export function ProblemsList() {
                 <span>
                   {p.message}
                   {p.nodeId && (
-                    <span className="ml-1 text-slate-400">
-                      — {kinds.has(p.nodeId) ? catalogue[kinds.get(p.nodeId)!].label : "node"} {p.nodeId}
+                    <span className="ml-1 text-slate-500" title={`Node ${p.nodeId}`} data-testid="problem-node">
+                      — {titles[i] || p.nodeId}
                     </span>
                   )}
                 </span>

@@ -22,8 +22,9 @@ export const listenExecutor: Executor<"listen"> = {
   onInput(node, run, text) {
     const match = matchBranch(text, node.data.branches);
     if (match.handle !== NO_MATCH_HANDLE) {
-      run.log("info", `Matched "${match.branchId}" by ${match.how}`, undefined, {
+      run.log("info", `Matched "${run.handle(node, match.handle)}" by ${match.how}`, undefined, {
         node: node.id,
+        branch: match.handle,
         score: Number(match.score.toFixed(2)),
       });
       return { go: match.handle };

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { defineKind, truncate, type OutHandle } from "../../kind";
-import { compact, itemIdSchema, MAX_ITEMS, textSchema, variableNameProblem } from "../../fields";
+import {
+  compact,
+  itemIdSchema,
+  kindTitle,
+  MAX_ITEMS,
+  textSchema,
+  titleSchema,
+  variableList,
+  variableNameProblem,
+} from "../../fields";
 
 export const ELSE_HANDLE = "else";
 
@@ -34,7 +43,7 @@ export const conditionRuleSchema = z.object({
   /** Ignored by is_set / is_not_set; may contain `$variables`. */
   value: textSchema,
 });
-export const conditionDataSchema = z.object({ rules: z.array(conditionRuleSchema).max(MAX_ITEMS) });
+export const conditionDataSchema = z.object({ title: titleSchema, rules: z.array(conditionRuleSchema).max(MAX_ITEMS) });
 export type ConditionRule = z.output<typeof conditionRuleSchema>;
 export type ConditionData = z.output<typeof conditionDataSchema>;
 
@@ -56,6 +65,7 @@ export const conditionKind = defineKind<"condition", ConditionData>({
   validate: (d, ctx) =>
     compact(d.rules.map((r, i) => variableNameProblem(ctx, r.variable, `data.rules[${i}].variable`))),
   summary: (d) => (d.rules.length === 0 ? "Always else" : truncate(`If ${d.rules.map(ruleLabel).join(" / ")}`)),
+  defaultTitle: (d) => kindTitle("Condition", variableList(d.rules.map((r) => r.variable))),
   variableTexts: (d) =>
     d.rules
       .map((r, i) => ({

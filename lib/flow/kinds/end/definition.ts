@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineKind, truncate } from "../../kind";
-import { optionalTextSchema } from "../../fields";
+import { optionalTextSchema, titleSchema } from "../../fields";
 
-export const endDataSchema = z.object({ goodbye: optionalTextSchema });
+export const endDataSchema = z.object({ title: titleSchema, goodbye: optionalTextSchema });
 export type EndData = z.output<typeof endDataSchema>;
 
 export const endKind = defineKind<"end", EndData>({
@@ -14,6 +14,7 @@ export const endKind = defineKind<"end", EndData>({
   outHandles: () => [],
   validate: () => [],
   summary: (d) => (d.goodbye.trim() ? `“${truncate(d.goodbye)}”, then hang up` : "Hang up"),
+  defaultTitle: () => "End",
   variableTexts: (d) => [{ path: "data.goodbye", label: "the goodbye", text: d.goodbye }],
   assignedVariables: () => [],
 });

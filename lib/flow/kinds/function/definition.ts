@@ -1,12 +1,21 @@
 import { z } from "zod";
 import { defineKind, NEXT_HANDLE, truncate } from "../../kind";
-import { compact, MAX_ITEMS, textSchema, unknownFunctionProblem, variableNameProblem } from "../../fields";
+import {
+  compact,
+  kindTitle,
+  MAX_ITEMS,
+  textSchema,
+  titleSchema,
+  unknownFunctionProblem,
+  variableNameProblem,
+} from "../../fields";
 import type { Problem } from "../../problems";
 
 export const ERROR_HANDLE = "error";
 
 export const functionArgumentSchema = z.object({ name: z.string().max(64), value: textSchema });
 export const functionDataSchema = z.object({
+  title: titleSchema,
   functionName: z.string().max(64),
   arguments: z.array(functionArgumentSchema).max(MAX_ITEMS),
 });
@@ -30,6 +39,7 @@ export const functionKind = defineKind<"function", FunctionData>({
     d.functionName
       ? truncate(`${d.functionName}(${d.arguments.map((a) => `${a.name}=${a.value}`).join(", ")})`)
       : "Choose a function",
+  defaultTitle: (d) => kindTitle("Function", d.functionName),
   variableTexts: (d) =>
     d.arguments.map((a, i) => ({ path: `data.arguments[${i}].value`, label: `argument ${a.name}`, text: a.value })),
   assignedVariables: () => [],

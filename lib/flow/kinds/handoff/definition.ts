@@ -3,7 +3,7 @@ import { isReasonCode } from "../../../handoffs/record";
 import { headerNameError, headerValueError } from "../../../sip/header-rules";
 import { functionCanTransfer } from "../../../functions/can-transfer";
 import { defineKind, truncate } from "../../kind";
-import { compact, textSchema, unknownFunctionProblem } from "../../fields";
+import { compact, kindTitle, textSchema, titleSchema, unknownFunctionProblem } from "../../fields";
 import {
   nodeProblem,
   type FlowContext,
@@ -13,6 +13,7 @@ import {
 } from "../../problems";
 
 export const handoffDataSchema = z.object({
+  title: titleSchema,
   /** Stored by id so renaming a destination keeps the node; null means the agent's default. */
   destinationId: z.string().min(1).nullable(),
   reason: z.string().max(64),
@@ -132,6 +133,10 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
     const reason = d.reason || ("destination" in resolved ? resolved.destination.name : "");
     const override = d.overrideFunction ? ` · override: ${d.overrideFunction}` : "";
     return truncate(`→ ${target}${reason ? ` · ${reason}` : ""}${override}`, 80);
+  },
+  defaultTitle: (d, ctx) => {
+    if (d.destinationId === null) return kindTitle("Handoff", ctx.defaultDestination?.name ?? "");
+    return kindTitle("Handoff", ctx.destinationsById.get(d.destinationId)?.name ?? "");
   },
   variableTexts: (d) => [{ path: "data.utterance", label: "the pre-handoff utterance", text: d.utterance }],
   assignedVariables: () => [],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineKind, truncate, type OutHandle } from "../../kind";
-import { itemIdSchema, MAX_ITEMS, textSchema } from "../../fields";
+import { itemIdSchema, kindTitle, MAX_ITEMS, textSchema, titleSchema } from "../../fields";
 import { nodeProblem, type Problem } from "../../problems";
 
 export const NO_MATCH_HANDLE = "no_match";
@@ -17,6 +17,7 @@ export const listenBranchSchema = z.object({
   regex: z.string().max(500).optional(),
 });
 export const listenDataSchema = z.object({
+  title: titleSchema,
   prompt: textSchema,
   branches: z.array(listenBranchSchema).max(MAX_ITEMS),
   retries: z.number().int().min(0).max(MAX_RETRIES, `At most ${MAX_RETRIES} retries`).default(1),
@@ -84,6 +85,7 @@ export const listenKind = defineKind<"listen", ListenData>({
     const intents = d.branches.map((b, i) => branchLabel(b, i)).join(", ");
     return d.branches.length === 0 ? "Listens (no branches yet)" : truncate(`Listens for ${intents}`);
   },
+  defaultTitle: (d) => kindTitle("Listen", d.branches.map((b, i) => branchLabel(b, i)).join(", ")),
   variableTexts: (d) => [{ path: "data.prompt", label: "the prompt", text: d.prompt }],
   assignedVariables: () => [],
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineKind, NEXT_HANDLE, truncate } from "../../kind";
-import { textSchema } from "../../fields";
+import { kindTitle, textSchema, titleSchema } from "../../fields";
 
-export const sayDataSchema = z.object({ utterance: textSchema });
+export const sayDataSchema = z.object({ title: titleSchema, utterance: textSchema });
 export type SayData = z.output<typeof sayDataSchema>;
 
 export const sayKind = defineKind<"say", SayData>({
@@ -14,6 +14,7 @@ export const sayKind = defineKind<"say", SayData>({
   outHandles: () => [NEXT_HANDLE],
   validate: () => [],
   summary: (d) => (d.utterance.trim() ? `“${truncate(d.utterance)}”` : "Says nothing yet"),
+  defaultTitle: (d) => kindTitle("Say", d.utterance),
   variableTexts: (d) => [{ path: "data.utterance", label: "the utterance", text: d.utterance }],
   assignedVariables: () => [],
 });

@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { defineKind, NEXT_HANDLE, truncate } from "../../kind";
-import { compact, MAX_ITEMS, textSchema, variableNameProblem } from "../../fields";
+import {
+  compact,
+  kindTitle,
+  MAX_ITEMS,
+  textSchema,
+  titleSchema,
+  variableList,
+  variableNameProblem,
+} from "../../fields";
 
 export const assignmentSchema = z.object({ variable: z.string().max(64), value: textSchema });
-export const setDataSchema = z.object({ assignments: z.array(assignmentSchema).max(MAX_ITEMS) });
+export const setDataSchema = z.object({ title: titleSchema, assignments: z.array(assignmentSchema).max(MAX_ITEMS) });
 export type Assignment = z.output<typeof assignmentSchema>;
 export type SetData = z.output<typeof setDataSchema>;
 
@@ -20,6 +28,7 @@ export const setKind = defineKind<"set", SetData>({
     d.assignments.length === 0
       ? "Sets nothing yet"
       : truncate(d.assignments.map((a) => `$${a.variable} = ${a.value}`).join(", ")),
+  defaultTitle: (d) => kindTitle("Set variables", variableList(d.assignments.map((a) => a.variable))),
   variableTexts: (d) =>
     d.assignments.map((a, i) => ({
       path: `data.assignments[${i}].value`,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineKind, NEXT_HANDLE, truncate } from "../../kind";
-import { optionalTextSchema } from "../../fields";
+import { optionalTextSchema, titleSchema } from "../../fields";
 
-export const startDataSchema = z.object({ greeting: optionalTextSchema });
+export const startDataSchema = z.object({ title: titleSchema, greeting: optionalTextSchema });
 export type StartData = z.output<typeof startDataSchema>;
 
 export const startKind = defineKind<"start", StartData>({
@@ -14,6 +14,7 @@ export const startKind = defineKind<"start", StartData>({
   outHandles: () => [NEXT_HANDLE],
   validate: () => [],
   summary: (d) => (d.greeting.trim() ? `“${truncate(d.greeting)}”` : "Call starts"),
+  defaultTitle: () => "Start",
   variableTexts: (d) => [{ path: "data.greeting", label: "the greeting", text: d.greeting }],
   assignedVariables: () => [],
 });

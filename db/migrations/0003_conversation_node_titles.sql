@@ -1,0 +1,1 @@
+ALTER TABLE `conversations` ADD `node_titles` text DEFAULT '{}' NOT NULL;
