@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { findVariableRefs, variablePrefixAt } from "@/lib/variables/variables";
 import { inputClass } from "./FieldMessages";
 
@@ -18,15 +18,19 @@ type Props = {
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
   placeholder?: string;
+  /** A textarea that grows with its text (at least `rows` lines), for utterances. */
+  multiline?: boolean;
+  rows?: number;
 };
 
 /**
  * A text input that highlights `$variables` (known in blue, unknown in amber) and offers them
  * by autocomplete when the user types `$`. The overlay draws the text; the input's own text is
- * transparent so the caret and selection still behave natively.
+ * transparent so the caret and selection still behave natively. `multiline` makes it a textarea
+ * that grows to fit its text (the overlay wraps the same way).
  */
-export function VariableInput({ value, onChange, variables, placeholder, ...aria }: Props) {
-  const inputRef = useRef<HTMLInputElement>(null);
+export function VariableInput({ value, onChange, variables, placeholder, multiline, rows = 2, ...aria }: Props) {
+  const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const overlayRef = useRef<HTMLDivElement>(null);
   const listId = useId();
   const [caret, setCaret] = useState<number | null>(null);
@@ -55,7 +59,15 @@ export function VariableInput({ value, onChange, variables, placeholder, ...aria
     requestAnimationFrame(() => inputRef.current?.setSelectionRange(at, at));
   }
 
-  function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+  // Grow (or shrink) a textarea to its content before paint, so a long paste is all in view.
+  useLayoutEffect(() => {
+    const el = inputRef.current;
+    if (!multiline || !el) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+  }, [multiline, value]);
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
     if (!open) return;
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
@@ -74,7 +86,35 @@ export function VariableInput({ value, onChange, variables, placeholder, ...aria
 
   const syncCaret = () => {
     setCaret(inputRef.current?.selectionStart ?? null);
-    if (overlayRef.current && inputRef.current) overlayRef.current.scrollLeft = inputRef.current.scrollLeft;
+    if (overlayRef.current && inputRef.current) {
+      overlayRef.current.scrollLeft = inputRef.current.scrollLeft;
+      overlayRef.current.scrollTop = inputRef.current.scrollTop;
+    }
+  };
+
+  const field = {
+    ...aria,
+    ref: inputRef,
+    // A textarea keeps its textbox role (combobox is not allowed on it); it still owns the list.
+    ...(multiline ? {} : { role: "combobox", "aria-expanded": open }),
+    "aria-controls": listId,
+    "aria-autocomplete": "list" as const,
+    "aria-activedescendant": open ? `${listId}-${active}` : undefined,
+    autoComplete: "off",
+    spellCheck: false,
+    placeholder,
+    value,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      onChange(e.target.value);
+      setCaret(e.target.selectionStart);
+      setActive(0);
+      setDismissed(false);
+    },
+    onSelect: syncCaret,
+    onScroll: syncCaret,
+    onKeyDown,
+    onBlur: () => setCaret(null),
+    className: `${inputClass.replace("bg-white", "bg-transparent")} relative text-transparent caret-slate-900 selection:bg-brand-100 selection:text-transparent ${multiline ? "block resize-none overflow-hidden" : ""}`,
   };
 
   return (
@@ -82,34 +122,11 @@ export function VariableInput({ value, onChange, variables, placeholder, ...aria
       <div
         ref={overlayRef}
         aria-hidden
-        className="var-overlay absolute inset-0 rounded-md border border-transparent px-2.5 py-1.5 text-sm"
+        className={`absolute inset-0 rounded-md border border-transparent px-2.5 py-1.5 text-sm ${multiline ? "var-overlay-wrap" : "var-overlay"}`}
       >
         {renderHighlighted(value, known)}
       </div>
-      <input
-        ref={inputRef}
-        {...aria}
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open ? `${listId}-${active}` : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={placeholder}
-        value={value}
-        onChange={(e) => {
-          onChange(e.target.value);
-          setCaret(e.target.selectionStart);
-          setActive(0);
-          setDismissed(false);
-        }}
-        onSelect={syncCaret}
-        onScroll={syncCaret}
-        onKeyDown={onKeyDown}
-        onBlur={() => setCaret(null)}
-        className={`${inputClass.replace("bg-white", "bg-transparent")} relative text-transparent caret-slate-900 selection:bg-brand-100 selection:text-transparent`}
-      />
+      {multiline ? <textarea rows={rows} {...field} /> : <input {...field} />}
       {open && (
         <ul
           ref={listRef}

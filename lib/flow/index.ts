@@ -11,6 +11,7 @@ export * from "./titles";
 export * from "./ids";
 export * from "./demo-flow";
 export * from "./generate";
+export * from "./speaking-time";
 export { NO_MATCH_HANDLE, MAX_RETRIES, compileBranchRegex, branchLabel } from "./kinds/listen/definition";
 export { ELSE_HANDLE, CONDITION_OPERATORS, OPERATOR_INFO, ruleLabel } from "./kinds/condition/definition";
 export { ERROR_HANDLE } from "./kinds/function/definition";

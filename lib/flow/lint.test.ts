@@ -171,6 +171,22 @@ describe("lintFlow", () => {
     }
   });
 
+  it("long-utterance: a pre-handoff utterance over 20 s of speech (150 words a minute) is a warning", () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
+    // 50 words are exactly 20 s: not over.
+    expect(rulesOf(around(handoff({ utterance: words(50) }), []))).toEqual([]);
+    const p = lintFlow(around(handoff({ utterance: words(88) }), []), context());
+    expect(p).toEqual([
+      expect.objectContaining({
+        rule: "long-utterance",
+        severity: "warning",
+        path: "data.utterance",
+        message:
+          "The pre-handoff utterance takes about 36 s to say (over 20 s): the caller waits that long before the transfer starts",
+      }),
+    ]);
+  });
+
   it("invalid-header on the chosen (or default) destination", () => {
     const broken = {
       ...billing,

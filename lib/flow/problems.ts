@@ -17,6 +17,7 @@ export const LINT_RULES = [
   "unknown-function",
   "override-never-transfers",
   "invalid-header",
+  "long-utterance",
   "unknown-variable",
   "invalid-variable-name",
 ] as const;

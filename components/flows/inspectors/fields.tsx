@@ -16,12 +16,15 @@ export function Field({
   id,
   label,
   error,
+  warning,
   hint,
   children,
 }: {
   id: string;
   label: string;
   error?: string;
+  /** Advisory (a lint warning): shown in amber under the field; an error wins. */
+  warning?: string;
   hint?: React.ReactNode;
   children: React.ReactNode;
 }) {
@@ -31,8 +34,12 @@ export function Field({
         {label}
       </label>
       {children}
-      <FieldMessages id={id} error={error} />
-      {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      <FieldMessages id={id} error={error} warning={warning} />
     </div>
   );
 }
@@ -45,6 +52,9 @@ export function VariableField({
   onChange,
   placeholder,
   error,
+  warning,
+  hint,
+  multiline,
 }: {
   id: string;
   label: string;
@@ -52,18 +62,24 @@ export function VariableField({
   onChange: (v: string) => void;
   placeholder?: string;
   error?: string;
+  warning?: string;
+  hint?: React.ReactNode;
+  /** A growing textarea instead of one line. */
+  multiline?: boolean;
 }) {
   const variables = useEditorStore((s) => s.variableOptions);
+  const described = [hint && !error ? `${id}-hint` : undefined, describedBy(id, error, warning)].filter(Boolean);
   return (
-    <Field id={id} label={label} error={error}>
+    <Field id={id} label={label} error={error} warning={warning} hint={hint}>
       <VariableInput
         id={id}
         value={value}
         onChange={onChange}
         variables={variables}
         placeholder={placeholder}
+        multiline={multiline}
         aria-invalid={!!error}
-        aria-describedby={describedBy(id, error)}
+        aria-describedby={described.length > 0 ? described.join(" ") : undefined}
       />
     </Field>
   );

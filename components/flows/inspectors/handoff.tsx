@@ -4,7 +4,13 @@ import { useState } from "react";
 import { DestinationModal } from "@/components/handoffs/DestinationModal";
 import { inputClass } from "@/components/ui/FieldMessages";
 import { createDestinationAction } from "@/app/agents/[agentId]/handoffs/actions";
-import { resolveDestination, type Problem } from "@/lib/flow";
+import {
+  formatSpeakingTime,
+  resolveDestination,
+  SPEAKING_WORDS_PER_MINUTE,
+  speakingSeconds,
+  type Problem,
+} from "@/lib/flow";
 import { SUGGESTED_REASONS } from "@/lib/handoffs/record";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useEditorStore } from "@/components/flows/store/context";
@@ -35,6 +41,8 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
     (p) => p.rule === "destination-deleted" || p.rule === "handoff-no-destination",
   )?.message;
   const reasonError = problems.find((p) => p.rule === "invalid-reason")?.message;
+  const utteranceWarning = problems.find((p) => p.rule === "long-utterance")?.message;
+  const speaking = formatSpeakingTime(speakingSeconds(data.utterance));
   const missingOverride = data.overrideFunction !== null && !functions.some((f) => f.name === data.overrideFunction);
   const overriddenBy = overrideKind(data, flowContext);
 
@@ -125,6 +133,15 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
           value={data.utterance}
           onChange={(utterance) => update({ utterance }, "utterance")}
           placeholder="Connecting you to billing now…"
+          multiline
+          warning={utteranceWarning}
+          hint={
+            <span data-testid="speaking-time">
+              {speaking
+                ? `Spoken in ${speaking} (at ${SPEAKING_WORDS_PER_MINUTE} words a minute)`
+                : "Said before the transfer starts"}
+            </span>
+          }
         />
       </div>
       <Field

@@ -4,6 +4,7 @@ import { headerNameError, headerValueError } from "../../../sip/header-rules";
 import { functionCanTransfer } from "../../../functions/can-transfer";
 import { defineKind, truncate } from "../../kind";
 import { compact, kindTitle, textSchema, titleSchema, unknownFunctionProblem } from "../../fields";
+import { formatSpeakingTime, LONG_UTTERANCE_SECONDS, speakingSeconds } from "../../speaking-time";
 import {
   nodeProblem,
   type FlowContext,
@@ -101,6 +102,18 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
           "error",
           "Reasons are codes like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)",
           "data.reason",
+        ),
+      );
+    }
+    const speaking = speakingSeconds(d.utterance);
+    if (speaking > LONG_UTTERANCE_SECONDS) {
+      out.push(
+        nodeProblem(
+          ctx,
+          "long-utterance",
+          "warning",
+          `The pre-handoff utterance takes ${formatSpeakingTime(speaking)} to say (over ${LONG_UTTERANCE_SECONDS} s): the caller waits that long before the transfer starts`,
+          "data.utterance",
         ),
       );
     }
