@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -102,6 +102,42 @@ describe("cli handoff-trace", { timeout: 60_000 }, () => {
     expect(r.stdout).toContain("X-Handoff-Reason: needs_human");
     expect(r.stdout).toContain("SIP/2.0 486 Busy Here");
     expect(r.stdout).toContain("Agent resumes the call");
+  });
+
+  it("--pcap writes the trace's SIP messages as a capture beside the usual output", () => {
+    const file = path.join(dir, "billing.pcap");
+    const r = cli(
+      "handoff-trace",
+      "--agent",
+      "acme support",
+      "--destination",
+      "Billing Support",
+      "--seed",
+      "7",
+      "--json",
+      "--pcap",
+      file,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const trace = JSON.parse(r.stdout) as JsonTrace;
+    const pcap = readFileSync(file);
+    expect(pcap.readUInt32LE(0)).toBe(0xa1b2c3d4);
+    const payloads: string[] = [];
+    for (let p = 24; p < pcap.length; p += 16 + pcap.readUInt32LE(p + 8))
+      payloads.push(pcap.subarray(p + 16 + 42, p + 16 + pcap.readUInt32LE(p + 8)).toString("utf8"));
+    expect(payloads).toEqual(trace.messages.filter((m) => m.kind === "sip").map((m) => m.raw));
+    const bad = cli(
+      "handoff-trace",
+      "--agent",
+      "acme support",
+      "--destination",
+      "Billing Support",
+      "--pcap",
+      path.join(dir, "no/such/dir.pcap"),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--pcap: cannot write");
   });
 
   it("exits 2 for an unknown agent", () => {

@@ -1,6 +1,8 @@
+import { writeFileSync } from "node:fs";
 import type { Db } from "../db/client";
 import { findAgent, listAgents } from "../db/repositories/agents";
 import type { Agent } from "../lib/agents/types";
+import { traceToPcap, type PcapMessage } from "../lib/sip/pcap";
 import { VARIABLE_NAME } from "../lib/variables/variables";
 import { stringOption, UsageError, type OptionValues } from "./args";
 import type { CommandOption } from "./command";
@@ -31,6 +33,27 @@ export function parseVariant(values: OptionValues): "success" | "busy" {
   if (variant !== "success" && variant !== "busy")
     throw new UsageError(`--variant must be success or busy (got "${variant}")`);
   return variant;
+}
+
+export const PCAP_OPTION: CommandOption = {
+  type: "string",
+  value: "<file>",
+  help: "also write the SIP messages to FILE as a pcap capture (Wireshark, tshark, sngrep)",
+};
+
+/**
+ * Writes `--pcap FILE` when given: the trace's SIP messages as frames at `startMs` plus their
+ * times. A path that cannot be written is a usage error (exit 2), like any other bad argument.
+ */
+export function writePcapOption(values: OptionValues, messages: readonly PcapMessage[], startMs: number): void {
+  const file = stringOption(values, "pcap");
+  if (file === undefined) return;
+  if (file.trim() === "") throw new UsageError("--pcap needs a file name");
+  try {
+    writeFileSync(file, traceToPcap(messages, startMs));
+  } catch (e) {
+    throw new UsageError(`--pcap: cannot write ${file}: ${(e as Error).message}`);
+  }
 }
 
 /** `--var name=value` items as a record; a malformed item is a usage error (exit 2). */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -164,6 +164,29 @@ describe("cli simulate", { timeout: 60_000 }, () => {
     const out = JSON.parse(r.stdout);
     expect(out.outcome).toBe("hangup");
     expect(out.warnings[0]).toBe("1 caller turn was not used: the call ended first");
+  });
+
+  it("--pcap writes the call's SIP trace as a capture", async () => {
+    const file = path.join(dir, "call.pcap");
+    const r = await cli(
+      "simulate",
+      "--agent",
+      "acme support",
+      "--say",
+      "I have a question about my bill",
+      "--seed",
+      "p1",
+      "--json",
+      "--pcap",
+      file,
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { sip_trace: { messages: { kind: string; raw: string }[] } };
+    const pcap = readFileSync(file);
+    let frames = 0;
+    for (let p = 24; p < pcap.length; p += 16 + pcap.readUInt32LE(p + 8)) frames++;
+    expect(frames).toBe(out.sip_trace.messages.filter((m) => m.kind === "sip").length);
+    expect(frames).toBeGreaterThan(4);
   });
 
   it("exits 2 with a clear message on bad arguments", async () => {

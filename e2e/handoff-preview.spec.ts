@@ -43,6 +43,22 @@ test("preview call routing: the INVITE follows the customer_id sample", async ({
   const text = readFileSync((await download.path())!, "utf8");
   expect(text).toMatch(/SBC -> Agent {2}INVITE/);
   expect(text).toContain("X-Customer-ID: cust-42");
+
+  // The same trace as a capture: one Ethernet/IPv4/UDP frame per SIP message.
+  const [capture] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("button", { name: "Download .pcap" }).click(),
+  ]);
+  expect(capture.suggestedFilename()).toBe("Billing_Support-trace.pcap");
+  const pcap = readFileSync((await capture.path())!);
+  expect(pcap.readUInt32LE(0)).toBe(0xa1b2c3d4);
+  const payloads: string[] = [];
+  for (let p = 24; p < pcap.length; p += 16 + pcap.readUInt32LE(p + 8))
+    payloads.push(pcap.subarray(p + 16 + 42, p + 16 + pcap.readUInt32LE(p + 8)).toString("utf8"));
+  const sipCount = Number((await panel.getByText(/\d+ SIP messages/).textContent())!.match(/\d+/)![0]);
+  expect(payloads).toHaveLength(sipCount);
+  expect(payloads[0]).toMatch(/^INVITE sip:/);
+  expect(payloads.some((p) => p.includes("X-Customer-ID: cust-42"))).toBe(true);
 });
 
 test("preview shows the busy failure ladder for a REFER", async ({ page, agentId }) => {

@@ -7,7 +7,16 @@ import { buildHandoffTrace, formatTraceText, methodNote } from "../../lib/sip/in
 import { BUILTIN_VARIABLES } from "../../lib/variables/variables";
 import { UsageError, requiredString, stringList, stringOption } from "../args";
 import { defineCommand } from "../command";
-import { AGENT_OPTION, parseVariant, parseVars, requireAgent, VAR_OPTION, variantOption } from "../options";
+import {
+  AGENT_OPTION,
+  PCAP_OPTION,
+  parseVariant,
+  parseVars,
+  requireAgent,
+  VAR_OPTION,
+  variantOption,
+  writePcapOption,
+} from "../options";
 
 export const handoffTraceCommand = defineCommand({
   name: "handoff-trace",
@@ -29,6 +38,7 @@ export const handoffTraceCommand = defineCommand({
     whisper: { type: "string", value: "<text>", help: "what the agent tells the destination in a soft transfer" },
     seed: { type: "string", value: "<n>", help: "seed for Call-IDs, tags and branches (same seed, same trace)" },
     json: { type: "boolean", help: "print {messages, warnings} as JSON" },
+    pcap: PCAP_OPTION,
   },
   run(values, io) {
     const agentRef = requiredString(values, "agent");
@@ -74,6 +84,8 @@ export const handoffTraceCommand = defineCommand({
         whisper: stringOption(values, "whisper"),
         agentName: agent.name,
       });
+      // A preview has no real call: its capture starts now.
+      writePcapOption(values, trace.messages, Date.now());
       if (values.json === true) {
         io.out(JSON.stringify({ messages: trace.messages, warnings: trace.warnings }, null, 2) + "\n");
       } else {

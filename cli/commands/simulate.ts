@@ -16,7 +16,16 @@ import {
 import { formatTraceText } from "../../lib/sip";
 import { UsageError, requiredString, stringList, stringOption } from "../args";
 import { defineCommand } from "../command";
-import { AGENT_OPTION, parseVariant, parseVars, requireAgent, VAR_OPTION, variantOption } from "../options";
+import {
+  AGENT_OPTION,
+  PCAP_OPTION,
+  parseVariant,
+  parseVars,
+  requireAgent,
+  VAR_OPTION,
+  variantOption,
+  writePcapOption,
+} from "../options";
 import { formatSimulation } from "./simulate-format";
 
 /** --say and --dtmf in the order given (parseArgs would group them by name). */
@@ -60,6 +69,7 @@ transcript, the handoff record and the SIP trace.`,
     },
     save: { type: "boolean", help: "store the call as a conversation (channel simulator)" },
     json: { type: "boolean", help: "print { transcript, path, handoff, sip_trace, metrics, logs, warnings }" },
+    pcap: { ...PCAP_OPTION, help: `${PCAP_OPTION.help}; a call without a handoff has no trace (an empty capture)` },
   },
   notes: "Exit codes: 0 the call ran; 2 bad arguments.",
   async run(values, io, { argv }) {
@@ -98,6 +108,7 @@ transcript, the handoff record and the SIP trace.`,
         toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))),
       );
       session = result.session;
+      writePcapOption(values, session.sipTrace?.messages ?? [], startedAt.getTime());
       const warnings = [
         ...(result.unused > 0
           ? [`${result.unused} caller turn${result.unused === 1 ? " was" : "s were"} not used: the call ended first`]

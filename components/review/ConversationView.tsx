@@ -63,7 +63,11 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
                 label: `Metrics (${c.metrics.length})`,
                 content: <MetricsPanel metrics={c.metrics} startedAt={c.started_at} />,
               },
-              { id: "sip", label: "SIP trace", content: <SipTracePanel trace={c.sip_trace} conversationId={c.id} /> },
+              {
+                id: "sip",
+                label: "SIP trace",
+                content: <SipTracePanel trace={c.sip_trace} conversationId={c.id} startedAt={c.started_at} />,
+              },
               {
                 id: "logs",
                 label: `Logs (${c.logs.length})`,

@@ -6,7 +6,15 @@ import type { SipTraceRecord } from "@/lib/conversations/schema";
 import { toHandoffTrace } from "./format";
 
 /** The stored SIP trace in the shared ladder viewer (raw text, copy, download). */
-export function SipTracePanel({ trace, conversationId }: { trace: SipTraceRecord | null; conversationId: string }) {
+export function SipTracePanel({
+  trace,
+  conversationId,
+  startedAt,
+}: {
+  trace: SipTraceRecord | null;
+  conversationId: string;
+  startedAt: string;
+}) {
   const viewable = useMemo(() => (trace ? toHandoffTrace(trace) : null), [trace]);
   if (!viewable || viewable.messages.length === 0) {
     return (
@@ -15,5 +23,5 @@ export function SipTracePanel({ trace, conversationId }: { trace: SipTraceRecord
       </p>
     );
   }
-  return <TraceViewer trace={viewable} fileName={`${conversationId}-sip-trace.txt`} />;
+  return <TraceViewer trace={viewable} fileName={`${conversationId}-sip-trace.txt`} startedAt={startedAt} />;
 }

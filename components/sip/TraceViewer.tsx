@@ -2,11 +2,32 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
-import { formatTraceText, LANE_LABELS, type HandoffTrace } from "@/lib/sip";
+import { formatTraceText, LANE_LABELS, PCAP_CONTENT_TYPE, traceToPcap, type HandoffTrace } from "@/lib/sip";
 import { LadderDiagram } from "./LadderDiagram";
 
-/** Ladder, the selected message's raw text, warnings, and copy / download of the whole trace. */
-export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName: string }) {
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * Ladder, the selected message's raw text, warnings, and copy / download of the whole trace as
+ * text or as a pcap capture. `startedAt` is when the call started (a stored conversation's
+ * started_at); the capture's frames are that plus each message's time, or now for a preview.
+ */
+export function TraceViewer({
+  trace,
+  fileName,
+  startedAt,
+}: {
+  trace: HandoffTrace;
+  fileName: string;
+  startedAt?: string | number;
+}) {
   const [selected, setSelected] = useState<number | null>(null);
   const [copied, setCopied] = useState<"all" | "one" | null>(null);
   const current = selected !== null ? trace.messages[selected] : undefined;
@@ -17,13 +38,16 @@ export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName
     setTimeout(() => setCopied(null), 1500);
   }
 
+  const baseName = fileName.replace(/\.txt$/, "");
+
   function download() {
-    const url = URL.createObjectURL(new Blob([formatTraceText(trace)], { type: "text/plain;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = fileName.endsWith(".txt") ? fileName : `${fileName}.txt`;
-    a.click();
-    URL.revokeObjectURL(url);
+    save(new Blob([formatTraceText(trace)], { type: "text/plain;charset=utf-8" }), `${baseName}.txt`);
+  }
+
+  function downloadPcap() {
+    const start = startedAt === undefined ? Date.now() : new Date(startedAt).getTime();
+    const bytes = traceToPcap(trace.messages, start);
+    save(new Blob([bytes.buffer as ArrayBuffer], { type: PCAP_CONTENT_TYPE }), `${baseName}.pcap`);
   }
 
   return (
@@ -38,6 +62,7 @@ export function TraceViewer({ trace, fileName }: { trace: HandoffTrace; fileName
             {copied === "all" ? "Copied" : "Copy trace"}
           </Button>
           <Button onClick={download}>Download .txt</Button>
+          <Button onClick={downloadPcap}>Download .pcap</Button>
         </div>
       </div>
       <LadderDiagram messages={trace.messages} selected={selected} onSelect={setSelected} />

@@ -11,6 +11,7 @@ export { UDP_SIZE_LIMIT } from "./builder";
 export { NORMAL_CLEARING } from "./ladders/bye";
 export { buildHandoff, buildHandoffTrace, type BuiltHandoff } from "./trace";
 export { formatTraceText, methodNote } from "./format";
+export { traceToPcap, PCAP_CONTENT_TYPE, type PcapMessage } from "./pcap";
 export { LANE_LABELS } from "./types";
 export type {
   HandoffTrace,
