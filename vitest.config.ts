@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: [
+      "proxy.test.ts",
       "lib/**/*.test.ts",
       "db/**/*.test.ts",
       "app/**/*.test.ts",

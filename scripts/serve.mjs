@@ -10,6 +10,8 @@ import { refuseApiMethod } from "../lib/api/endpoints.mjs";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.SWITCHBOARD_HOST || "0.0.0.0";
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || availableParallelism()));
+// proxy.ts allows the listening port by default (SWITCHBOARD_ALLOWED_HOSTS); workers inherit this.
+process.env.PORT = String(port);
 
 if (cluster.isPrimary && workers > 1) {
   for (let i = 0; i < workers; i++) cluster.fork();

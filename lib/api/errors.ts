@@ -5,11 +5,13 @@ export const ERROR_CODES = [
   "invalid_request",
   "invalid_json",
   "unauthorized",
+  "forbidden",
   "not_found",
   "conflict",
   "nothing_changed",
   "lint_errors",
   "method_not_allowed",
+  "unsupported_media_type",
   "internal_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

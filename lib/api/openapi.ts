@@ -30,9 +30,16 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): JsonS
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: unknown) => ({ "application/json": { schema } });
 const ok = (description: string, schema: unknown) => ({ description, content: jsonContent(schema) });
-const errors = (...codes: (400 | 401 | 404 | 409)[]) =>
+const errors = (...codes: (keyof typeof ERROR_RESPONSES)[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/${ERROR_RESPONSES[c]}` }]));
-const ERROR_RESPONSES = { 400: "BadRequest", 401: "Unauthorized", 404: "NotFound", 409: "Conflict" } as const;
+const ERROR_RESPONSES = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  409: "Conflict",
+  415: "UnsupportedMediaType",
+} as const;
 
 const params = (...names: string[]) => names.map((n) => ({ $ref: `#/components/parameters/${n}` }));
 
@@ -229,7 +236,7 @@ export function buildOpenApiDocument(): JsonSchema {
           operationId: "createHandoffDestination",
           summary: "Create a handoff destination (the agent's first becomes its default)",
           requestBody: { required: true, content: jsonContent(ref("HandoffDestinationBody")) },
-          responses: { "201": ok("Created", ref("HandoffDestination")), ...errors(400, 401, 404, 409) },
+          responses: { "201": ok("Created", ref("HandoffDestination")), ...errors(400, 401, 403, 404, 409, 415) },
         },
       },
       "/agents/{agentId}/handoffs/{handoffId}": {
@@ -243,13 +250,13 @@ export function buildOpenApiDocument(): JsonSchema {
           operationId: "replaceHandoffDestination",
           summary: "Replace a handoff destination (omitted optional fields take their defaults)",
           requestBody: { required: true, content: jsonContent(ref("HandoffDestinationBody")) },
-          responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 404, 409) },
+          responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 403, 404, 409, 415) },
         },
         patch: {
           operationId: "updateHandoffDestination",
           summary: "Change some fields of a handoff destination",
           requestBody: { required: true, content: jsonContent(ref("HandoffDestinationPatch")) },
-          responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 404, 409) },
+          responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 403, 404, 409, 415) },
         },
         delete: {
           operationId: "deleteHandoffDestination",
@@ -264,7 +271,7 @@ export function buildOpenApiDocument(): JsonSchema {
               },
               required: ["id", "deleted", "new_default_id"],
             }),
-            ...errors(401, 404),
+            ...errors(401, 403, 404),
           },
         },
       },
@@ -273,7 +280,7 @@ export function buildOpenApiDocument(): JsonSchema {
         post: {
           operationId: "setDefaultHandoffDestination",
           summary: "Make a destination the agent's default",
-          responses: { "200": ok("The new default", ref("HandoffDestination")), ...errors(401, 404) },
+          responses: { "200": ok("The new default", ref("HandoffDestination")), ...errors(401, 403, 404) },
         },
       },
     },
@@ -343,6 +350,16 @@ export function buildOpenApiDocument(): JsonSchema {
         },
         Conflict: {
           description: "Another destination of this agent has that name",
+          content: jsonContent(ref("Error")),
+        },
+        Forbidden: {
+          description:
+            "Refused before authentication: the Host is not in SWITCHBOARD_ALLOWED_HOSTS, or a browser sent the " +
+            "request from another origin",
+          content: jsonContent(ref("Error")),
+        },
+        UnsupportedMediaType: {
+          description: "A body sent without Content-Type: application/json",
           content: jsonContent(ref("Error")),
         },
       },
