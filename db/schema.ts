@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { SipHeader } from "../lib/handoffs/types";
+import { OUTCOMES } from "../lib/handoffs/record";
 
 export const agents = sqliteTable("agents", {
   id: text("id").primaryKey(),
@@ -140,7 +141,9 @@ export const conversations = sqliteTable(
     startedAt: text("started_at").notNull(),
     endedAt: text("ended_at"),
     durationMs: integer("duration_ms").notNull().default(0),
-    outcome: text("outcome", { enum: ["handoff", "hangup", "abandoned"] }).notNull(),
+    outcome: text("outcome", { enum: OUTCOMES }).notNull(),
+    /** Why the call ended (the runtime's end reason: end_node, caller_hangup, destination_deleted…). */
+    endReason: text("end_reason"),
     turnCount: integer("turn_count").notNull().default(0),
     // Denormalised for filtering; the full record is in `handoff`.
     reason: text("reason"),

@@ -1,25 +1,47 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { FieldMessages, inputClass } from "@/components/ui/FieldMessages";
 import { Modal } from "@/components/ui/Modal";
+import { destinationUsagesAction } from "@/app/agents/[agentId]/handoffs/actions";
 import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import type { HandoffDestination } from "@/lib/handoffs/types";
+import type { DestinationUsage } from "@/lib/flow/destination-usages";
 
+/**
+ * Confirms a delete by typing the name. It first lists the flow nodes that hand off here (read when
+ * the dialog opens, so it is current): they keep the old name ("Deleted destination: …") and fail
+ * calls that reach them until another destination is chosen. Nodes on "Agent default" follow the
+ * default to another destination instead.
+ */
 export function DeleteDestinationDialog({
+  agentId,
   destination,
   onConfirm,
   onClose,
 }: {
+  agentId: string;
   destination: HandoffDestination;
   onConfirm: (typed: string) => Promise<HandoffActionResult>;
   onClose: (deleted: boolean) => void;
 }) {
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | undefined>();
+  const [usages, setUsages] = useState<DestinationUsage[] | null>(null);
   const [pending, startTransition] = useTransition();
   const matches = typed === destination.name;
+
+  useEffect(() => {
+    let alive = true;
+    destinationUsagesAction(agentId, destination.id).then(
+      (u) => alive && setUsages(u),
+      () => alive && setUsages([]),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [agentId, destination.id]);
 
   function confirm(e: React.FormEvent) {
     e.preventDefault();
@@ -31,6 +53,8 @@ export function DeleteDestinationDialog({
     });
   }
 
+  const named = usages?.filter((u) => !u.viaDefault) ?? [];
+  const viaDefault = usages?.filter((u) => u.viaDefault) ?? [];
   return (
     <Modal
       title={`Delete ${destination.name}?`}
@@ -46,8 +70,32 @@ export function DeleteDestinationDialog({
       }
     >
       <form id="delete-destination-form" onSubmit={confirm} className="space-y-3 text-sm">
+        {usages === null ? (
+          <p className="text-slate-500">Checking which flow nodes hand off here…</p>
+        ) : named.length > 0 ? (
+          <div>
+            <p>
+              {named.length} flow node{named.length === 1 ? " hands" : "s hand"} off to{" "}
+              <strong>{destination.name}</strong>. {named.length === 1 ? "It" : "They"} will show “Deleted destination:{" "}
+              {destination.name}”, and a call that reaches {named.length === 1 ? "it" : "one"} fails, until you choose
+              another destination:
+            </p>
+            <UsageList usages={named} testId="destination-usages" />
+          </div>
+        ) : (
+          <p data-testid="no-usages">No flow node names {destination.name}.</p>
+        )}
+        {viaDefault.length > 0 && (
+          <div>
+            <p>
+              {viaDefault.length} node{viaDefault.length === 1 ? " uses" : "s use"} the agent default and will follow it
+              to the next destination:
+            </p>
+            <UsageList usages={viaDefault} testId="default-usages" />
+          </div>
+        )}
         <p>
-          Flows and functions that hand off to <strong>{destination.name}</strong> will no longer find it.
+          Functions that hand off to <strong>{destination.name}</strong> by name will no longer find it.
           {destination.isDefault && " Another destination will become the default."} This cannot be undone.
         </p>
         <label htmlFor="delete-confirmation" className="block font-medium">
@@ -64,5 +112,17 @@ export function DeleteDestinationDialog({
         <FieldMessages id="delete-confirmation" error={error} />
       </form>
     </Modal>
+  );
+}
+
+function UsageList({ usages, testId }: { usages: readonly DestinationUsage[]; testId: string }) {
+  return (
+    <ul className="mt-1 max-h-40 list-disc space-y-0.5 overflow-y-auto pl-5" data-testid={testId}>
+      {usages.map((u) => (
+        <li key={`${u.flowId}/${u.nodeId}`}>
+          <span className="font-medium">{u.flowName}</span>: <span title={`Node ${u.nodeId}`}>“{u.nodeTitle}”</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,11 +1,14 @@
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { METHOD_INFO, type HandoffDestination } from "@/lib/handoffs/types";
+import type { DestinationUsage } from "@/lib/flow/destination-usages";
+import { usageCount, usageList } from "./usage";
 
 const METHOD_TONE = { refer: "blue", invite: "violet", bye: "amber" } as const;
 
 export function DestinationCard({
   destination: d,
+  usages,
   busy,
   onEdit,
   onDuplicate,
@@ -14,6 +17,8 @@ export function DestinationCard({
   extraActions,
 }: {
   destination: HandoffDestination;
+  /** Flow nodes that hand off here (by name, or via "Agent default" while this is the default). */
+  usages: readonly DestinationUsage[];
   busy: boolean;
   onEdit: () => void;
   onDuplicate: () => void;
@@ -54,6 +59,12 @@ export function DestinationCard({
             title={d.route ?? undefined}
           >
             {d.route ?? <span className="font-sans text-slate-500">none: hands the call back</span>}
+          </dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="w-16 shrink-0 text-slate-500">Used by</dt>
+          <dd data-testid="usage-count" title={usageList(usages) || undefined}>
+            {usageCount(usages)}
           </dd>
         </div>
         <div className="flex gap-2">

@@ -12,6 +12,7 @@ import {
 } from "@/app/agents/[agentId]/handoffs/actions";
 import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import type { HandoffDestination } from "@/lib/handoffs/types";
+import type { DestinationUsage } from "@/lib/flow/destination-usages";
 import { DeleteDestinationDialog } from "./DeleteDestinationDialog";
 import { DestinationCard } from "./DestinationCard";
 import { DestinationModal } from "./DestinationModal";
@@ -29,6 +30,7 @@ export function HandoffsBoard({
   agentId,
   agentName,
   destinations,
+  usages,
   variables,
   samples,
   hosts,
@@ -36,6 +38,8 @@ export function HandoffsBoard({
   agentId: string;
   agentName: string;
   destinations: HandoffDestination[];
+  /** Flow nodes handing off to each destination, by destination id. */
+  usages: Readonly<Record<string, readonly DestinationUsage[]>>;
   variables: VariableOption[];
   samples: Record<string, string>;
   hosts: RouteHosts;
@@ -78,6 +82,7 @@ export function HandoffsBoard({
             <DestinationCard
               key={d.id}
               destination={d}
+              usages={usages[d.id] ?? []}
               busy={pending}
               onEdit={() => setDialog({ kind: "edit", destination: d })}
               onDuplicate={() => run(() => duplicateDestinationAction(agentId, d.id), `Duplicated ${d.name}`)}
@@ -124,6 +129,7 @@ export function HandoffsBoard({
       )}
       {dialog.kind === "delete" && (
         <DeleteDestinationDialog
+          agentId={agentId}
           destination={dialog.destination}
           onConfirm={(typed) => deleteDestinationAction(agentId, dialog.destination.id, typed)}
           onClose={(deleted) => {

@@ -40,7 +40,13 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
                 <OutcomeBadge outcome={r.outcome} />
               </td>
               <td className="px-3 py-2 font-mono text-xs" data-testid="row-reason">
-                {r.reason ?? dash}
+                {/* A failed call has no handoff reason; why it failed is what the reader needs. */}
+                {r.reason ??
+                  (r.outcome === "failed" && r.end_reason ? (
+                    <span className="text-red-700">{r.end_reason}</span>
+                  ) : (
+                    dash
+                  ))}
               </td>
               <td className="px-3 py-2" data-testid="row-destination">
                 {r.destination ? (

@@ -1,6 +1,7 @@
 import { CopyButton } from "@/components/ui/CopyButton";
 import type { Conversation } from "@/lib/conversations/schema";
 import { METHOD_INFO } from "@/lib/handoffs/types";
+import { describeEndReason } from "@/lib/conversations/end-reasons";
 import { OUTCOME_LABEL } from "./format";
 
 interface Field {
@@ -46,6 +47,11 @@ export function DetailsPanel({ conversation: c }: { conversation: Conversation }
       ) : (
         <p className="text-sm text-slate-600" data-testid="no-handoff">
           No handoff: the call ended as {OUTCOME_LABEL[c.outcome].toLowerCase()}.
+        </p>
+      )}
+      {c.end_reason && (
+        <p className={`text-sm ${c.outcome === "failed" ? "text-red-700" : "text-slate-600"}`} data-testid="end-reason">
+          {describeEndReason(c.end_reason)} <span className="font-mono text-xs">({c.end_reason})</span>
         </p>
       )}
       <section aria-labelledby="call-variables">

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/Badge";
 import type { Outcome } from "@/lib/handoffs/record";
 import { OUTCOME_LABEL } from "./format";
 
-const TONE = { handoff: "green", hangup: "slate", abandoned: "amber" } as const;
+const TONE = { handoff: "green", hangup: "slate", abandoned: "amber", failed: "red" } as const;
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
   return (

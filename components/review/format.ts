@@ -24,7 +24,12 @@ export function formatOffset(at: string, start: string): string {
   return `${m}:${rest.toFixed(1).padStart(4, "0")}`;
 }
 
-export const OUTCOME_LABEL: Record<Outcome, string> = { handoff: "Handoff", hangup: "Hang-up", abandoned: "Abandoned" };
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  handoff: "Handoff",
+  hangup: "Hang-up",
+  abandoned: "Abandoned",
+  failed: "Failed",
+};
 
 export const SOURCE_LABEL = { builtin: "builtin", function: "function", transfer_call: "transfer_call" } as const;
 

@@ -1,3 +1,4 @@
+import { describeEndReason } from "@/lib/conversations/end-reasons";
 import type { HandoffAttempt } from "@/lib/handoffs/record";
 import type { Effect, FunctionOutcome, Session } from "@/lib/runtime";
 import type { HandoffTrace } from "@/lib/sip";
@@ -10,18 +11,6 @@ export type TimelineItem =
   | { kind: "handoff"; record: HandoffAttempt; trace: HandoffTrace }
   | { kind: "note"; text: string; tone: "info" | "warning" | "error" };
 
-const END_REASONS: Record<string, string> = {
-  end_node: "The agent ended the call.",
-  handoff: "The call left the agent.",
-  caller_hangup: "The caller hung up.",
-  dead_end: "The flow led nowhere, so the agent hung up.",
-  loop_detected: "The flow looped without waiting for the caller; the call was stopped.",
-  no_start_node: "The flow has no start node.",
-  function_hangup: "A function ended the call.",
-  handoff_error: "The handoff could not be made.",
-  transfer_failed: "The transfer failed and there was no question to return to.",
-};
-
 /** Timeline items for the effects of one step, plus any warnings or errors the runtime logged meanwhile. */
 export function timelineOf(effects: readonly Effect[], before: Session, after: Session): TimelineItem[] {
   const items: TimelineItem[] = [];
@@ -30,8 +19,7 @@ export function timelineOf(effects: readonly Effect[], before: Session, after: S
     else if (e.type === "function_finished")
       items.push({ kind: "function", nodeId: e.nodeId, functionName: e.functionName, outcome: e.outcome });
     else if (e.type === "handoff") items.push({ kind: "handoff", record: e.record, trace: e.trace });
-    else if (e.type === "hang_up")
-      items.push({ kind: "note", text: END_REASONS[e.reason] ?? `Call ended (${e.reason}).`, tone: "info" });
+    else if (e.type === "hang_up") items.push({ kind: "note", text: describeEndReason(e.reason), tone: "info" });
   }
   for (const log of after.logs.slice(before.logs.length)) {
     // Function logs are shown with their function; runtime warnings and errors are notes.

@@ -46,6 +46,7 @@ describe("conversations repository", () => {
       ended_at: null,
       duration_ms: 0,
       outcome: "hangup",
+      end_reason: null,
       turns: [],
       path: [],
       node_titles: {},
@@ -82,6 +83,38 @@ describe("conversations repository", () => {
     expect(getConversation(db, "conv_full")).toEqual(stored);
     expect(stored.node_titles).toEqual({ start: "Start", listen_1: "Listen: Billing, Speak to a person" });
     expect(stored.handoff).toEqual(sampleHandoff("builtin", 0));
+  });
+
+  it("stores a failed call with its end reason; lists, filters and serialises it", () => {
+    const at = new Date(t0).toISOString();
+    const saved = insertConversation(db, {
+      id: "conv_failed",
+      agent_id: agentId,
+      started_at: at,
+      outcome: "failed",
+      end_reason: "destination_deleted",
+    });
+    expect(saved).toMatchObject({ ok: true, conversation: { outcome: "failed", end_reason: "destination_deleted" } });
+    storeConversation(db, { agent_id: agentId, started_at: at, outcome: "hangup", end_reason: "end_node" });
+    expect(getConversation(db, "conv_failed")).toMatchObject({ outcome: "failed", end_reason: "destination_deleted" });
+    const failed = listConversations(db, agentId, { outcome: "failed" }, null, 50).data;
+    expect(failed.map((r) => [r.id, r.outcome, r.end_reason, r.reason])).toEqual([
+      ["conv_failed", "failed", "destination_deleted", null],
+    ]);
+    expect(JSON.parse(getConversationJson(db, "conv_failed")!)).toEqual(getConversation(db, "conv_failed"));
+    expect(JSON.parse(listConversationsJson(db, agentId, { outcome: "failed" }, null, 50).json).data).toEqual(failed);
+    // A failed call hands nothing off, and an end reason is a code.
+    expect(
+      insertConversation(db, {
+        agent_id: agentId,
+        started_at: at,
+        outcome: "failed",
+        handoff: sampleHandoff("builtin", 0),
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { handoff: "A failed outcome has no handoff record" } });
+    expect(
+      insertConversation(db, { agent_id: agentId, started_at: at, outcome: "failed", end_reason: "Gone!\n" }),
+    ).toMatchObject({ ok: false, fieldErrors: { end_reason: expect.stringMatching(/codes/) } });
   });
 
   it("rejects malformed records and inconsistent outcomes with field errors, storing nothing", () => {

@@ -11,13 +11,13 @@ import { parseWith, type FieldErrors } from "../../lib/validation/field-errors";
 import { encodeCursor, type ConversationCursor, type ConversationFilters } from "../../lib/conversations/filters";
 
 const SUMMARY_COLUMNS =
-  "id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, turn_count, reason, destination, method, source";
+  "id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method, source";
 
 const INSERT_SQL = `INSERT INTO conversations
-  (id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, turn_count, reason, destination, method, source,
-   transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace)
-  VALUES (@id, @agent_id, @flow_id, @channel, @started_at, @ended_at, @duration_ms, @outcome, @turn_count, @reason, @destination,
-   @method, @source, @transcript_text, @variables, @turns, @path, @node_titles, @handoff, @metrics, @logs, @sip_trace)`;
+  (id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method,
+   source, transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace)
+  VALUES (@id, @agent_id, @flow_id, @channel, @started_at, @ended_at, @duration_ms, @outcome, @end_reason, @turn_count, @reason,
+   @destination, @method, @source, @transcript_text, @variables, @turns, @path, @node_titles, @handoff, @metrics, @logs, @sip_trace)`;
 
 /** The same insert, refusing an id that is already stored without touching the stored row. */
 const INSERT_NEW_SQL = `${INSERT_SQL} ON CONFLICT(id) DO NOTHING`;
@@ -72,6 +72,7 @@ export function conversationRow(c: Conversation): Record<string, string | number
     ended_at: c.ended_at,
     duration_ms: c.duration_ms,
     outcome: c.outcome,
+    end_reason: c.end_reason,
     turn_count: c.turns.length,
     reason: c.handoff?.reason ?? null,
     destination: c.handoff?.destination ?? null,
@@ -100,6 +101,7 @@ interface FullRow {
   ended_at: string | null;
   duration_ms: number;
   outcome: Conversation["outcome"];
+  end_reason: string | null;
   variables: string;
   turns: string;
   path: string;
@@ -113,7 +115,7 @@ interface FullRow {
 export function getConversation(db: Db, id: string): Conversation | null {
   const row = prepared(
     db,
-    "SELECT id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
+    "SELECT id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, end_reason, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
   ).get(id) as FullRow | undefined;
   if (!row) return null;
   return {
@@ -125,6 +127,7 @@ export function getConversation(db: Db, id: string): Conversation | null {
     ended_at: row.ended_at,
     duration_ms: row.duration_ms,
     outcome: row.outcome,
+    end_reason: row.end_reason,
     turns: JSON.parse(row.turns),
     path: JSON.parse(row.path),
     node_titles: JSON.parse(row.node_titles),
@@ -273,7 +276,7 @@ export function getConversationJson(db: Db, id: string): string | null {
   const row = prepared(
     db,
     `SELECT json_object('id', id, 'agent_id', agent_id, 'flow_id', flow_id, 'channel', channel, 'started_at', started_at,
-      'ended_at', ended_at, 'duration_ms', duration_ms, 'outcome', outcome, 'turns', json(turns), 'path', json(path),
+      'ended_at', ended_at, 'duration_ms', duration_ms, 'outcome', outcome, 'end_reason', end_reason, 'turns', json(turns), 'path', json(path),
       'node_titles', json(node_titles), 'variables', json(variables), 'handoff', json(handoff), 'metrics', json(metrics), 'logs', json(logs),
       'sip_trace', json(sip_trace)) FROM conversations WHERE id = ?`,
   )

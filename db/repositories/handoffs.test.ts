@@ -2,9 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { createAgent } from "./agents";
+import { getFlow, listFlows } from "./flows";
+import { seedDemoAgent } from "../seed";
+import { lintFlow, type FlowDocument } from "../../lib/flow";
 import {
   createDestination,
   deleteDestination,
+  listDestinationUsages,
   duplicateDestination,
   findDestinationByName,
   getDestination,
@@ -137,10 +141,10 @@ describe("handoff destinations repository", () => {
     const a = create("A");
     const b = create("B");
     const c = create("C");
-    expect(deleteDestination(db, agentId, b.id)).toEqual({ ok: true, newDefaultId: null });
-    expect(deleteDestination(db, agentId, a.id)).toEqual({ ok: true, newDefaultId: c.id });
+    expect(deleteDestination(db, agentId, b.id)).toEqual({ ok: true, newDefaultId: null, orphanedNodes: 0 });
+    expect(deleteDestination(db, agentId, a.id)).toEqual({ ok: true, newDefaultId: c.id, orphanedNodes: 0 });
     expect(getDestination(db, agentId, c.id)?.isDefault).toBe(true);
-    expect(deleteDestination(db, agentId, c.id)).toEqual({ ok: true, newDefaultId: null });
+    expect(deleteDestination(db, agentId, c.id)).toEqual({ ok: true, newDefaultId: null, orphanedNodes: 0 });
     expect(deleteDestination(db, agentId, c.id)).toEqual({ ok: false, status: "not_found" });
     // The next one created is the default again.
     expect(create("D").isDefault).toBe(true);
@@ -158,5 +162,51 @@ describe("handoff destinations repository", () => {
     create("A");
     db.$client.prepare("DELETE FROM agents WHERE id = ?").run(agentId);
     expect(db.$client.prepare("SELECT count(*) AS n FROM handoff_destinations").get()).toEqual({ n: 0 });
+  });
+
+  it("lists the flow nodes that hand off to each destination, by name or via the agent default", () => {
+    const demo = seedDemoAgent(db);
+    const byName = Object.fromEntries(listDestinations(db, demo).map((d) => [d.name, d.id]));
+    const usages = listDestinationUsages(db, demo);
+    expect(usages[byName["Billing Support"]!]!.map((u) => [u.flowName, u.nodeId, u.nodeTitle, u.viaDefault])).toEqual([
+      ["Main line", "vip", "Priority billing (gold)", false],
+      ["Main line", "billing_handoff", "Handoff: Billing Support", false],
+    ]);
+    expect(usages[byName["Front desk"]!]!.map((u) => u.nodeId)).toEqual(["front_desk"]);
+    // Unused destinations are listed with no usages, and another agent's flows never count.
+    const mine = create("Unused");
+    expect(listDestinationUsages(db, agentId)).toEqual({ [mine.id]: [] });
+  });
+
+  it("deleting a destination keeps its name on the handoff nodes that used it, in one write with a new revision", () => {
+    const demo = seedDemoAgent(db);
+    const billing = findDestinationByName(db, demo, "Billing Support")!;
+    const flow = listFlows(db, demo)[0]!;
+    expect(deleteDestination(db, demo, billing.id)).toEqual({ ok: true, newDefaultId: null, orphanedNodes: 2 });
+    const after = getFlow(db, demo, flow.id)!;
+    expect(after.revision).toBe(flow.revision + 1);
+    const data = (id: string) => after.nodes.find((n) => n.id === id)!.data as Record<string, unknown>;
+    // The id stays (nothing is silently retargeted); the name comes along so the node can say what it was.
+    expect(data("billing_handoff")).toMatchObject({
+      destinationId: billing.id,
+      deletedDestinationName: "Billing Support",
+    });
+    expect(data("vip")).toMatchObject({ destinationId: billing.id, deletedDestinationName: "Billing Support" });
+    expect(data("front_desk")).not.toHaveProperty("deletedDestinationName");
+    // Lint names what was deleted.
+    const problems = lintFlow(after as FlowDocument, {
+      destinations: listDestinations(db, demo),
+      functions: [],
+      variables: [],
+    });
+    expect(problems.filter((p) => p.rule === "destination-deleted").map((p) => [p.nodeId, p.message])).toEqual([
+      ["vip", 'The destination was deleted ("Billing Support"): choose another'],
+      ["billing_handoff", 'The destination was deleted ("Billing Support"): choose another'],
+    ]);
+    // A destination no node names is deleted without touching the flow.
+    const spare = createDestination(db, demo, valid({ name: "Spare" }));
+    if (!spare.ok) throw new Error("not created");
+    expect(deleteDestination(db, demo, spare.destination.id)).toMatchObject({ ok: true, orphanedNodes: 0 });
+    expect(getFlow(db, demo, flow.id)!.revision).toBe(flow.revision + 1);
   });
 });

@@ -1,10 +1,11 @@
 import { and, asc, eq, max, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
-import { handoffDestinations } from "../schema";
+import { flows, handoffDestinations } from "../schema";
 import { writeTransaction } from "../transaction";
 import { copyName, type FieldErrors, type ValidDestination } from "../../lib/handoffs/schema";
 import type { HandoffDestination } from "../../lib/handoffs/types";
+import { destinationUsages, markDeletedDestination, type DestinationUsage } from "../../lib/flow/destination-usages";
 
 type Row = typeof handoffDestinations.$inferSelect;
 
@@ -139,12 +140,30 @@ export function duplicateDestination(db: Db, agentId: string, id: string): Mutat
   });
 }
 
-/** Deletes a destination; when it was the default, the earliest remaining one becomes default. */
+/** The flow nodes that hand off to each of the agent's destinations (by id, or via "Agent default"). */
+export function listDestinationUsages(db: Db, agentId: string): Record<string, DestinationUsage[]> {
+  const rows = db
+    .select({ id: flows.id, name: flows.name, nodes: flows.nodes })
+    .from(flows)
+    .where(eq(flows.agentId, agentId))
+    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .all();
+  return destinationUsages(
+    rows.map((f) => ({ ...f, nodes: Array.isArray(f.nodes) ? f.nodes : [] })),
+    listDestinations(db, agentId),
+  );
+}
+
+/**
+ * Deletes a destination; when it was the default, the earliest remaining one becomes default.
+ * Handoff nodes that named it keep its id and now also its name ("Deleted destination: Billing
+ * Support"); their flows' revisions go up so an open editor notices. One transaction.
+ */
 export function deleteDestination(
   db: Db,
   agentId: string,
   id: string,
-): { ok: true; newDefaultId: string | null } | { ok: false; status: "not_found" } {
+): { ok: true; newDefaultId: string | null; orphanedNodes: number } | { ok: false; status: "not_found" } {
   return writeTransaction(db, (tx) => {
     const row = tx
       .delete(handoffDestinations)
@@ -152,7 +171,22 @@ export function deleteDestination(
       .returning()
       .get();
     if (!row) return { ok: false as const, status: "not_found" as const };
-    if (!row.isDefault) return { ok: true as const, newDefaultId: null };
+    let orphanedNodes = 0;
+    const now = nowIso();
+    for (const flow of tx
+      .select({ id: flows.id, nodes: flows.nodes, revision: flows.revision })
+      .from(flows)
+      .where(eq(flows.agentId, agentId))
+      .all()) {
+      const marked = markDeletedDestination(Array.isArray(flow.nodes) ? flow.nodes : [], id, row.name);
+      if (!marked.changed) continue;
+      orphanedNodes += marked.count;
+      tx.update(flows)
+        .set({ nodes: marked.nodes, revision: flow.revision + 1, updatedAt: now })
+        .where(eq(flows.id, flow.id))
+        .run();
+    }
+    if (!row.isDefault) return { ok: true as const, newDefaultId: null, orphanedNodes };
     const next = tx
       .select({ id: handoffDestinations.id })
       .from(handoffDestinations)
@@ -160,7 +194,7 @@ export function deleteDestination(
       .orderBy(asc(handoffDestinations.position))
       .get();
     if (next) tx.update(handoffDestinations).set({ isDefault: true }).where(eq(handoffDestinations.id, next.id)).run();
-    return { ok: true as const, newDefaultId: next?.id ?? null };
+    return { ok: true as const, newDefaultId: next?.id ?? null, orphanedNodes };
   });
 }
 

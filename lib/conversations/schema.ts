@@ -63,6 +63,15 @@ const conversationFields = {
   ended_at: isoDateTime.nullable(),
   duration_ms: z.number().int().min(0),
   outcome: z.enum(OUTCOMES),
+  /**
+   * Why the call ended, as the runtime names it: `end_node`, `handoff`, `caller_hangup`,
+   * `destination_deleted` (a `failed` call whose handoff node's destination was deleted)…; null for
+   * records stored without one.
+   */
+  end_reason: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,63}$/, "End reasons are codes like caller_hangup")
+    .nullable(),
   turns: z.array(turnSchema),
   /** Node ids in the order the call visited them. */
   path: z.array(z.string()),
@@ -93,6 +102,7 @@ export const conversationInputSchema = z
     ended_at: conversationFields.ended_at.default(null),
     duration_ms: conversationFields.duration_ms.default(0),
     outcome: conversationFields.outcome,
+    end_reason: conversationFields.end_reason.default(null),
     turns: conversationFields.turns.default([]),
     path: conversationFields.path.default([]),
     node_titles: conversationFields.node_titles.default({}),
@@ -123,6 +133,7 @@ export const conversationSummarySchema = z.object({
   ended_at: z.string().nullable(),
   duration_ms: z.number().int(),
   outcome: z.enum(OUTCOMES),
+  end_reason: z.string().nullable(),
   turn_count: z.number().int(),
   reason: z.string().nullable(),
   destination: z.string().nullable(),

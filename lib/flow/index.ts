@@ -15,5 +15,6 @@ export * from "./speaking-time";
 export { NO_MATCH_HANDLE, MAX_RETRIES, compileBranchRegex, branchLabel } from "./kinds/listen/definition";
 export { ELSE_HANDLE, CONDITION_OPERATORS, OPERATOR_INFO, ruleLabel } from "./kinds/condition/definition";
 export { ERROR_HANDLE } from "./kinds/function/definition";
-export { functionTransfers, resolveDestination } from "./kinds/handoff/definition";
+export { deletedDestinationLabel, functionTransfers, resolveDestination } from "./kinds/handoff/definition";
 export * from "./action-results";
+export * from "./destination-usages";

@@ -7,8 +7,12 @@ import { HANDOFF_METHODS } from "./types";
  * API, the UI and the CLI all import it from here.
  */
 
-/** How a call ended. A transfer the destination refused is not a handoff. */
-export const OUTCOMES = ["handoff", "hangup", "abandoned"] as const;
+/**
+ * How a call ended. A transfer the destination refused is not a handoff. `failed`: the flow sent
+ * the call to a handoff that could not be made (a deleted destination, no default, a route from
+ * code that is not one); the conversation's end reason says which.
+ */
+export const OUTCOMES = ["handoff", "hangup", "abandoned", "failed"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** What moved the call: a handoff node, a function's conv.handoff, or conv.transfer_call. */

@@ -94,6 +94,59 @@ describe("demo flow", () => {
     expect(methods(second.session).at(-2)).toBe("BYE");
   });
 
+  it("a handoff whose destination was deleted fails the call with reason destination_deleted, naming it", () => {
+    // What deleting Billing Support leaves on its nodes: the stale id and the name it had.
+    const agent = demoAgent();
+    const withoutBilling = {
+      ...agent,
+      destinations: agent.destinations.filter((d) => d.name !== "Billing Support"),
+      flow: {
+        ...agent.flow,
+        nodes: agent.flow.nodes.map((n) =>
+          n.id === "billing_handoff" ? { ...n, data: { ...n.data, deletedDestinationName: "Billing Support" } } : n,
+        ),
+      },
+    } as typeof agent;
+    const { session, effects } = run(
+      startCall(withoutBilling, demoCall()),
+      { type: "call_started" },
+      say("I have a question about my bill"),
+    );
+    expect(session.status).toBe("ended");
+    expect(session.outcome).toBe("failed");
+    expect(session.endReason).toBe("destination_deleted");
+    expect(session.handoff).toBeNull();
+    expect(session.sipTrace).toBeNull();
+    expect(session.logs).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        message: "Deleted destination: Billing Support: the handoff's destination was deleted",
+        fields: { node: "billing_handoff" },
+      }),
+    );
+    expect(session.turns.at(-1)!.text).toBe("I'm sorry, I can't transfer your call right now.");
+    expect(effects.at(-1)).toEqual({ type: "hang_up", reason: "destination_deleted" });
+  });
+
+  it("a handoff with no destination and no default fails the call as handoff_error", () => {
+    const agent = demoAgent();
+    const flow = {
+      ...agent.flow,
+      nodes: agent.flow.nodes.map((n) =>
+        n.id === "billing_handoff" ? { ...n, data: { ...n.data, destinationId: null } } : n,
+      ),
+    } as typeof agent.flow;
+    const { session } = run(
+      startCall(
+        { ...agent, flow, destinations: agent.destinations.map((d) => ({ ...d, isDefault: false })) },
+        demoCall(),
+      ),
+      { type: "call_started" },
+      say("I have a question about my bill"),
+    );
+    expect([session.outcome, session.endReason]).toEqual(["failed", "handoff_error"]);
+  });
+
   it("goodbye ends the call with a hang-up", () => {
     const { session, effects } = run(
       startCall(demoAgent(), demoCall()),

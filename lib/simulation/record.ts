@@ -24,7 +24,12 @@ export function conversationFromSession(
     started_at: iso(start, 0),
     ended_at: iso(start, session.clock),
     duration_ms: Math.round(session.clock),
-    outcome: handedOff ? "handoff" : session.outcome === "abandoned" ? "abandoned" : "hangup",
+    outcome: handedOff
+      ? "handoff"
+      : session.outcome === "abandoned" || session.outcome === "failed"
+        ? session.outcome
+        : "hangup",
+    end_reason: session.endReason,
     turns: session.turns.map((t) => ({
       role: t.role,
       text: t.text,

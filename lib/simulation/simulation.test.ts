@@ -133,4 +133,22 @@ describe("simulateScript and conversationFromSession", () => {
     expect(record.handoff).toBeNull();
     expect(record.sip_trace?.messages.some((m) => m.raw.includes("486 Busy Here"))).toBe(true);
   });
+
+  it("a call that reaches an orphaned handoff is stored as failed with its end reason, not as a hang-up", async () => {
+    const agent = demoAgent();
+    const orphaned = { ...agent, destinations: agent.destinations.filter((d) => d.name !== "Billing Support") };
+    const done = await simulateScript(
+      startCall(orphaned, demoCall()),
+      [{ say: "a question about my bill" }],
+      async () => ok(),
+    );
+    const record = conversationInputSchema.parse(
+      conversationFromSession(done.session, { agentId: "a", flowId: null, startedAt: new Date() }),
+    );
+    expect(record).toMatchObject({ outcome: "failed", end_reason: "destination_deleted", handoff: null });
+    const hungUp = await simulateScript(startCall(agent, demoCall()), [{ say: "goodbye" }], async () => ok());
+    expect(
+      conversationFromSession(hungUp.session, { agentId: "a", flowId: null, startedAt: new Date() }),
+    ).toMatchObject({ outcome: "hangup", end_reason: "end_node" });
+  });
 });

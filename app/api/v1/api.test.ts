@@ -230,6 +230,7 @@ describe("conversations", () => {
       ended_at: null,
       duration_ms: 0,
       outcome: "handoff",
+      end_reason: null,
       turn_count: 1,
       reason: "complaint",
       destination: "Hand back to IVR",

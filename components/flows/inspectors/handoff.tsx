@@ -5,6 +5,7 @@ import { DestinationModal } from "@/components/handoffs/DestinationModal";
 import { inputClass } from "@/components/ui/FieldMessages";
 import { createDestinationAction } from "@/app/agents/[agentId]/handoffs/actions";
 import {
+  deletedDestinationLabel,
   formatSpeakingTime,
   resolveDestination,
   SPEAKING_WORDS_PER_MINUTE,
@@ -70,7 +71,12 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
             value={data.destinationId ?? AGENT_DEFAULT}
             onChange={(e) => {
               if (e.target.value === NEW_DESTINATION) return setCreating(true);
-              update({ destinationId: e.target.value === AGENT_DEFAULT ? null : e.target.value });
+              if (e.target.value === data.destinationId) return;
+              // Another destination: the deleted one's name no longer describes this node.
+              update({
+                destinationId: e.target.value === AGENT_DEFAULT ? null : e.target.value,
+                deletedDestinationName: undefined,
+              });
             }}
           >
             <option value={AGENT_DEFAULT}>
@@ -81,7 +87,7 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
                 {d.isDefault ? `${d.name} (default)` : d.name}
               </option>
             ))}
-            {deleted && <option value={data.destinationId!}>Deleted destination</option>}
+            {deleted && <option value={data.destinationId!}>{deletedDestinationLabel(data)}</option>}
             <option value={NEW_DESTINATION}>New destination…</option>
           </select>
         </Field>
@@ -180,7 +186,7 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
               method: saved.method,
               sipHeaders: saved.sipHeaders,
             });
-            update({ destinationId: saved.id });
+            update({ destinationId: saved.id, deletedDestinationName: undefined });
           }}
         />
       )}

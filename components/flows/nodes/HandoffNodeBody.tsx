@@ -1,5 +1,5 @@
 import { truncate } from "@/lib/flow/kind";
-import { resolveDestination, type FlowContext, type HandoffData } from "@/lib/flow";
+import { deletedDestinationLabel, resolveDestination, type FlowContext, type HandoffData } from "@/lib/flow";
 import { METHOD_INFO } from "@/lib/handoffs/types";
 import { overrideKind } from "@/components/flows/panels/override";
 
@@ -23,7 +23,7 @@ export function HandoffNodeBody({ data, ctx }: { data: HandoffData; ctx: FlowCon
       ? `${truncate(dest.name, 22)} (agent default)`
       : truncate(dest.name, 30)
     : "missing" in resolved && resolved.missing === "deleted"
-      ? "Deleted destination"
+      ? truncate(deletedDestinationLabel(data), 40)
       : "No destination";
   return (
     <div>

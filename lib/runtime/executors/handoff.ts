@@ -1,11 +1,17 @@
 import { STOP, type Executor } from "../executor";
 import { applyOutcome, requestFunction } from "../functions";
 import { findDestination, performHandoff, specFromAction, specProblem, type HandoffSpec } from "../handoff";
-import type { FlowNodeOf } from "../../flow";
+import { deletedDestinationLabel, type FlowNodeOf } from "../../flow";
 import type { Run } from "../run";
 
+/** Why a handoff cannot be made, and the end reason the failed call is stored with. */
+interface NoHandoff {
+  problem: string;
+  endReason: "destination_deleted" | "handoff_error";
+}
+
 /** The node's own configuration (source "builtin"). */
-function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | string {
+function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | NoHandoff {
   const d = node.data;
   const dest =
     d.destinationId === null
@@ -13,8 +19,11 @@ function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | strin
       : (run.s.agent.destinations.find((x) => x.id === d.destinationId) ?? null);
   if (!dest)
     return d.destinationId === null
-      ? "The handoff has no destination and the agent has no default"
-      : "The handoff's destination was deleted";
+      ? { problem: "The handoff has no destination and the agent has no default", endReason: "handoff_error" }
+      : {
+          problem: `${deletedDestinationLabel(d)}: the handoff's destination was deleted`,
+          endReason: "destination_deleted",
+        };
   return {
     nodeId: node.id,
     destinationName: dest.name,
@@ -31,15 +40,24 @@ function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | strin
   };
 }
 
-function handOff(node: FlowNodeOf<"handoff">, run: Run, spec: HandoffSpec | string) {
-  const problem = typeof spec === "string" ? spec : specProblem(spec);
-  if (problem !== null || typeof spec === "string") {
-    run.log("error", problem ?? "Invalid handoff", undefined, { node: node.id });
-    run.say("I'm sorry, I can't transfer your call right now.", node.id);
-    run.end("hangup", "handoff_error");
-    return STOP;
-  }
+/**
+ * Hands off, or, when the handoff cannot be made (a deleted destination, no default, a route from
+ * code that is not one), apologises and ends the call as `failed` with the reason: the call did not
+ * go where the flow sent it, which a plain hang-up would hide.
+ */
+function handOff(node: FlowNodeOf<"handoff">, run: Run, spec: HandoffSpec | NoHandoff | string) {
+  if (typeof spec === "string") return fail(node, run, { problem: spec, endReason: "handoff_error" });
+  if ("problem" in spec) return fail(node, run, spec);
+  const problem = specProblem(spec);
+  if (problem !== null) return fail(node, run, { problem, endReason: "handoff_error" });
   return performHandoff(run, spec);
+}
+
+function fail(node: FlowNodeOf<"handoff">, run: Run, why: NoHandoff) {
+  run.log("error", why.problem, undefined, { node: node.id });
+  run.say("I'm sorry, I can't transfer your call right now.", node.id);
+  run.end("failed", why.endReason);
+  return STOP;
 }
 
 export const handoffExecutor: Executor<"handoff"> = {

@@ -8,11 +8,13 @@ import {
   deleteDestination,
   duplicateDestination,
   getDestination,
+  listDestinationUsages,
   setDefaultDestination,
   updateDestination,
   type MutationResult,
 } from "@/db/repositories/handoffs";
 import type { HandoffActionResult } from "@/lib/handoffs/action-results";
+import type { DestinationUsage } from "@/lib/flow/destination-usages";
 import { parseDestination } from "@/lib/handoffs/schema";
 
 const GONE_AGENT: HandoffActionResult = {
@@ -71,6 +73,12 @@ export async function setDefaultDestinationAction(agentId: unknown, id: unknown)
   return finish(agentId, setDefaultDestination(getDb(), agentId, id));
 }
 
+/** The flow nodes that hand off to a destination now (the delete confirmation lists them). */
+export async function destinationUsagesAction(agentId: unknown, id: unknown): Promise<DestinationUsage[]> {
+  if (!agentExists(agentId) || typeof id !== "string") return [];
+  return listDestinationUsages(getDb(), agentId)[id] ?? [];
+}
+
 export async function deleteDestinationAction(
   agentId: unknown,
   id: unknown,
@@ -88,5 +96,7 @@ export async function deleteDestinationAction(
   const result = deleteDestination(db, agentId, id);
   if (!result.ok) return GONE_DESTINATION;
   revalidatePath(`/agents/${agentId}/handoffs`);
+  // Orphaned handoff nodes now carry the deleted name: their flows changed.
+  if (result.orphanedNodes > 0) revalidatePath(`/agents/${agentId}/flows`, "layout");
   return { ok: true };
 }

@@ -20,8 +20,19 @@ export const handoffDataSchema = z.object({
   reason: z.string().max(64),
   utterance: textSchema,
   overrideFunction: z.string().min(1).max(64).nullable(),
+  /**
+   * The name of the destination `destinationId` pointed at, written when that destination was
+   * deleted: the id alone says nothing once it is gone. Cleared when another destination is chosen.
+   */
+  deletedDestinationName: z.string().max(80).optional(),
 });
 export type HandoffData = z.output<typeof handoffDataSchema>;
+
+/** "Deleted destination: Billing Support" (or without the name, for nodes orphaned before names were kept). */
+export function deletedDestinationLabel(d: Pick<HandoffData, "deletedDestinationName">): string {
+  const name = d.deletedDestinationName?.trim();
+  return name ? `Deleted destination: ${name}` : "Deleted destination";
+}
 
 /**
  * Can this source move the call (conv.transfer_call / conv.handoff / conv.call_handoff, or a
@@ -80,7 +91,9 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
               ctx,
               "destination-deleted",
               "error",
-              "The destination was deleted: choose another",
+              d.deletedDestinationName
+                ? `The destination was deleted ("${d.deletedDestinationName}"): choose another`
+                : "The destination was deleted: choose another",
               "data.destinationId",
             )
           : nodeProblem(
@@ -140,7 +153,9 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
       "destination" in resolved
         ? resolved.destination.name
         : resolved.missing === "deleted"
-          ? "deleted destination"
+          ? d.deletedDestinationName
+            ? `deleted destination ${d.deletedDestinationName}`
+            : "deleted destination"
           : "no destination";
     const target = d.destinationId === null ? `default (${name})` : name;
     const reason = d.reason || ("destination" in resolved ? resolved.destination.name : "");
@@ -149,7 +164,10 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
   },
   defaultTitle: (d, ctx) => {
     if (d.destinationId === null) return kindTitle("Handoff", ctx.defaultDestination?.name ?? "");
-    return kindTitle("Handoff", ctx.destinationsById.get(d.destinationId)?.name ?? "");
+    const name = ctx.destinationsById.get(d.destinationId)?.name;
+    if (name === undefined && d.deletedDestinationName)
+      return kindTitle("Handoff", `${d.deletedDestinationName} (deleted)`);
+    return kindTitle("Handoff", name ?? "");
   },
   variableTexts: (d) => [{ path: "data.utterance", label: "the pre-handoff utterance", text: d.utterance }],
   assignedVariables: () => [],

@@ -1,0 +1,1 @@
+ALTER TABLE `conversations` ADD `end_reason` text;
