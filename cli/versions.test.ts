@@ -4,16 +4,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDb } from "../db/client";
+import { getConversation } from "../db/repositories/conversations";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-cli-versions-"));
-const db = path.join(dir, "cli.db");
+const dbFile = path.join(dir, "cli.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
     cwd: root,
-    env: { ...process.env, SWITCHBOARD_DB: db },
+    env: { ...process.env, SWITCHBOARD_DB: dbFile },
     encoding: "utf8",
     input,
     timeout: 30_000,
@@ -21,7 +23,7 @@ function cli(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("cli publish / promote", { timeout: 120_000 }, () => {
+describe("cli publish / promote", { timeout: 180_000 }, () => {
   it("publishes with a note, says when nothing changed, promotes, and exports a version", () => {
     const first = cli(["publish", "--agent", "Acme Support", "--note", "First cut", "--json"]);
     expect(first.code).toBe(0);
@@ -39,6 +41,22 @@ describe("cli publish / promote", { timeout: 120_000 }, () => {
     expect(promoted).toMatchObject({ code: 0, stdout: 'Version 1 of "Acme Support" is live\n' });
     const live = JSON.parse(cli(["export", "--agent", "Acme Support", "--version", "live"]).stdout);
     expect(live.destinations[0].route).toBe("sip:frontdesk@pbx.acme.example");
+  });
+
+  it("simulates the live version (or any version) and stores what ran", () => {
+    const say = ["--say", "speak to a person", "--json"];
+    const live = JSON.parse(cli(["simulate", "--agent", "Acme Support", "--version", "live", "--save", ...say]).stdout);
+    expect(live.handoff.route).toBe("sip:frontdesk@pbx.acme.example");
+    expect(live).toMatchObject({ version: 1, saved: true });
+    const draft = JSON.parse(cli(["simulate", "--agent", "Acme Support", ...say]).stdout);
+    expect(draft).toMatchObject({ version: null, handoff: { route: "sip:reception@pbx.acme.example" } });
+    const db = openDb(dbFile);
+    try {
+      expect(getConversation(db, live.conversation_id)!.version).toBe(1);
+    } finally {
+      db.$client.close();
+    }
+    expect(cli(["simulate", "--agent", "Acme Support", "--version", "7"]).stderr).toMatch(/No version 7/);
   });
 
   it("refuses a draft with lint errors unless --force, listing them", () => {

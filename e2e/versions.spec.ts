@@ -1,5 +1,7 @@
 import { test, expect } from "./fixtures";
 import { HandoffsPage } from "./pages/HandoffsPage";
+import { ReviewListPage } from "./pages/ReviewPage";
+import { SimulatorPage } from "./pages/SimulatorPage";
 import { VersionsPage } from "./pages/VersionsPage";
 
 async function setRoute(handoffs: HandoffsPage, name: string, route: string) {
@@ -10,7 +12,7 @@ async function setRoute(handoffs: HandoffsPage, name: string, route: string) {
   await expect(handoffs.card(name)).toContainText(route);
 }
 
-test("publish with a note, compare, promote and restore", async ({ page, agentId }) => {
+test("publish with a note, compare, promote, run the live version, restore", async ({ page, agentId }) => {
   const handoffs = new HandoffsPage(page);
   const versions = new VersionsPage(page);
   await handoffs.goto(agentId);
@@ -47,6 +49,28 @@ test("publish with a note, compare, promote and restore", async ({ page, agentId
   await expect(versions.row(1).getByTestId("live-badge")).toBeVisible();
   await expect(page.getByTestId("live-version")).toHaveText("Live: version 1");
 
+  // The simulator's live run uses the published route, not the draft's.
+  const sim = new SimulatorPage(page);
+  await sim.goto(agentId);
+  await sim.chooseRun("Live (version 1)");
+  await sim.start();
+  await sim.say("speak to a person");
+  await expect(sim.outcome()).toContainText("sip:reception@pbx.acme.example");
+  await expect(sim.outcome()).not.toContainText("sip:lobby@pbx.acme.example");
+  await expect(sim.savedNote()).toBeVisible();
+  // Review shows what ran, and filters by it.
+  const review = new ReviewListPage(page);
+  await review.goto(agentId);
+  await expect(review.rows().first().getByTestId("row-version")).toHaveText("Version 1");
+  await review.filter("Ran").selectOption({ label: "Draft" });
+  await review.apply();
+  await expect(page).toHaveURL(/version=draft/);
+  await expect(review.rows()).toHaveCount(0);
+  await review.filter("Ran").selectOption({ label: "Version 1" });
+  await review.apply();
+  await expect(review.rows()).toHaveCount(1);
+
+  await versions.goto(agentId);
   // Restore version 1 into the draft: the draft it replaces is kept as version 2.
   await versions.act(1, "Restore to draft");
   await expect(versions.message()).toContainText("saved as version 2");

@@ -3,6 +3,10 @@ import { openDb } from "../../db/client";
 import { loadAgentSetup } from "../../db/repositories/agent-setup";
 import { insertConversation } from "../../db/repositories/conversations";
 import { findFlow, getFlow, listFlows } from "../../db/repositories/flows";
+import { readDocument } from "../../db/repositories/versions";
+import { agentSetupFromDocument, documentSamples, findDocumentFlow } from "../../lib/agent-document";
+import type { AgentSetup } from "../../lib/runtime";
+import { parseVersionRef, VERSION_REF_MESSAGE } from "../../lib/versions/types";
 import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
 import { nodeTitles, titleContextOf } from "../../lib/flow";
 import { startCall, type Session } from "../../lib/runtime";
@@ -53,6 +57,11 @@ transcript, the handoff record and the SIP trace.`,
   options: {
     agent: AGENT_OPTION,
     flow: { type: "string", value: "<id or name>", help: "the flow to run; default: the agent's first flow" },
+    version: {
+      type: "string",
+      value: "<draft|live|N>",
+      help: "what runs: the draft (default), the live version or version N",
+    },
     say: {
       type: "string",
       multiple: true,
@@ -77,6 +86,9 @@ transcript, the handoff record and the SIP trace.`,
     const inputs = scriptedInputs(argv);
     const vars = parseVars(stringList(values, "var"));
     const variant = parseVariant(values);
+    const rawVersion = stringOption(values, "version") ?? "draft";
+    const ref = parseVersionRef(rawVersion);
+    if (!ref) throw new UsageError(`--version: ${VERSION_REF_MESSAGE} (got "${rawVersion}")`);
 
     const db = openDb();
     const runner = createNodeFunctionRunner();
@@ -84,16 +96,40 @@ transcript, the handoff record and the SIP trace.`,
       const agent = requireAgent(db, agentRef);
       const flowRef = stringOption(values, "flow");
       const flows = listFlows(db, agent.id);
-      const flow = flowRef ? findFlow(db, agent.id, flowRef) : flows[0] ? getFlow(db, agent.id, flows[0].id) : null;
-      if (!flow) {
-        const names = flows.map((f) => `"${f.name}"`).join(", ");
-        throw new UsageError(
+      const unknownFlow = (names: string[]) =>
+        new UsageError(
           flowRef
-            ? `Unknown flow "${flowRef}" for agent "${agent.name}". Flows: ${names || "none"}`
+            ? `Unknown flow "${flowRef}" for agent "${agent.name}". Flows: ${names.map((n) => `"${n}"`).join(", ") || "none"}`
             : `Agent "${agent.name}" has no flows`,
         );
+      let setup: AgentSetup;
+      let samples: Record<string, string>;
+      let timeoutMs: number;
+      let flowId: string | null;
+      let flowName: string;
+      let version: number | null = null;
+      if (ref.kind === "draft") {
+        const flow = flowRef ? findFlow(db, agent.id, flowRef) : flows[0] ? getFlow(db, agent.id, flows[0].id) : null;
+        if (!flow) throw unknownFlow(flows.map((f) => f.name));
+        ({ setup, samples } = loadAgentSetup(db, agent, flow));
+        timeoutMs = agent.functionTimeoutMs;
+        flowId = flow.id;
+        flowName = flow.name;
+      } else {
+        const found = readDocument(db, agent.id, ref);
+        if (!found.ok) throw new UsageError(`"${agent.name}": ${found.message}`);
+        const doc = found.document;
+        // A version's flows have no ids: --flow names one (a draft flow's id finds it by that flow's name).
+        const wanted = flows.find((f) => f.id === flowRef)?.name ?? flowRef;
+        const flow = wanted ? findDocumentFlow(doc, wanted) : (doc.flows[0] ?? null);
+        if (!flow) throw unknownFlow(doc.flows.map((f) => f.name));
+        setup = agentSetupFromDocument(doc, flow);
+        samples = documentSamples(doc);
+        timeoutMs = doc.agent.function_timeout_ms;
+        flowId = flows.find((f) => f.name.toLowerCase() === flow.name.toLowerCase())?.id ?? null;
+        flowName = flow.name;
+        version = found.version;
       }
-      const { setup, samples } = loadAgentSetup(db, agent, flow);
       const { caller_id, called_number, ...state } = { ...samples, ...vars };
       let session: Session = startCall(setup, {
         callerId: caller_id ?? "+14155550123",
@@ -102,7 +138,6 @@ transcript, the handoff record and the SIP trace.`,
         seed: stringOption(values, "seed") ?? randomUUID(),
         variant,
       });
-      const timeoutMs = agent.functionTimeoutMs;
       const startedAt = new Date();
       const result = await simulateScript(session, inputs, async (req) =>
         toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))),
@@ -119,7 +154,7 @@ transcript, the handoff record and the SIP trace.`,
       if (values.save === true) {
         const saved = insertConversation(
           db,
-          conversationFromSession(session, { agentId: agent.id, flowId: flow.id, startedAt }),
+          conversationFromSession(session, { agentId: agent.id, flowId, version, startedAt }),
         );
         if (!saved.ok && saved.status === "duplicate") {
           throw new UsageError(
@@ -136,6 +171,7 @@ transcript, the handoff record and the SIP trace.`,
             {
               conversation_id: savedId ?? session.conversationId,
               saved: savedId !== null,
+              version,
               outcome: session.outcome,
               transcript: session.turns,
               path: session.path,
@@ -155,7 +191,14 @@ transcript, the handoff record and the SIP trace.`,
           ) + "\n",
         );
       } else {
-        io.out(formatSimulation(session, { agentName: agent.name, flowName: flow.name, warnings, savedId }));
+        io.out(
+          formatSimulation(session, {
+            agentName: agent.name,
+            flowName: version === null ? flowName : `${flowName} (version ${version})`,
+            warnings,
+            savedId,
+          }),
+        );
         if (session.sipTrace) io.out("\n## SIP trace\n" + formatTraceText(session.sipTrace));
       }
       return 0;

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/Badge";
 import { METHOD_INFO } from "@/lib/handoffs/types";
 import type { ConversationSummary } from "@/lib/conversations/schema";
 import { formatUtc } from "@/lib/time/utc";
-import { formatDuration, SOURCE_LABEL } from "./format";
+import { formatDuration, ranLabel, SOURCE_LABEL } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
 
 const dash = <span className="text-slate-400">—</span>;
@@ -15,7 +15,7 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
       <table className="w-full text-left text-sm" data-testid="conversation-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           <tr>
-            {["Started (UTC)", "Duration", "Turns", "Outcome", "Reason", "Destination", "Source"].map((h) => (
+            {["Started (UTC)", "Ran", "Duration", "Turns", "Outcome", "Reason", "Destination", "Source"].map((h) => (
               <th key={h} scope="col" className="px-3 py-2 font-semibold">
                 {h}
               </th>
@@ -33,6 +33,9 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
                 >
                   <time dateTime={r.started_at}>{formatUtc(r.started_at).replace(" UTC", "")}</time>
                 </Link>
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-xs" data-testid="row-version">
+                {ranLabel(r.version)}
               </td>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDuration(r.duration_ms)}</td>
               <td className="px-3 py-2 tabular-nums">{r.turn_count}</td>

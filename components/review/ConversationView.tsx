@@ -5,7 +5,7 @@ import type { Conversation } from "@/lib/conversations/schema";
 import { formatUtc } from "@/lib/time/utc";
 import { ConversationTranscript, NodePath } from "./ConversationTranscript";
 import { DetailsPanel } from "./DetailsPanel";
-import { formatDuration } from "./format";
+import { formatDuration, ranLabel } from "./format";
 import { LogsPanel } from "./LogsPanel";
 import { MetricsPanel } from "./MetricsPanel";
 import { OutcomeBadge } from "./OutcomeBadge";
@@ -35,6 +35,9 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
           </Meta>
           <Meta label="Channel">
             <Badge>{c.channel}</Badge>
+          </Meta>
+          <Meta label="Ran">
+            <span data-testid="conversation-version">{ranLabel(c.version)}</span>
           </Meta>
         </dl>
       </header>

@@ -23,6 +23,7 @@ export function ReviewFilters({
   limit,
   reasons,
   destinations,
+  versions,
 }: {
   base: string;
   values: FilterValues;
@@ -30,6 +31,8 @@ export function ReviewFilters({
   limit?: string;
   reasons: readonly string[];
   destinations: readonly string[];
+  /** The agent's published versions, newest first. */
+  versions: readonly number[];
 }) {
   const router = useRouter();
 
@@ -128,6 +131,10 @@ export function ReviewFilters({
           "Source",
           HANDOFF_SOURCES.map((s) => ({ value: s, label: s })),
         )}
+        {select("version", "Ran", [
+          { value: "draft", label: "Draft" },
+          ...versions.map((n) => ({ value: String(n), label: `Version ${n}` })),
+        ])}
         {date("from", "From (UTC)")}
         {date("to", "To (UTC, inclusive)")}
       </div>

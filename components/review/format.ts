@@ -58,3 +58,8 @@ export function toHandoffTrace(record: SipTraceRecord): HandoffTrace {
 export function formatPath(path: readonly string[]): string {
   return path.length === 0 ? "—" : path.join(" → ");
 }
+
+/** What a call ran, as Review shows it: "Draft" or "Version 3". */
+export function ranLabel(version: number | null): string {
+  return version === null ? "Draft" : `Version ${version}`;
+}

@@ -36,9 +36,21 @@ describe("URL → filters", () => {
       from: "2025-05-01T00:00:00.000Z",
       toExclusive: "2025-05-02T00:00:00.000Z",
       q: "bill",
+      version: undefined,
     });
     expect(r.query.limit).toBe(50);
     expect(r.query.cursor).toBeNull();
+  });
+
+  it("filters by what ran: the draft or a version number", () => {
+    const v = (version: string) => {
+      const r = parseReviewParams({ version });
+      return r.ok ? r.query.filters.version : r.fieldErrors.version;
+    };
+    expect(v("draft")).toBe("draft");
+    expect(v("3")).toBe(3);
+    expect(v("0")).toMatch(/draft or a version number/);
+    expect(v("live")).toMatch(/draft or a version number/);
   });
 
   it("reports every invalid parameter by name", () => {
@@ -78,6 +90,7 @@ describe("URL → filters", () => {
       method: "",
       source: "",
       outcome: "",
+      version: "",
       from: "",
       to: "",
       q: "first",
@@ -105,6 +118,7 @@ describe("filters → URL", () => {
       method: "invite",
       source: "builtin",
       outcome: "handoff",
+      version: "2",
       from: "2025-05-01",
       to: "2025-05-02",
       q: "bill & co",

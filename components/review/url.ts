@@ -13,7 +13,17 @@ import {
  */
 
 /** The filter form's fields, in the order links write them. */
-export const FILTER_FIELDS = ["reason", "destination", "method", "source", "outcome", "from", "to", "q"] as const;
+export const FILTER_FIELDS = [
+  "reason",
+  "destination",
+  "method",
+  "source",
+  "outcome",
+  "version",
+  "from",
+  "to",
+  "q",
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 export type FilterValues = Record<FilterField, string>;
 

@@ -17,7 +17,10 @@ import { Transcript } from "./Transcript";
 
 export interface SimulatorProps {
   agentId: string;
-  flowId: string;
+  /** The stored flow this runs (null: a version's flow no longer in the draft). */
+  flowId: string | null;
+  /** The published version this runs; null or absent: the draft. Stored with each call. */
+  version?: number | null;
   agent: AgentSetup;
   /** What to run when a call starts; defaults to `agent`. The canvas passes what is on screen. */
   getAgent?: () => AgentSetup;
@@ -33,7 +36,16 @@ function speak(text: string) {
 }
 
 /** The call simulator: details, transcript, caller input and keypad, handoff outcome and SIP. */
-export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, timeoutMs, onProgress }: SimulatorProps) {
+export function SimulatorPanel({
+  agentId,
+  flowId,
+  version = null,
+  agent,
+  getAgent,
+  defaults,
+  timeoutMs,
+  onProgress,
+}: SimulatorProps) {
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
   useLayoutEffect(() => {
@@ -52,6 +64,7 @@ export function SimulatorPanel({ agentId, flowId, agent, getAgent, defaults, tim
           const record = conversationFromSession(session, {
             agentId,
             flowId,
+            version,
             startedAt: new Date(Date.now() - session.clock),
           });
           saveSimulatedCallAction(agentId, record).then(

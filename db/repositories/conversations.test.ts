@@ -42,6 +42,7 @@ describe("conversations repository", () => {
       agent_id: agentId,
       flow_id: null,
       channel: "simulator",
+      version: null,
       started_at: "2025-05-01T09:00:00.000Z",
       ended_at: null,
       duration_ms: 0,
@@ -115,6 +116,27 @@ describe("conversations repository", () => {
     expect(
       insertConversation(db, { agent_id: agentId, started_at: at, outcome: "failed", end_reason: "Gone!\n" }),
     ).toMatchObject({ ok: false, fieldErrors: { end_reason: expect.stringMatching(/codes/) } });
+  });
+
+  it("records what ran (a version, or the draft) and filters by it", () => {
+    const at = (i: number) => new Date(t0 + i * 1000).toISOString();
+    storeConversation(db, { agent_id: agentId, started_at: at(0), outcome: "hangup", id: "c_draft" });
+    storeConversation(db, { agent_id: agentId, started_at: at(1), outcome: "hangup", id: "c_v1", version: 1 });
+    storeConversation(db, { agent_id: agentId, started_at: at(2), outcome: "hangup", id: "c_v2", version: 2 });
+    const ids = (version?: number | "draft") =>
+      listConversations(db, agentId, { version }, null, 10).data.map((c) => c.id);
+    expect(ids()).toEqual(["c_v2", "c_v1", "c_draft"]);
+    expect(ids(1)).toEqual(["c_v1"]);
+    expect(ids("draft")).toEqual(["c_draft"]);
+    expect(getConversation(db, "c_v2")!.version).toBe(2);
+    expect(JSON.parse(getConversationJson(db, "c_v2")!).version).toBe(2);
+    expect(JSON.parse(listConversationsJson(db, agentId, { version: 2 }, null, 10).json).data[0].version).toBe(2);
+    expect(
+      insertConversation(db, { agent_id: agentId, started_at: at(3), outcome: "hangup", version: 0 }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { version: expect.any(String) },
+    });
   });
 
   it("rejects malformed records and inconsistent outcomes with field errors, storing nothing", () => {

@@ -11,12 +11,12 @@ import { parseWith, type FieldErrors } from "../../lib/validation/field-errors";
 import { encodeCursor, type ConversationCursor, type ConversationFilters } from "../../lib/conversations/filters";
 
 const SUMMARY_COLUMNS =
-  "id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method, source";
+  "id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method, source";
 
 const INSERT_SQL = `INSERT INTO conversations
-  (id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method,
-   source, transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace)
-  VALUES (@id, @agent_id, @flow_id, @channel, @started_at, @ended_at, @duration_ms, @outcome, @end_reason, @turn_count, @reason,
+  (id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination,
+   method, source, transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace)
+  VALUES (@id, @agent_id, @flow_id, @channel, @version, @started_at, @ended_at, @duration_ms, @outcome, @end_reason, @turn_count, @reason,
    @destination, @method, @source, @transcript_text, @variables, @turns, @path, @node_titles, @handoff, @metrics, @logs, @sip_trace)`;
 
 /** The same insert, refusing an id that is already stored without touching the stored row. */
@@ -68,6 +68,7 @@ export function conversationRow(c: Conversation): Record<string, string | number
     agent_id: c.agent_id,
     flow_id: c.flow_id,
     channel: c.channel,
+    version: c.version,
     started_at: c.started_at,
     ended_at: c.ended_at,
     duration_ms: c.duration_ms,
@@ -97,6 +98,7 @@ interface FullRow {
   agent_id: string;
   flow_id: string | null;
   channel: string;
+  version: number | null;
   started_at: string;
   ended_at: string | null;
   duration_ms: number;
@@ -115,7 +117,7 @@ interface FullRow {
 export function getConversation(db: Db, id: string): Conversation | null {
   const row = prepared(
     db,
-    "SELECT id, agent_id, flow_id, channel, started_at, ended_at, duration_ms, outcome, end_reason, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
+    "SELECT id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
   ).get(id) as FullRow | undefined;
   if (!row) return null;
   return {
@@ -123,6 +125,7 @@ export function getConversation(db: Db, id: string): Conversation | null {
     agent_id: row.agent_id,
     flow_id: row.flow_id,
     channel: row.channel,
+    version: row.version,
     started_at: row.started_at,
     ended_at: row.ended_at,
     duration_ms: row.duration_ms,
@@ -172,6 +175,11 @@ function pageQuery(
       where.push(`${column} = ?`);
       args.push(value);
     }
+  }
+  if (filters.version === "draft") where.push("version IS NULL");
+  else if (filters.version !== undefined) {
+    where.push("version = ?");
+    args.push(filters.version);
   }
   if (filters.from !== undefined) {
     where.push("started_at >= ?");
@@ -275,7 +283,7 @@ export function listConversationsJson(
 export function getConversationJson(db: Db, id: string): string | null {
   const row = prepared(
     db,
-    `SELECT json_object('id', id, 'agent_id', agent_id, 'flow_id', flow_id, 'channel', channel, 'started_at', started_at,
+    `SELECT json_object('id', id, 'agent_id', agent_id, 'flow_id', flow_id, 'channel', channel, 'version', version, 'started_at', started_at,
       'ended_at', ended_at, 'duration_ms', duration_ms, 'outcome', outcome, 'end_reason', end_reason, 'turns', json(turns), 'path', json(path),
       'node_titles', json(node_titles), 'variables', json(variables), 'handoff', json(handoff), 'metrics', json(metrics), 'logs', json(logs),
       'sip_trace', json(sip_trace)) FROM conversations WHERE id = ?`,

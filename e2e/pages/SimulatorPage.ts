@@ -13,6 +13,13 @@ export class SimulatorPage {
     await expect(this.root.getByRole("button", { name: "Start call" })).toBeVisible();
   }
 
+  /** What runs: "Draft", "Live (version 1)", "Version 2"…; the page reloads on the choice. */
+  async chooseRun(label: string) {
+    await this.page.getByTestId("run-chooser").selectOption({ label });
+    await expect(this.page.getByTestId("run-chooser").locator("option:checked")).toHaveText(label);
+    await expect(this.root.getByRole("button", { name: "Start call" })).toBeVisible();
+  }
+
   variable(name: string) {
     return this.root.getByLabel(name, { exact: true });
   }

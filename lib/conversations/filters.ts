@@ -93,6 +93,10 @@ export const conversationFilterFields = {
     .refine((s) => parseDateParam(s) !== null, DATE_MESSAGE)
     .describe("Calls started at or before this date-time, or on or before this date (the whole day)"),
   q: text("q", MAX_QUERY_LENGTH).describe("Text anywhere in the transcript, case-insensitive for ASCII"),
+  version: z
+    .string()
+    .regex(/^(draft|[1-9]\d{0,8})$/, "Expected draft or a version number (1, 2, …)")
+    .describe("What the call ran: draft, or a published version's number"),
   cursor: z
     .string()
     .refine((s) => decodeCursor(s) !== null, "Not a cursor from this API; use next_cursor from the previous page")
@@ -133,6 +137,7 @@ export const conversationFiltersSchema = z
         from: from === undefined ? undefined : new Date(from.ms).toISOString(),
         toExclusive: toExclusiveMs === undefined ? undefined : new Date(toExclusiveMs).toISOString(),
         q: q === "" ? undefined : q,
+        version: p.version === undefined ? undefined : p.version === "draft" ? "draft" : Number(p.version),
       } satisfies ConversationFilters,
       cursor: p.cursor === undefined ? null : decodeCursor(p.cursor),
       limit: p.limit === undefined ? DEFAULT_LIMIT : Number(p.limit),
@@ -151,6 +156,8 @@ export interface ConversationFilters {
   /** Exclusive upper bound on started_at. */
   toExclusive?: string;
   q?: string;
+  /** Calls that ran this published version, or the draft. */
+  version?: number | "draft";
 }
 
 export type ParsedConversationQuery = z.output<typeof conversationFiltersSchema>;

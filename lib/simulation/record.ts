@@ -11,7 +11,14 @@ const iso = (start: number, offsetMs: number) => new Date(start + offsetMs).toIS
  */
 export function conversationFromSession(
   session: Session,
-  meta: { agentId: string; flowId: string | null; startedAt: Date; channel?: string },
+  meta: {
+    agentId: string;
+    flowId: string | null;
+    startedAt: Date;
+    channel?: string;
+    /** The published version that ran; null or absent for the draft. */
+    version?: number | null;
+  },
 ): ConversationInput {
   const start = meta.startedAt.getTime();
   const h = session.handoff;
@@ -21,6 +28,7 @@ export function conversationFromSession(
     agent_id: meta.agentId,
     flow_id: meta.flowId,
     channel: meta.channel ?? "simulator",
+    version: meta.version ?? null,
     started_at: iso(start, 0),
     ended_at: iso(start, session.clock),
     duration_ms: Math.round(session.clock),

@@ -226,6 +226,7 @@ describe("conversations", () => {
       agent_id: convAgent,
       flow_id: null,
       channel: "simulator",
+      version: null,
       started_at: "2025-05-01T09:02:00.000Z",
       ended_at: null,
       duration_ms: 0,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/server";
 import { listDestinations } from "@/db/repositories/handoffs";
+import { listVersions } from "@/db/repositories/versions";
 import { ConversationTable } from "@/components/review/ConversationTable";
 import { InvalidFilters } from "@/components/review/InvalidFilters";
 import { Pagination } from "@/components/review/Pagination";
@@ -44,6 +45,7 @@ export default async function ConversationsPage({
         limit={limit}
         reasons={SUGGESTED_REASONS}
         destinations={listDestinations(db, agentId).map((d) => d.name)}
+        versions={listVersions(db, agentId).map((v) => v.number)}
       />
       {!request.ok ? (
         <InvalidFilters errors={request.fieldErrors} clearHref={base} />
