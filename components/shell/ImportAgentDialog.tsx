@@ -58,7 +58,15 @@ export function ImportAgentDialog({ agent, onClose }: { agent: { id: string; nam
         headers: { "content-type": "application/json" },
         body: ready.text,
       });
-      const result = (await res.json()) as ImportAgentResult;
+      const body = (await res.json()) as ImportAgentResult | { error?: { message?: string } };
+      if (!("ok" in body)) {
+        // Refused before the route ran (the proxy's checks): its message says why.
+        setServerError(
+          `${body.error?.message ?? `The server refused the import (${res.status})`}; nothing was imported`,
+        );
+        return;
+      }
+      const result = body;
       if (!result.ok) {
         setStep({ kind: "problems", file: ready.file, errors: result.errors });
         return;

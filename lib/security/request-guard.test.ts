@@ -94,10 +94,11 @@ describe("checkRequest", () => {
 });
 
 describe("isJsonRoute", () => {
-  it("is the API and the keepalive save route", () => {
+  it("is the API, the keepalive save route and agent import", () => {
     expect(isJsonRoute("/api/v1/agents")).toBe(true);
     expect(isJsonRoute(SAVE)).toBe(true);
     expect(isJsonRoute(`${SAVE}/`)).toBe(true);
+    expect(isJsonRoute("/agents/ag_1/import")).toBe(true);
     expect(isJsonRoute("/agents/ag_1/flows/fl_1")).toBe(false);
     expect(isJsonRoute("/apiary")).toBe(false);
   });

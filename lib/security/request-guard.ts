@@ -24,10 +24,12 @@ export interface Refusal {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 const SAVE_ROUTE = /^\/agents\/[^/]+\/flows\/[^/]+\/save\/?$/;
+/** Import agent: the studio posts the file's JSON here. */
+const IMPORT_ROUTE = /^\/agents\/[^/]+\/import\/?$/;
 
 /** Routes that answer in JSON (and whose refusals are JSON too). */
 export function isJsonRoute(path: string): boolean {
-  return path === "/api" || path.startsWith("/api/") || SAVE_ROUTE.test(path);
+  return path === "/api" || path.startsWith("/api/") || SAVE_ROUTE.test(path) || IMPORT_ROUTE.test(path);
 }
 
 export function checkRequest(req: GuardedRequest, allowedHosts: readonly AllowedHost[]): Refusal | null {
