@@ -3,6 +3,8 @@ import type { ChangeStatus, DocumentDiff, FieldChange } from "@/lib/versions/dif
 import { formatDiffValue } from "@/lib/versions/format";
 
 const STATUS_TONE = { added: "green", removed: "amber", changed: "blue" } as const;
+/** A flow where every node moved would be tens of thousands of rows: show this many per flow. */
+const MAX_NODES_SHOWN = 300;
 
 function StatusBadge({ status }: { status: ChangeStatus }) {
   return (
@@ -142,7 +144,7 @@ export function DiffView({ diff }: { diff: DocumentDiff }) {
             </h3>
             {f.status === "changed" && (
               <ul className="mt-2 space-y-2">
-                {f.nodes.map((n) => (
+                {f.nodes.slice(0, MAX_NODES_SHOWN).map((n) => (
                   <li
                     key={n.id}
                     data-testid="node-change"
@@ -154,17 +156,24 @@ export function DiffView({ diff }: { diff: DocumentDiff }) {
                     {n.status === "changed" && <Fields fields={n.fields} label={`Node ${n.id}`} />}
                   </li>
                 ))}
+                {f.nodes.length > MAX_NODES_SHOWN && (
+                  <li className="text-xs text-slate-600" data-testid="nodes-not-shown">
+                    …and {f.nodes.length - MAX_NODES_SHOWN} more changed nodes, not shown here (the API&apos;s diff
+                    lists them all).
+                  </li>
+                )}
                 {f.edges.length > 0 && (
                   <li className="rounded border border-slate-100 p-2 text-xs" data-testid="edge-changes">
                     <span className="font-medium">Edges</span>
                     <ul className="mt-1 space-y-0.5 font-mono">
-                      {f.edges.map((e) => (
+                      {f.edges.slice(0, MAX_NODES_SHOWN).map((e) => (
                         <li key={e.id}>
                           <StatusBadge status={e.status} /> {e.id}: {e.before ?? ""}
                           {e.before && e.after ? " ⇒ " : ""}
                           {e.after ?? ""}
                         </li>
                       ))}
+                      {f.edges.length > MAX_NODES_SHOWN && <li>…and {f.edges.length - MAX_NODES_SHOWN} more edges</li>}
                     </ul>
                   </li>
                 )}

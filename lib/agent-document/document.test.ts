@@ -78,6 +78,40 @@ describe("agent document", () => {
     expect(text).toBe('{"format":1,"type":"t","a":{"name":"n","b":[{"c":2,"d":1}],"y":2},"z":1}');
   });
 
+  it("writes exactly what JSON.stringify writes for the same keys in that order, compact and pretty", () => {
+    const rank = (k: string) => ["format", "name", "id", "type"].indexOf(k);
+    const order = (a: string, b: string) => {
+      const ra = rank(a) === -1 ? 4 : rank(a);
+      const rb = rank(b) === -1 ? 4 : rank(b);
+      return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
+    };
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sorted)
+        : v !== null && typeof v === "object"
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort(order)
+                .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    // JS objects list integer-like keys first whatever their order, so the reference cannot show them sorted.
+    const integerKey = (v: unknown): boolean =>
+      Array.isArray(v)
+        ? v.some(integerKey)
+        : v !== null && typeof v === "object"
+          ? Object.keys(v).some((k) => /^(0|[1-9]\d*)$/.test(k) || integerKey((v as Record<string, unknown>)[k]))
+          : false;
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        fc.pre(!integerKey(value));
+        expect(canonicalJson(value)).toBe(JSON.stringify(sorted(value)));
+        expect(prettyCanonicalJson(value)).toBe(`${JSON.stringify(sorted(value), null, 2)}\n`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("parses its own export back to the same bytes", () => {
     const doc = buildAgentDocument(parts());
     const text = prettyCanonicalJson(doc);

@@ -1,4 +1,3 @@
-import { canonicalJson } from "../agent-document/canonical";
 import type { AgentDocument, DocumentFlow, DocumentNode } from "../agent-document/schema";
 import { diffLines, unifiedDiff } from "./unified-diff";
 
@@ -69,7 +68,25 @@ export interface DocumentDiff {
   identical: boolean;
 }
 
-const same = (a: unknown, b: unknown) => a === b || canonicalJson(a) === canonicalJson(b);
+/** Structural equality of JSON values (key order ignored), without serialising them. */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], bb[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
 
 /** Fields of two flat records that differ, in `order` (then any others, alphabetically). */
 function fieldChanges(
@@ -175,6 +192,8 @@ function flowChange(
   const beforeIds = new Set((before?.nodes ?? []).map((n) => n.id));
   for (const b of before?.nodes ?? []) {
     const a = afterNodes.get(b.id);
+    // Most nodes of a big flow are untouched: compare whole nodes before flattening any.
+    if (a && same(a, b)) continue;
     const fields = fieldChanges(nodeFields(b), nodeFields(a), ["type", "position"]);
     if (fields.length > 0) nodes.push({ id: b.id, type: (a ?? b).type, status: a ? "changed" : "removed", fields });
   }
