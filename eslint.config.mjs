@@ -5,8 +5,8 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 /*
- * Layers (ARCHITECTURE.md): imports point down app → components → lib, app → db → lib; cli, bench,
- * e2e and scripts are tools over lib and db. Each rule below is written for both spellings of an
+ * Layers (ARCHITECTURE.md): imports point down app → components → lib, app → auth → db → lib; cli,
+ * bench, e2e and scripts are tools over lib, db and auth. Each rule below is written for both spellings of an
  * import: `@/db/x` and `../../db/x`. scripts/lint-zones.test.ts proves every zone reports a wrong
  * import and accepts a right one.
  */
@@ -29,12 +29,15 @@ const frameworkImports = [
 const TOOLS = ["cli", "bench", "scripts", "e2e"];
 
 // Import style, one per layer: app/ and components/ reach other folders through `@/` (`./` for the
-// same folder); everything that also runs outside Next (lib, db, cli, bench, scripts, e2e) is relative.
+// same folder); everything that also runs outside Next (lib, db, auth, cli, bench, scripts, e2e) is relative.
 const aliasOnly = {
   regex: "^\\.\\./",
   message: "In app/ and components/, import other folders as `@/…` (`./` only for the same folder).",
 };
-const relativeOnly = { regex: "^@/", message: "lib/, db/ and the tools import with relative paths, not `@/…`." };
+const relativeOnly = {
+  regex: "^@/",
+  message: "lib/, db/, auth/ and the tools import with relative paths, not `@/…`.",
+};
 
 // Test helpers live in `testing/` folders and only tests import them.
 const testingFolder = { regex: "(^|/)testing(/|$)", message: "Only tests import from testing/ folders." };
@@ -46,9 +49,12 @@ const zones = {
     ...forbid(["app", "components", "db", ...TOOLS], "lib/ imports no other layer."),
     relativeOnly,
   ],
-  db: [...forbid(["app", "components", ...TOOLS], "db/ imports only lib/."), relativeOnly],
+  db: [...forbid(["app", "components", "auth", ...TOOLS], "db/ imports only lib/."), relativeOnly],
+  // Sign-in, sessions and the permission check on the server (better-auth); also run by the CLI.
+  auth: [...forbid(["app", "components", ...TOOLS], "auth/ imports only db/ and lib/."), relativeOnly],
   components: [
     ...forbid(["db"], "components/ never import db/: pages and server actions read the database."),
+    ...forbid(["auth"], "components/ never import auth/ (server only): ask components/ui/viewer what the role may do."),
     ...forbid(TOOLS, "components/ never import the tools."),
     {
       regex: "^(@/|(\\.\\./)+)app/(?!(.*/)?actions$)",
@@ -57,7 +63,10 @@ const zones = {
     aliasOnly,
   ],
   app: [...forbid(TOOLS, "app/ never imports the tools."), aliasOnly],
-  cli: [...forbid(["app", "components", "bench", "scripts", "e2e"], "cli/ imports only lib/ and db/."), relativeOnly],
+  cli: [
+    ...forbid(["app", "components", "bench", "scripts", "e2e"], "cli/ imports only lib/, db/ and auth/."),
+    relativeOnly,
+  ],
   bench: [
     ...forbid(["app", "components", "cli", "e2e"], "bench/ measures lib/ and db/ (and the server)."),
     relativeOnly,

@@ -14,7 +14,12 @@ const nextConfig = {
   // answers 500, so the editor checks a flow's size before it sends it.
   // proxy.ts runs before every page and route, and Next buffers the request body for it, cutting
   // it at proxyClientMaxBodySize (10 MB by default): the same 48 MB lets a flow arrive whole.
-  experimental: { serverActions: { bodySizeLimit: "48mb" }, proxyClientMaxBodySize: "48mb" },
+  experimental: {
+    serverActions: { bodySizeLimit: "48mb" },
+    proxyClientMaxBodySize: "48mb",
+    // forbidden() answers a page a role may not see with 403 and app/forbidden.tsx (auth/viewer.ts).
+    authInterrupts: true,
+  },
   poweredByHeader: false,
   // On every response, static files included. The Content-Security-Policy is set per response in
   // proxy.ts, because each page carries a fresh script nonce.

@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
+export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
 export const E2E_DB = process.env.E2E_DB || ".e2e-data/switchboard.db";
 // The server's database lives alone in its folder, which each run starts afresh; E2E_DB and
 // E2E_PORT let several checkouts run their suites side by side.
@@ -18,7 +19,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -5,6 +5,8 @@ import { allowedHosts, proxy } from "./proxy";
 const HOST = "127.0.0.1:3106";
 const SAVE = "/agents/ag_1/flows/fl_1/save";
 const BODY = JSON.stringify({ doc: {}, baseRevision: 1 });
+/** A session cookie's presence lets a page through the proxy; its validity is the page's business. */
+const SESSION = "switchboard.session_token=anything";
 
 beforeAll(() => {
   process.env.PORT = "3106";
@@ -87,8 +89,8 @@ describe("proxy: cross-site writes", () => {
 
 describe("proxy: headers", () => {
   it("gives each page a fresh nonce in the CSP, and hands the same policy to Next", () => {
-    const a = send("GET", "/agents/ag_1/flows", {});
-    const b = send("GET", "/agents/ag_1/flows", {});
+    const a = send("GET", "/agents/ag_1/flows", { cookie: SESSION });
+    const b = send("GET", "/agents/ag_1/flows", { cookie: SESSION });
     const csp = a.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
@@ -106,6 +108,32 @@ describe("proxy: headers", () => {
 
   it("still answers a malformed path with a 400", () => {
     expect(send("GET", "/api/v1/agents/%E0%A4%A", {}).status).toBe(400);
+  });
+});
+
+describe("proxy: signed out", () => {
+  it("sends a page view without a session cookie to sign in, and back to the page afterwards", () => {
+    const res = send("GET", "/agents/ag_1/flows?x=1", {});
+    expect(res.status).toBe(307);
+    // Absolute here; Next's adapter makes a same-origin Location relative before it is sent.
+    expect(new URL(res.headers.get("location")!).pathname + new URL(res.headers.get("location")!).search).toBe(
+      "/sign-in?next=%2Fagents%2Fag_1%2Fflows%3Fx%3D1",
+    );
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
+  it("tells a page with a session cookie its path (the page checks the session itself)", () => {
+    const res = send("GET", "/agents/ag_1/flows?x=1", { cookie: SESSION });
+    expect(passedOn(res)).toBe(true);
+    expect(res.headers.get("x-middleware-request-x-switchboard-path")).toBe("/agents/ag_1/flows?x=1");
+  });
+
+  it("lets the sign-in page, files, the API and server actions through (they answer for themselves)", () => {
+    expect(passedOn(send("GET", "/sign-in?next=/x", {}))).toBe(true);
+    expect(passedOn(send("GET", "/icon.svg", {}))).toBe(true);
+    expect(passedOn(send("GET", "/api/v1/agents", {}))).toBe(true);
+    const action = send("POST", "/agents/ag_1/handoffs", { origin: `http://${HOST}`, "next-action": "abc" }, "[]");
+    expect(passedOn(action)).toBe(true);
   });
 });
 

@@ -9,6 +9,8 @@ import {
 } from "@/lib/security/content-security-policy";
 import { type AllowedHost, defaultAllowedHosts, parseAllowedHosts } from "@/lib/security/hosts";
 import { checkRequest, isJsonRoute } from "@/lib/security/request-guard";
+import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInUrl } from "@/lib/auth/return-path";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 
 /**
  * Runs before routing, for every request but static assets (see `config.matcher`):
@@ -16,8 +18,11 @@ import { checkRequest, isJsonRoute } from "@/lib/security/request-guard";
  * 2. `checkRequest` refuses unknown Hosts (DNS rebinding), cross-site writes (server actions
  *    included: they are POSTs to page paths) and non-JSON bodies on JSON routes, with 403/415;
  * 3. a method an API path does not take is a JSON 405 with Allow (`lib/api/endpoints.mjs`);
- * 4. every response gets its Content-Security-Policy; pages get a fresh nonce, which Next reads
- *    from the request's CSP header and puts on its own scripts.
+ * 4. a page asked for without a session cookie redirects to `/sign-in?next=…` (the page itself
+ *    checks a cookie that is there: it may have expired or been signed out everywhere);
+ * 5. every response gets its Content-Security-Policy; pages get a fresh nonce, which Next reads
+ *    from the request's CSP header and puts on its own scripts, and `x-switchboard-path`, the
+ *    path to come back to after signing in.
  * The headers every response shares (nosniff, Referrer-Policy, …) are in next.config.mjs.
  */
 export function proxy(request: NextRequest) {
@@ -44,12 +49,26 @@ export function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", NON_PAGE_CONTENT_SECURITY_POLICY);
     return response;
   }
+  const pathAndQuery = `${path}${request.nextUrl.search}`;
+  if (isPageView(request) && path !== SIGN_IN_PATH && !SESSION_COOKIE_NAMES.some((n) => request.cookies.has(n))) {
+    // Next's proxy adapter turns a same-origin Location into a relative one, so the browser stays on its host.
+    const response = NextResponse.redirect(new URL(signInUrl(pathAndQuery), request.url));
+    response.headers.set("content-security-policy", NON_PAGE_CONTENT_SECURITY_POLICY);
+    return response;
+  }
   const csp = pageContentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(REQUEST_PATH_HEADER, pathAndQuery);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   return response;
+}
+
+/** Someone opening a page (not a server action's POST, nor a file such as /icon.svg). */
+function isPageView(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  return !/\.[A-Za-z0-9]+$/.test(request.nextUrl.pathname);
 }
 
 function refuse(path: string, status: number, code: ErrorCode, message: string): NextResponse {

@@ -13,6 +13,7 @@ export default defineConfig({
       "proxy.test.ts",
       "lib/**/*.test.ts",
       "db/**/*.test.ts",
+      "auth/**/*.test.ts",
       "app/**/*.test.ts",
       "cli/**/*.test.ts",
       "components/**/*.test.ts",

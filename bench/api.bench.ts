@@ -23,6 +23,7 @@ import { listAgents } from "../db/repositories/agents";
 import { writeTransaction } from "../db/transaction";
 import { request, startServer } from "./server";
 import { createApiKey } from "../db/repositories/api-keys";
+import { benchKeyOwner } from "./sign-in";
 import {
   conversationRow,
   getConversationJson,
@@ -94,7 +95,7 @@ function seed(): { agentId: string; key: string; ids: string[] } {
   });
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.exec("ANALYZE");
-  const key = createApiKey(db, "bench").secret;
+  const key = createApiKey(db, "bench", benchKeyOwner(db)).secret;
   console.log(`seeded ${ROWS.toLocaleString("en")} conversations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   db.$client.close();
   return { agentId, key, ids };

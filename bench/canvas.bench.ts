@@ -20,6 +20,7 @@ import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { createFlow } from "../db/repositories/flows";
 import { generateLargeFlow } from "../lib/flow";
+import { ensureBenchMember, signedInContext } from "./sign-in";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -79,7 +80,8 @@ const renderProbe = (counts: { nodes: number; edges: number }) => `
 `;
 
 async function measure(browser: Browser, url: string, counts: { nodes: number; edges: number }) {
-  const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const context = await signedInContext(browser, BASE, { viewport: { width: 1400, height: 900 } });
+  const page: Page = await context.newPage();
   await page.addInitScript({ content: renderProbe(counts) });
   await page.goto(url);
   await page
@@ -130,7 +132,7 @@ async function measure(browser: Browser, url: string, counts: { nodes: number; e
   for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(target.x + i * 2, target.y + i);
   await page.mouse.up();
   const moves = await page.evaluate(() => (window as unknown as { __moves: number[] }).__moves);
-  await page.close();
+  await context.close();
   const gaps = moves.slice(1).map((t, i) => t - moves[i]!);
   return { renderMs, frameMs: gaps.length ? median(gaps) : Number.NaN, visibleMoves: moves.length };
 }
@@ -157,6 +159,7 @@ async function main() {
     flowIds.push(r.flow.id);
   }
   db.$client.close();
+  await ensureBenchMember(dbFile);
 
   const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(PORT)], {
     env: { ...process.env, SWITCHBOARD_DB: dbFile },
@@ -172,7 +175,7 @@ async function main() {
   };
   process.on("exit", stop);
   try {
-    await waitForServer(`${BASE}/`);
+    await waitForServer(`${BASE}/sign-in`);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: ARGS,

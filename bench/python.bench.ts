@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { ensureBenchMember, signedInContext } from "./sign-in";
 
 const PORT = Number(process.env.BENCH_PORT || 3198);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -61,12 +62,13 @@ async function main() {
   });
   try {
     // Started with node directly so that server.pid is the server itself, stopped by that PID.
+    await ensureBenchMember(path.join(dir, "bench.db"));
     server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
       env: { ...process.env, SWITCHBOARD_DB: path.join(dir, "bench.db"), NEXT_DIST_DIR: DIST },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${PORT}`;
-    await waitForServer(`${base}/bench/python`, 60_000);
+    await waitForServer(`${base}/sign-in`, 60_000);
 
     const rows: { run: number; product: number; bare: number; ratio: number; warmMedian: number }[] = [];
     const allWarm: number[] = [];
@@ -75,7 +77,7 @@ async function main() {
       const cold: Record<string, number> = {};
       let warm: number[] = [];
       for (const kind of order) {
-        const context = await browser.newContext();
+        const context = await signedInContext(browser, base);
         const page = await context.newPage();
         await page.goto(`${base}/bench/python`);
         await page.waitForSelector('[data-testid="python-bench"][data-ready="true"]');

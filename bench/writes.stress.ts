@@ -12,6 +12,7 @@ import path from "node:path";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { createApiKey } from "../db/repositories/api-keys";
+import { benchKeyOwner } from "./sign-in";
 import { listDestinations } from "../db/repositories/handoffs";
 import { ensureBuild, request, startServer, stopServer } from "./server";
 
@@ -56,7 +57,7 @@ async function concurrentCreates(): Promise<{ writes: number; errors: number; mi
   const file = path.join(dir, "writes.db");
   const setup = openDb(file);
   const agentId = listAgents(setup)[0]!.id;
-  const { secret } = createApiKey(setup, "stress");
+  const { secret } = createApiKey(setup, "stress", benchKeyOwner(setup));
   setup.$client.close();
   await start(file);
   let errors = 0;

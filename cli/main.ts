@@ -11,6 +11,7 @@ import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { publishCommand } from "./commands/publish";
 import { promoteCommand } from "./commands/promote";
+import { userCommand } from "./commands/user";
 
 const helpCommand: Command = {
   name: "help",
@@ -42,6 +43,7 @@ const COMMANDS = new Map<string, Command>(
     importCommand,
     publishCommand,
     promoteCommand,
+    userCommand,
   ].map((c) => [c.name, c]),
 );
 

@@ -1,21 +1,67 @@
-import { test as base, expect, type BrowserContext, type ConsoleMessage } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from "@playwright/test";
 import { openDb, type Db } from "../db/client";
 import { seedDemoAgent } from "../db/seed";
 import { renameAgent } from "../db/repositories/agents";
-import { E2E_DB } from "../playwright.config";
+import type { Role } from "../lib/auth/roles";
+import { E2E_BASE_URL, E2E_DB } from "../playwright.config";
+import { E2E_MEMBERS, ensureMember, signInState, type StorageState } from "./accounts";
 
 /**
  * Each test gets its own freshly seeded demo agent, written straight into the server's database
- * file, so tests can run in parallel without seeing each other's changes.
+ * file, so tests can run in parallel without seeing each other's changes. Every page needs a
+ * signed-in member: each worker signs the admin in once (through the sign-in page) and every test
+ * starts with that session; `pageAs(role)` opens a page signed in as another role, also once per worker.
  *
- * Every test also fails on a Content-Security-Policy violation anywhere in its browser context
+ * Every test also fails on a Content-Security-Policy violation anywhere in its browser contexts
  * (see `watchCspViolations`).
  */
-export const test = base.extend<{ db: Db; agentId: string }>({
+export const test = base.extend<
+  { db: Db; agentId: string; pageAs: (role: Role) => Promise<Page> },
+  { workerDb: Db; stateFor: (role: Role) => Promise<StorageState> }
+>({
   context: async ({ context }, use) => {
     const violations = await watchCspViolations(context);
     await use(context);
     expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
+  workerDb: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const db = openDb(E2E_DB);
+      await use(db);
+      db.$client.close();
+    },
+    { scope: "worker" },
+  ],
+  stateFor: [
+    async ({ browser, workerDb }, use) => {
+      const states = new Map<Role, Promise<StorageState>>();
+      await use((role) => {
+        let state = states.get(role);
+        if (!state) {
+          const { email, name } = E2E_MEMBERS[role];
+          state = ensureMember(workerDb, email, name, role).then(() => signInState(browser, E2E_BASE_URL, email));
+          states.set(role, state);
+        }
+        return state;
+      });
+    },
+    { scope: "worker" },
+  ],
+  storageState: async ({ stateFor }, use) => {
+    await use(await stateFor("admin"));
+  },
+  pageAs: async ({ browser, stateFor }, use) => {
+    const contexts: { context: BrowserContext; violations: string[] }[] = [];
+    await use(async (role) => {
+      const context = await browser.newContext({ baseURL: E2E_BASE_URL, storageState: await stateFor(role) });
+      contexts.push({ context, violations: await watchCspViolations(context) });
+      return context.newPage();
+    });
+    for (const { context, violations } of contexts) {
+      await context.close();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    }
   },
   // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {

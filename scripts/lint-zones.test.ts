@@ -78,8 +78,16 @@ describe("layer zones report wrong imports", () => {
     ],
     ["components/sip/Scratch.tsx", 'import { x } from "@/cli/shared";', "never import the tools"],
     ["app/agents/scratch.ts", 'import { x } from "@/e2e/fixtures";', "app/ never imports the tools"],
-    ["cli/commands/scratch.ts", 'import { x } from "../../components/ui/Button";', "cli/ imports only lib/ and db/"],
-    ["cli/scratch.ts", 'import { x } from "@/app/agents/actions";', "cli/ imports only lib/ and db/"],
+    [
+      "cli/commands/scratch.ts",
+      'import { x } from "../../components/ui/Button";',
+      "cli/ imports only lib/, db/ and auth/",
+    ],
+    ["cli/scratch.ts", 'import { x } from "@/app/agents/actions";', "cli/ imports only lib/, db/ and auth/"],
+    ["auth/scratch.ts", 'import { x } from "../app/agents/actions";', "auth/ imports only db/ and lib/"],
+    ["auth/scratch.ts", 'import { x } from "../components/ui/Button";', "auth/ imports only db/ and lib/"],
+    ["db/scratch.ts", 'import { x } from "../auth/users";', "db/ imports only lib/"],
+    ["components/shell/Scratch.tsx", 'import { x } from "@/auth/viewer";', "never import auth/ (server only)"],
     ["bench/scratch.ts", 'import { x } from "../components/ui/Button";', "bench/ measures lib/ and db/"],
     ["e2e/scratch.ts", 'import { x } from "../app/agents/actions";', "e2e/ drives the browser"],
   ])("%s: %s", expectReported);
@@ -96,6 +104,7 @@ describe("import style: one per layer", () => {
     ["lib/runtime/scratch.ts", 'import { x } from "@/lib/flow";', "import with relative paths"],
     ["db/scratch.ts", 'import { x } from "@/lib/flow";', "import with relative paths"],
     ["cli/scratch.ts", 'import { x } from "@/lib/flow";', "import with relative paths"],
+    ["auth/scratch.ts", 'import { x } from "@/db/server";', "import with relative paths"],
   ])("%s: %s", expectReported);
 });
 
@@ -135,6 +144,10 @@ describe("right imports pass", () => {
     ["app/agents/scratch.ts", 'import { x } from "@/components/shell/AgentSwitcher";'],
     ["app/agents/scratch.ts", 'import { x } from "./actions";'],
     ["cli/commands/scratch.ts", 'import { x } from "../../db/client";'],
+    ["cli/commands/scratch.ts", 'import { x } from "../../auth/users";'],
+    ["auth/scratch.ts", 'import { x } from "../db/server";'],
+    ["app/agents/scratch.ts", 'import { x } from "@/auth/viewer";'],
+    ["components/shell/Scratch.tsx", 'import { x } from "@/components/ui/viewer";'],
     ["cli/commands/scratch.ts", 'import { x } from "../../lib/sip";'],
     ["bench/scratch.ts", 'import { x } from "../db/client";'],
     ["e2e/scratch.ts", 'import { x } from "../lib/flow";'],

@@ -12,6 +12,20 @@ const hostname = process.env.SWITCHBOARD_HOST || "0.0.0.0";
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || availableParallelism()));
 // proxy.ts allows the listening port by default (SWITCHBOARD_ALLOWED_HOSTS); workers inherit this.
 process.env.PORT = String(port);
+// Sign-in limits count failures per client address (lib/auth/client-address.ts). The address comes
+// from the connection, never from what the client says; behind a reverse proxy set
+// SWITCHBOARD_TRUST_PROXY=1 to take X-Forwarded-For's last hop (the address the proxy saw) instead.
+const CLIENT_ADDRESS = "x-switchboard-client-address";
+const trustProxy = process.env.SWITCHBOARD_TRUST_PROXY === "1";
+
+function clientAddress(req) {
+  if (trustProxy) {
+    const hops = String(req.headers["x-forwarded-for"] ?? "").split(",");
+    const last = hops[hops.length - 1].trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? "";
+}
 
 if (cluster.isPrimary && workers > 1) {
   for (let i = 0; i < workers; i++) cluster.fork();
@@ -37,7 +51,8 @@ if (cluster.isPrimary && workers > 1) {
   const handle = app.getRequestHandler();
   createServer((req, res) => {
     if (req.method === "TRACE") return refuseTrace(req, res);
-    handle(req, res);
+    req.headers[CLIENT_ADDRESS] = clientAddress(req);
+    return handle(req, res);
   }).listen(port, hostname);
   if (workers === 1) console.log(`Switchboard on http://${hostname}:${port}`);
 }

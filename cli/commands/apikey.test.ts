@@ -23,7 +23,16 @@ function cli(...args: string[]) {
 }
 
 describe("cli apikey", { timeout: 60_000 }, () => {
-  it("creates a working key, printed alone on stdout; lists and revokes it", () => {
+  it("needs a member to own the key", () => {
+    const r = cli("apikey", "create", "--name", "CI");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No members yet: a key acts for a member/);
+  });
+
+  it("creates a working key for the first admin, printed alone on stdout; lists and revokes it", () => {
+    expect(
+      cli("user", "create", "--email", "ops@example.com", "--password", "long enough", "--role", "admin").code,
+    ).toBe(0);
     const created = cli("apikey", "create", "--name", "CI");
     expect(created.code).toBe(0);
     const key = created.stdout.trim();
@@ -33,6 +42,7 @@ describe("cli apikey", { timeout: 60_000 }, () => {
     const apiKey = authenticateApiKey(db, key);
     db.$client.close();
     expect(apiKey?.name).toBe("CI");
+    expect(apiKey?.owner).toMatchObject({ email: "ops@example.com", role: "admin" });
 
     const list = JSON.parse(cli("apikey", "list", "--json").stdout) as {
       id: string;
@@ -56,6 +66,7 @@ describe("cli apikey", { timeout: 60_000 }, () => {
       ["apikey", "rotate"],
       ["apikey", "revoke", "--id", "key_nope"],
       ["apikey", "create", "--name", "x", "--bogus"],
+      ["apikey", "create", "--name", "x", "--user", "nobody@example.com"],
     ]) {
       const r = cli(...args);
       expect(r.code, args.join(" ")).toBe(2);

@@ -26,6 +26,7 @@ export function CodeEditor({
   markers,
   ariaLabel,
   height = "100%",
+  readOnly = false,
 }: {
   value: string;
   onChange: (value: string) => void;
@@ -33,6 +34,8 @@ export function CodeEditor({
   markers: Record<string, EditorMarker[]>;
   ariaLabel: string;
   height?: string;
+  /** Shown, runnable, but not editable (a role that may not change functions). */
+  readOnly?: boolean;
 }) {
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -109,6 +112,7 @@ export function CodeEditor({
           onMount={onMount}
           options={{
             ariaLabel,
+            readOnly,
             minimap: { enabled: false },
             fontSize: 13,
             tabSize: 4,

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
+import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import { Modal } from "@/components/ui/Modal";
 import {
@@ -24,6 +25,7 @@ type Dialog =
 
 export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSummary[] }) {
   const router = useRouter();
+  const mayEdit = useCan("flows.edit");
   const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
   const [notice, setNotice] = useState<string | null>(null);
   const [importErrors, setImportErrors] = useState<PathError[] | null>(null);
@@ -64,22 +66,24 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
             Conversation flows this agent runs: what it says, listens for, and where it hands off.
           </p>
         </div>
-        <div className="flex gap-2">
-          <Button onClick={() => fileRef.current?.click()} disabled={pending}>
-            Import flow
-          </Button>
-          <input
-            ref={fileRef}
-            type="file"
-            accept="application/json,.json"
-            aria-label="Import flow file"
-            className="hidden"
-            onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])}
-          />
-          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
-            New flow
-          </Button>
-        </div>
+        {mayEdit && (
+          <div className="flex gap-2">
+            <Button onClick={() => fileRef.current?.click()} disabled={pending}>
+              Import flow
+            </Button>
+            <input
+              ref={fileRef}
+              type="file"
+              accept="application/json,.json"
+              aria-label="Import flow file"
+              className="hidden"
+              onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])}
+            />
+            <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+              New flow
+            </Button>
+          </div>
+        )}
       </header>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600">
         {notice}
@@ -136,27 +140,29 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
                   <time dateTime={f.updatedAt}>{new Date(f.updatedAt).toLocaleString()}</time>
                 </td>
                 <td className="px-4 py-2">
-                  <div className="flex justify-end gap-1 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs">
-                    <Button onClick={() => setDialog({ kind: "rename", flow: f })}>Rename</Button>
-                    <Button
-                      disabled={pending}
-                      onClick={() =>
-                        startTransition(async () => {
-                          const r = await duplicateFlowAction(agentId, f.id);
-                          setNotice(r.ok ? `Duplicated as ${r.name}` : "Could not duplicate; reload and try again");
-                        })
-                      }
-                    >
-                      Duplicate
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      className="text-red-700"
-                      onClick={() => setDialog({ kind: "delete", flow: f })}
-                    >
-                      Delete
-                    </Button>
-                  </div>
+                  {mayEdit && (
+                    <div className="flex justify-end gap-1 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs">
+                      <Button onClick={() => setDialog({ kind: "rename", flow: f })}>Rename</Button>
+                      <Button
+                        disabled={pending}
+                        onClick={() =>
+                          startTransition(async () => {
+                            const r = await duplicateFlowAction(agentId, f.id);
+                            setNotice(r.ok ? `Duplicated as ${r.name}` : "Could not duplicate; reload and try again");
+                          })
+                        }
+                      >
+                        Duplicate
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        className="text-red-700"
+                        onClick={() => setDialog({ kind: "delete", flow: f })}
+                      >
+                        Delete
+                      </Button>
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

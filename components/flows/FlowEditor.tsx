@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { Flow, LintContext } from "@/lib/flow";
 import type { VariableOption } from "@/components/ui/VariableInput";
+import { useCan } from "@/components/ui/viewer";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { EditorMetaProvider } from "./editor-meta";
 import { Inspector } from "./inspectors/Inspector";
@@ -56,11 +57,12 @@ export function FlowEditor({
   functionIds = {},
 }: FlowEditorProps) {
   const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions }));
-  const [meta] = useState(() => ({ agentId, flowId: flow.id }));
+  const readOnly = !useCan("flows.edit");
+  const [meta] = useState(() => ({ agentId, flowId: flow.id, readOnly }));
   const { flush } = useAutosave(store, agentId, flow.id);
   const checking = useLatestOnOpen(store, agentId, flow.id);
   useLeaveGuard(store, flush);
-  useEditorShortcuts(store);
+  useEditorShortcuts(store, readOnly);
   const [panel, setPanelState] = useState<SidePanel>({ kind: "inspector" });
   // The simulator (and its Python worker) starts when first opened, not with the editor; once open
   // it stays mounted so a call survives a look at the inspector.
@@ -97,7 +99,7 @@ export function FlowEditor({
               <EditorToolbar />
               <StaleBanner />
               <div className="flex min-h-0 flex-1">
-                <NodePalette />
+                {!readOnly && <NodePalette />}
                 <div ref={shared} className="flex min-w-0 flex-1">
                   <div className="min-w-0 flex-1">
                     <FlowContextProvider>
@@ -131,7 +133,10 @@ export function FlowEditor({
                     {panel.kind === "inspector" && (
                       <>
                         <div className="min-h-0 flex-[3] overflow-y-auto">
-                          <Inspector />
+                          {/* A disabled fieldset disables every field inside: read-only roles inspect, never edit. */}
+                          <fieldset disabled={readOnly} className="contents">
+                            <Inspector />
+                          </fieldset>
                         </div>
                         <div className="flex min-h-0 flex-[2] flex-col">
                           <ProblemsList />

@@ -6,6 +6,8 @@ import { createContext, useContext } from "react";
 export interface EditorMeta {
   agentId: string;
   flowId: string;
+  /** A role that may not edit flows: no palette, no dragging or connecting, inspector fields disabled. */
+  readOnly: boolean;
 }
 
 const MetaContext = createContext<EditorMeta | null>(null);

@@ -13,7 +13,7 @@ function isTyping(target: EventTarget | null): boolean {
  * Editor shortcuts (listed in HelpPopover). Ignored while typing in a field (the field keeps
  * its own undo and Backspace) and while a dialog is open.
  */
-export function useEditorShortcuts(store: FlowEditorStore) {
+export function useEditorShortcuts(store: FlowEditorStore, readOnly = false) {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || document.querySelector("dialog[open]")) return;
@@ -21,7 +21,11 @@ export function useEditorShortcuts(store: FlowEditorStore) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       let handled = true;
-      if (mod && key === "z" && e.shiftKey) s.redo();
+      if (readOnly) {
+        // Only copying changes nothing.
+        if (mod && key === "c" && !window.getSelection()?.toString()) s.copySelection();
+        else handled = false;
+      } else if (mod && key === "z" && e.shiftKey) s.redo();
       else if (mod && key === "z") s.undo();
       else if (e.ctrlKey && key === "y") s.redo();
       else if (mod && key === "c" && !window.getSelection()?.toString()) s.copySelection();
@@ -32,5 +36,5 @@ export function useEditorShortcuts(store: FlowEditorStore) {
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [store]);
+  }, [store, readOnly]);
 }

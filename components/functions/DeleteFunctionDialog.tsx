@@ -22,7 +22,11 @@ export function DeleteFunctionDialog({
 
   useEffect(() => {
     let alive = true;
-    functionUsagesAction(agentId, fn.id).then((u) => alive && setUsages(u));
+    functionUsagesAction(agentId, fn.id).then((r) => {
+      if (!alive) return;
+      if (r.ok) setUsages(r.usages);
+      else setError(r.error);
+    });
     return () => {
       alive = false;
     };

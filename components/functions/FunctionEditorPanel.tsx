@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import { CodeEditor, type EditorMarker } from "@/components/code/CodeEditor";
 import { loadFunctionEditorData, saveFunctionAction } from "@/app/agents/[agentId]/functions/actions";
@@ -37,15 +38,15 @@ export function FunctionEditorPanel({
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const [data, setData] = useState<FunctionEditorData | null>(initial ?? null);
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState<string | null>(null);
 
   useEffect(() => {
     if (initial) return;
     let alive = true;
-    loadFunctionEditorData(agentId, functionId).then((d) => {
+    loadFunctionEditorData(agentId, functionId).then((r) => {
       if (!alive) return;
-      if (d) setData(d);
-      else setMissing(true);
+      if (r.ok) setData(r.data);
+      else setMissing(r.error);
     });
     return () => {
       alive = false;
@@ -59,7 +60,7 @@ export function FunctionEditorPanel({
       .catch(() => {});
   }, []);
 
-  if (missing) return <p className="p-6 text-sm text-red-700">This function no longer exists.</p>;
+  if (missing) return <p className="p-6 text-sm text-red-700">{missing}</p>;
   if (!data) return <p className="p-6 text-sm text-slate-500">Loading the function…</p>;
   return (
     <LoadedPanel
@@ -84,6 +85,7 @@ function LoadedPanel({
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const fn = data.function;
+  const mayEdit = useCan("functions.edit");
   const [code, setCode] = useState(fn.code);
   const [savedCode, setSavedCode] = useState(fn.code);
   const [saving, setSaving] = useState(false);
@@ -221,9 +223,15 @@ function LoadedPanel({
         )}
         <div className="ml-auto flex items-center gap-2">
           <PythonStatus status={status} />
-          <Button onClick={() => void save()} disabled={!dirty || saving} title="Save (Ctrl+S / ⌘S)">
-            {saving ? "Saving…" : "Save"}
-          </Button>
+          {mayEdit ? (
+            <Button onClick={() => void save()} disabled={!dirty || saving} title="Save (Ctrl+S / ⌘S)">
+              {saving ? "Saving…" : "Save"}
+            </Button>
+          ) : (
+            <span className="text-xs text-slate-500" data-testid="read-only-note">
+              Read-only: your role may not change functions
+            </span>
+          )}
           <Button variant="primary" onClick={() => void run()} disabled={running}>
             {running ? "Running…" : "Run"}
           </Button>
@@ -237,7 +245,8 @@ function LoadedPanel({
               setCode(v);
               setRuntimeMarker(null);
             }}
-            onSave={() => void save()}
+            onSave={mayEdit ? () => void save() : undefined}
+            readOnly={!mayEdit}
             markers={markers}
             ariaLabel={`Python code of ${fn.name}`}
           />

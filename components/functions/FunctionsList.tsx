@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import type { AgentFunction } from "@/lib/functions/types";
 import { DeleteFunctionDialog } from "./DeleteFunctionDialog";
@@ -13,6 +14,7 @@ type Row = AgentFunction & { usageCount: number };
 type Dialog = { kind: "none" } | { kind: "create" } | { kind: "rename"; fn: Row } | { kind: "delete"; fn: Row };
 
 export function FunctionsList({ agentId, functions }: { agentId: string; functions: Row[] }) {
+  const mayEdit = useCan("functions.edit");
   const router = useRouter();
   const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
   const [notice, setNotice] = useState<string | null>(null);
@@ -29,9 +31,11 @@ export function FunctionsList({ agentId, functions }: { agentId: string; functio
             at run time. Flows call them by name.
           </p>
         </div>
-        <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
-          New function
-        </Button>
+        {mayEdit && (
+          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+            New function
+          </Button>
+        )}
       </header>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
         {notice}
@@ -66,14 +70,18 @@ export function FunctionsList({ agentId, functions }: { agentId: string; functio
               </span>
               <div className="flex gap-1">
                 <Button variant="ghost" onClick={() => router.push(`/agents/${agentId}/functions/${f.id}`)}>
-                  Edit
+                  {mayEdit ? "Edit" : "View"}
                 </Button>
-                <Button variant="ghost" onClick={() => setDialog({ kind: "rename", fn: f })}>
-                  Rename
-                </Button>
-                <Button variant="ghost" onClick={() => setDialog({ kind: "delete", fn: f })}>
-                  Delete
-                </Button>
+                {mayEdit && (
+                  <>
+                    <Button variant="ghost" onClick={() => setDialog({ kind: "rename", fn: f })}>
+                      Rename
+                    </Button>
+                    <Button variant="ghost" onClick={() => setDialog({ kind: "delete", fn: f })}>
+                      Delete
+                    </Button>
+                  </>
+                )}
               </div>
             </li>
           ))}

@@ -35,7 +35,11 @@ export function DeleteDestinationDialog({
   useEffect(() => {
     let alive = true;
     destinationUsagesAction(agentId, destination.id).then(
-      (u) => alive && setUsages(u),
+      (r) => {
+        if (!alive) return;
+        setUsages(r.ok ? r.usages : []);
+        if (!r.ok) setError(r.error);
+      },
       () => alive && setUsages([]),
     );
     return () => {

@@ -15,11 +15,14 @@ export function DestinationCard({
   onDelete,
   onSetDefault,
   extraActions,
+  readOnly = false,
 }: {
   destination: HandoffDestination;
   /** Flow nodes that hand off here (by name, or via "Agent default" while this is the default). */
   usages: readonly DestinationUsage[];
   busy: boolean;
+  /** A role that may not change destinations sees the card without Edit, Duplicate, default or Delete. */
+  readOnly?: boolean;
   onEdit: () => void;
   onDuplicate: () => void;
   onDelete: () => void;
@@ -75,21 +78,27 @@ export function DestinationCard({
         </div>
       </dl>
       <div className="mt-auto flex flex-wrap items-center gap-1 pt-4 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs">
-        <Button onClick={onEdit} disabled={busy}>
-          Edit
-        </Button>
-        <Button onClick={onDuplicate} disabled={busy}>
-          Duplicate
-        </Button>
-        {!d.isDefault && (
-          <Button onClick={onSetDefault} disabled={busy}>
-            Set as default
-          </Button>
+        {!readOnly && (
+          <>
+            <Button onClick={onEdit} disabled={busy}>
+              Edit
+            </Button>
+            <Button onClick={onDuplicate} disabled={busy}>
+              Duplicate
+            </Button>
+            {!d.isDefault && (
+              <Button onClick={onSetDefault} disabled={busy}>
+                Set as default
+              </Button>
+            )}
+          </>
         )}
         {extraActions}
-        <Button variant="ghost" className="ml-auto text-red-700" onClick={onDelete} disabled={busy}>
-          Delete
-        </Button>
+        {!readOnly && (
+          <Button variant="ghost" className="ml-auto text-red-700" onClick={onDelete} disabled={busy}>
+            Delete
+          </Button>
+        )}
       </div>
     </article>
   );

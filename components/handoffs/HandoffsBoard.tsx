@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import type { VariableOption } from "@/components/ui/VariableInput";
 import {
@@ -44,6 +45,7 @@ export function HandoffsBoard({
   samples: Record<string, string>;
   hosts: RouteHosts;
 }) {
+  const mayEdit = useCan("destinations.edit");
   const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -65,9 +67,15 @@ export function HandoffsBoard({
             back (BYE). Flows and functions name a destination; the default is used when none is named.
           </p>
         </div>
-        <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
-          Add Handoff
-        </Button>
+        {mayEdit ? (
+          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+            Add Handoff
+          </Button>
+        ) : (
+          <p className="text-sm text-slate-500" data-testid="read-only-note">
+            Read-only: your role may not change destinations
+          </p>
+        )}
       </header>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
         {notice}
@@ -84,6 +92,7 @@ export function HandoffsBoard({
               destination={d}
               usages={usages[d.id] ?? []}
               busy={pending}
+              readOnly={!mayEdit}
               onEdit={() => setDialog({ kind: "edit", destination: d })}
               onDuplicate={() => run(() => duplicateDestinationAction(agentId, d.id), `Duplicated ${d.name}`)}
               onSetDefault={() => run(() => setDefaultDestinationAction(agentId, d.id), `${d.name} is now the default`)}

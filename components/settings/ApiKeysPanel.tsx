@@ -9,7 +9,7 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/app/agents/[agentId]/s
 import type { ApiKey } from "@/lib/api/keys";
 import { formatUtc } from "@/lib/time/utc";
 
-export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: string }) {
+export function ApiKeysPanel({ keys, agentId, showOwners }: { keys: ApiKey[]; agentId: string; showOwners: boolean }) {
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string | undefined>();
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
@@ -52,8 +52,8 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
         </h2>
         <p className="mt-1 text-sm text-slate-600">
           Keys let scripts and CI call the REST API at <code className="font-mono">/api/v1</code> with{" "}
-          <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. A key works for every agent in the
-          workspace (this agent&apos;s id is{" "}
+          <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. A key acts as the member who made it,
+          with their role, for every agent in the workspace (this agent&apos;s id is{" "}
           <code className="font-mono" data-testid="agent-id">
             {agentId}
           </code>
@@ -121,8 +121,8 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
 
       {keys.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">
-          No API keys yet. Create one above, or run{" "}
-          <code className="font-mono">npm run cli -- apikey create --name NAME</code>.
+          {showOwners ? "No API keys yet" : "You have no API keys yet"}. Create one above, or run{" "}
+          <code className="font-mono">npm run cli -- apikey create --name NAME --user EMAIL</code>.
         </div>
       ) : (
         <table className="w-full text-left text-sm" data-testid="api-key-table">
@@ -130,6 +130,7 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
             <tr>
               <th className="py-2 pr-3 font-semibold">Name</th>
               <th className="py-2 pr-3 font-semibold">Key</th>
+              {showOwners && <th className="py-2 pr-3 font-semibold">Owner</th>}
               <th className="py-2 pr-3 font-semibold">Created</th>
               <th className="py-2 pr-3 font-semibold">Last used</th>
               <th className="py-2 pr-3 font-semibold">Status</th>
@@ -141,6 +142,11 @@ export function ApiKeysPanel({ keys, agentId }: { keys: ApiKey[]; agentId: strin
               <tr key={k.id} className="border-b border-slate-100" data-testid="api-key-row" data-name={k.name}>
                 <td className="py-2 pr-3 font-medium">{k.name}</td>
                 <td className="py-2 pr-3 font-mono text-slate-600">{k.prefix}…</td>
+                {showOwners && (
+                  <td className="py-2 pr-3" data-testid="key-owner" title={k.owner?.email}>
+                    {k.owner ? k.owner.name : "(no owner)"}
+                  </td>
+                )}
                 <td className="py-2 pr-3">
                   <time dateTime={k.createdAt}>{formatUtc(k.createdAt, "minute")}</time>
                 </td>

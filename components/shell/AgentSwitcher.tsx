@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useCan } from "@/components/ui/viewer";
 import { Modal } from "@/components/ui/Modal";
 import { createAgentAction, renameAgentAction } from "@/app/agents/actions";
 import { AgentNameForm } from "./AgentNameForm";
@@ -11,6 +12,8 @@ type Agent = { id: string; name: string };
 
 export function AgentSwitcher({ current, agents }: { current: Agent; agents: Agent[] }) {
   const router = useRouter();
+  const mayEdit = useCan("agents.edit");
+  const mayImport = useCan("functions.edit");
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<"none" | "create" | "rename" | "import">("none");
   const menuRef = useRef<HTMLDivElement>(null);
@@ -71,21 +74,25 @@ export function AgentSwitcher({ current, agents }: { current: Agent; agents: Age
               {a.id === current.id && <span aria-hidden>✓</span>}
             </button>
           ))}
-          <div className="my-1 border-t border-slate-200" />
-          <button
-            role="menuitem"
-            onClick={() => choose("rename")}
-            className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
-          >
-            Rename agent…
-          </button>
-          <button
-            role="menuitem"
-            onClick={() => choose("create")}
-            className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
-          >
-            New agent…
-          </button>
+          {mayEdit && (
+            <>
+              <div className="my-1 border-t border-slate-200" />
+              <button
+                role="menuitem"
+                onClick={() => choose("rename")}
+                className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
+              >
+                Rename agent…
+              </button>
+              <button
+                role="menuitem"
+                onClick={() => choose("create")}
+                className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
+              >
+                New agent…
+              </button>
+            </>
+          )}
           <div className="my-1 border-t border-slate-200" />
           <a
             role="menuitem"
@@ -96,13 +103,15 @@ export function AgentSwitcher({ current, agents }: { current: Agent; agents: Age
           >
             Export agent
           </a>
-          <button
-            role="menuitem"
-            onClick={() => choose("import")}
-            className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
-          >
-            Import agent…
-          </button>
+          {mayImport && (
+            <button
+              role="menuitem"
+              onClick={() => choose("import")}
+              className="block w-full px-3 py-1.5 text-left hover:bg-slate-50"
+            >
+              Import agent…
+            </button>
+          )}
         </div>
       )}
       {dialog === "import" && <ImportAgentDialog agent={current} onClose={() => setDialog("none")} />}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { publishAction } from "@/app/agents/[agentId]/versions/actions";
+import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import { FieldMessages, inputClass } from "@/components/ui/FieldMessages";
 import { Modal } from "@/components/ui/Modal";
@@ -18,6 +19,7 @@ type Outcome = Exclude<PublishResult, { ok: true }> | { ok: true; number: number
  * before publishing.
  */
 export function PublishButton({ agentId }: { agentId: string }) {
+  const mayPublish = useCan("publish");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
@@ -46,6 +48,8 @@ export function PublishButton({ agentId }: { agentId: string }) {
   const lint = outcome && !outcome.ok && outcome.status === "lint_errors" ? outcome : null;
   const done = outcome?.ok ? outcome : null;
 
+  // Roles that may not publish do not see the button (the server refuses them anyway).
+  if (!mayPublish) return null;
   return (
     <>
       <Button variant="primary" onClick={() => setOpen(true)} data-testid="publish-button">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { promoteAction, restoreAction } from "@/app/agents/[agentId]/versions/actions";
 import { Badge } from "@/components/ui/Badge";
+import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import { Modal } from "@/components/ui/Modal";
 import { formatUtc } from "@/lib/time/utc";
@@ -15,6 +16,8 @@ type Confirm = { kind: "promote" | "restore"; number: number } | null;
 /** The list of versions with their actions; promote and restore ask first. */
 export function VersionsTable({ agentId, versions }: { agentId: string; versions: VersionSummary[] }) {
   const router = useRouter();
+  const mayPromote = useCan("promote");
+  const mayRestore = useCan("publish");
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -91,10 +94,12 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
                   >
                     Export
                   </a>
-                  {!v.live && (
+                  {!v.live && mayPromote && (
                     <Button onClick={() => setConfirm({ kind: "promote", number: v.number })}>Promote to live</Button>
                   )}
-                  <Button onClick={() => setConfirm({ kind: "restore", number: v.number })}>Restore to draft</Button>
+                  {mayRestore && (
+                    <Button onClick={() => setConfirm({ kind: "restore", number: v.number })}>Restore to draft</Button>
+                  )}
                 </div>
               </td>
             </tr>

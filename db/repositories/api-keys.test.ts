@@ -9,13 +9,16 @@ import {
   listApiKeys,
   revokeApiKey,
 } from "./api-keys";
-import { API_KEY_PATTERN, bearerToken } from "../../lib/api/keys";
+import { API_KEY_PATTERN, bearerToken, type ApiKeyOwner } from "../../lib/api/keys";
+import { insertTestMember } from "../testing/members";
 
 let ctx: ReturnType<typeof tempDb>;
 let db: Db;
+let owner: ApiKeyOwner;
 beforeEach(() => {
   ctx = tempDb();
   db = ctx.db;
+  owner = insertTestMember(db);
 });
 afterEach(() => ctx.cleanup());
 
@@ -27,7 +30,7 @@ describe("API keys repository", () => {
   });
 
   it("stores only a hash and a display prefix", () => {
-    const { apiKey, secret } = createApiKey(db, "CI");
+    const { apiKey, secret } = createApiKey(db, "CI", owner);
     expect(apiKey).toMatchObject({ name: "CI", prefix: secret.slice(0, 12), lastUsedAt: null, revokedAt: null });
     const row = db.$client.prepare("SELECT * FROM api_keys").get() as Record<string, unknown>;
     expect(row.hash).toBe(hashApiKey(secret));
@@ -35,7 +38,7 @@ describe("API keys repository", () => {
   });
 
   it("authenticates live keys, refuses unknown and revoked ones at once", () => {
-    const { apiKey, secret } = createApiKey(db, "CI");
+    const { apiKey, secret } = createApiKey(db, "CI", owner);
     expect(authenticateApiKey(db, secret)?.id).toBe(apiKey.id);
     expect(authenticateApiKey(db, null)).toBeNull();
     expect(authenticateApiKey(db, generateApiKeySecret())).toBeNull();
@@ -47,7 +50,7 @@ describe("API keys repository", () => {
   });
 
   it("writes last_used_at at most once a minute", () => {
-    const { apiKey, secret } = createApiKey(db, "CI");
+    const { apiKey, secret } = createApiKey(db, "CI", owner);
     const t = Date.parse("2025-05-01T09:00:00.000Z");
     const lastUsed = () => listApiKeys(db).find((k) => k.id === apiKey.id)!.lastUsedAt;
     authenticateApiKey(db, secret, t);
@@ -59,8 +62,8 @@ describe("API keys repository", () => {
   });
 
   it("lists newest first", () => {
-    createApiKey(db, "first");
-    const second = createApiKey(db, "second");
+    createApiKey(db, "first", owner);
+    const second = createApiKey(db, "second", owner);
     db.$client
       .prepare("UPDATE api_keys SET created_at = '2000-01-01T00:00:00.000Z' WHERE id != ?")
       .run(second.apiKey.id);

@@ -17,6 +17,7 @@ export const API_ENDPOINTS = {
   "/api/v1/agents/{agentId}/versions/{version}": ["GET"],
   "/api/v1/agents/{agentId}/versions/{version}/diff/{other}": ["GET"],
   "/api/v1/agents/{agentId}/versions/{version}/promote": ["POST"],
+  "/api/v1/audit": ["GET"],
   "/api/v1/agents/{agentId}/handoffs/{handoffId}": ["GET", "PUT", "PATCH", "DELETE"],
   "/api/v1/agents/{agentId}/handoffs/{handoffId}/default": ["POST"],
   "/api/v1/conversations/{conversationId}": ["GET"],

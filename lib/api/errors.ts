@@ -57,6 +57,7 @@ export const invalid = (fields: Record<string, string>, message = "Some fields a
 export const notFound = (what: string) => new ApiError(404, "not_found", `No ${what} with that id`);
 export const conflict = (message: string, fields?: Record<string, string>) =>
   new ApiError(409, "conflict", message, fields);
+export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
 export const unauthorized = () =>
   new ApiError(
     401,

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { Role } from "../auth/roles";
 
-/** Workspace-wide API keys: `sk_live_` + 32 base62 characters (~190 bits). Only a hash is stored. */
+/** API keys, each owned by a member: `sk_live_` + 32 base62 characters (~190 bits). Only a hash is stored. */
 export const API_KEY_PREFIX = "sk_live_";
 export const API_KEY_PATTERN = /^sk_live_[0-9A-Za-z]{32}$/;
 /** How much of a key is kept in clear to tell keys apart in lists (`sk_live_AbCd…`). */
@@ -11,6 +12,14 @@ export const apiKeyNameSchema = z
   .transform((s) => s.trim())
   .pipe(z.string().min(1, "Enter a name").max(60, "Names are at most 60 characters"));
 
+/** The member a key belongs to; the key acts with their role. */
+export interface ApiKeyOwner {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
 export interface ApiKey {
   id: string;
   name: string;
@@ -19,6 +28,8 @@ export interface ApiKey {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Null only for a key made before sign-in existed whose owner was never set (it authenticates nobody). */
+  owner: ApiKeyOwner | null;
 }
 
 /** What creating a key from Settings returns: the secret, in this one response and nowhere else. */

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { conversationFilterFields } from "../conversations/filters";
 import { conversationSchema, conversationSummarySchema } from "../conversations/schema";
+import { auditFilterFields } from "../audit/filters";
+import { PERMISSIONS, ROLE_LABELS, type Permission } from "../auth/roles";
 import { apiAgentSchema } from "./agents";
+import { apiAuditEntrySchema, apiAuditPageSchema } from "./audit";
 import { apiDestinationBodySchema, apiDestinationSchema } from "./destinations";
 import { apiErrorBodySchema } from "./errors";
 import { agentDocumentShapeSchema } from "../agent-document/schema";
@@ -41,6 +44,15 @@ const ERROR_RESPONSES = {
   415: "UnsupportedMediaType",
 } as const;
 
+/**
+ * What an operation needs: `x-permission` (checked against the route's own by a test) and the
+ * roles that hold it, in its description.
+ */
+function needs(permission: Permission) {
+  const roles = PERMISSIONS[permission].roles.map((r) => ROLE_LABELS[r]).join(", ");
+  return { "x-permission": permission, "x-roles": [...PERMISSIONS[permission].roles], description: `Roles: ${roles}.` };
+}
+
 const params = (...names: string[]) => names.map((n) => ({ $ref: `#/components/parameters/${n}` }));
 
 const listOf = (name: string) => ({
@@ -50,8 +62,8 @@ const listOf = (name: string) => ({
   additionalProperties: false,
 });
 
-function queryParameters(): unknown[] {
-  return Object.entries(conversationFilterFields).map(([name, schema]) => {
+function queryParameters(fields: Record<string, z.ZodType> = conversationFilterFields): unknown[] {
+  return Object.entries(fields).map(([name, schema]) => {
     const s = jsonSchema(schema, "input");
     const { description, ...rest } = s;
     return { name, in: "query", required: false, description, schema: rest };
@@ -65,8 +77,10 @@ export function buildOpenApiDocument(): JsonSchema {
       title: "Switchboard API",
       version: "1.0.0",
       description:
-        "Read agents and conversations, manage handoff destinations. Authenticate with `Authorization: Bearer <API key>` " +
-        "(Settings → API keys, or `npm run cli -- apikey create --name NAME`). Errors are `{ error: { code, message, fields? } }`.",
+        "Read agents and conversations, manage handoff destinations, read the audit log. Authenticate with " +
+        "`Authorization: Bearer <API key>` (Settings → API keys, or `npm run cli -- apikey create --name NAME --user EMAIL`). " +
+        "A key acts as the member who made it, with their current role: an operation their role does not allow answers 403 " +
+        "(each operation lists its roles and `x-permission`). Errors are `{ error: { code, message, fields? } }`.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }],
@@ -82,38 +96,43 @@ export function buildOpenApiDocument(): JsonSchema {
       "/agents": {
         get: {
           operationId: "listAgents",
+          ...needs("view"),
           summary: "List agents",
-          responses: { "200": ok("Agents, oldest first", listOf("Agent")), ...errors(401) },
+          responses: { "200": ok("Agents, oldest first", listOf("Agent")), ...errors(401, 403) },
         },
       },
       "/agents/{agentId}": {
         parameters: params("agentId"),
         get: {
           operationId: "getAgent",
+          ...needs("view"),
           summary: "Get an agent",
-          responses: { "200": ok("The agent", ref("Agent")), ...errors(401, 404) },
+          responses: { "200": ok("The agent", ref("Agent")), ...errors(401, 403, 404) },
         },
       },
       "/agents/{agentId}/export": {
         parameters: params("agentId"),
         get: {
           operationId: "exportAgent",
+          ...needs("view"),
           summary:
             "Export the agent's draft as an agent document (settings, variables, destinations, functions, flows; no ids)",
           description:
             "Keys are written in a stable order, so the same draft always gives the same bytes, and importing an export then exporting again is byte-identical.",
-          responses: { "200": ok("The agent document", ref("AgentDocument")), ...errors(400, 401, 404) },
+          responses: { "200": ok("The agent document", ref("AgentDocument")), ...errors(400, 401, 403, 404) },
         },
       },
       "/agents/{agentId}/versions": {
         parameters: params("agentId"),
         get: {
           operationId: "listVersions",
+          ...needs("view"),
           summary: "List the agent's published versions, newest first, and which one is live",
-          responses: { "200": ok("Versions", ref("VersionList")), ...errors(401, 404) },
+          responses: { "200": ok("Versions", ref("VersionList")), ...errors(401, 403, 404) },
         },
         post: {
           operationId: "publishDraft",
+          ...needs("publish"),
           summary: "Publish the draft as the next version",
           description:
             "The draft is frozen as version N+1 (immutable: note, author, time, content hash). An unchanged draft is 409 " +
@@ -126,7 +145,7 @@ export function buildOpenApiDocument(): JsonSchema {
               description: "nothing_changed (the draft is the latest version) or lint_errors (problems lists them)",
               content: jsonContent(ref("Error")),
             },
-            ...errors(400, 401, 404),
+            ...errors(400, 401, 403, 404),
           },
         },
       },
@@ -134,35 +153,42 @@ export function buildOpenApiDocument(): JsonSchema {
         parameters: params("agentId", "version"),
         get: {
           operationId: "getVersion",
+          ...needs("view"),
           summary: "Get a version (a number, or live) with its agent document",
-          responses: { "200": ok("The version", ref("Version")), ...errors(400, 401, 404) },
+          responses: { "200": ok("The version", ref("Version")), ...errors(400, 401, 403, 404) },
         },
       },
       "/agents/{agentId}/versions/{version}/promote": {
         parameters: params("agentId", "version"),
         post: {
           operationId: "promoteVersion",
+          ...needs("promote"),
           summary: "Make a version live (promoting an older one is a rollback)",
-          responses: { "200": ok("The version, now live", ref("VersionSummary")), ...errors(400, 401, 404) },
+          responses: { "200": ok("The version, now live", ref("VersionSummary")), ...errors(400, 401, 403, 404) },
         },
       },
       "/agents/{agentId}/versions/{version}/diff/{other}": {
         parameters: params("agentId", "version", "other"),
         get: {
           operationId: "diffVersions",
+          ...needs("view"),
           summary: "Compare two versions, or a version and the draft (each side: a number, live or draft)",
           description:
             "Settings, variables and destinations field by field (matched by name), flows node by node with the changed " +
             "fields and edges, functions as a unified diff of their code.",
-          responses: { "200": ok("What changed from version to other", ref("AgentDiff")), ...errors(400, 401, 404) },
+          responses: {
+            "200": ok("What changed from version to other", ref("AgentDiff")),
+            ...errors(400, 401, 403, 404),
+          },
         },
       },
       "/agents/import": {
         post: {
           operationId: "importAgent",
+          ...needs("functions.edit"),
           summary: "Import an agent document as a new agent, or into an agent's draft with ?into={agentId}",
           description:
-            "An invalid document changes nothing: 400 with each problem under its path (`destinations.1.sip_headers.0.value`). " +
+            "Roles: Admin, Developer (it can replace functions). An invalid document changes nothing: 400 with each problem under its path (`destinations.1.sip_headers.0.value`). " +
             "Into an existing agent, destinations, functions and flows are matched by name and keep their ids; the agent keeps its name.",
           parameters: [
             {
@@ -177,7 +203,7 @@ export function buildOpenApiDocument(): JsonSchema {
           responses: {
             "201": ok("The new agent", ref("Agent")),
             "200": ok("The agent whose draft was replaced", ref("Agent")),
-            ...errors(400, 401, 404),
+            ...errors(400, 401, 403, 404),
           },
         },
       },
@@ -185,55 +211,65 @@ export function buildOpenApiDocument(): JsonSchema {
         parameters: params("agentId"),
         get: {
           operationId: "listFlows",
+          ...needs("view"),
           summary: "List an agent's flows (without nodes)",
-          responses: { "200": ok("Flows, oldest first", listOf("FlowSummary")), ...errors(401, 404) },
+          responses: { "200": ok("Flows, oldest first", listOf("FlowSummary")), ...errors(401, 403, 404) },
         },
       },
       "/flows/{flowId}": {
         parameters: params("flowId"),
         get: {
           operationId: "getFlow",
+          ...needs("view"),
           summary: "Get a flow with its nodes and edges",
-          responses: { "200": ok("The flow", ref("Flow")), ...errors(401, 404) },
+          responses: { "200": ok("The flow", ref("Flow")), ...errors(401, 403, 404) },
         },
       },
       "/flows/{flowId}/export": {
         parameters: params("flowId"),
         get: {
           operationId: "exportFlow",
+          ...needs("view"),
           summary: "Export a flow in the flow editor's import format",
-          responses: { "200": ok("The export", ref("FlowExport")), ...errors(401, 404) },
+          responses: { "200": ok("The export", ref("FlowExport")), ...errors(401, 403, 404) },
         },
       },
       "/agents/{agentId}/conversations": {
         parameters: params("agentId"),
         get: {
           operationId: "listConversations",
+          ...needs("review"),
           summary: "List an agent's conversations, newest first",
           description:
-            "Keyset pagination: pass `next_cursor` as `cursor` for the next page; `next_cursor` is null on the last page. " +
+            "Roles: every role. Keyset pagination: pass `next_cursor` as `cursor` for the next page; `next_cursor` is null on the last page. " +
             "Pages stay stable while new calls are stored. Empty parameters count as absent; unknown or repeated ones are errors.",
           parameters: queryParameters(),
-          responses: { "200": ok("One page", ref("ConversationPage")), ...errors(400, 401, 404) },
+          responses: { "200": ok("One page", ref("ConversationPage")), ...errors(400, 401, 403, 404) },
         },
       },
       "/conversations/{conversationId}": {
         parameters: params("conversationId"),
         get: {
           operationId: "getConversation",
+          ...needs("review"),
           summary: "Get a conversation: transcript, path, variables, handoff record, metrics, logs and SIP trace",
-          responses: { "200": ok("The conversation", ref("Conversation")), ...errors(401, 404) },
+          responses: { "200": ok("The conversation", ref("Conversation")), ...errors(401, 403, 404) },
         },
       },
       "/agents/{agentId}/handoffs": {
         parameters: params("agentId"),
         get: {
           operationId: "listHandoffDestinations",
+          ...needs("view"),
           summary: "List an agent's handoff destinations",
-          responses: { "200": ok("Destinations in board order", listOf("HandoffDestination")), ...errors(401, 404) },
+          responses: {
+            "200": ok("Destinations in board order", listOf("HandoffDestination")),
+            ...errors(401, 403, 404),
+          },
         },
         post: {
           operationId: "createHandoffDestination",
+          ...needs("destinations.edit"),
           summary: "Create a handoff destination (the agent's first becomes its default)",
           requestBody: { required: true, content: jsonContent(ref("HandoffDestinationBody")) },
           responses: { "201": ok("Created", ref("HandoffDestination")), ...errors(400, 401, 403, 404, 409, 415) },
@@ -243,23 +279,27 @@ export function buildOpenApiDocument(): JsonSchema {
         parameters: params("agentId", "handoffId"),
         get: {
           operationId: "getHandoffDestination",
+          ...needs("view"),
           summary: "Get a handoff destination",
-          responses: { "200": ok("The destination", ref("HandoffDestination")), ...errors(401, 404) },
+          responses: { "200": ok("The destination", ref("HandoffDestination")), ...errors(401, 403, 404) },
         },
         put: {
           operationId: "replaceHandoffDestination",
+          ...needs("destinations.edit"),
           summary: "Replace a handoff destination (omitted optional fields take their defaults)",
           requestBody: { required: true, content: jsonContent(ref("HandoffDestinationBody")) },
           responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 403, 404, 409, 415) },
         },
         patch: {
           operationId: "updateHandoffDestination",
+          ...needs("destinations.edit"),
           summary: "Change some fields of a handoff destination",
           requestBody: { required: true, content: jsonContent(ref("HandoffDestinationPatch")) },
           responses: { "200": ok("Saved", ref("HandoffDestination")), ...errors(400, 401, 403, 404, 409, 415) },
         },
         delete: {
           operationId: "deleteHandoffDestination",
+          ...needs("destinations.edit"),
           summary: "Delete a handoff destination (deleting the default promotes the earliest remaining one)",
           responses: {
             "200": ok("Deleted", {
@@ -275,10 +315,20 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      "/audit": {
+        get: {
+          operationId: "listAuditEntries",
+          ...needs("audit.view"),
+          summary: "The audit log, newest first: who changed what, when, with a short before → after",
+          parameters: queryParameters(auditFilterFields),
+          responses: { "200": ok("One page", ref("AuditPage")), ...errors(400, 401, 403) },
+        },
+      },
       "/agents/{agentId}/handoffs/{handoffId}/default": {
         parameters: params("agentId", "handoffId"),
         post: {
           operationId: "setDefaultHandoffDestination",
+          ...needs("destinations.edit"),
           summary: "Make a destination the agent's default",
           responses: { "200": ok("The new default", ref("HandoffDestination")), ...errors(401, 403, 404) },
         },
@@ -336,6 +386,8 @@ export function buildOpenApiDocument(): JsonSchema {
           required: ["data", "next_cursor"],
           additionalProperties: false,
         },
+        AuditEntry: jsonSchema(apiAuditEntrySchema),
+        AuditPage: jsonSchema(apiAuditPageSchema),
         Error: jsonSchema(apiErrorBodySchema),
       },
       responses: {
@@ -343,7 +395,10 @@ export function buildOpenApiDocument(): JsonSchema {
           description: "Invalid parameters or body (fields says which), or a body that is not JSON",
           content: jsonContent(ref("Error")),
         },
-        Unauthorized: { description: "Missing, unknown or revoked API key", content: jsonContent(ref("Error")) },
+        Unauthorized: {
+          description: "Missing, unknown or revoked API key, or one whose member was removed",
+          content: jsonContent(ref("Error")),
+        },
         NotFound: {
           description: "No such agent, destination, flow or conversation",
           content: jsonContent(ref("Error")),
@@ -354,7 +409,8 @@ export function buildOpenApiDocument(): JsonSchema {
         },
         Forbidden: {
           description:
-            "Refused before authentication: the Host is not in SWITCHBOARD_ALLOWED_HOSTS, or a browser sent the " +
+            "The key's member has a role that may not do this (code forbidden; the message names the roles that may), " +
+            "or refused before authentication: the Host is not in SWITCHBOARD_ALLOWED_HOSTS, or a browser sent the " +
             "request from another origin",
           content: jsonContent(ref("Error")),
         },

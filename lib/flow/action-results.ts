@@ -11,4 +11,6 @@ export type SaveFlowResult =
   | { ok: true; revision: number; savedAt: string }
   | { ok: false; status: "stale"; theirs: StoredFlow }
   | { ok: false; status: "invalid"; errors: PathError[] }
-  | { ok: false; status: "not_found" };
+  | { ok: false; status: "not_found" }
+  /** Signed out (401) or a role that may not edit flows (403). */
+  | { ok: false; status: "unauthorized" | "forbidden"; message: string };

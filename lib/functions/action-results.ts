@@ -18,3 +18,9 @@ export interface FunctionEditorData {
   variables: { name: string; sampleValue: string }[];
   timeoutMs: number;
 }
+
+/** The flow nodes that name a function, for the delete dialog. */
+export type FunctionUsagesResult = { ok: true; usages: FunctionUsage[] } | { ok: false; error: string };
+
+/** The editor panel's data, or why it cannot be shown (gone, or signed out). */
+export type LoadFunctionResult = { ok: true; data: FunctionEditorData } | { ok: false; error: string };

@@ -1,3 +1,4 @@
+import type { DestinationUsage } from "../flow/destination-usages";
 import type { FieldErrors } from "../validation/field-errors";
 import type { HandoffDestination } from "./types";
 
@@ -5,3 +6,6 @@ import type { HandoffDestination } from "./types";
 export type HandoffActionResult =
   | { ok: true; destination?: HandoffDestination }
   | { ok: false; fieldErrors: FieldErrors; formError?: string };
+
+/** The flow nodes that hand off to a destination, for the delete confirmation. */
+export type DestinationUsagesResult = { ok: true; usages: DestinationUsage[] } | { ok: false; error: string };

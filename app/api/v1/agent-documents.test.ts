@@ -8,6 +8,7 @@ const { listAgents } = await import("@/db/repositories/agents");
 const { createApiKey } = await import("@/db/repositories/api-keys");
 const { listDestinations } = await import("@/db/repositories/handoffs");
 const { getVersion, listVersions } = await import("@/db/repositories/versions");
+const { insertTestMember } = await import("@/db/testing/members");
 const exportRoute = await import("./agents/[agentId]/export/route");
 const importRoute = await import("./agents/import/route");
 
@@ -17,7 +18,7 @@ let demoId: string;
 beforeAll(() => {
   const db = getDb();
   demoId = listAgents(db)[0]!.id;
-  key = createApiKey(db, "tests").secret;
+  key = createApiKey(db, "tests", insertTestMember(db)).secret;
 });
 afterAll(() => {
   getDb().$client.close();

@@ -7,6 +7,7 @@ const { getDb } = await import("@/db/server");
 const { createAgent, listAgents } = await import("@/db/repositories/agents");
 const { createApiKey, revokeApiKey } = await import("@/db/repositories/api-keys");
 const { storeConversation } = await import("@/db/testing/conversations");
+const { insertTestMember } = await import("@/db/testing/members");
 const { sampleHandoff } = await import("@/lib/conversations/samples");
 const { DEMO_BILLING, DEMO_DESTINATIONS } = await import("@/lib/handoffs/demo");
 const agentsRoute = await import("./agents/route");
@@ -30,7 +31,7 @@ let convAgent: string;
 beforeAll(() => {
   const db = getDb();
   demoId = listAgents(db)[0]!.id;
-  key = createApiKey(db, "tests").secret;
+  key = createApiKey(db, "tests", insertTestMember(db)).secret;
   convAgent = createAgent(db, "Conversations").id;
 });
 afterAll(() => {
@@ -61,7 +62,7 @@ describe("authentication", () => {
       expect(r.json.error.code).toBe("unauthorized");
       expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
     }
-    const revoked = createApiKey(getDb(), "to revoke");
+    const revoked = createApiKey(getDb(), "to revoke", insertTestMember(getDb()));
     expect((await call(agentsRoute.GET, "GET", `${base}/agents`, { key: revoked.secret })).status).toBe(200);
     revokeApiKey(getDb(), revoked.apiKey.id);
     expect((await call(agentsRoute.GET, "GET", `${base}/agents`, { key: revoked.secret })).status).toBe(401);

@@ -12,6 +12,7 @@ const { listFlows } = await import("@/db/repositories/flows");
 const { createApiKey } = await import("@/db/repositories/api-keys");
 const { storeConversation } = await import("@/db/testing/conversations");
 const { publishDraft } = await import("@/db/repositories/versions");
+const { insertTestMember } = await import("@/db/testing/members");
 const { sampleConversation } = await import("@/lib/conversations/samples");
 
 const ROUTES = {
@@ -46,7 +47,7 @@ let flowIds: string[];
 beforeAll(() => {
   const db = getDb();
   publishDraft(db, listAgents(db)[0]!.id, { note: "fuzz", author: "tests" });
-  key = createApiKey(db, "fuzz").secret;
+  key = createApiKey(db, "fuzz", insertTestMember(db)).secret;
   agentId = listAgents(db)[0]!.id;
   handoffIds = listDestinations(db, agentId).map((d) => d.id);
   flowIds = listFlows(db, agentId).map((f) => f.id);

@@ -10,6 +10,7 @@ const { getDb } = await import("@/db/server");
 const { listAgents } = await import("@/db/repositories/agents");
 const { createApiKey } = await import("@/db/repositories/api-keys");
 const { storeConversation } = await import("@/db/testing/conversations");
+const { insertTestMember } = await import("@/db/testing/members");
 const { sampleConversation } = await import("@/lib/conversations/samples");
 const { buildOpenApiDocument } = await import("@/lib/api/openapi");
 const { apiDestinationSchema } = await import("@/lib/api/destinations");
@@ -68,6 +69,28 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(routes.map((r) => r.template).sort());
   });
 
+  it("says for every operation the permission its handler checks, and documents 401 and 403", async () => {
+    for (const { file, template } of routeFiles()) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, { access?: unknown }>;
+      for (const method of METHODS) {
+        const handler = mod[method];
+        if (!handler) continue;
+        const op = doc.paths[template]![method.toLowerCase()] as {
+          "x-permission"?: string;
+          security?: unknown[];
+          responses: Record<string, unknown>;
+        };
+        const access = handler.access as { permission?: string; public?: true };
+        if (access.public) {
+          expect(op.security, `${method} ${template}`).toEqual([]);
+          continue;
+        }
+        expect(op["x-permission"], `${method} ${template}`).toBe(access.permission);
+        expect(Object.keys(op.responses), `${method} ${template}`).toEqual(expect.arrayContaining(["401", "403"]));
+      }
+    }
+  });
+
   it("every route with input has a schema.ts beside it", () => {
     for (const { file } of routeFiles()) {
       const src = readFileSync(file, "utf8");
@@ -78,7 +101,7 @@ describe("OpenAPI document", () => {
 
   it("matches what the handlers answer (checked with the schemas it is generated from)", async () => {
     const db = getDb();
-    const key = createApiKey(db, "openapi").secret;
+    const key = createApiKey(db, "openapi", insertTestMember(db)).secret;
     const agentId = listAgents(db)[0]!.id;
     const conv = storeConversation(db, sampleConversation(agentId, 0, new Date("2025-05-01T09:00:00Z")));
     const r = async (route: string, url: string, params: Record<string, string>, method = "GET", body?: unknown) =>

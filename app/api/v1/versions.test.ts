@@ -6,6 +6,7 @@ const tmp = useTempDatabase("versions");
 const { getDb } = await import("@/db/server");
 const { listAgents } = await import("@/db/repositories/agents");
 const { createApiKey } = await import("@/db/repositories/api-keys");
+const { insertTestMember } = await import("@/db/testing/members");
 const { seedDemoAgent } = await import("@/db/seed");
 const { listDestinations, updateDestination } = await import("@/db/repositories/handoffs");
 const { getFlow, listFlows, saveFlow } = await import("@/db/repositories/flows");
@@ -22,7 +23,7 @@ let agentId: string;
 beforeAll(() => {
   const db = getDb();
   agentId = listAgents(db)[0]!.id;
-  key = createApiKey(db, "ci").secret;
+  key = createApiKey(db, "ci", insertTestMember(db)).secret;
 });
 afterAll(() => {
   getDb().$client.close();
@@ -49,7 +50,7 @@ describe("versions API", () => {
     expect(first.json).toEqual({
       number: 1,
       note: "First",
-      author: 'API key "ci"',
+      author: "Test admin",
       created_at: expect.any(String),
       content_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       live: false,

@@ -1,8 +1,10 @@
 import { PythonBench } from "@/components/functions/PythonBench";
+import { requirePageViewer } from "@/auth/viewer";
 
 // Not part of the product UI (no nav entry): the page `npm run bench:python` drives.
 export const metadata = { title: "Python worker benchmark", robots: { index: false } };
 
-export default function PythonBenchPage() {
+export default async function PythonBenchPage() {
+  await requirePageViewer();
   return <PythonBench />;
 }

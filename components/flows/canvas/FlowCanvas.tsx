@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized } from "@xyflow/react";
+import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 import type { CanvasEdge } from "@/components/flows/store/types";
 import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
@@ -27,6 +28,7 @@ export function FlowCanvas() {
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);
   const reconnect = useEditorStore((s) => s.reconnect);
+  const { readOnly } = useEditorMeta();
   useRemeasureChangedHandles(useEditorStoreApi());
   const shownEdges = useMemo(() => withReconnectAnchors(edges), [edges]);
   const initialized = useNodesInitialized();
@@ -52,8 +54,10 @@ export function FlowCanvas() {
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={connect}
-        onReconnect={reconnect}
+        onConnect={readOnly ? undefined : connect}
+        onReconnect={readOnly ? undefined : reconnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}

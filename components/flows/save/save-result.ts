@@ -12,5 +12,6 @@ export function applySaveResult(s: EditorState, version: number, result: SaveFlo
       .join("; ");
     return s.saveFailed(`the server refused the flow: ${list}`);
   }
+  if (result.status === "unauthorized" || result.status === "forbidden") return s.saveFailed(result.message);
   s.saveFailed("this flow no longer exists");
 }

@@ -10,7 +10,7 @@ import { ImportExport } from "./ImportExport";
 import { SaveStatusBadge } from "./SaveStatusBadge";
 
 export function EditorToolbar() {
-  const { agentId } = useEditorMeta();
+  const { agentId, readOnly } = useEditorMeta();
   const store = useEditorStoreApi();
   const name = useEditorStore((s) => s.name);
   const canUndo = useEditorStore((s) => s.history.past.length > 0);
@@ -45,15 +45,23 @@ export function EditorToolbar() {
       </h1>
       <SaveStatusBadge />
       <div className="ml-auto flex items-center gap-1.5">
-        <Button variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)">
-          Undo
-        </Button>
-        <Button variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
-          Redo
-        </Button>
-        <Button onClick={layout} title="Arrange nodes top to bottom">
-          Auto-layout
-        </Button>
+        {readOnly ? (
+          <span className="text-xs text-slate-500" data-testid="read-only-note">
+            Read-only: your role may not edit flows
+          </span>
+        ) : (
+          <>
+            <Button variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)">
+              Undo
+            </Button>
+            <Button variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
+              Redo
+            </Button>
+            <Button onClick={layout} title="Arrange nodes top to bottom">
+              Auto-layout
+            </Button>
+          </>
+        )}
         <Button onClick={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 300 })}>Fit view</Button>
         <ImportExport />
         <HelpPopover />

@@ -8,6 +8,7 @@ import { exportFlow, type PathError } from "@/lib/flow";
 import { readFlowFile } from "@/lib/flow/size";
 import { toDocument } from "@/components/flows/store/document";
 import { useEditorStoreApi } from "@/components/flows/store/context";
+import { useEditorMeta } from "@/components/flows/editor-meta";
 
 /**
  * Export downloads `<name>.flow.json`. Import replaces the canvas content as one undoable
@@ -16,6 +17,7 @@ import { useEditorStoreApi } from "@/components/flows/store/context";
  */
 export function ImportExport() {
   const store = useEditorStoreApi();
+  const { readOnly } = useEditorMeta();
   const { fitView } = useReactFlow();
   const fileRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<{ file: string; list: PathError[] } | null>(null);
@@ -41,7 +43,7 @@ export function ImportExport() {
 
   return (
     <>
-      <Button onClick={() => fileRef.current?.click()}>Import</Button>
+      {!readOnly && <Button onClick={() => fileRef.current?.click()}>Import</Button>}
       <input
         ref={fileRef}
         type="file"

@@ -9,6 +9,7 @@ import { ReviewFilters } from "@/components/review/ReviewFilters";
 import { filterValues, hasFilters, pageLinks, parseReviewParams, type SearchParams } from "@/components/review/url";
 import { SUGGESTED_REASONS } from "@/lib/handoffs/record";
 import { loadReviewPage } from "./load";
+import { requirePageViewer } from "@/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,7 @@ export default async function ConversationsPage({
   params: Promise<{ agentId: string }>;
   searchParams: Promise<SearchParams>;
 }) {
+  await requirePageViewer("review");
   const { agentId } = await params;
   const sp = await searchParams;
   const db = getDb();

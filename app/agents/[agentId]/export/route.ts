@@ -1,3 +1,4 @@
+import { guardedRoute } from "@/auth/viewer";
 import { getDb } from "@/db/server";
 import { getAgent } from "@/db/repositories/agents";
 import { readDocument } from "@/db/repositories/versions";
@@ -9,7 +10,7 @@ import { parseVersionRef, VERSION_REF_MESSAGE } from "@/lib/versions/types";
  * Export agent: the draft (or `?version=N`) as an agent document, downloaded as
  * `<agent name>.agent.json` (`<agent name> v3.agent.json` for a version).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agentId: string }> }) {
+export const GET = guardedRoute<{ agentId: string }>("view", async (_viewer, request, { params }) => {
   const { agentId } = await params;
   const db = getDb();
   const agent = getAgent(db, agentId);
@@ -25,4 +26,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -10,19 +10,23 @@ import type { NextConfig } from "next";
 
 // Server actions call revalidatePath, which needs a Next request; here it only needs to be callable.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Actions and routes run as a signed-in designer (a real session on the test database).
+vi.mock("next/headers", async () => (await import("@/auth/testing/sessions")).nextHeadersMock);
 
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-flow-save-"));
 process.env.SWITCHBOARD_DB = path.join(dir, "flows.db");
 
 const { getDb } = await import("@/db/server");
+const { actAs, signedInAs } = await import("@/auth/testing/sessions");
 const { listAgents } = await import("@/db/repositories/agents");
 const { createFlow, getFlow, listFlows } = await import("@/db/repositories/flows");
 const actions = await import("./actions");
 const route = await import("./[flowId]/save/route");
 
 let agentId: string;
-beforeAll(() => {
+beforeAll(async () => {
   agentId = listAgents(getDb())[0]!.id;
+  actAs((await signedInAs("designer")).cookie);
 });
 afterAll(() => {
   getDb().$client.close();

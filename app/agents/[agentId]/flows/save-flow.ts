@@ -1,7 +1,12 @@
 import "server-only";
 import { getDb } from "@/db/server";
 import { getAgent } from "@/db/repositories/agents";
-import { saveFlow } from "@/db/repositories/flows";
+import { recordFlowSave } from "@/db/repositories/audit";
+import { getFlow, saveFlow } from "@/db/repositories/flows";
+import { writeTransaction } from "@/db/transaction";
+import { flowDigest } from "@/lib/audit/summaries";
+import { actorOf } from "@/lib/audit/types";
+import type { Viewer } from "@/lib/auth/types";
 import { parseFlowDocument, type SaveFlowResult, type StoredFlow } from "@/lib/flow";
 import { flowSizeError } from "@/lib/flow/size";
 
@@ -10,9 +15,11 @@ const sameContent = (a: Pick<StoredFlow, "nodes" | "edges">, b: Pick<StoredFlow,
 
 /**
  * Shared by the server action (autosave) and the keepalive route (save on leaving the page).
- * Only nodes and edges are saved here; the name changes through rename.
+ * Only nodes and edges are saved here; the name changes through rename. The save and its audit
+ * entry (coalesced per burst of saves) are one transaction.
  */
 export function saveFlowFromClient(
+  viewer: Viewer,
   agentId: unknown,
   flowId: unknown,
   doc: unknown,
@@ -32,11 +39,15 @@ export function saveFlowFromClient(
   if (!parsed.ok) return { ok: false, status: "invalid", errors: parsed.errors };
   const tooLarge = flowSizeError(parsed.doc);
   if (tooLarge) return { ok: false, status: "invalid", errors: [tooLarge] };
-  const result = saveFlow(db, agentId, flowId, parsed.doc, baseRevision);
-  // The same document saved twice (the keepalive save on leaving and a retry after a reload, or
-  // two saves racing from one tab) is not a conflict: nothing would be lost by either.
-  if (!result.ok && result.status === "stale" && sameContent(result.theirs, parsed.doc)) {
-    return { ok: true, revision: result.theirs.revision, savedAt: result.theirs.updatedAt };
-  }
-  return result;
+  return writeTransaction(db, (): SaveFlowResult => {
+    const before = getFlow(db, agentId, flowId);
+    const result = saveFlow(db, agentId, flowId, parsed.doc, baseRevision);
+    // The same document saved twice (the keepalive save on leaving and a retry after a reload, or
+    // two saves racing from one tab) is not a conflict: nothing would be lost by either.
+    if (!result.ok && result.status === "stale" && sameContent(result.theirs, parsed.doc)) {
+      return { ok: true, revision: result.theirs.revision, savedAt: result.theirs.updatedAt };
+    }
+    if (result.ok && before) recordFlowSave(db, actorOf(viewer), before, flowDigest(before), flowDigest(parsed.doc));
+    return result;
+  });
 }

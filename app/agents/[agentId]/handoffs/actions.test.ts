@@ -5,6 +5,8 @@ import path from "node:path";
 
 // Server actions call revalidatePath, which needs a Next request; here it only needs to be callable.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Actions run as a signed-in designer (a real session on the test database).
+vi.mock("next/headers", async () => (await import("@/auth/testing/sessions")).nextHeadersMock);
 
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-actions-"));
 process.env.SWITCHBOARD_DB = path.join(dir, "actions.db");
@@ -12,11 +14,14 @@ process.env.SWITCHBOARD_DB = path.join(dir, "actions.db");
 const { getDb } = await import("@/db/server");
 const { listAgents } = await import("@/db/repositories/agents");
 const { listDestinations } = await import("@/db/repositories/handoffs");
+const { listAudit } = await import("@/db/repositories/audit");
+const { actAs, signedInAs } = await import("@/auth/testing/sessions");
 const actions = await import("./actions");
 
 let agentId: string;
-beforeAll(() => {
+beforeAll(async () => {
   agentId = listAgents(getDb())[0]!.id;
+  actAs((await signedInAs("designer", "dana@example.com")).cookie);
 });
 afterAll(() => {
   getDb().$client.close();
@@ -75,5 +80,24 @@ describe("handoff server actions", () => {
     expect(!wrong.ok && wrong.fieldErrors.confirmation).toBe('Type "Temp" exactly to delete it');
     expect((await actions.deleteDestinationAction(agentId, id, "Temp")).ok).toBe(true);
     expect(listDestinations(getDb(), agentId).some((d) => d.id === id)).toBe(false);
+  });
+
+  it("appends who changed what to the audit log, in the same transaction as the change", async () => {
+    const created = await actions.createDestinationAction(agentId, { name: "Audited", method: "refer", route: "2001" });
+    const id = created.ok ? created.destination!.id : "";
+    await actions.updateDestinationAction(agentId, id, { name: "Audited", method: "invite", route: "2002" });
+    const { entries } = listAudit(getDb(), { filters: { targetType: "destination" }, before: null, limit: 10 });
+    const mine = entries.filter((e) => e.targetId === id);
+    expect(mine.map((e) => e.action)).toEqual(["destination.updated", "destination.created"]);
+    expect(mine[0]).toMatchObject({
+      actor: { email: "dana@example.com", via: "app" },
+      targetName: "Audited",
+      agentId,
+      summary: 'method REFER → INVITE; route "2001" → "2002"',
+    });
+    // A refused change leaves no entry.
+    const count = listAudit(getDb(), { filters: {}, before: null, limit: 200 }).entries.length;
+    await actions.updateDestinationAction(agentId, id, { name: "Audited", method: "refer", route: "bad route\r\n" });
+    expect(listAudit(getDb(), { filters: {}, before: null, limit: 200 }).entries.length).toBe(count);
   });
 });

@@ -3,10 +3,12 @@ import { getAgent, listAgentVariables } from "@/db/repositories/agents";
 import { listDestinations, listDestinationUsages } from "@/db/repositories/handoffs";
 import { HandoffsBoard } from "@/components/handoffs/HandoffsBoard";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
+import { requirePageViewer } from "@/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
 export default async function HandoffsPage({ params }: { params: Promise<{ agentId: string }> }) {
+  await requirePageViewer();
   const { agentId } = await params;
   const db = getDb();
   const agent = getAgent(db, agentId)!;

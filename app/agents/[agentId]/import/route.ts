@@ -1,4 +1,9 @@
+import { guardedRoute } from "@/auth/viewer";
 import { getDb } from "@/db/server";
+import { appendAudit } from "@/db/repositories/audit";
+import { writeTransaction } from "@/db/transaction";
+import { agentChange } from "@/lib/audit/changes";
+import { actorOf } from "@/lib/audit/types";
 import { getAgent } from "@/db/repositories/agents";
 import { createAgentFromDocument } from "@/db/repositories/agent-document";
 import { replaceDraftKeepingIt } from "@/db/repositories/versions";
@@ -15,7 +20,8 @@ const problem = (message: string, status = 400) => answer({ ok: false, errors: [
  * "Before importing <file>" unless it is the latest version already. A route rather than a server action, so a
  * large agent is not held to the server actions' body limit. Invalid files change nothing.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ agentId: string }> }) {
+// It can replace functions, so it needs what changing functions needs.
+export const POST = guardedRoute<{ agentId: string }>("functions.edit", async (viewer, request, { params }) => {
   const { agentId } = await params;
   const url = new URL(request.url);
   const mode = url.searchParams.get("mode");
@@ -29,10 +35,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ age
   const parsed = parseAgentDocumentText(text);
   if (!parsed.ok) return answer({ ok: false, errors: parsed.errors }, 400);
   if (mode === "into") {
-    replaceDraftKeepingIt(db, agentId, parsed.doc, beforeImportingNote(file), "Studio");
-    const agent = getAgent(db, agentId)!;
+    const agent = writeTransaction(db, () => {
+      replaceDraftKeepingIt(db, agentId, parsed.doc, beforeImportingNote(file), viewer.name);
+      const agent = getAgent(db, agentId)!;
+      appendAudit(db, actorOf(viewer), agentChange("imported", agent, `draft replaced from ${file}`));
+      return agent;
+    });
     return answer({ ok: true, mode, agent: { id: agent.id, name: agent.name } }, 200);
   }
-  const agent = createAgentFromDocument(db, parsed.doc);
+  const agent = writeTransaction(db, () => {
+    const agent = createAgentFromDocument(db, parsed.doc);
+    appendAudit(db, actorOf(viewer), agentChange("created", agent, "imported from an agent file"));
+    return agent;
+  });
   return answer({ ok: true, mode, agent: { id: agent.id, name: agent.name } }, 201);
-}
+});

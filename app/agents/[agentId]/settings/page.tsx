@@ -1,18 +1,16 @@
+import { requirePageViewer } from "@/auth/viewer";
 import { getDb } from "@/db/server";
 import { listApiKeys } from "@/db/repositories/api-keys";
 import { ApiKeysPanel } from "@/components/settings/ApiKeysPanel";
+import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
+/** API keys: admins see and revoke everyone's; other members their own. */
 export default async function SettingsPage({ params }: { params: Promise<{ agentId: string }> }) {
+  const viewer = await requirePageViewer();
   const { agentId } = await params;
-  return (
-    <section className="mx-auto max-w-4xl px-6 py-8">
-      <header className="mb-6">
-        <h1 className="text-2xl font-semibold">Settings</h1>
-        <p className="mt-1 text-sm text-slate-600">Workspace settings, shared by every agent.</p>
-      </header>
-      <ApiKeysPanel keys={listApiKeys(getDb())} agentId={agentId} />
-    </section>
-  );
+  const everyone = can(viewer.role, "apikeys.manage");
+  const keys = listApiKeys(getDb(), everyone ? {} : { ownerId: viewer.id });
+  return <ApiKeysPanel keys={keys} agentId={agentId} showOwners={everyone} />;
 }

@@ -5,19 +5,23 @@ import path from "node:path";
 
 // Server actions call revalidatePath, which needs a Next request; here it only needs to be callable.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Actions and routes run as a signed-in qa (a real session on the test database).
+vi.mock("next/headers", async () => (await import("@/auth/testing/sessions")).nextHeadersMock);
 
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-simulator-actions-"));
 process.env.SWITCHBOARD_DB = path.join(dir, "actions.db");
 
 const { getDb } = await import("@/db/server");
+const { actAs, signedInAs } = await import("@/auth/testing/sessions");
 const { createAgent, listAgents } = await import("@/db/repositories/agents");
 const { getConversation, listConversations } = await import("@/db/repositories/conversations");
 const { sampleConversation } = await import("@/lib/conversations/samples");
 const { saveSimulatedCallAction } = await import("./actions");
 
 let agentId: string;
-beforeAll(() => {
+beforeAll(async () => {
   agentId = listAgents(getDb())[0]!.id;
+  actAs((await signedInAs("qa")).cookie);
 });
 afterAll(() => {
   getDb().$client.close();

@@ -4,6 +4,7 @@ import { RunChooser } from "@/components/simulator/RunChooser";
 import { SimulatorPage } from "@/components/simulator/SimulatorPage";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
 import { loadSimulatorRun } from "./load";
+import { requirePageViewer } from "@/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export default async function Simulator({
   params: Promise<{ agentId: string }>;
   searchParams: Promise<{ flow?: string | string[]; version?: string | string[] }>;
 }) {
+  await requirePageViewer();
   const { agentId } = await params;
   const sp = await searchParams;
   const run = loadSimulatorRun(getDb(), agentId, first(sp.version), first(sp.flow));

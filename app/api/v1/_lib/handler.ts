@@ -1,13 +1,16 @@
 import { getDb } from "@/db/server";
 import type { Db } from "@/db/client";
 import { authenticateApiKey } from "@/db/repositories/api-keys";
-import { ApiError, unauthorized } from "@/lib/api/errors";
+import { ApiError, forbidden, unauthorized } from "@/lib/api/errors";
 import { bearerToken, type ApiKey } from "@/lib/api/keys";
+import { can, forbiddenMessage, type Permission } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/auth/types";
 
 /**
- * Every /api/v1 handler goes through `apiRoute`: it authenticates (Bearer API key), hands the
- * handler its params and database, turns thrown ApiErrors into `{ error: { code, message, fields } }`
- * and anything unexpected into a logged 500 — so the status a client sees is decided in one place.
+ * Every /api/v1 handler goes through `apiRoute`: it authenticates (Bearer API key), checks the key
+ * owner's role against the route's permission (403 otherwise), hands the handler its params and
+ * database, turns thrown ApiErrors into `{ error: { code, message, fields } }` and anything
+ * unexpected into a logged 500 — so the status a client sees is decided in one place.
  */
 
 export interface ApiContext<P> {
@@ -16,7 +19,15 @@ export interface ApiContext<P> {
   db: Db;
   /** The authenticated key; null only on public routes. */
   apiKey: ApiKey | null;
+  /** The member the key belongs to (acting with their current role); null only on public routes. */
+  viewer: Viewer | null;
 }
+
+/** Every route says what it needs: a permission, or that it is public (the OpenAPI document). */
+export type RouteAccess = { permission: Permission } | { public: true };
+
+/** A handler with its access attached (read by the test that checks every route has one). */
+export type ApiHandler<P> = ((req: Request, context: RouteContext<P>) => Promise<Response>) & { access: RouteAccess };
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
@@ -39,14 +50,18 @@ type RouteContext<P> = { params: Promise<P> };
 
 export function apiRoute<P extends Record<string, string | string[]> = Record<string, never>>(
   handler: (ctx: ApiContext<P>) => HandlerResult | Promise<HandlerResult>,
-  options: { public?: boolean } = {},
-): (req: Request, context: RouteContext<P>) => Promise<Response> {
-  return async (req, context) => {
+  access: RouteAccess,
+): ApiHandler<P> {
+  const route = async (req: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       let apiKey: ApiKey | null = null;
-      if (!options.public) {
-        apiKey = authenticateApiKey(getDb(), bearerToken(req.headers.get("authorization")));
-        if (!apiKey) throw unauthorized();
+      let viewer: Viewer | null = null;
+      if (!("public" in access)) {
+        const key = authenticateApiKey(getDb(), bearerToken(req.headers.get("authorization")));
+        if (!key) throw unauthorized();
+        apiKey = key;
+        viewer = { ...key.owner, via: "api" };
+        if (!can(viewer.role, access.permission)) throw forbidden(forbiddenMessage(viewer.role, access.permission));
       }
       const params = (await context?.params) ?? ({} as P);
       // Public routes (the OpenAPI document) never open the database, not even at build time.
@@ -57,6 +72,7 @@ export function apiRoute<P extends Record<string, string | string[]> = Record<st
           return getDb();
         },
         apiKey,
+        viewer,
       });
       return result instanceof Response ? result : json(200, result);
     } catch (e) {
@@ -71,6 +87,7 @@ export function apiRoute<P extends Record<string, string | string[]> = Record<st
       return json(500, { error: { code: "internal_error", message: "Something went wrong on our side" } });
     }
   };
+  return Object.assign(route, { access });
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;

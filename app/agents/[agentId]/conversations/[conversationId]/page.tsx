@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/server";
 import { getConversation } from "@/db/repositories/conversations";
 import { ConversationView } from "@/components/review/ConversationView";
+import { requirePageViewer } from "@/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,7 @@ export default async function ConversationPage({
 }: {
   params: Promise<{ agentId: string; conversationId: string }>;
 }) {
+  await requirePageViewer("review");
   const { agentId, conversationId } = await params;
   const conversation = getConversation(getDb(), conversationId);
   // Another agent's conversation is as unknown here as a missing one.

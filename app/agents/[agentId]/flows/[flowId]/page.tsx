@@ -6,11 +6,13 @@ import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { FlowEditor } from "@/components/flows/FlowEditor";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
+import { requirePageViewer } from "@/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
 /** Loads the flow and what lint needs (destinations, functions, variables); the editor does the rest. */
 export default async function FlowEditorPage({ params }: { params: Promise<{ agentId: string; flowId: string }> }) {
+  await requirePageViewer();
   const { agentId, flowId } = await params;
   const db = getDb();
   const stored = getFlow(db, agentId, flowId);

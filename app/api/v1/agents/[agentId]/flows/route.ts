@@ -4,7 +4,10 @@ import { apiRoute } from "@/app/api/v1/_lib/handler";
 import { requireAgent } from "@/app/api/v1/_lib/lookups";
 
 /** GET /api/v1/agents/{agentId}/flows: the agent's flows (without their nodes). */
-export const GET = apiRoute<{ agentId: string }>(({ db, params }) => {
-  const agent = requireAgent(db, params.agentId);
-  return { data: listFlows(db, agent.id).map(toApiFlowSummary) };
-});
+export const GET = apiRoute<{ agentId: string }>(
+  ({ db, params }) => {
+    const agent = requireAgent(db, params.agentId);
+    return { data: listFlows(db, agent.id).map(toApiFlowSummary) };
+  },
+  { permission: "view" },
+);

@@ -1,0 +1,77 @@
+import type { HandoffDestination } from "../handoffs/types";
+import { destinationSummary } from "./summaries";
+import type { AuditChange } from "./types";
+
+/** A destination change as an audit entry; `before` null for a creation, `after` null for a deletion. */
+export function destinationChange(
+  before: HandoffDestination | null,
+  after: HandoffDestination | null,
+  verb?: string,
+): AuditChange {
+  const d = (after ?? before)!;
+  return {
+    action: `destination.${verb ?? (!before ? "created" : !after ? "deleted" : "updated")}`,
+    targetType: "destination",
+    targetId: d.id,
+    targetName: d.name,
+    agentId: d.agentId,
+    summary: destinationSummary(before, after),
+  };
+}
+
+export function flowChange(
+  verb: string,
+  flow: { id: string; name: string; agentId: string },
+  summary: string,
+): AuditChange {
+  return {
+    action: `flow.${verb}`,
+    targetType: "flow",
+    targetId: flow.id,
+    targetName: flow.name,
+    agentId: flow.agentId,
+    summary,
+  };
+}
+
+export function functionChange(
+  verb: string,
+  fn: { id: string; name: string; agentId: string },
+  summary: string,
+): AuditChange {
+  return {
+    action: `function.${verb}`,
+    targetType: "function",
+    targetId: fn.id,
+    targetName: fn.name,
+    agentId: fn.agentId,
+    summary,
+  };
+}
+
+export function agentChange(verb: string, agent: { id: string; name: string }, summary: string): AuditChange {
+  return {
+    action: `agent.${verb}`,
+    targetType: "agent",
+    targetId: agent.id,
+    targetName: agent.name,
+    agentId: agent.id,
+    summary,
+  };
+}
+
+export function versionChange(
+  verb: string,
+  agent: { id: string; name: string },
+  number: number,
+  summary: string,
+): AuditChange {
+  return {
+    action: `version.${verb}`,
+    targetType: "version",
+    targetId: `${agent.id}@${number}`,
+    targetName: `${agent.name} version ${number}`,
+    agentId: agent.id,
+    summary,
+  };
+}
