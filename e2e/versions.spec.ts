@@ -1,5 +1,7 @@
 import { E2E_MEMBERS } from "./accounts";
 import { test, expect } from "./fixtures";
+import { listFlows } from "../db/repositories/flows";
+import { FlowEditorPage } from "./pages/FlowEditorPage";
 import { HandoffsPage } from "./pages/HandoffsPage";
 import { ReviewListPage } from "./pages/ReviewPage";
 import { SimulatorPage } from "./pages/SimulatorPage";
@@ -106,4 +108,22 @@ test("publishing a draft with lint errors lists them and asks first", async ({ p
   await expect(errors).toContainText('Flow "Main line", node back_to_ivr: The destination was deleted');
   await dialog.getByRole("button", { name: "Publish anyway" }).click();
   await expect(dialog.getByTestId("publish-result")).toHaveText(/Published version 1/);
+});
+
+test("publishing from the flow editor includes an edit made a moment before", async ({ page, agentId, db }) => {
+  const editor = new FlowEditorPage(page);
+  await editor.goto(agentId, listFlows(db, agentId)[0]!.id);
+  await editor.select("sorry");
+  await editor.field("Utterance").fill("Published at once");
+  // No wait for the autosave: Publish saves what is on screen first.
+  await page.getByTestId("publish-button").click();
+  const dialog = page.getByTestId("publish-dialog");
+  await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(dialog.getByTestId("publish-result")).toHaveText(/Published version 1/);
+  await page.goto(`/agents/${agentId}/versions/1`);
+  await page
+    .getByTestId("read-only-flow")
+    .locator('.react-flow__node[data-id="sorry"] [data-testid="flow-node"]')
+    .click();
+  await expect(page.getByTestId("node-details")).toContainText("Published at once");
 });

@@ -1,8 +1,9 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, useEffect } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
+import { registerPendingSave } from "@/components/ui/pending-saves";
 import type { Flow, LintContext } from "@/lib/flow";
 import type { VariableOption } from "@/components/ui/VariableInput";
 import { useCan } from "@/components/ui/viewer";
@@ -62,6 +63,8 @@ export function FlowEditor({
   const { flush } = useAutosave(store, agentId, flow.id);
   const checking = useLatestOnOpen(store, agentId, flow.id);
   useLeaveGuard(store, flush);
+  // Publish (top bar) saves what is on screen first.
+  useEffect(() => registerPendingSave(flush), [flush]);
   useEditorShortcuts(store, readOnly);
   const [panel, setPanelState] = useState<SidePanel>({ kind: "inspector" });
   // The simulator (and its Python worker) starts when first opened, not with the editor; once open

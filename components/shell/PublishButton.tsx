@@ -8,6 +8,7 @@ import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import { FieldMessages, inputClass } from "@/components/ui/FieldMessages";
 import { Modal } from "@/components/ui/Modal";
+import { flushPendingSaves } from "@/components/ui/pending-saves";
 import type { PublishResult } from "@/lib/versions/action-results";
 import { MAX_NOTE_LENGTH } from "@/lib/versions/types";
 
@@ -29,6 +30,8 @@ export function PublishButton({ agentId }: { agentId: string }) {
   function publish(acceptLintErrors?: string) {
     startTransition(async () => {
       try {
+        // An edit in an open flow editor may still be waiting for its autosave.
+        await flushPendingSaves();
         const r = await publishAction(agentId, { note, acceptLintErrors });
         setOutcome(r.ok ? { ok: true, number: r.version.number } : r);
         if (r.ok) {
