@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../db/client";
+import { listAudit } from "../db/repositories/audit";
 import { getConversation } from "../db/repositories/conversations";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -41,6 +42,20 @@ describe("cli publish / promote", { timeout: 180_000 }, () => {
     expect(promoted).toMatchObject({ code: 0, stdout: 'Version 1 of "Acme Support" is live\n' });
     const live = JSON.parse(cli(["export", "--agent", "Acme Support", "--version", "live"]).stdout);
     expect(live.destinations[0].route).toBe("sip:frontdesk@pbx.acme.example");
+
+    // Each change is in the audit log, by the CLI.
+    const db = openDb(dbFile);
+    try {
+      const entries = listAudit(db, { filters: {}, before: null, limit: 50 }).entries;
+      expect(entries.map((e) => [e.actor.name, e.actor.via, e.action, e.summary])).toEqual([
+        ["CLI", "cli", "version.promoted", "live none → version 1"],
+        ["CLI", "cli", "version.published", "no note"],
+        ["CLI", "cli", "agent.imported", "draft replaced from standard input"],
+        ["CLI", "cli", "version.published", 'note "First cut"'],
+      ]);
+    } finally {
+      db.$client.close();
+    }
   });
 
   it("simulates the live version (or any version) and stores what ran", () => {

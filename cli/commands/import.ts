@@ -2,7 +2,11 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { openDb } from "../../db/client";
 import { createAgentFromDocument } from "../../db/repositories/agent-document";
+import { appendAudit } from "../../db/repositories/audit";
 import { replaceDraftKeepingIt } from "../../db/repositories/versions";
+import { writeTransaction } from "../../db/transaction";
+import { CLI_ACTOR } from "../../auth/users";
+import { agentChange } from "../../lib/audit/changes";
 import { beforeImportingNote } from "../../lib/versions/types";
 import { MAX_DOCUMENT_BYTES, parseAgentDocumentText } from "../../lib/agent-document";
 import { UsageError, requiredString, stringOption } from "../args";
@@ -55,9 +59,17 @@ problem is printed with its path, and the exit code is 2.`,
       if (into !== undefined) {
         agent = requireAgent(db, into);
         const source = file === "-" ? "standard input" : path.basename(file);
-        replaceDraftKeepingIt(db, agent.id, parsed.doc, beforeImportingNote(source), "CLI");
+        const target = agent;
+        writeTransaction(db, () => {
+          replaceDraftKeepingIt(db, target.id, parsed.doc, beforeImportingNote(source), "CLI");
+          appendAudit(db, CLI_ACTOR, agentChange("imported", target, `draft replaced from ${source}`));
+        });
       } else {
-        agent = createAgentFromDocument(db, parsed.doc);
+        agent = writeTransaction(db, () => {
+          const created = createAgentFromDocument(db, parsed.doc);
+          appendAudit(db, CLI_ACTOR, agentChange("created", created, "imported from an agent file"));
+          return created;
+        });
       }
       if (values.json === true) io.out(JSON.stringify({ id: agent.id, name: agent.name }) + "\n");
       else

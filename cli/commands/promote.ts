@@ -1,5 +1,9 @@
 import { openDb } from "../../db/client";
+import { appendAudit } from "../../db/repositories/audit";
 import { listVersions, promoteVersion } from "../../db/repositories/versions";
+import { writeTransaction } from "../../db/transaction";
+import { CLI_ACTOR } from "../../auth/users";
+import { versionChange } from "../../lib/audit/changes";
 import { parseVersionNumber } from "../../lib/versions/types";
 import { UsageError, requiredString } from "../args";
 import { defineCommand } from "../command";
@@ -23,7 +27,13 @@ a rollback.`,
     const db = openDb();
     try {
       const agent = requireAgent(db, agentRef);
-      if (!promoteVersion(db, agent.id, number)) {
+      const promoted = writeTransaction(db, () => {
+        if (!promoteVersion(db, agent.id, number)) return false;
+        const before = agent.liveVersion === null ? "none" : `version ${agent.liveVersion}`;
+        appendAudit(db, CLI_ACTOR, versionChange("promoted", agent, number, `live ${before} → version ${number}`));
+        return true;
+      });
+      if (!promoted) {
         const known = listVersions(db, agent.id).map((v) => v.number);
         throw new UsageError(
           `"${agent.name}" has no version ${number}. ${known.length ? `Versions: ${known.join(", ")}` : "Publish one first."}`,

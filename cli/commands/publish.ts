@@ -1,5 +1,10 @@
 import { openDb } from "../../db/client";
+import { appendAudit } from "../../db/repositories/audit";
 import { publishDraft } from "../../db/repositories/versions";
+import { writeTransaction } from "../../db/transaction";
+import { CLI_ACTOR } from "../../auth/users";
+import { versionChange } from "../../lib/audit/changes";
+import { quote } from "../../lib/audit/summaries";
 import { publishNoteSchema } from "../../lib/versions/types";
 import { UsageError, requiredString, stringOption } from "../args";
 import { defineCommand } from "../command";
@@ -29,7 +34,20 @@ changed since version N"); 1 the draft has lint errors (listed) and --force was 
     const db = openDb();
     try {
       const agent = requireAgent(db, agentRef);
-      const r = publishDraft(db, agent.id, { note: note.data, author: "CLI", acceptLintErrors: values.force === true });
+      const r = writeTransaction(db, () => {
+        const r = publishDraft(db, agent.id, {
+          note: note.data,
+          author: "CLI",
+          acceptLintErrors: values.force === true,
+        });
+        if (r.ok)
+          appendAudit(
+            db,
+            CLI_ACTOR,
+            versionChange("published", agent, r.version.number, note.data ? `note ${quote(note.data)}` : "no note"),
+          );
+        return r;
+      });
       const json = values.json === true;
       if (r.ok) {
         const v = r.version;
