@@ -96,6 +96,23 @@ afterAll(() => {
 // Plausible arguments, so an action that forgot its check would reach its writes.
 const ARGS = () => [agentId, "x", { name: "Probe", method: "refer", route: "2001" }, 1];
 
+/**
+ * Pages check for themselves: a layout's check does not run when the client navigates between
+ * pages under it (Next renders only the page segment), so a layout protects nothing on its own.
+ */
+describe("pages", () => {
+  const pageFiles = filesNamed(appDir, "page.tsx");
+  const PUBLIC_PAGES = new Set(["app/sign-in/page.tsx"]);
+
+  it("are found on disk", () => {
+    expect(pageFiles.length).toBeGreaterThan(10);
+  });
+
+  it.each(pageFiles.map(rel).filter((f) => !PUBLIC_PAGES.has(f)))("%s calls requirePageViewer", (file) => {
+    expect(readFileSync(path.join(root, file), "utf8")).toMatch(/await requirePageViewer\(/);
+  });
+});
+
 describe("server actions", () => {
   it("are found on disk", () => {
     expect(actionFiles.map(rel)).toEqual(

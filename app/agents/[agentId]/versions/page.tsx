@@ -1,3 +1,4 @@
+import { requirePageViewer } from "@/auth/viewer";
 import { getDb } from "@/db/server";
 import { listVersions } from "@/db/repositories/versions";
 import { CompareForm } from "@/components/versions/CompareForm";
@@ -7,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Build → Versions: every published version, which one is live, compare, promote, restore. */
 export default async function VersionsPage({ params }: { params: Promise<{ agentId: string }> }) {
+  await requirePageViewer();
   const { agentId } = await params;
   const versions = listVersions(getDb(), agentId);
   return (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageViewer } from "@/auth/viewer";
 import { getDb } from "@/db/server";
 import { getVersion } from "@/db/repositories/versions";
 import { ReadOnlyFlow } from "@/components/flows/ReadOnlyFlow";
@@ -19,6 +20,7 @@ export default async function VersionPage({
   params: Promise<{ agentId: string; number: string }>;
   searchParams: Promise<{ flow?: string | string[] }>;
 }) {
+  await requirePageViewer();
   const { agentId, number } = await params;
   const { flow: flowParam } = await searchParams;
   const n = parseVersionNumber(number);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requirePageViewer } from "@/auth/viewer";
 import { getDb } from "@/db/server";
 import { listVersions, readDocument } from "@/db/repositories/versions";
 import { CompareForm } from "@/components/versions/CompareForm";
@@ -18,6 +19,7 @@ export default async function ComparePage({
   params: Promise<{ agentId: string }>;
   searchParams: Promise<{ from?: string | string[]; to?: string | string[] }>;
 }) {
+  await requirePageViewer();
   const { agentId } = await params;
   const sp = await searchParams;
   const db = getDb();
