@@ -8,7 +8,7 @@ import { listDestinations } from "../db/repositories/handoffs";
 import { createApiKey } from "../db/repositories/api-keys";
 import { findMemberByEmail } from "../db/repositories/users";
 import { E2E_BASE_URL } from "../playwright.config";
-import { E2E_MEMBERS, E2E_PASSWORD, signInState } from "./accounts";
+import { E2E_MEMBERS, E2E_PASSWORD, ensureMember, signInState } from "./accounts";
 import { test, expect } from "./fixtures";
 import { AuditLogPage } from "./pages/AuditLogPage";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
@@ -233,4 +233,28 @@ test("the audit log shows a destination edit with its author", async ({ pageAs, 
   await expect(row.getByTestId("audit-summary")).toHaveText(
     'route "sip:billing@pbx.acme.example" → "sip:billing-2@pbx.acme.example"',
   );
+});
+
+test("sign out everywhere ends the member's sessions in every browser", async ({ browser, workerDb, agentId }) => {
+  // A member of its own: signing the shared admin out everywhere would end other tests' sessions.
+  const email = `everywhere-${test.info().workerIndex}@e2e.test`;
+  await ensureMember(workerDb, email, "Eve Everywhere", "designer");
+  const target = `/agents/${agentId}/handoffs`;
+  const laptop = await browser.newContext({ storageState: await signInState(browser, E2E_BASE_URL, email) });
+  const phone = await browser.newContext({ storageState: await signInState(browser, E2E_BASE_URL, email) });
+  const onLaptop = await laptop.newPage();
+  const onPhone = await phone.newPage();
+  await onPhone.goto(target);
+  await expect(onPhone.getByRole("heading", { name: "Call Handoffs" })).toBeVisible();
+
+  await onLaptop.goto(target);
+  await onLaptop.getByTestId("user-menu").click();
+  await onLaptop.getByRole("menuitem", { name: "Sign out everywhere" }).click();
+  await expect(onLaptop).toHaveURL(/\/sign-in/);
+
+  // The other browser's next request finds its session gone.
+  await onPhone.reload();
+  await expect(onPhone).toHaveURL(`/sign-in?next=${encodeURIComponent(target)}`);
+  await laptop.close();
+  await phone.close();
 });
