@@ -68,6 +68,8 @@ export const handoffDestinations = sqliteTable(
     referHeaderPlacement: text("refer_header_placement", { enum: ["request", "refer-to-uri", "both"] })
       .notNull()
       .default("request"),
+    ringTimeoutSeconds: integer("ring_timeout_seconds").notNull().default(30),
+    attempts: integer("attempts").notNull().default(1),
     isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
     position: integer("position").notNull(),
     createdAt: text("created_at").notNull(),
@@ -276,6 +278,8 @@ export const conversations = sqliteTable(
     destination: text("destination"),
     method: text("method"),
     source: text("source"),
+    /** The handoff's final outcome (docs/design.md §11): completed, busy, no_answer, …; null without a handoff. */
+    transferOutcome: text("transfer_outcome"),
     transcriptText: text("transcript_text").notNull().default(""),
     variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
     turns: text("turns", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
@@ -285,6 +289,8 @@ export const conversations = sqliteTable(
     metrics: text("metrics", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
     logs: text("logs", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
     sipTrace: text("sip_trace", { mode: "json" }).$type<unknown>(),
+    /** Every transfer attempt of the call, in order, across all its handoffs. */
+    transferAttempts: text("transfer_attempts", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
   },
   (t) => [index("conversations_agent_started").on(t.agentId, t.startedAt, t.id)],
 );

@@ -74,6 +74,41 @@ test("add a REFER destination with two headers, edit it to BYE, duplicate, delet
   await expect(handoffs.headerValues().nth(1)).toHaveValue("tier2");
 });
 
+test("ring timeout and attempts: checked inline, saved, shown on the card and kept after reload", async ({
+  page,
+  agentId,
+}) => {
+  const handoffs = new HandoffsPage(page);
+  await handoffs.goto(agentId);
+  await expect(handoffs.card("Front desk").getByTestId("transfer-settings")).toHaveText("rings 30 s · 1 attempt");
+  await expect(handoffs.card("Hand back to IVR").getByTestId("transfer-settings")).toHaveCount(0);
+
+  await handoffs.card("Billing Support").getByRole("button", { name: "Edit" }).click();
+  await expect(handoffs.field("Ring timeout (seconds)")).toHaveValue("30");
+  await expect(handoffs.field("Attempts")).toHaveValue("1");
+  await handoffs.field("Ring timeout (seconds)").fill("4");
+  await handoffs.field("Ring timeout (seconds)").blur();
+  await expect(handoffs.modal.getByText("Enter a whole number of seconds from 5 to 120")).toBeVisible();
+  await handoffs.submit("Save");
+  await expect(handoffs.modal).toBeVisible();
+  await handoffs.field("Ring timeout (seconds)").fill("20");
+  await expect(handoffs.modal.getByText("Enter a whole number of seconds from 5 to 120")).toHaveCount(0);
+  await handoffs.field("Attempts").selectOption("2");
+  await handoffs.submit("Save");
+  await expect(handoffs.modal).toBeHidden();
+  await expect(handoffs.card("Billing Support").getByTestId("transfer-settings")).toHaveText("rings 20 s · 2 attempts");
+
+  await page.reload();
+  await expect(handoffs.card("Billing Support").getByTestId("transfer-settings")).toHaveText("rings 20 s · 2 attempts");
+  await handoffs.card("Billing Support").getByRole("button", { name: "Edit" }).click();
+  await expect(handoffs.field("Ring timeout (seconds)")).toHaveValue("20");
+  await expect(handoffs.field("Attempts")).toHaveValue("2");
+  // BYE always succeeds at once: neither field is offered.
+  await handoffs.chooseMethod("SIP BYE");
+  await expect(handoffs.field("Ring timeout (seconds)")).toHaveCount(0);
+  await expect(handoffs.field("Attempts")).toHaveCount(0);
+});
+
 test("invalid header names show inline errors and nothing typed is lost", async ({ page, agentId }) => {
   const handoffs = new HandoffsPage(page);
   await handoffs.goto(agentId);

@@ -95,7 +95,7 @@ test("a REFER path shows REFER, 202, NOTIFYs and BYE; busy keeps the agent on th
   await sim.root.getByLabel(/Handoff destination is busy/).check();
   await sim.start();
   await sim.say("speak to a person");
-  await expect(sim.outcome()).toContainText("Transfer failed: destination busy");
+  await expect(sim.outcome()).toContainText("Transfer failed: busy (486 Busy Here)");
   // The agent stays on the call and asks again.
   await expect(sim.root.getByLabel("Caller says")).toBeEnabled();
   await expect(sim.root.getByTestId("agent-turn").last()).toContainText("You can ask about billing");

@@ -34,7 +34,13 @@ export function formatSimulation(
       `node: ${name(h.node_id)}`,
       `soft: ${h.soft}`,
     );
-    if (h.failed) out.push("result: the destination was busy; the agent stayed on the call");
+    out.push(
+      `outcome: ${h.outcome}${h.sip_status === null ? "" : ` (${h.sip_status})`}${h.outcome === "completed" ? "" : "; the agent stayed on the call"}`,
+    );
+    for (const a of h.attempts)
+      out.push(
+        `attempt: ${(a.at / 1000).toFixed(3)} s ${a.destination} ${a.method.toUpperCase()} → ${a.outcome}${a.sip_status === null ? "" : ` (${a.sip_status})`}`,
+      );
     for (const hd of h.sip_headers) out.push(`header: ${hd.name}: ${hd.value}`);
   }
   if (s.metrics.length) out.push("", "## Metrics", ...s.metrics.map((m) => `${m.name} = ${String(m.value)}`));

@@ -136,7 +136,7 @@ transcript, the handoff record and the SIP trace.`,
         calledNumber: called_number ?? "+18005550100",
         variables: state,
         seed: stringOption(values, "seed") ?? randomUUID(),
-        variant,
+        behaviours: variant === "busy" ? { "*": "busy" } : undefined,
       });
       const startedAt = new Date();
       const result = await simulateScript(session, inputs, async (req) =>

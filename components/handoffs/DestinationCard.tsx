@@ -64,6 +64,14 @@ export function DestinationCard({
             {d.route ?? <span className="font-sans text-slate-500">none: hands the call back</span>}
           </dd>
         </div>
+        {d.method !== "bye" && (
+          <div className="flex gap-2">
+            <dt className="w-16 shrink-0 text-slate-500">Transfer</dt>
+            <dd data-testid="transfer-settings">
+              rings {d.ringTimeoutSeconds} s · {d.attempts} attempt{d.attempts > 1 ? "s" : ""}
+            </dd>
+          </div>
+        )}
         <div className="flex gap-2">
           <dt className="w-16 shrink-0 text-slate-500">Used by</dt>
           <dd data-testid="usage-count" title={usageList(usages) || undefined}>

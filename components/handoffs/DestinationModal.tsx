@@ -215,6 +215,47 @@ export function DestinationModal({
             </p>
           </div>
         )}
+        {draft.method !== "bye" && (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label htmlFor="destination-ring-timeout" className="mb-1 block text-sm font-medium">
+                Ring timeout (seconds)
+              </label>
+              <input
+                id="destination-ring-timeout"
+                inputMode="numeric"
+                value={draft.ringTimeoutSeconds}
+                onChange={(e) => patch({ ringTimeoutSeconds: e.target.value })}
+                onBlur={() => touch("ringTimeoutSeconds")}
+                aria-invalid={!!errors.ringTimeoutSeconds}
+                aria-describedby={describedBy("destination-ring-timeout", errors.ringTimeoutSeconds)}
+                className={inputClass}
+              />
+              <FieldMessages id="destination-ring-timeout" error={errors.ringTimeoutSeconds} />
+            </div>
+            <div>
+              <label htmlFor="destination-attempts" className="mb-1 block text-sm font-medium">
+                Attempts
+              </label>
+              <select
+                id="destination-attempts"
+                value={draft.attempts}
+                onChange={(e) => patch({ attempts: Number(e.target.value) })}
+                aria-describedby="destination-attempts-meaning"
+                className={inputClass}
+              >
+                {[1, 2, 3].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+              <p id="destination-attempts-meaning" className="mt-1 text-xs text-slate-500">
+                Tries before the agent gives up and takes the handoff&apos;s failed branch.
+              </p>
+            </div>
+          </div>
+        )}
         <SipHeadersEditor
           rows={draft.sipHeaders}
           onChange={(sipHeaders) => patch({ sipHeaders })}

@@ -1,3 +1,4 @@
+import { ATTEMPTS, RING_TIMEOUT } from "@/lib/handoffs/outcomes";
 import type { DestinationInput } from "@/lib/handoffs/schema";
 import type { HandoffDestination, HandoffMethod, ReferHeaderPlacement } from "@/lib/handoffs/types";
 
@@ -10,6 +11,9 @@ export interface DestinationDraft {
   route: string;
   referHeaderPlacement: ReferHeaderPlacement;
   sipHeaders: { key: number; name: string; value: string }[];
+  /** As typed, so a half-typed number is not lost; the schema reads it. */
+  ringTimeoutSeconds: string;
+  attempts: number;
 }
 
 let nextKey = 1;
@@ -23,6 +27,8 @@ export function draftFrom(d?: HandoffDestination): DestinationDraft {
     route: d?.route ?? "",
     referHeaderPlacement: d?.referHeaderPlacement ?? "request",
     sipHeaders: (d?.sipHeaders ?? []).map((h) => ({ key: newRowKey(), ...h })),
+    ringTimeoutSeconds: String(d?.ringTimeoutSeconds ?? RING_TIMEOUT.default),
+    attempts: d?.attempts ?? ATTEMPTS.default,
   };
 }
 
@@ -34,5 +40,8 @@ export function draftToInput(draft: DestinationDraft): DestinationInput {
     route: draft.method === "bye" ? null : draft.route,
     referHeaderPlacement: draft.referHeaderPlacement,
     sipHeaders: draft.sipHeaders.map(({ name, value }) => ({ name, value })),
+    // Like the route, hidden for BYE (which always succeeds at once) and not submitted.
+    ringTimeoutSeconds: draft.method === "bye" ? undefined : draft.ringTimeoutSeconds,
+    attempts: draft.method === "bye" ? undefined : draft.attempts,
   };
 }

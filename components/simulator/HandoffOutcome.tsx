@@ -2,7 +2,9 @@
 
 import { Badge } from "@/components/ui/Badge";
 import { TraceViewer } from "@/components/sip/TraceViewer";
-import type { HandoffAttempt } from "@/lib/handoffs/record";
+import { TransferAttempts } from "@/components/sip/TransferAttempts";
+import { TRANSFER_OUTCOME_LABELS, reasonPhrase } from "@/lib/handoffs/outcomes";
+import { transferCompleted, type HandoffAttempt } from "@/lib/handoffs/record";
 import { METHOD_INFO } from "@/lib/handoffs/types";
 import type { HandoffTrace } from "@/lib/sip";
 
@@ -10,15 +12,22 @@ const SOURCE_LABEL = { builtin: "builtin", function: "function", transfer_call: 
 
 /** The outcome card of a handoff (docs/design.md §1's record) and its SIP ladder. */
 export function HandoffOutcome({ record, trace }: { record: HandoffAttempt; trace: HandoffTrace }) {
+  const completed = transferCompleted(record);
+  const status = record.sip_status === null ? "no response" : `${record.sip_status} ${reasonPhrase(record.sip_status)}`;
   return (
     <section
       aria-label="Handoff"
       data-testid="handoff-outcome"
       data-source={record.source}
-      className={`rounded-lg border p-3 ${record.failed ? "border-red-200 bg-red-50/40" : "border-emerald-200 bg-emerald-50/40"}`}
+      data-outcome={record.outcome}
+      className={`rounded-lg border p-3 ${completed ? "border-emerald-200 bg-emerald-50/40" : "border-red-200 bg-red-50/40"}`}
     >
       <header className="mb-2 flex flex-wrap items-center gap-2">
-        <h3 className="text-sm font-semibold">{record.failed ? "Transfer failed: destination busy" : "Handed off"}</h3>
+        <h3 className="text-sm font-semibold">
+          {completed
+            ? "Handed off"
+            : `Transfer failed: ${TRANSFER_OUTCOME_LABELS[record.outcome].toLowerCase()} (${status})`}
+        </h3>
         <Badge tone="violet">{METHOD_INFO[record.method].badge}</Badge>
         <Badge tone={record.source === "builtin" ? "slate" : "amber"} data-testid="handoff-source">
           {SOURCE_LABEL[record.source]}
@@ -55,6 +64,10 @@ export function HandoffOutcome({ record, trace }: { record: HandoffAttempt; trac
                   {h.name}: {h.value}
                 </div>
               ))}
+        </dd>
+        <dt className="text-slate-500">Attempts</dt>
+        <dd>
+          <TransferAttempts attempts={record.attempts.map((a) => ({ ...a, when: `${(a.at / 1000).toFixed(1)} s` }))} />
         </dd>
       </dl>
       <div className="mt-3">

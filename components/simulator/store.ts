@@ -85,7 +85,7 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
           calledNumber: d.calledNumber,
           variables: d.variables,
           seed: deps.newSeed(),
-          variant: d.busy ? "busy" : "success",
+          behaviours: d.busy ? { "*": "busy" } : undefined,
         });
         set({ session, timeline: [], phase: "running", error: null });
         await send({ type: "call_started" });

@@ -12,6 +12,7 @@ import {
 } from "../../lib/agent-document";
 import type { Agent } from "../../lib/agents/types";
 import type { FlowDocument } from "../../lib/flow/types";
+import { ATTEMPTS, RING_TIMEOUT } from "../../lib/handoffs/outcomes";
 import { createAgent, getAgent, listAgentVariables } from "./agents";
 import { getFlow, listFlows } from "./flows";
 import { listFunctions } from "./functions";
@@ -84,6 +85,8 @@ export function replaceDraft(db: Db, agentId: string, doc: AgentDocument): void 
         route: d.route,
         sipHeaders: d.sip_headers,
         referHeaderPlacement: d.refer_header_placement,
+        ringTimeoutSeconds: d.ring_timeout_seconds ?? RING_TIMEOUT.default,
+        attempts: d.attempts ?? ATTEMPTS.default,
         isDefault: d.is_default,
         position,
       };

@@ -56,6 +56,7 @@ describe("conversations repository", () => {
       metrics: [],
       logs: [],
       sip_trace: null,
+      transfer_attempts: [],
     });
     expect(getConversation(db, "conv_missing")).toBeNull();
   });
@@ -83,7 +84,8 @@ describe("conversations repository", () => {
     const stored = storeConversation(db, input);
     expect(getConversation(db, "conv_full")).toEqual(stored);
     expect(stored.node_titles).toEqual({ start: "Start", listen_1: "Listen: Billing, Speak to a person" });
-    expect(stored.handoff).toEqual(sampleHandoff("builtin", 0));
+    expect(stored.handoff).toEqual(sampleHandoff("builtin", 0, new Date(t0 + 30_000).toISOString()));
+    expect(stored.transfer_attempts).toEqual(stored.handoff!.attempts);
   });
 
   it("stores a failed call with its end reason; lists, filters and serialises it", () => {
@@ -104,7 +106,7 @@ describe("conversations repository", () => {
     ]);
     expect(JSON.parse(getConversationJson(db, "conv_failed")!)).toEqual(getConversation(db, "conv_failed"));
     expect(JSON.parse(listConversationsJson(db, agentId, { outcome: "failed" }, null, 50).json).data).toEqual(failed);
-    // A failed call hands nothing off, and an end reason is a code.
+    // A failed call hands nothing off (a transfer it tried may have failed, never completed), and an end reason is a code.
     expect(
       insertConversation(db, {
         agent_id: agentId,
@@ -112,7 +114,10 @@ describe("conversations repository", () => {
         outcome: "failed",
         handoff: sampleHandoff("builtin", 0),
       }),
-    ).toMatchObject({ ok: false, fieldErrors: { handoff: "A failed outcome has no handoff record" } });
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { handoff: expect.stringMatching(/A failed outcome has no completed handoff/) },
+    });
     expect(
       insertConversation(db, { agent_id: agentId, started_at: at, outcome: "failed", end_reason: "Gone!\n" }),
     ).toMatchObject({ ok: false, fieldErrors: { end_reason: expect.stringMatching(/codes/) } });
@@ -155,6 +160,23 @@ describe("conversations repository", () => {
       insertConversation(db, { id: "has space", agent_id: agentId, started_at: at, outcome: "hangup" }),
     ).toMatchObject({ ok: false, status: "invalid", fieldErrors: { id: expect.any(String) } });
     expect(insertConversation(db, null)).toMatchObject({ ok: false, status: "invalid" });
+    // A handoff outcome needs a transfer that completed; a failed transfer leaves the call going on.
+    const busy = { ...sampleHandoff("builtin", 0), outcome: "busy" as const, sip_status: 486 };
+    expect(
+      insertConversation(db, { agent_id: agentId, started_at: at, outcome: "handoff", handoff: busy }),
+    ).toMatchObject({
+      ok: false,
+      status: "invalid",
+      fieldErrors: { "handoff.outcome": expect.stringMatching(/busy/) },
+    });
+    expect(
+      insertConversation(db, {
+        agent_id: agentId,
+        started_at: at,
+        outcome: "hangup",
+        handoff: sampleHandoff("builtin", 0),
+      }),
+    ).toMatchObject({ ok: false, status: "invalid", fieldErrors: { handoff: expect.stringMatching(/failure/) } });
     expect(listConversations(db, agentId, {}, null, 50).data).toEqual([]);
   });
 

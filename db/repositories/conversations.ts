@@ -11,13 +11,15 @@ import { parseWith, type FieldErrors } from "../../lib/validation/field-errors";
 import { encodeCursor, type ConversationCursor, type ConversationFilters } from "../../lib/conversations/filters";
 
 const SUMMARY_COLUMNS =
-  "id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method, source";
+  "id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method, source, transfer_outcome, handoff";
 
 const INSERT_SQL = `INSERT INTO conversations
   (id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination,
-   method, source, transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace)
+   method, source, transfer_outcome, transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace,
+   transfer_attempts)
   VALUES (@id, @agent_id, @flow_id, @channel, @version, @started_at, @ended_at, @duration_ms, @outcome, @end_reason, @turn_count, @reason,
-   @destination, @method, @source, @transcript_text, @variables, @turns, @path, @node_titles, @handoff, @metrics, @logs, @sip_trace)`;
+   @destination, @method, @source, @transfer_outcome, @transcript_text, @variables, @turns, @path, @node_titles, @handoff,
+   @metrics, @logs, @sip_trace, @transfer_attempts)`;
 
 /** The same insert, refusing an id that is already stored without touching the stored row. */
 const INSERT_NEW_SQL = `${INSERT_SQL} ON CONFLICT(id) DO NOTHING`;
@@ -79,6 +81,7 @@ export function conversationRow(c: Conversation): Record<string, string | number
     destination: c.handoff?.destination ?? null,
     method: c.handoff?.method ?? null,
     source: c.handoff?.source ?? null,
+    transfer_outcome: c.handoff?.outcome ?? null,
     transcript_text: transcriptText(c.turns),
     variables: JSON.stringify(c.variables),
     turns: JSON.stringify(c.turns),
@@ -88,6 +91,7 @@ export function conversationRow(c: Conversation): Record<string, string | number
     metrics: JSON.stringify(c.metrics),
     logs: JSON.stringify(c.logs),
     sip_trace: c.sip_trace === null ? null : JSON.stringify(c.sip_trace),
+    transfer_attempts: JSON.stringify(c.transfer_attempts),
   };
 }
 
@@ -112,12 +116,13 @@ interface FullRow {
   metrics: string;
   logs: string;
   sip_trace: string | null;
+  transfer_attempts: string;
 }
 
 export function getConversation(db: Db, id: string): Conversation | null {
   const row = prepared(
     db,
-    "SELECT id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace FROM conversations WHERE id = ?",
+    "SELECT id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace, transfer_attempts FROM conversations WHERE id = ?",
   ).get(id) as FullRow | undefined;
   if (!row) return null;
   return {
@@ -139,12 +144,20 @@ export function getConversation(db: Db, id: string): Conversation | null {
     metrics: JSON.parse(row.metrics),
     logs: JSON.parse(row.logs),
     sip_trace: row.sip_trace === null ? null : JSON.parse(row.sip_trace),
+    transfer_attempts: JSON.parse(row.transfer_attempts),
   };
 }
 
 /** `LIKE` pattern matching `text` literally anywhere (with `ESCAPE '\'`). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+type SummaryRow = Omit<ConversationSummary, "handoff"> & { handoff: string | null };
+
+/** A list row with its handoff record parsed from the stored JSON. */
+function summaryOf(row: SummaryRow): ConversationSummary {
+  return { ...row, handoff: row.handoff === null ? null : JSON.parse(row.handoff) };
 }
 
 export interface ConversationPage {
@@ -169,7 +182,7 @@ function pageQuery(
     where.push(direction === "older" ? "(started_at, id) < (?, ?)" : "(started_at, id) > (?, ?)");
     args.push(cursor.startedAt, cursor.id);
   }
-  for (const column of ["outcome", "reason", "destination", "method", "source"] as const) {
+  for (const column of ["outcome", "reason", "destination", "method", "source", "transfer_outcome"] as const) {
     const value = filters[column];
     if (value !== undefined) {
       where.push(`${column} = ?`);
@@ -213,9 +226,9 @@ export function listConversations(
   limit: number,
 ): ConversationPage {
   const { where, args } = pageQuery(agentId, filters, cursor, limit);
-  const rows = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ${ORDER}`).all(
-    ...args,
-  ) as ConversationSummary[];
+  const rows = (
+    prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ${ORDER}`).all(...args) as SummaryRow[]
+  ).map(summaryOf);
   const more = rows.length > limit;
   if (more) rows.length = limit;
   const last = rows[rows.length - 1];
@@ -238,7 +251,9 @@ export function listNewerConversations(
   const rows = prepared(
     db,
     `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ORDER BY started_at ASC, id ASC LIMIT ?`,
-  ).all(...args) as ConversationSummary[];
+  )
+    .all(...args)
+    .map((r) => summaryOf(r as SummaryRow));
   const more = rows.length > limit;
   if (more) rows.length = limit;
   rows.reverse();
@@ -251,8 +266,9 @@ export function listNewerConversations(
   };
 }
 
+// JSON columns go in as JSON, not as the text they are stored as.
 const SUMMARY_JSON = `json_object(${SUMMARY_COLUMNS.split(", ")
-  .map((c) => `'${c}', ${c}`)
+  .map((c) => (c === "handoff" ? `'${c}', json(${c})` : `'${c}', ${c}`))
   .join(", ")})`;
 
 /**
@@ -286,7 +302,7 @@ export function getConversationJson(db: Db, id: string): string | null {
     `SELECT json_object('id', id, 'agent_id', agent_id, 'flow_id', flow_id, 'channel', channel, 'version', version, 'started_at', started_at,
       'ended_at', ended_at, 'duration_ms', duration_ms, 'outcome', outcome, 'end_reason', end_reason, 'turns', json(turns), 'path', json(path),
       'node_titles', json(node_titles), 'variables', json(variables), 'handoff', json(handoff), 'metrics', json(metrics), 'logs', json(logs),
-      'sip_trace', json(sip_trace)) FROM conversations WHERE id = ?`,
+      'sip_trace', json(sip_trace), 'transfer_attempts', json(transfer_attempts)) FROM conversations WHERE id = ?`,
   )
     .pluck(true)
     .get(id) as string | undefined;

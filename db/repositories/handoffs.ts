@@ -24,6 +24,8 @@ function toDestination(row: Row): HandoffDestination {
     route: row.route,
     sipHeaders: row.sipHeaders,
     referHeaderPlacement: row.referHeaderPlacement,
+    ringTimeoutSeconds: row.ringTimeoutSeconds,
+    attempts: row.attempts,
     isDefault: row.isDefault,
     createdAt: row.createdAt,
   };

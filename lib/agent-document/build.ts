@@ -3,7 +3,7 @@ import { anyKind, isNodeKind } from "../flow/catalogue";
 import type { FlowDocument, FlowNode } from "../flow/types";
 import type { HandoffDestination } from "../handoffs/types";
 import { byName, byNameIgnoringCase } from "./order";
-import { AGENT_DOCUMENT_FORMAT, fromFlowDocument, type AgentDocument } from "./schema";
+import { AGENT_DOCUMENT_FORMAT, documentTransferFields, fromFlowDocument, type AgentDocument } from "./schema";
 
 /** An agent's draft as the repositories return it. */
 export interface DraftParts {
@@ -12,7 +12,16 @@ export interface DraftParts {
   /** In board order. */
   destinations: readonly Pick<
     HandoffDestination,
-    "id" | "name" | "description" | "method" | "route" | "sipHeaders" | "referHeaderPlacement" | "isDefault"
+    | "id"
+    | "name"
+    | "description"
+    | "method"
+    | "route"
+    | "sipHeaders"
+    | "referHeaderPlacement"
+    | "ringTimeoutSeconds"
+    | "attempts"
+    | "isDefault"
   >[];
   functions: readonly { name: string; description: string; code: string }[];
   flows: readonly FlowDocument[];
@@ -56,6 +65,7 @@ export function buildAgentDocument(parts: DraftParts): AgentDocument {
       route: d.route,
       sip_headers: d.sipHeaders.map((h) => ({ name: h.name, value: h.value })),
       refer_header_placement: d.referHeaderPlacement,
+      ...documentTransferFields(d),
       is_default: d.isDefault,
     })),
     functions: byName(parts.functions).map((f) => ({ name: f.name, description: f.description, code: f.code })),

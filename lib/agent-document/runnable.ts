@@ -1,6 +1,7 @@
 import { lintFlow } from "../flow/lint";
 import type { LintContext, Problem } from "../flow/problems";
 import type { FlowDocument } from "../flow/types";
+import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
 import type { HandoffDestination } from "../handoffs/types";
 import type { AgentSetup } from "../runtime/types";
 import { toFlowDocument, type AgentDocument, type DocumentFlow } from "./schema";
@@ -21,6 +22,8 @@ export type RunnableDestination = Pick<
   | "route"
   | "sipHeaders"
   | "referHeaderPlacement"
+  | "ringTimeoutSeconds"
+  | "attempts"
   | "isDefault"
   | "createdAt"
 >;
@@ -35,6 +38,8 @@ export function documentDestinations(doc: AgentDocument, agentId = ""): Runnable
     route: d.route,
     sipHeaders: d.sip_headers,
     referHeaderPlacement: d.refer_header_placement,
+    ringTimeoutSeconds: d.ring_timeout_seconds ?? RING_TIMEOUT.default,
+    attempts: d.attempts ?? ATTEMPTS.default,
     isDefault: d.is_default,
     createdAt: "",
   }));

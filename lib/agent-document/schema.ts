@@ -4,6 +4,7 @@ import { flowDocumentSchema, type PathError, formatPath } from "../flow/schema";
 import type { FlowEdge, FlowNode, HandoffData } from "../flow/types";
 import { functionNameError, MAX_FUNCTION_CODE_LENGTH, MAX_FUNCTION_DESCRIPTION_LENGTH } from "../functions/schema";
 import { destinationInputSchema } from "../handoffs/schema";
+import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
 import { HANDOFF_METHODS, REFER_PLACEMENTS } from "../handoffs/types";
 import { byName, byNameIgnoringCase } from "./order";
 import { builtinVariableNames, VARIABLE_NAME } from "../variables/variables";
@@ -71,8 +72,23 @@ export const documentDestinationSchema = z.strictObject({
   route: z.string().nullable(),
   sip_headers: z.array(sipHeader),
   refer_header_placement: z.enum(REFER_PLACEMENTS, { error: `Expected one of ${REFER_PLACEMENTS.join(", ")}` }),
+  /** Written only when not the default (30), so documents made before it existed keep their bytes. */
+  ring_timeout_seconds: z.number().optional(),
+  /** Written only when not the default (1). */
+  attempts: z.number().optional(),
   is_default: z.boolean(),
 });
+
+/** A destination's transfer settings as a document writes them: only those that differ from the default. */
+export function documentTransferFields(d: { ringTimeoutSeconds: number; attempts: number }): {
+  ring_timeout_seconds?: number;
+  attempts?: number;
+} {
+  return {
+    ...(d.ringTimeoutSeconds === RING_TIMEOUT.default ? {} : { ring_timeout_seconds: d.ringTimeoutSeconds }),
+    ...(d.attempts === ATTEMPTS.default ? {} : { attempts: d.attempts }),
+  };
+}
 
 export const documentFunctionSchema = z.strictObject({
   name: z.string().superRefine((name, ctx) => {
@@ -151,6 +167,7 @@ const envelopeSchema = z.strictObject({
 const DESTINATION_FIELDS: Record<string, string> = {
   sipHeaders: "sip_headers",
   referHeaderPlacement: "refer_header_placement",
+  ringTimeoutSeconds: "ring_timeout_seconds",
 };
 
 type Ctx = z.RefinementCtx;
@@ -206,6 +223,8 @@ function checkDestinations(values: readonly unknown[], ctx: Ctx): DocumentDestin
       route: d.route,
       sipHeaders: d.sip_headers,
       referHeaderPlacement: d.refer_header_placement,
+      ringTimeoutSeconds: d.ring_timeout_seconds,
+      attempts: d.attempts,
     });
     if (!parsed.success) {
       for (const is of parsed.error.issues) {
@@ -224,6 +243,7 @@ function checkDestinations(values: readonly unknown[], ctx: Ctx): DocumentDestin
         route: v.route,
         sip_headers: v.sipHeaders,
         refer_header_placement: v.referHeaderPlacement,
+        ...documentTransferFields(v),
         is_default: d.is_default,
       },
     });

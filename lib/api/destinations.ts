@@ -6,6 +6,7 @@ import {
   parseDestination,
   type ValidDestination,
 } from "../handoffs/schema";
+import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
 import { HANDOFF_METHODS, REFER_PLACEMENTS, type HandoffDestination } from "../handoffs/types";
 
 /**
@@ -21,6 +22,8 @@ const API_TO_DOMAIN = {
   route: "route",
   sip_headers: "sipHeaders",
   refer_header_placement: "referHeaderPlacement",
+  ring_timeout_seconds: "ringTimeoutSeconds",
+  attempts: "attempts",
 } as const;
 type ApiField = keyof typeof API_TO_DOMAIN;
 const DOMAIN_TO_API: Record<string, string> = Object.fromEntries(Object.entries(API_TO_DOMAIN).map(([a, d]) => [d, a]));
@@ -36,6 +39,8 @@ export const apiDestinationSchema = z.object({
   route: z.string().nullable(),
   sip_headers: z.array(sipHeader),
   refer_header_placement: z.enum(REFER_PLACEMENTS),
+  ring_timeout_seconds: z.number().int(),
+  attempts: z.number().int(),
   is_default: z.boolean(),
   created_at: z.string(),
 });
@@ -61,6 +66,22 @@ export const apiDestinationBodySchema = z.strictObject({
       "RFC 3261 token names (not Via, From, To, …); values without CR, LF, U+2028, U+2029 or other control characters",
     ),
   refer_header_placement: z.enum(REFER_PLACEMENTS).optional().describe("REFER only; default request"),
+  ring_timeout_seconds: z
+    .number()
+    .int()
+    .min(RING_TIMEOUT.min)
+    .max(RING_TIMEOUT.max)
+    .optional()
+    .describe(
+      `Seconds an unanswered transfer rings before it counts as no_answer (INVITE: the agent CANCELs); default ${RING_TIMEOUT.default}`,
+    ),
+  attempts: z
+    .number()
+    .int()
+    .min(ATTEMPTS.min)
+    .max(ATTEMPTS.max)
+    .optional()
+    .describe(`How many times a transfer is tried before the agent gives up; default ${ATTEMPTS.default}`),
   is_default: z.boolean().optional().describe("true makes this the agent's default destination"),
 });
 
@@ -74,6 +95,8 @@ export function toApiDestination(d: HandoffDestination): ApiDestination {
     route: d.route,
     sip_headers: d.sipHeaders,
     refer_header_placement: d.referHeaderPlacement,
+    ring_timeout_seconds: d.ringTimeoutSeconds,
+    attempts: d.attempts,
     is_default: d.isDefault,
     created_at: d.createdAt,
   };
@@ -107,6 +130,8 @@ export function parseApiDestinationBody(body: unknown, base?: HandoffDestination
         route: base.route,
         sipHeaders: base.sipHeaders,
         referHeaderPlacement: base.referHeaderPlacement,
+        ringTimeoutSeconds: base.ringTimeoutSeconds,
+        attempts: base.attempts,
       }
     : {};
   let isDefault: boolean | undefined;
@@ -115,6 +140,9 @@ export function parseApiDestinationBody(body: unknown, base?: HandoffDestination
     if (key === "is_default") {
       if (typeof value === "boolean") isDefault = value;
       else fields.set(key, "Expected true or false");
+    } else if ((key === "ring_timeout_seconds" || key === "attempts") && typeof value !== "number") {
+      // The form's schema reads typed text; the API takes JSON numbers only.
+      fields.set(key, "Expected a whole number");
     } else if (Object.prototype.hasOwnProperty.call(API_TO_DOMAIN, key)) {
       domain[API_TO_DOMAIN[key as ApiField]] = value;
     } else {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HANDOFF_METHODS } from "../handoffs/types";
 import { HANDOFF_SOURCES, OUTCOMES, type HandoffSource, type Outcome } from "../handoffs/record";
+import { TRANSFER_OUTCOMES, type TransferOutcome } from "../handoffs/outcomes";
 
 /**
  * Filters for a conversation list, shared by `GET /api/v1/agents/{id}/conversations` and the
@@ -84,6 +85,9 @@ export const conversationFilterFields = {
     .enum(HANDOFF_SOURCES, { error: `Expected one of ${HANDOFF_SOURCES.join(", ")}` })
     .describe("What triggered the handoff"),
   outcome: z.enum(OUTCOMES, { error: `Expected one of ${OUTCOMES.join(", ")}` }).describe("How the call ended"),
+  transfer_outcome: z
+    .enum(TRANSFER_OUTCOMES, { error: `Expected one of ${TRANSFER_OUTCOMES.join(", ")}` })
+    .describe("How the call's last transfer ended (completed, busy, no_answer, declined, unreachable, failed)"),
   from: z
     .string()
     .refine((s) => parseDateParam(s) !== null, DATE_MESSAGE)
@@ -134,6 +138,7 @@ export const conversationFiltersSchema = z
         method: p.method,
         source: p.source,
         outcome: p.outcome,
+        transfer_outcome: p.transfer_outcome,
         from: from === undefined ? undefined : new Date(from.ms).toISOString(),
         toExclusive: toExclusiveMs === undefined ? undefined : new Date(toExclusiveMs).toISOString(),
         q: q === "" ? undefined : q,
@@ -151,6 +156,7 @@ export interface ConversationFilters {
   method?: (typeof HANDOFF_METHODS)[number];
   source?: HandoffSource;
   outcome?: Outcome;
+  transfer_outcome?: TransferOutcome;
   /** Inclusive lower bound on started_at. */
   from?: string;
   /** Exclusive upper bound on started_at. */

@@ -18,7 +18,8 @@ const CALLER_LINES = [
   "I would like a refund please",
 ];
 
-export function sampleHandoff(source: HandoffSource, n = 0): HandoffRecord {
+/** A completed handoff; its one attempt started at `at` (ISO). */
+export function sampleHandoff(source: HandoffSource, n = 0, at = "2025-01-01T00:00:30.000Z"): HandoffRecord {
   const d = DESTINATIONS[n % DESTINATIONS.length]!;
   return {
     destination: d.destination,
@@ -31,6 +32,9 @@ export function sampleHandoff(source: HandoffSource, n = 0): HandoffRecord {
     function: source === "builtin" ? null : "route_call",
     node_id: source === "transfer_call" || source === "builtin" ? `node_${n % 7}` : null,
     soft: source === "transfer_call" && n % 2 === 0,
+    outcome: "completed",
+    sip_status: 200,
+    attempts: [{ destination: d.destination, method: d.method, outcome: "completed", sip_status: 200, at }],
   };
 }
 
@@ -54,7 +58,8 @@ export function sampleConversation(agentId: string, n: number, startedAt: Date):
     path: ["start", "listen_1"],
     node_titles: { start: "Start", listen_1: "Listen: Billing, Speak to a person" },
     variables: { caller_id: `+1415555${String(n % 10000).padStart(4, "0")}`, tier: n % 2 ? "gold" : "silver" },
-    handoff: outcome === "handoff" ? sampleHandoff(source, n) : null,
+    handoff: outcome === "handoff" ? sampleHandoff(source, n, at(30_000)) : null,
+    transfer_attempts: outcome === "handoff" ? sampleHandoff(source, n, at(30_000)).attempts : [],
     metrics: [{ name: "sentiment", value: (n % 10) / 10 }],
     logs: [{ level: "info", message: "call started" }],
     sip_trace: null,

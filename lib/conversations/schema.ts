@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HANDOFF_SOURCES, handoffRecordSchema, OUTCOMES } from "../handoffs/record";
+import { TRANSFER_OUTCOMES, transferAttemptSchema } from "../handoffs/outcomes";
 import { HANDOFF_METHODS } from "../handoffs/types";
 
 /**
@@ -80,7 +81,10 @@ const conversationFields = {
   /** The title each visited node had when the call ran (docs/design.md §2), by node id: how Review names nodes. */
   node_titles: z.record(z.string(), z.string().max(200)),
   variables: z.record(z.string(), z.string()),
+  /** The call's last handoff, completed or not (its `outcome` says which). */
   handoff: handoffRecordSchema.nullable(),
+  /** Every transfer attempt of the call in order, across all its handoffs (docs/design.md §11). */
+  transfer_attempts: z.array(transferAttemptSchema),
   metrics: z.array(metricSchema),
   logs: z.array(logEntrySchema),
   sip_trace: sipTraceSchema.nullable(),
@@ -111,6 +115,7 @@ export const conversationInputSchema = z
     node_titles: conversationFields.node_titles.default({}),
     variables: conversationFields.variables.default({}),
     handoff: conversationFields.handoff.default(null),
+    transfer_attempts: conversationFields.transfer_attempts.default([]),
     metrics: conversationFields.metrics.default([]),
     logs: conversationFields.logs.default([]),
     sip_trace: conversationFields.sip_trace.default(null),
@@ -119,8 +124,20 @@ export const conversationInputSchema = z
     if (c.outcome === "handoff" && c.handoff === null) {
       ctx.addIssue({ code: "custom", path: ["handoff"], message: "A handoff outcome needs a handoff record" });
     }
-    if (c.outcome !== "handoff" && c.handoff !== null) {
-      ctx.addIssue({ code: "custom", path: ["handoff"], message: `A ${c.outcome} outcome has no handoff record` });
+    if (c.outcome === "handoff" && c.handoff !== null && c.handoff.outcome !== "completed") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["handoff", "outcome"],
+        message: `A handoff outcome needs a completed transfer (got ${c.handoff.outcome})`,
+      });
+    }
+    // A transfer that connected ends the call as a handoff; one that failed leaves it going on.
+    if (c.outcome !== "handoff" && c.handoff !== null && c.handoff.outcome === "completed") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["handoff"],
+        message: `A ${c.outcome} outcome has no completed handoff: its transfer outcome must be a failure`,
+      });
     }
   });
 export type ConversationInput = z.input<typeof conversationInputSchema>;
@@ -143,6 +160,10 @@ export const conversationSummarySchema = z.object({
   destination: z.string().nullable(),
   method: z.enum(HANDOFF_METHODS).nullable(),
   source: z.enum(HANDOFF_SOURCES).nullable(),
+  /** The last handoff's outcome; null when the call had none. */
+  transfer_outcome: z.enum(TRANSFER_OUTCOMES).nullable(),
+  /** The whole handoff record, as `GET /conversations/{id}` returns it. */
+  handoff: handoffRecordSchema.nullable(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 

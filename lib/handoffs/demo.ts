@@ -17,6 +17,8 @@ export const DEMO_FRONT_DESK: DemoDestination = {
   route: "sip:frontdesk@pbx.acme.example",
   sipHeaders: [],
   referHeaderPlacement: "request",
+  ringTimeoutSeconds: 30,
+  attempts: 1,
   isDefault: true,
 };
 
@@ -31,6 +33,8 @@ export const DEMO_BILLING: DemoDestination = {
     { name: "X-Caller-ID", value: "$caller_id" },
   ],
   referHeaderPlacement: "request",
+  ringTimeoutSeconds: 30,
+  attempts: 1,
   isDefault: false,
 };
 
@@ -42,6 +46,8 @@ export const DEMO_IVR: DemoDestination = {
   route: null,
   sipHeaders: [],
   referHeaderPlacement: "request",
+  ringTimeoutSeconds: 30,
+  attempts: 1,
   isDefault: false,
 };
 

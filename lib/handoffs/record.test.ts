@@ -46,23 +46,51 @@ const attempt: HandoffAttempt = {
   function: null,
   node_id: "handoff_1",
   soft: false,
-  failed: false,
+  outcome: "busy",
+  sip_status: 486,
+  attempts: [
+    { destination: "Billing Support", method: "invite", outcome: "busy", sip_status: 486, at: 1500 },
+    { destination: "Billing Support", method: "invite", outcome: "busy", sip_status: 486, at: 4250 },
+  ],
 };
 
+const iso = (ms: number) => new Date(Date.UTC(2025, 0, 1) + ms).toISOString();
+
 describe("storedHandoff", () => {
-  it("keeps every field but `failed`, and the result is a valid stored record", () => {
-    const stored = storedHandoff(attempt);
-    expect(stored).not.toHaveProperty("failed");
-    const { failed: _failed, ...rest } = attempt;
-    expect(stored).toEqual(rest);
+  it("keeps every field, attempt times become timestamps, and the result is a valid stored record", () => {
+    const stored = storedHandoff(attempt, iso);
+    expect(stored).toEqual({
+      ...attempt,
+      attempts: [
+        {
+          destination: "Billing Support",
+          method: "invite",
+          outcome: "busy",
+          sip_status: 486,
+          at: "2025-01-01T00:00:01.500Z",
+        },
+        {
+          destination: "Billing Support",
+          method: "invite",
+          outcome: "busy",
+          sip_status: 486,
+          at: "2025-01-01T00:00:04.250Z",
+        },
+      ],
+    });
     expect(handoffRecordSchema.parse(stored)).toEqual(stored);
+  });
+
+  it("reads a record stored before outcomes existed as a completed transfer without attempts", () => {
+    const { outcome: _o, sip_status: _s, attempts: _a, ...old } = storedHandoff(attempt, iso);
+    expect(handoffRecordSchema.parse(old)).toMatchObject({ outcome: "completed", sip_status: null, attempts: [] });
   });
 
   it("names a code-based transfer by its route, and a code-based BYE by nothing", () => {
     const transfer = { ...attempt, destination: null, source: "transfer_call" as const, function: "route_vip" };
-    expect(storedHandoff({ ...transfer, route: "sip:vip@pbx.acme.example" }).destination).toBe(
+    expect(storedHandoff({ ...transfer, route: "sip:vip@pbx.acme.example" }, iso).destination).toBe(
       "sip:vip@pbx.acme.example",
     );
-    expect(storedHandoff({ ...transfer, method: "bye", route: null }).destination).toBe("");
+    expect(storedHandoff({ ...transfer, method: "bye", route: null }, iso).destination).toBe("");
   });
 });

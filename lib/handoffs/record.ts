@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRANSFER_OUTCOMES, transferAttemptSchema, type LiveTransferAttempt, type TransferAttempt } from "./outcomes";
 import { HANDOFF_METHODS } from "./types";
 
 /**
@@ -8,7 +9,8 @@ import { HANDOFF_METHODS } from "./types";
  */
 
 /**
- * How a call ended. A transfer the destination refused is not a handoff. `failed`: the flow sent
+ * How a call ended. A transfer that failed is not a handoff: the call went on (its record keeps the
+ * transfer's outcome, docs/design.md §11). `failed`: the flow sent
  * the call to a handoff that could not be made (a deleted destination, no default, a route from
  * code that is not one); the conversation's end reason says which.
  */
@@ -56,26 +58,48 @@ export const handoffRecordSchema = z.object({
   node_id: z.string().nullable(),
   /** Warm (attended) transfer: transfer_call(soft=True). */
   soft: z.boolean(),
+  /**
+   * How the transfer ended (docs/design.md §11): the last attempt's outcome. Records stored before
+   * outcomes existed were completed transfers.
+   */
+  outcome: z.enum(TRANSFER_OUTCOMES).default("completed"),
+  /** The last attempt's final SIP status (for REFER, the final NOTIFY's sipfrag); null when nothing answered. */
+  sip_status: z.number().int().min(100).max(699).nullable().default(null),
+  /** Every attempt of this handoff, in order (a destination may allow up to 3). */
+  attempts: z.array(transferAttemptSchema).default([]),
 });
 export type HandoffRecord = z.infer<typeof handoffRecordSchema>;
 
 /**
  * The record as the runtime makes it during a call, before anything is stored: the same fields,
- * plus whether the destination refused, with what a live call always knows narrowed.
+ * with what a live call always knows narrowed and attempt times on the call's simulated clock.
  */
-export type HandoffAttempt = Omit<HandoffRecord, "destination" | "utterance" | "node_id"> & {
+export type HandoffAttempt = Omit<HandoffRecord, "destination" | "utterance" | "node_id" | "attempts"> & {
   /** The configured destination's name; null for a code-based transfer to a bare route. */
   destination: string | null;
   /** Empty when the agent said nothing before handing off. */
   utterance: string;
   node_id: string;
-  /** True when the destination refused (busy variant) and the agent stayed on the call. */
-  failed: boolean;
+  /** Times are milliseconds since the call started. */
+  attempts: LiveTransferAttempt[];
 };
 
-/** The stored record of a handoff that happened (a failed attempt is never stored as a handoff). */
-export function storedHandoff(attempt: HandoffAttempt): HandoffRecord {
-  const { failed: _failed, ...fields } = attempt;
+/** Whether the transfer connected; any other outcome left the agent on the call. */
+export function transferCompleted(h: Pick<HandoffRecord, "outcome">): boolean {
+  return h.outcome === "completed";
+}
+
+/** An attempt as stored: its time becomes a timestamp (`iso(ms since the call started)`). */
+export function storedAttempt(a: LiveTransferAttempt, iso: (ms: number) => string): TransferAttempt {
+  return { destination: a.destination, method: a.method, outcome: a.outcome, sip_status: a.sip_status, at: iso(a.at) };
+}
+
+/** The stored record of a handoff, completed or not; `iso` turns the call's clock into timestamps. */
+export function storedHandoff(attempt: HandoffAttempt, iso: (ms: number) => string): HandoffRecord {
   // A code-based transfer has no configured destination: its route is where the call went.
-  return { ...fields, destination: attempt.destination ?? attempt.route ?? "" };
+  return {
+    ...attempt,
+    destination: attempt.destination ?? attempt.route ?? "",
+    attempts: attempt.attempts.map((a) => storedAttempt(a, iso)),
+  };
 }

@@ -25,8 +25,26 @@ describe("destination schema", () => {
         route: "sip:billing@pbx.example",
         referHeaderPlacement: "request",
         sipHeaders: [{ name: "X-Customer-ID", value: "$customer_id" }],
+        ringTimeoutSeconds: 30,
+        attempts: 1,
       },
     });
+  });
+
+  it("ring timeout (5–120 s, typed text or a number) and attempts (1–3), with defaults", () => {
+    const ok = (extra: Record<string, unknown>) => {
+      const r = parseDestination({ ...base, ...extra });
+      return r.ok ? { ringTimeoutSeconds: r.value.ringTimeoutSeconds, attempts: r.value.attempts } : r.fieldErrors;
+    };
+    expect(ok({})).toEqual({ ringTimeoutSeconds: 30, attempts: 1 });
+    expect(ok({ ringTimeoutSeconds: " 45 ", attempts: "3" })).toEqual({ ringTimeoutSeconds: 45, attempts: 3 });
+    expect(ok({ ringTimeoutSeconds: 5, attempts: 2 })).toEqual({ ringTimeoutSeconds: 5, attempts: 2 });
+    for (const bad of ["", "abc", "4", "121", "12.5", -1])
+      expect(ok({ ringTimeoutSeconds: bad })).toEqual({
+        ringTimeoutSeconds: "Enter a whole number of seconds from 5 to 120",
+      });
+    for (const bad of [0, 4, 1.5, "x"])
+      expect(ok({ attempts: bad })).toEqual({ attempts: "Choose 1, 2 or 3 attempts" });
   });
 
   it("defaults the method to REFER", () => {

@@ -3,6 +3,7 @@ import { headerNameError, headerNameWarning, headerValueError } from "../sip/hea
 import { routeError } from "../sip/route";
 import { parseWith, type FieldErrors, type ParseResult } from "../validation/field-errors";
 import { referencedVariables } from "../variables/variables";
+import { ATTEMPTS, RING_TIMEOUT } from "./outcomes";
 import {
   HANDOFF_METHODS,
   REFER_PLACEMENTS,
@@ -14,6 +15,20 @@ import {
 export const MAX_NAME_LENGTH = 80;
 export const MAX_DESCRIPTION_LENGTH = 500;
 export const MAX_HEADERS = 20;
+
+const RING_TIMEOUT_MESSAGE = `Enter a whole number of seconds from ${RING_TIMEOUT.min} to ${RING_TIMEOUT.max}`;
+const ATTEMPTS_MESSAGE = `Choose ${ATTEMPTS.min}, 2 or ${ATTEMPTS.max} attempts`;
+
+/** A whole number typed into a form arrives as text; "" and "abc" become NaN and fail with the message. */
+function wholeNumber(min: number, max: number, message: string, fallback: number) {
+  return z
+    .preprocess(
+      (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v.trim())) : v),
+      z.number({ error: message }).int(message).min(min, message).max(max, message),
+    )
+    .optional()
+    .transform((v) => v ?? fallback);
+}
 
 const sipHeaderSchema = z.object({
   name: z.string({ error: "Enter a header name" }),
@@ -41,6 +56,8 @@ export const destinationInputSchema = z
       .enum(REFER_PLACEMENTS, { error: "Choose request, refer-to-uri or both" })
       .default("request"),
     sipHeaders: z.array(sipHeaderSchema).max(MAX_HEADERS, `At most ${MAX_HEADERS} headers`).default([]),
+    ringTimeoutSeconds: wholeNumber(RING_TIMEOUT.min, RING_TIMEOUT.max, RING_TIMEOUT_MESSAGE, RING_TIMEOUT.default),
+    attempts: wholeNumber(ATTEMPTS.min, ATTEMPTS.max, ATTEMPTS_MESSAGE, ATTEMPTS.default),
   })
   .superRefine((input, ctx) => {
     const route = (input.route ?? "").trim();
@@ -82,6 +99,8 @@ export const destinationInputSchema = z
     // Placement only means something for REFER; other methods keep the default so edits stay clean.
     referHeaderPlacement: (input.method === "refer" ? input.referHeaderPlacement : "request") as ReferHeaderPlacement,
     sipHeaders: input.sipHeaders.map((h): SipHeader => ({ name: h.name.trim(), value: h.value })),
+    ringTimeoutSeconds: input.ringTimeoutSeconds,
+    attempts: input.attempts,
   }));
 
 export type DestinationInput = z.input<typeof destinationInputSchema>;

@@ -19,6 +19,10 @@ export interface HandoffDestination {
   route: string | null;
   sipHeaders: SipHeader[];
   referHeaderPlacement: ReferHeaderPlacement;
+  /** Seconds the destination may ring before the transfer counts as no answer (docs/design.md §11). */
+  ringTimeoutSeconds: number;
+  /** How many times a transfer to it is tried before the agent gives up (1–3). */
+  attempts: number;
   isDefault: boolean;
   createdAt: string;
 }

@@ -52,7 +52,17 @@ describe("demo flow", () => {
       function: null,
       node_id: "billing_handoff",
       soft: false,
-      failed: false,
+      outcome: "completed",
+      sip_status: 200,
+      attempts: [
+        {
+          destination: "Billing Support",
+          method: "invite",
+          outcome: "completed",
+          sip_status: 200,
+          at: session.sipTrace!.messages.find((m) => m.label === "INVITE" && m.to === "destination")!.at,
+        },
+      ],
     });
     const invite = session.sipTrace!.messages.find((m) => m.label.startsWith("INVITE") && m.to === "destination")!;
     expect(invite.raw).toContain("X-Customer-ID: abc123\r\n");
@@ -284,14 +294,14 @@ describe("determinism", () => {
 describe("busy destination", () => {
   it("records a failed transfer and goes back to the question", () => {
     const { session } = run(
-      startCall(demoAgent(), demoCall({ variant: "busy" })),
+      startCall(demoAgent(), demoCall({ behaviours: { "front desk": "busy" } })),
       { type: "call_started" },
       say("speak to a person"),
     );
-    expect(session.handoff).toMatchObject({ destination: "Front desk", failed: true });
+    expect(session.handoff).toMatchObject({ destination: "Front desk", outcome: "busy", sip_status: 486 });
     expect(session.status).toBe("awaiting_input");
     expect(session.currentNodeId).toBe("intent");
-    expect(session.turns.some((t) => t.text.includes("nobody is available"))).toBe(true);
+    expect(session.turns.some((t) => t.text === "I couldn't connect you right now.")).toBe(true);
     expect(session.sipTrace!.messages.some((m) => m.raw.includes("486 Busy Here"))).toBe(true);
   });
 });

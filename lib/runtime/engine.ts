@@ -45,6 +45,8 @@ export function startCall(agent: AgentSetup, call: CallSetup): Session {
     logs: [],
     handoff: null,
     sipTrace: null,
+    handoffInputs: [],
+    transferAttempts: [],
     attempts: {},
     lastListenNodeId: null,
     pending: null,

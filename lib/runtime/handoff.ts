@@ -1,6 +1,13 @@
+import {
+  ATTEMPTS,
+  RING_TIMEOUT,
+  TRANSFER_OUTCOME_LABELS,
+  reasonPhrase,
+  type LiveTransferAttempt,
+} from "../handoffs/outcomes";
 import type { HandoffAttempt, HandoffSource } from "../handoffs/record";
 import type { HandoffMethod, ReferHeaderPlacement, SipHeader } from "../handoffs/types";
-import { buildHandoff, REASON_HEADER } from "../sip";
+import { buildHandoff, REASON_HEADER, type HandoffTraceInput, type TraceBehaviour } from "../sip";
 import { classifyRoute } from "../sip/route";
 import { STOP, type Transition } from "./executor";
 import type { Run } from "./run";
@@ -22,7 +29,13 @@ export interface HandoffSpec {
   whisper: string | null;
   source: HandoffSource;
   functionName: string | null;
+  /** The destination's; a code-based transfer rings 30 s and is tried once. */
+  ringTimeoutSeconds: number;
+  attempts: number;
 }
+
+/** What the agent says when a transfer fails and the flow has no `failed` branch for it. */
+export const DEFAULT_FALLBACK_LINE = "I couldn't connect you right now.";
 
 export function findDestination(run: Run, name: string | null): Destination | null {
   const all = run.s.agent.destinations;
@@ -59,6 +72,8 @@ export function specFromAction(
       whisper: action.whisper,
       source: "transfer_call",
       functionName,
+      ringTimeoutSeconds: RING_TIMEOUT.default,
+      attempts: ATTEMPTS.default,
     };
   }
   const dest = findDestination(run, action.destination);
@@ -80,20 +95,38 @@ export function specFromAction(
     whisper: null,
     source: "function",
     functionName,
+    ringTimeoutSeconds: dest.ringTimeoutSeconds,
+    attempts: dest.attempts,
   };
 }
 
 /**
- * Speaks the pre-handoff utterance, builds the SIP ladder and records the handoff. With the busy
- * variant the destination refuses: the agent apologises and goes back to the last question.
+ * How the call's setup says this destination behaves (docs/design.md §11): by the destination's
+ * name (ignoring case), for a code-based transfer by its route, else `*`; it answers otherwise.
  */
-export function performHandoff(run: Run, spec: HandoffSpec): Transition {
+export function behaviourFor(run: Run, spec: HandoffSpec): TraceBehaviour | readonly TraceBehaviour[] {
+  const table = run.s.call.behaviours;
+  if (!table) return "answers";
+  const key = (spec.destinationName ?? spec.route ?? "").trim().toLowerCase();
+  for (const [name, b] of Object.entries(table)) if (name.trim().toLowerCase() === key) return b;
+  return table["*"] ?? "answers";
+}
+
+export type HandoffResult = { connected: true } | { connected: false; record: HandoffAttempt };
+
+/**
+ * Speaks the pre-handoff utterance, builds the SIP ladder (each attempt as the destination behaves,
+ * after the call's earlier handoffs on the same dialog) and records the handoff with its attempts
+ * and outcome. A completed transfer ends the call; otherwise the agent is still on the call and the
+ * caller (the handoff executor, or a function node) decides what happens next.
+ */
+export function performHandoff(run: Run, spec: HandoffSpec): HandoffResult {
   const s = run.s;
+  const startAt = s.clock;
   const utterance = run.text(spec.utterance).trim();
   run.say(utterance, spec.nodeId);
   const fallbackName = spec.destinationName ?? "transfer_call";
-  // The ladder resolves the headers once; the record keeps exactly what was sent.
-  const { trace, headers } = buildHandoff({
+  const input: HandoffTraceInput = {
     destination: {
       name: fallbackName,
       method: spec.method,
@@ -103,17 +136,33 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
     },
     reason: spec.reason || undefined,
     utterance,
-    variables: s.variables,
+    // A copy: the flow may change variables later, and a replay must send what was sent.
+    variables: { ...s.variables },
     hosts: s.agent.hosts,
-    seed: `${String(s.call.seed)}:${spec.nodeId}`,
-    behaviour: s.call.variant === "busy" ? "busy" : "answers",
+    seed: String(s.call.seed),
+    behaviour: behaviourFor(run, spec),
+    attempts: spec.attempts,
+    ringTimeoutS: spec.ringTimeoutSeconds,
     soft: spec.soft,
     whisper: spec.whisper ?? undefined,
     caller: { callerId: s.call.callerId, calledNumber: s.call.calledNumber },
     agentName: s.agent.name,
-  });
+    at: startAt,
+  };
+  // The ladder resolves the headers once; the record keeps exactly what was sent.
+  const built = buildHandoff(input, s.handoffInputs);
+  s.handoffInputs = [...s.handoffInputs, input];
+  const { trace, headers } = built;
   const reason = headers.find((h) => h.name === REASON_HEADER)?.value ?? fallbackName;
-  const failed = (s.call.variant ?? "success") === "busy" && spec.method !== "bye";
+  const recordedAs = spec.destinationName ?? spec.route ?? "";
+  const attempts: LiveTransferAttempt[] = built.attempts.map((a) => ({
+    destination: recordedAs,
+    method: spec.method,
+    outcome: a.outcome,
+    sip_status: a.sipStatus,
+    at: a.at,
+  }));
+  const last = attempts.at(-1)!;
   const record: HandoffAttempt = {
     destination: spec.destinationName,
     method: spec.method,
@@ -125,23 +174,39 @@ export function performHandoff(run: Run, spec: HandoffSpec): Transition {
     function: spec.functionName,
     node_id: spec.nodeId,
     soft: spec.soft,
-    failed,
+    outcome: last.outcome,
+    sip_status: last.sip_status,
+    attempts,
   };
   s.handoff = record;
   s.sipTrace = trace;
+  s.transferAttempts = [...s.transferAttempts, ...attempts];
   run.effects.push({ type: "handoff", record, trace });
-  for (const w of trace.warnings) run.log("warning", w.message, "sip", { code: w.code });
-  if (!failed) {
-    run.system(
-      `Handed off to ${spec.destinationName ?? spec.route ?? "the caller's network"} (${spec.method.toUpperCase()})`,
-      spec.nodeId,
-    );
+  for (const w of built.warnings) run.log("warning", w.message, "sip", { code: w.code });
+  const where = spec.destinationName ?? spec.route ?? "the caller's network";
+  if (last.outcome === "completed") {
+    run.system(`Handed off to ${where} (${spec.method.toUpperCase()})`, spec.nodeId);
     run.end("handoff", "handoff");
-    return STOP;
+    return { connected: true };
   }
-  run.system(`${spec.destinationName ?? spec.route} is busy (486): the agent stays on the call`, spec.nodeId);
-  run.say("I'm sorry, nobody is available to take your call right now.", spec.nodeId);
-  if (s.lastListenNodeId) return { jump: s.lastListenNodeId };
+  // The failed attempts took time on the call (ringing, retries): the clock follows the trace.
+  s.clock = Math.max(s.clock, trace.messages.at(-1)!.at);
+  const status = last.sip_status === null ? "no response" : `${last.sip_status} ${reasonPhrase(last.sip_status)}`;
+  const tries = attempts.length === 1 ? "" : ` after ${attempts.length} attempts`;
+  run.system(
+    `Transfer to ${where} failed: ${TRANSFER_OUTCOME_LABELS[last.outcome].toLowerCase()} (${status})${tries}; the agent stays on the call`,
+    spec.nodeId,
+  );
+  return { connected: false, record };
+}
+
+/**
+ * What happens after a failed transfer when the flow has no `failed` branch for it: the agent says
+ * the fallback line and asks the last question again (or hangs up when there was none).
+ */
+export function fallBack(run: Run, nodeId: string, line: string): Transition {
+  run.say(line.trim() === "" ? DEFAULT_FALLBACK_LINE : line, nodeId);
+  if (run.s.lastListenNodeId) return { jump: run.s.lastListenNodeId };
   run.end("hangup", "transfer_failed");
   return STOP;
 }

@@ -1,7 +1,8 @@
 import type { FlowDocument } from "../flow";
 import type { HandoffAttempt, Outcome } from "../handoffs/record";
 import type { HandoffDestination, HandoffMethod, SipHeader } from "../handoffs/types";
-import type { HandoffTrace } from "../sip";
+import type { HandoffTrace, HandoffTraceInput, TraceBehaviour } from "../sip";
+import type { LiveTransferAttempt } from "../handoffs/outcomes";
 import type { RouteHosts } from "../sip/route";
 
 /** What the runtime needs to know about the agent; plain data so any host can build it. */
@@ -10,7 +11,15 @@ export interface AgentSetup {
   flow: FlowDocument;
   destinations: readonly Pick<
     HandoffDestination,
-    "id" | "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement" | "isDefault"
+    | "id"
+    | "name"
+    | "method"
+    | "route"
+    | "sipHeaders"
+    | "referHeaderPlacement"
+    | "ringTimeoutSeconds"
+    | "attempts"
+    | "isDefault"
   >[];
   functions: readonly { name: string; code: string }[];
   hosts: RouteHosts;
@@ -23,8 +32,12 @@ export interface CallSetup {
   variables: Readonly<Record<string, string>>;
   /** Seeds every id and trace so the same call replays identically. */
   seed: string | number;
-  /** `busy`: the handoff destination refuses (486), the agent stays on the call. */
-  variant?: "success" | "busy";
+  /**
+   * How each destination behaves when the call is transferred to it (docs/design.md §11), by
+   * destination name (ignoring case; a code-based transfer by its route), `*` for any other; one
+   * behaviour per attempt, the last repeating. Absent: every destination answers.
+   */
+  behaviours?: Readonly<Record<string, TraceBehaviour | readonly TraceBehaviour[]>>;
 }
 
 export type TurnRole = "agent" | "caller" | "system";
@@ -141,8 +154,14 @@ export interface Session {
   turns: Turn[];
   metrics: Metric[];
   logs: LogEntry[];
+  /** The call's last handoff (completed or not). */
   handoff: HandoffAttempt | null;
+  /** The SIP trace of the whole call: the inbound call and every handoff tried. */
   sipTrace: HandoffTrace | null;
+  /** Every handoff tried so far as the SIP engine was asked for it, replayed before the next one. */
+  handoffInputs: HandoffTraceInput[];
+  /** Every transfer attempt of the call, in order. */
+  transferAttempts: LiveTransferAttempt[];
   /** Failed attempts per listen node, for re-prompts. */
   attempts: Record<string, number>;
   /** The listen node to return to after a failed transfer. */

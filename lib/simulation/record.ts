@@ -1,13 +1,14 @@
 import type { ConversationInput } from "../conversations/schema";
 import { nodeTitles, titleContextOf } from "../flow";
-import { storedHandoff } from "../handoffs/record";
+import { storedAttempt, storedHandoff, transferCompleted } from "../handoffs/record";
 import type { Session } from "../runtime";
 
 const iso = (start: number, offsetMs: number) => new Date(start + offsetMs).toISOString();
 
 /**
  * A finished simulated call as a stored conversation. Simulated clock offsets become real
- * timestamps from `startedAt`. A failed transfer is not a handoff outcome; its trace is kept.
+ * timestamps from `startedAt`. A failed transfer is not a handoff outcome: the call's outcome is
+ * what happened afterwards, and the record keeps the transfer with its outcome and attempts.
  */
 export function conversationFromSession(
   session: Session,
@@ -22,7 +23,8 @@ export function conversationFromSession(
 ): ConversationInput {
   const start = meta.startedAt.getTime();
   const h = session.handoff;
-  const handedOff = session.outcome === "handoff" && h !== null && !h.failed;
+  const handedOff = session.outcome === "handoff" && h !== null && transferCompleted(h);
+  const at = (ms: number) => iso(start, ms);
   return {
     id: session.conversationId,
     agent_id: meta.agentId,
@@ -48,7 +50,8 @@ export function conversationFromSession(
     // Titles as they were when the call ran, so Review names nodes even after the flow changes.
     node_titles: nodeTitles(session.agent.flow.nodes, titleContextOf(session.agent.destinations), session.path),
     variables: session.variables,
-    handoff: handedOff ? storedHandoff(h) : null,
+    handoff: h === null ? null : storedHandoff(h, at),
+    transfer_attempts: session.transferAttempts.map((a) => storedAttempt(a, at)),
     metrics: session.metrics.map((m) => ({ name: m.name, value: m.value, at: iso(start, m.at) })),
     logs: session.logs.map((l) => ({
       level: l.level,

@@ -116,13 +116,13 @@ describe("simulateScript and conversationFromSession", () => {
     expect(parsed.turns[0]!.at).toBe("2026-01-01T00:00:00.000Z");
   });
 
-  it("a script that runs out while the agent listens is an abandoned call; a busy transfer is not a handoff", async () => {
+  it("a script that runs out while the agent listens is an abandoned call; a busy transfer is not a handoff but is recorded", async () => {
     const idle = await simulateScript(startCall(demoAgent(), demoCall()), [], async () => ok());
     expect(conversationFromSession(idle.session, { agentId: "a", flowId: null, startedAt: new Date() }).outcome).toBe(
       "abandoned",
     );
     const busy = await simulateScript(
-      startCall(demoAgent(), demoCall({ variant: "busy" })),
+      startCall(demoAgent(), demoCall({ behaviours: { "*": "busy" } })),
       [{ say: "speak to a person" }],
       async () => ok(),
     );
@@ -130,7 +130,10 @@ describe("simulateScript and conversationFromSession", () => {
       conversationFromSession(busy.session, { agentId: "a", flowId: null, startedAt: new Date() }),
     );
     expect(record.outcome).toBe("abandoned");
-    expect(record.handoff).toBeNull();
+    expect(record.handoff).toMatchObject({ destination: "Front desk", outcome: "busy", sip_status: 486 });
+    expect(record.transfer_attempts).toEqual([
+      { destination: "Front desk", method: "refer", outcome: "busy", sip_status: 486, at: expect.any(String) },
+    ]);
     expect(record.sip_trace?.messages.some((m) => m.raw.includes("486 Busy Here"))).toBe(true);
   });
 

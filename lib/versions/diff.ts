@@ -136,6 +136,8 @@ const DESTINATION_FIELDS = [
   "route",
   "sip_headers",
   "refer_header_placement",
+  "ring_timeout_seconds",
+  "attempts",
   "is_default",
 ];
 const VARIABLE_FIELDS = ["name", "sample_value", "description"];

@@ -206,7 +206,26 @@ describe("conversations", () => {
       handoff: { ...sampleHandoff("transfer_call", 2), soft: true },
       turns: turn("Complaint about a_b"),
     });
-    add("hangup", 60 * 24, { turns: turn("Thanks, bye") });
+    // The transfer was busy; the caller then hung up: a hangup that keeps its failed handoff.
+    const busy = { destination: "Front desk", method: "refer", outcome: "busy", sip_status: 486 } as const;
+    add("hangup", 60 * 24, {
+      turns: turn("Thanks, bye"),
+      handoff: {
+        ...sampleHandoff("builtin", 3),
+        destination: "Front desk",
+        method: "refer",
+        outcome: "busy",
+        sip_status: 486,
+        attempts: [
+          { ...busy, at: "2025-05-02T09:00:05.000Z" },
+          { ...busy, at: "2025-05-02T09:00:09.000Z" },
+        ],
+      },
+      transfer_attempts: [
+        { ...busy, at: "2025-05-02T09:00:05.000Z" },
+        { ...busy, at: "2025-05-02T09:00:09.000Z" },
+      ],
+    });
     add("abandoned", 60 * 48, { outcome: "abandoned" });
   });
 
@@ -238,7 +257,14 @@ describe("conversations", () => {
       destination: "Hand back to IVR",
       method: "bye",
       source: "transfer_call",
+      transfer_outcome: "completed",
+      handoff: { ...sampleHandoff("transfer_call", 2), soft: true },
     });
+    // Each row carries the whole handoff record, exactly as the conversation's own page returns it.
+    for (const row of r.json.data as { id: string; handoff: unknown }[]) {
+      const detail = await get(conversationRoute.GET, `/conversations/${row.id}`, { conversationId: row.id });
+      expect(row.handoff).toEqual(detail.json.handoff);
+    }
   });
 
   it.each([
@@ -247,7 +273,11 @@ describe("conversations", () => {
     ["?reason=needs_human", ["builtin"]],
     ["?destination=Billing%20Support", ["function"]],
     ["?method=bye", ["transfer"]],
-    ["?method=refer", ["builtin"]],
+    ["?method=refer", ["hangup", "builtin"]],
+    ["?transfer_outcome=completed", ["transfer", "function", "builtin"]],
+    ["?transfer_outcome=busy", ["hangup"]],
+    ["?transfer_outcome=no_answer", []],
+    ["?outcome=hangup&transfer_outcome=busy&destination=Front%20desk", ["hangup"]],
     ["?source=function", ["function"]],
     ["?source=transfer_call", ["transfer"]],
     ["?from=2025-05-02", ["abandoned", "hangup"]],
@@ -269,6 +299,7 @@ describe("conversations", () => {
     ["?outcome=transferred", "outcome", /Expected one of handoff, hangup, abandoned/],
     ["?method=REFER", "method", /Expected one of/],
     ["?source=ivr", "source", /Expected one of/],
+    ["?transfer_outcome=success", "transfer_outcome", /Expected one of completed, busy, no_answer/],
     ["?from=yesterday", "from", /Expected a date/],
     ["?to=2025-02-30", "to", /Expected a date/],
     ["?from=2025-05-03&to=2025-05-01", "to", /before from/],
@@ -337,13 +368,16 @@ describe("conversations", () => {
         handoff === null
           ? []
           : [
+              "attempts",
               "destination",
               "function",
               "method",
               "node_id",
+              "outcome",
               "reason",
               "route",
               "sip_headers",
+              "sip_status",
               "soft",
               "source",
               "utterance",
@@ -363,6 +397,17 @@ describe("conversations", () => {
       function: null,
       node_id: "node_0",
       soft: false,
+      outcome: "completed",
+      sip_status: 200,
+      attempts: [
+        {
+          destination: "Front desk",
+          method: "refer",
+          outcome: "completed",
+          sip_status: 200,
+          at: "2025-01-01T00:00:30.000Z",
+        },
+      ],
     });
     expect(builtin).toMatchObject({
       id: ids.builtin,
@@ -390,8 +435,15 @@ describe("conversations", () => {
         route: null,
       }),
     );
+    // A call whose transfer failed keeps the handoff with its outcome, and every attempt.
     const hangup = await get(conversationRoute.GET, `/conversations/${ids.hangup}`, { conversationId: ids.hangup! });
-    expect(hangup.json.handoff).toBeNull();
+    expect(hangup.json).toMatchObject({ outcome: "hangup", handoff: { outcome: "busy", sip_status: 486 } });
+    expect(hangup.json.handoff.attempts).toHaveLength(2);
+    expect(hangup.json.transfer_attempts).toEqual(hangup.json.handoff.attempts);
+    const abandoned = await get(conversationRoute.GET, `/conversations/${ids.abandoned}`, {
+      conversationId: ids.abandoned!,
+    });
+    expect(abandoned.json).toMatchObject({ handoff: null, transfer_attempts: [] });
   });
 
   it("404s an unknown conversation", async () => {
@@ -416,6 +468,7 @@ describe("handoff destinations", () => {
       route: "2001",
       sip_headers: [{ name: "X-Queue", value: "tier2 $caller_id" }],
       refer_header_placement: "both",
+      attempts: 2,
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
@@ -424,6 +477,8 @@ describe("handoff destinations", () => {
       route: "2001",
       sip_headers: [{ name: "X-Queue", value: "tier2 $caller_id" }],
       refer_header_placement: "both",
+      ring_timeout_seconds: 30,
+      attempts: 2,
       is_default: true,
       agent_id: agentId,
     });
@@ -450,7 +505,7 @@ describe("handoff destinations", () => {
       handoffRoute.PATCH,
       "PATCH",
       `${coll()}/${id}`,
-      { description: "Tier 2" },
+      { description: "Tier 2", ring_timeout_seconds: 15 },
       { handoffId: id },
     );
     expect(patched.status).toBe(200);
@@ -459,6 +514,8 @@ describe("handoff destinations", () => {
       description: "Tier 2",
       route: "2001",
       refer_header_placement: "both",
+      ring_timeout_seconds: 15,
+      attempts: 2,
     });
 
     const toBye = await send(handoffRoute.PATCH, "PATCH", `${coll()}/${id}`, { method: "bye" }, { handoffId: id });
@@ -553,6 +610,25 @@ describe("handoff destinations", () => {
       ["is_default", "name", "refer_header_placement", "sip_headers.0.value", "sipHeaders"].sort(),
     );
     expect(shape.json.error.fields.sipHeaders).toMatch(/sip_headers/);
+    const transfer = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Transfer settings",
+      route: "2001",
+      ring_timeout_seconds: "30",
+      attempts: 4,
+    });
+    expect(transfer.status).toBe(400);
+    expect(transfer.json.error.fields).toEqual({
+      ring_timeout_seconds: "Expected a whole number",
+      attempts: "Choose 1, 2 or 3 attempts",
+    });
+    const slow = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Slow",
+      route: "2001",
+      ring_timeout_seconds: 600,
+    });
+    expect(slow.json.error.fields).toEqual({
+      ring_timeout_seconds: "Enter a whole number of seconds from 5 to 120",
+    });
     const rules = await send(handoffsRoute.POST, "POST", coll(), {
       name: "Rules",
       method: "invite",

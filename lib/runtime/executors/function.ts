@@ -1,7 +1,7 @@
 import { ERROR_HANDLE } from "../../flow";
 import { STOP, type Executor } from "../executor";
 import { applyOutcome, requestFunction } from "../functions";
-import { performHandoff, specFromAction, specProblem } from "../handoff";
+import { DEFAULT_FALLBACK_LINE, fallBack, performHandoff, specFromAction, specProblem } from "../handoff";
 
 export const functionExecutor: Executor<"function"> = {
   enter(node, run) {
@@ -27,7 +27,8 @@ export const functionExecutor: Executor<"function"> = {
         run.log("error", problem ?? "Invalid handoff", name);
         return { go: ERROR_HANDLE };
       }
-      return performHandoff(run, spec);
+      // A failed transfer from code: the next function can read conv.last_transfer.
+      return performHandoff(run, spec).connected ? STOP : fallBack(run, node.id, DEFAULT_FALLBACK_LINE);
     }
     if (outcome.hangup) {
       run.end("hangup", "function_hangup");

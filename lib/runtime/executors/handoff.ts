@@ -1,6 +1,14 @@
 import { STOP, type Executor } from "../executor";
 import { applyOutcome, requestFunction } from "../functions";
-import { findDestination, performHandoff, specFromAction, specProblem, type HandoffSpec } from "../handoff";
+import {
+  DEFAULT_FALLBACK_LINE,
+  fallBack,
+  findDestination,
+  performHandoff,
+  specFromAction,
+  specProblem,
+  type HandoffSpec,
+} from "../handoff";
 import { deletedDestinationLabel, type FlowNodeOf } from "../../flow";
 import type { Run } from "../run";
 
@@ -37,6 +45,8 @@ function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | NoHan
     whisper: null,
     source: "builtin",
     functionName: null,
+    ringTimeoutSeconds: dest.ringTimeoutSeconds,
+    attempts: dest.attempts,
   };
 }
 
@@ -50,7 +60,7 @@ function handOff(node: FlowNodeOf<"handoff">, run: Run, spec: HandoffSpec | NoHa
   if ("problem" in spec) return fail(node, run, spec);
   const problem = specProblem(spec);
   if (problem !== null) return fail(node, run, { problem, endReason: "handoff_error" });
-  return performHandoff(run, spec);
+  return performHandoff(run, spec).connected ? STOP : fallBack(run, node.id, DEFAULT_FALLBACK_LINE);
 }
 
 function fail(node: FlowNodeOf<"handoff">, run: Run, why: NoHandoff) {
