@@ -12,6 +12,8 @@ const dest = (over: Partial<HandoffDestination> = {}): HandoffDestination => ({
   route: "2001",
   sipHeaders: [],
   referHeaderPlacement: "request",
+  ringTimeoutSeconds: 30,
+  attempts: 1,
   isDefault: false,
   createdAt: "",
   ...over,
@@ -28,6 +30,9 @@ describe("audit summaries", () => {
       ),
     ).toBe('method REFER → INVITE; route "2001" → "2002"; headers (none) → "X-Tier: gold"');
     expect(destinationSummary(dest(), dest({ isDefault: true }))).toBe("made the default");
+    expect(destinationSummary(dest(), dest({ ringTimeoutSeconds: 45, attempts: 3 }))).toBe(
+      "ring timeout 30 s → 45 s; attempts 1 → 3",
+    );
     expect(destinationSummary(dest(), dest({ description: "x".repeat(200) }))).toMatch(/…"$/);
   });
 

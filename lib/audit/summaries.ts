@@ -39,6 +39,9 @@ export function destinationSummary(before: HandoffDestination | null, after: Han
     parts.push(change("headers", headersText(before), headersText(after)));
   if (before.referHeaderPlacement !== after.referHeaderPlacement)
     parts.push(`header placement ${before.referHeaderPlacement} → ${after.referHeaderPlacement}`);
+  if (before.ringTimeoutSeconds !== after.ringTimeoutSeconds)
+    parts.push(`ring timeout ${before.ringTimeoutSeconds} s → ${after.ringTimeoutSeconds} s`);
+  if (before.attempts !== after.attempts) parts.push(`attempts ${before.attempts} → ${after.attempts}`);
   if (before.description !== after.description)
     parts.push(change("description", before.description, after.description));
   if (before.isDefault !== after.isDefault) parts.push(after.isDefault ? "made the default" : "no longer the default");
