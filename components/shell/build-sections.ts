@@ -5,6 +5,11 @@ export const BUILD_SECTIONS = [
   { segment: "handoffs", label: "Call Handoffs", description: "Where calls go when the agent cannot help" },
   { segment: "functions", label: "Functions", description: "Python the agent runs during a call" },
   {
+    segment: "variables",
+    label: "Variables",
+    description: "The $variables calls carry: names, sample values, descriptions",
+  },
+  {
     segment: "conversations",
     label: "Conversation Review",
     description: "Stored calls: transcripts, handoffs, metrics, SIP traces and logs",

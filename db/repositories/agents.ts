@@ -4,6 +4,7 @@ import { newId, nowIso } from "../ids";
 import { agents, variables } from "../schema";
 import type { Agent } from "../../lib/agents/types";
 import { builtinVariableNames } from "../../lib/variables/variables";
+import type { AgentVariable } from "../../lib/variables/schema";
 
 type AgentRow = typeof agents.$inferSelect;
 
@@ -53,11 +54,7 @@ export function renameAgent(db: Db, id: string, name: string): Agent | null {
   return row ? toAgent(row) : null;
 }
 
-export interface AgentVariable {
-  name: string;
-  sampleValue: string;
-  description: string;
-}
+export type { AgentVariable } from "../../lib/variables/schema";
 
 export function listAgentVariables(db: Db, agentId: string): AgentVariable[] {
   return db

@@ -7,7 +7,7 @@ import { destinationInputSchema } from "../handoffs/schema";
 import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
 import { HANDOFF_METHODS, REFER_PLACEMENTS } from "../handoffs/types";
 import { byName, byNameIgnoringCase } from "./order";
-import { builtinVariableNames, VARIABLE_NAME } from "../variables/variables";
+import { variableDescriptionSchema, variableNameSchema, variableSampleSchema } from "../variables/schema";
 
 /**
  * The one agent document (docs/design.md §10): everything a person edits about an agent — settings,
@@ -30,9 +30,11 @@ export const MAX_DOCUMENT_FUNCTIONS = 500;
 export const MAX_DOCUMENT_VARIABLES = 500;
 export const MAX_HOST_LENGTH = 253;
 export const MAX_FUNCTION_TIMEOUT_MS = 60_000;
-export const MAX_SAMPLE_VALUE_LENGTH = 1000;
-export const MAX_VARIABLE_DESCRIPTION_LENGTH = 500;
-export const MAX_VARIABLE_NAME_LENGTH = 64;
+export {
+  MAX_SAMPLE_VALUE_LENGTH,
+  MAX_VARIABLE_DESCRIPTION_LENGTH,
+  MAX_VARIABLE_NAME_LENGTH,
+} from "../variables/schema";
 
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
@@ -52,14 +54,11 @@ export const documentAgentSchema = z.strictObject({
     .max(MAX_FUNCTION_TIMEOUT_MS, `At most ${MAX_FUNCTION_TIMEOUT_MS} ms`),
 });
 
+/** The Variables page's rules (lib/variables/schema.ts), in the document's snake_case. */
 export const documentVariableSchema = z.strictObject({
-  name: z
-    .string()
-    .max(MAX_VARIABLE_NAME_LENGTH, `Names are at most ${MAX_VARIABLE_NAME_LENGTH} characters`)
-    .regex(VARIABLE_NAME, "Use letters, digits and _, not starting with a digit")
-    .refine((n) => !builtinVariableNames().includes(n), "This is a built-in variable; it is always present"),
-  sample_value: z.string().max(MAX_SAMPLE_VALUE_LENGTH, `At most ${MAX_SAMPLE_VALUE_LENGTH} characters`),
-  description: z.string().max(MAX_VARIABLE_DESCRIPTION_LENGTH, `At most ${MAX_VARIABLE_DESCRIPTION_LENGTH} characters`),
+  name: variableNameSchema,
+  sample_value: variableSampleSchema,
+  description: variableDescriptionSchema,
 });
 
 const sipHeader = z.strictObject({ name: z.string(), value: z.string() });
