@@ -6,8 +6,10 @@ export const UNSAVED_MESSAGE = "You have unsaved changes to this function. Leave
 
 /**
  * While `dirty`, asks before leaving: the browser's own prompt for reloads, closes and typed
- * URLs (beforeunload), and a confirm() for in-app link clicks, caught in the capture phase before
- * Next's <Link> sees them.
+ * URLs (beforeunload), and a confirm() for in-app link clicks, caught in the window's capture
+ * phase: before Next's <Link> sees them, and before the flow editor's own leave guard (on the
+ * document), which would otherwise save and navigate without asking. Used by the function editor
+ * and by the simulator while a call runs.
  */
 export function useUnsavedChangesGuard(dirty: boolean, message = UNSAVED_MESSAGE): void {
   useEffect(() => {
@@ -33,10 +35,10 @@ export function useUnsavedChangesGuard(dirty: boolean, message = UNSAVED_MESSAGE
       }
     };
     window.addEventListener("beforeunload", onBeforeUnload);
-    document.addEventListener("click", onClick, true);
+    window.addEventListener("click", onClick, true);
     return () => {
       window.removeEventListener("beforeunload", onBeforeUnload);
-      document.removeEventListener("click", onClick, true);
+      window.removeEventListener("click", onClick, true);
     };
   }, [dirty, message]);
 }

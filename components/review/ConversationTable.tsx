@@ -9,17 +9,28 @@ import { OutcomeBadge } from "./OutcomeBadge";
 const dash = <span className="text-slate-400">—</span>;
 
 /** One page of conversations, newest first; the started time links to the conversation. */
-export function ConversationTable({ rows, agentId }: { rows: readonly ConversationSummary[]; agentId: string }) {
+export function ConversationTable({
+  rows,
+  agentId,
+  flowNames,
+}: {
+  rows: readonly ConversationSummary[];
+  agentId: string;
+  /** The agent's flows by id, to name the flow each call ran. */
+  flowNames: Readonly<Record<string, string>>;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="conversation-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           <tr>
-            {["Started (UTC)", "Ran", "Duration", "Turns", "Outcome", "Reason", "Destination", "Source"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                {h}
-              </th>
-            ))}
+            {["Started (UTC)", "Flow", "Ran", "Duration", "Turns", "Outcome", "Reason", "Destination", "Source"].map(
+              (h) => (
+                <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                  {h}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -33,6 +44,17 @@ export function ConversationTable({ rows, agentId }: { rows: readonly Conversati
                 >
                   <time dateTime={r.started_at}>{formatUtc(r.started_at).replace(" UTC", "")}</time>
                 </Link>
+              </td>
+              <td className="max-w-40 truncate px-3 py-2" data-testid="row-flow">
+                {r.flow_id === null ? (
+                  dash
+                ) : flowNames[r.flow_id] ? (
+                  flowNames[r.flow_id]
+                ) : (
+                  <span className="text-slate-500" title={r.flow_id}>
+                    deleted flow
+                  </span>
+                )}
               </td>
               <td className="whitespace-nowrap px-3 py-2 text-xs" data-testid="row-version">
                 {ranLabel(r.version)}

@@ -12,7 +12,16 @@ import { OutcomeBadge } from "./OutcomeBadge";
 import { SipTracePanel } from "./SipTracePanel";
 
 /** One stored conversation: transcript and path on the left, the metadata tabs on the right. */
-export function ConversationView({ conversation: c, listHref }: { conversation: Conversation; listHref: string }) {
+export function ConversationView({
+  conversation: c,
+  listHref,
+  flow,
+}: {
+  conversation: Conversation;
+  listHref: string;
+  /** The flow the call ran (its name now; null when that flow was deleted), or null when none was recorded. */
+  flow: { id: string; name: string | null } | null;
+}) {
   return (
     <section className="mx-auto max-w-6xl px-6 py-6" data-testid="conversation" data-id={c.id}>
       <Link href={listHref} className="text-sm text-brand-700 hover:underline">
@@ -32,6 +41,21 @@ export function ConversationView({ conversation: c, listHref }: { conversation: 
           <Meta label="Duration">{formatDuration(c.duration_ms)}</Meta>
           <Meta label="Outcome">
             <OutcomeBadge outcome={c.outcome} />
+          </Meta>
+          <Meta label="Flow">
+            <span data-testid="conversation-flow">
+              {flow === null ? (
+                <span className="text-slate-400">—</span>
+              ) : flow.name === null ? (
+                <span className="text-slate-500" title={flow.id}>
+                  deleted flow
+                </span>
+              ) : (
+                <Link href={`/agents/${c.agent_id}/flows/${flow.id}`} className="text-brand-700 hover:underline">
+                  {flow.name}
+                </Link>
+              )}
+            </span>
           </Meta>
           <Meta label="Channel">
             <Badge>{c.channel}</Badge>

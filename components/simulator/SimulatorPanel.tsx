@@ -6,6 +6,7 @@ import { useStore } from "zustand";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/FieldMessages";
 import { browserRunner, useRunnerStatus } from "@/components/functions/browser-runner-store";
+import { useUnsavedChangesGuard } from "@/components/functions/unsaved-guard";
 import type { AgentSetup, Session } from "@/lib/runtime";
 import { conversationFromSession, toOutcome, toRunRequest } from "@/lib/simulation";
 import { saveSimulatedCallAction } from "@/app/agents/[agentId]/simulator/actions";
@@ -29,6 +30,8 @@ export interface SimulatorProps {
   /** Lets a host (the flow canvas) follow the call: current node and the path so far. */
   onProgress?: (progress: { currentNodeId: string | null; path: readonly string[] }) => void;
 }
+
+export const CALL_IN_PROGRESS = "A call is in progress; leaving ends it without storing it. Leave anyway?";
 
 function speak(text: string) {
   if (typeof window === "undefined" || !("speechSynthesis" in window)) return;
@@ -83,6 +86,9 @@ export function SimulatorPanel({
       .catch(() => undefined);
   }, []);
   const session = useStore(store, (s) => s.session);
+  const running = useStore(store, (s) => s.phase === "running");
+  // Leaving or reloading mid-call would drop the call unstored: ask first.
+  useUnsavedChangesGuard(running, CALL_IN_PROGRESS);
   useEffect(() => {
     onProgress?.({ currentNodeId: session?.currentNodeId ?? null, path: session?.path ?? [] });
   }, [session, onProgress]);
@@ -157,6 +163,11 @@ function CallerControls() {
   const { say, dtmf, hangUp, restart } = useSimulator((s) => s);
   const [text, setText] = useState("");
   const disabled = phase !== "running" || working || !listening;
+  const input = useRef<HTMLInputElement>(null);
+  // Start call (or Restart, then Start call) shows these controls: the tester types next.
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
   return (
     <div className="flex gap-3">
       <form
@@ -172,6 +183,7 @@ function CallerControls() {
           Caller says
         </label>
         <input
+          ref={input}
           id="caller-input"
           value={text}
           disabled={phase !== "running"}

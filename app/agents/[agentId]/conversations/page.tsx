@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/server";
 import { listDestinations } from "@/db/repositories/handoffs";
+import { listFlows } from "@/db/repositories/flows";
 import { listVersions } from "@/db/repositories/versions";
 import { ConversationTable } from "@/components/review/ConversationTable";
 import { InvalidFilters } from "@/components/review/InvalidFilters";
@@ -86,7 +87,11 @@ export default async function ConversationsPage({
                   </Link>
                 </p>
               ) : (
-                <ConversationTable rows={page.data} agentId={agentId} />
+                <ConversationTable
+                  rows={page.data}
+                  agentId={agentId}
+                  flowNames={Object.fromEntries(listFlows(db, agentId).map((f) => [f.id, f.name]))}
+                />
               )}
               <Pagination links={links} count={page.data.length} />
             </>

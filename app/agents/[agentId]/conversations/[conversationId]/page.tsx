@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/server";
 import { getConversation } from "@/db/repositories/conversations";
+import { getFlow } from "@/db/repositories/flows";
 import { ConversationView } from "@/components/review/ConversationView";
 import { requirePageViewer } from "@/auth/viewer";
 
@@ -13,8 +14,16 @@ export default async function ConversationPage({
 }) {
   await requirePageViewer("review");
   const { agentId, conversationId } = await params;
-  const conversation = getConversation(getDb(), conversationId);
+  const db = getDb();
+  const conversation = getConversation(db, conversationId);
   // Another agent's conversation is as unknown here as a missing one.
   if (!conversation || conversation.agent_id !== agentId) notFound();
-  return <ConversationView conversation={conversation} listHref={`/agents/${agentId}/conversations`} />;
+  const flow = conversation.flow_id ? getFlow(db, agentId, conversation.flow_id) : null;
+  return (
+    <ConversationView
+      conversation={conversation}
+      listHref={`/agents/${agentId}/conversations`}
+      flow={conversation.flow_id ? { id: conversation.flow_id, name: flow?.name ?? null } : null}
+    />
+  );
 }
