@@ -66,6 +66,7 @@ function snapshot(): string {
   const tables = [
     "agents",
     "handoff_destinations",
+    "variables",
     "flows",
     "functions",
     "api_keys",

@@ -2,6 +2,8 @@ import { test, expect } from "./fixtures";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { VariablesPage } from "./pages/VariablesPage";
+import { AuditLogPage } from "./pages/AuditLogPage";
+import { E2E_MEMBERS } from "./accounts";
 import { listFlows } from "../db/repositories/flows";
 import { listVariables } from "../db/repositories/variables";
 
@@ -94,4 +96,33 @@ test("deleting or renaming a variable in use lists the uses first", async ({ pag
   await vars.deleteDialog.getByRole("button", { name: "Delete variable" }).click();
   await expect(page.getByText("No variables yet")).toBeVisible();
   expect(listVariables(db, agentId)).toEqual([]);
+});
+
+test("QA sees variables read-only; a designer's rename is in the audit log", async ({ page, pageAs, agentId }) => {
+  const qa = await pageAs("qa");
+  const qaVars = new VariablesPage(qa);
+  await qaVars.goto(agentId);
+  expect(await qaVars.names()).toEqual(["customer_id", "tier"]);
+  await expect(qa.getByRole("button", { name: "Add variable" })).toHaveCount(0);
+  await expect(qa.getByRole("button", { name: /^(Edit|Delete) \$/ })).toHaveCount(0);
+  await expect(qa.getByTestId("read-only-note")).toHaveText("Read-only: your role may not change variables");
+
+  const designer = await pageAs("designer");
+  const vars = new VariablesPage(designer);
+  await vars.goto(agentId);
+  await vars.openEdit("tier");
+  await vars.field("Name").fill("plan");
+  await vars.field("Sample value").fill("gold");
+  await vars.modal.getByRole("button", { name: "Save", exact: true }).click();
+  await vars.modal.getByRole("button", { name: "Rename anyway" }).click();
+  await expect(vars.modal).toBeHidden();
+
+  const audit = new AuditLogPage(page);
+  await audit.goto(agentId);
+  await audit.filter("Agent", agentId);
+  await expect(page).toHaveURL(new RegExp(`agent=${agentId}`));
+  const row = audit.rows("variable.updated").first();
+  await expect(row.getByTestId("audit-actor")).toHaveText(E2E_MEMBERS.designer.name);
+  await expect(row.getByTestId("audit-target")).toHaveText("$plan");
+  await expect(row.getByTestId("audit-summary")).toHaveText('name "tier" → "plan"; sample "silver" → "gold"');
 });

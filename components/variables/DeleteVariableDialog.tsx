@@ -25,7 +25,11 @@ export function DeleteVariableDialog({
   useEffect(() => {
     let alive = true;
     variableUsagesAction(agentId, variable.name).then(
-      (u) => alive && setUsages(u),
+      (r) => {
+        if (!alive) return;
+        if (r.ok) setUsages(r.usages);
+        else setError(r.error);
+      },
       () => alive && setError("Could not check where it is used; try again"),
     );
     return () => {

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
+import { useCan } from "@/components/ui/viewer";
 import type { AgentVariable } from "@/lib/variables/schema";
 import { DeleteVariableDialog } from "./DeleteVariableDialog";
 import { VariableModal } from "./VariableModal";
@@ -26,6 +27,7 @@ export function VariablesPage({
   variables: readonly AgentVariable[];
   builtins: readonly { name: string; description: string; sample: string }[];
 }) {
+  const mayEdit = useCan("variables.edit");
   const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
   const [notice, setNotice] = useState<string | null>(null);
   const close = () => setDialog({ kind: "none" });
@@ -41,9 +43,15 @@ export function VariablesPage({
             <code className="font-mono">conv.state</code> with these sample values in the simulator.
           </p>
         </div>
-        <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
-          Add variable
-        </Button>
+        {mayEdit ? (
+          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+            Add variable
+          </Button>
+        ) : (
+          <p className="text-sm text-slate-500" data-testid="read-only-note">
+            Read-only: your role may not change variables
+          </p>
+        )}
       </header>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
         {notice}
@@ -57,24 +65,28 @@ export function VariablesPage({
           rows={variables.map((v) => ({ ...v, sample: v.sampleValue }))}
           label="Agent variables"
           testId="variable-row"
-          actions={(row) => {
-            const v = variables.find((x) => x.name === row.name)!;
-            return (
-              <div className="flex justify-end gap-1 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs">
-                <Button onClick={() => setDialog({ kind: "edit", variable: v })} aria-label={`Edit $${v.name}`}>
-                  Edit
-                </Button>
-                <Button
-                  variant="ghost"
-                  className="text-red-700"
-                  onClick={() => setDialog({ kind: "delete", variable: v })}
-                  aria-label={`Delete $${v.name}`}
-                >
-                  Delete
-                </Button>
-              </div>
-            );
-          }}
+          actions={
+            mayEdit
+              ? (row) => {
+                  const v = variables.find((x) => x.name === row.name)!;
+                  return (
+                    <div className="flex justify-end gap-1 [&_button]:px-2 [&_button]:py-1 [&_button]:text-xs">
+                      <Button onClick={() => setDialog({ kind: "edit", variable: v })} aria-label={`Edit $${v.name}`}>
+                        Edit
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        className="text-red-700"
+                        onClick={() => setDialog({ kind: "delete", variable: v })}
+                        aria-label={`Delete $${v.name}`}
+                      >
+                        Delete
+                      </Button>
+                    </div>
+                  );
+                }
+              : undefined
+          }
         />
       )}
       <h2 className="mb-2 mt-8 text-sm font-semibold text-slate-700">Built in</h2>

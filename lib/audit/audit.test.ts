@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAuditQuery } from "./filters";
-import { destinationSummary, flowSaveSummary, functionSaveSummary } from "./summaries";
+import { destinationSummary, flowSaveSummary, functionSaveSummary, variableSummary } from "./summaries";
+import { variableChange } from "./changes";
 import type { HandoffDestination } from "../handoffs/types";
 
 const dest = (over: Partial<HandoffDestination> = {}): HandoffDestination => ({
@@ -34,6 +35,25 @@ describe("audit summaries", () => {
       "ring timeout 30 s → 45 s; attempts 1 → 3",
     );
     expect(destinationSummary(dest(), dest({ description: "x".repeat(200) }))).toMatch(/…"$/);
+  });
+
+  it("name what changed in a variable, a rename included", () => {
+    const v = { name: "tier", sampleValue: "gold", description: "" };
+    expect(variableSummary(null, v)).toBe('created: sample "gold"');
+    expect(variableSummary(v, null)).toBe('deleted (sample was "gold")');
+    expect(variableSummary(v, { ...v, name: "level", sampleValue: "" })).toBe(
+      'name "tier" → "level"; sample "gold" → (none)',
+    );
+    expect(variableSummary(v, v)).toBe("no change");
+    const renamed = variableChange("agt_1", v, { ...v, name: "level" });
+    expect(renamed).toMatchObject({
+      action: "variable.updated",
+      targetType: "variable",
+      targetId: "agt_1/$level",
+      targetName: "$level",
+      agentId: "agt_1",
+    });
+    expect(variableChange("agt_1", v, null).action).toBe("variable.deleted");
   });
 
   it("describe a flow save and a function save", () => {

@@ -1,5 +1,5 @@
 import type { HandoffDestination } from "../handoffs/types";
-import { destinationSummary } from "./summaries";
+import { destinationSummary, variableSummary } from "./summaries";
 import type { AuditChange } from "./types";
 
 /** A destination change as an audit entry; `before` null for a creation, `after` null for a deletion. */
@@ -16,6 +16,28 @@ export function destinationChange(
     targetName: d.name,
     agentId: d.agentId,
     summary: destinationSummary(before, after),
+  };
+}
+
+type VariableFields = { name: string; sampleValue: string; description: string };
+
+/**
+ * A variable change as an audit entry. Variables have no id of their own (an agent's variable is
+ * its name), so the target id is `<agentId>/$<name>`, the name after the change.
+ */
+export function variableChange(
+  agentId: string,
+  before: VariableFields | null,
+  after: VariableFields | null,
+): AuditChange {
+  const name = (after ?? before)!.name;
+  return {
+    action: `variable.${!before ? "created" : !after ? "deleted" : "updated"}`,
+    targetType: "variable",
+    targetId: `${agentId}/$${name}`,
+    targetName: `$${name}`,
+    agentId,
+    summary: variableSummary(before, after),
   };
 }
 

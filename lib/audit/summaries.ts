@@ -48,6 +48,22 @@ export function destinationSummary(before: HandoffDestination | null, after: Han
   return parts.length ? parts.join("; ") : "no change";
 }
 
+/** A variable created, deleted, or the fields that differ (renames included). */
+export function variableSummary(
+  before: { name: string; sampleValue: string; description: string } | null,
+  after: { name: string; sampleValue: string; description: string } | null,
+): string {
+  if (!before && after) return `created: sample ${quote(after.sampleValue)}`;
+  if (before && !after) return `deleted (sample was ${quote(before.sampleValue)})`;
+  if (!before || !after) return "";
+  const parts: string[] = [];
+  if (before.name !== after.name) parts.push(change("name", before.name, after.name));
+  if (before.sampleValue !== after.sampleValue) parts.push(change("sample", before.sampleValue, after.sampleValue));
+  if (before.description !== after.description)
+    parts.push(change("description", before.description, after.description));
+  return parts.length ? parts.join("; ") : "no change";
+}
+
 /** What is kept of a flow to describe a save: its node ids and edge count. */
 export interface FlowDigest {
   nodes: string[];

@@ -2,6 +2,7 @@
 export const AUDIT_TARGETS = [
   "agent",
   "destination",
+  "variable",
   "flow",
   "function",
   "member",
@@ -14,6 +15,7 @@ export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 export const AUDIT_TARGET_LABELS: Record<AuditTarget, string> = {
   agent: "Agent",
   destination: "Destination",
+  variable: "Variable",
   flow: "Flow",
   function: "Function",
   member: "Member",

@@ -9,3 +9,6 @@ import type { VariableUse } from "./usages";
 export type VariableActionResult =
   | { ok: true; variable?: AgentVariable }
   | { ok: false; fieldErrors: FieldErrors; formError?: string; usages?: VariableUse[] };
+
+/** Where a variable is used, or why the question was refused. */
+export type VariableUsagesResult = { ok: true; usages: VariableUse[] } | { ok: false; error: string };

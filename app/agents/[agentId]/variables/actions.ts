@@ -1,7 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { guardedAction, type Denial } from "@/auth/viewer";
 import { getDb } from "@/db/server";
+import { appendAudit } from "@/db/repositories/audit";
+import { writeTransaction } from "@/db/transaction";
 import { getAgent } from "@/db/repositories/agents";
 import {
   createVariable,
@@ -11,9 +14,11 @@ import {
   updateVariable,
   type VariableResult,
 } from "@/db/repositories/variables";
-import type { VariableActionResult } from "@/lib/variables/action-results";
-import { variableInputSchema } from "@/lib/variables/schema";
-import type { VariableUse } from "@/lib/variables/usages";
+import { variableChange } from "@/lib/audit/changes";
+import { actorOf } from "@/lib/audit/types";
+import type { Viewer } from "@/lib/auth/types";
+import type { VariableActionResult, VariableUsagesResult } from "@/lib/variables/action-results";
+import { variableInputSchema, type AgentVariable } from "@/lib/variables/schema";
 import { parseWith } from "@/lib/validation/field-errors";
 
 const GONE_AGENT: VariableActionResult = {
@@ -27,8 +32,25 @@ const GONE_VARIABLE: VariableActionResult = {
   formError: "This variable was deleted in the meantime; reload to see the current list",
 };
 
+const denied = (d: Denial): VariableActionResult => ({ ok: false, fieldErrors: {}, formError: d.message });
+
 function agentExists(agentId: unknown): agentId is string {
   return typeof agentId === "string" && getAgent(getDb(), agentId) !== null;
+}
+
+/** Runs a repository change and appends its audit entry (before → after) in one transaction. */
+function audited(
+  viewer: Viewer,
+  agentId: string,
+  before: AgentVariable | null,
+  change: () => VariableResult,
+): VariableResult {
+  const db = getDb();
+  return writeTransaction(db, () => {
+    const result = change();
+    if (result.ok) appendAudit(db, actorOf(viewer), variableChange(agentId, before, result.variable));
+    return result;
+  });
 }
 
 /** Pages that read the agent's variables: this one, and lint, autocomplete and the simulator elsewhere. */
@@ -44,52 +66,81 @@ function finish(agentId: string, result: VariableResult): VariableActionResult {
   return result.status === "not_found" ? GONE_VARIABLE : { ok: false, fieldErrors: result.fieldErrors };
 }
 
-export async function createVariableAction(agentId: unknown, input: unknown): Promise<VariableActionResult> {
-  if (!agentExists(agentId)) return GONE_AGENT;
-  const parsed = parseWith(variableInputSchema, input);
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
-  return finish(agentId, createVariable(getDb(), agentId, parsed.value));
-}
+// Every argument is `unknown`: a server action is a public endpoint and must validate what it gets.
+
+export const createVariableAction = guardedAction(
+  "variables.edit",
+  denied,
+  async (viewer, agentId: unknown, input: unknown): Promise<VariableActionResult> => {
+    if (!agentExists(agentId)) return GONE_AGENT;
+    const parsed = parseWith(variableInputSchema, input);
+    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
+    return finish(
+      agentId,
+      audited(viewer, agentId, null, () => createVariable(getDb(), agentId, parsed.value)),
+    );
+  },
+);
 
 /** Renaming a variable that is used needs `confirmUsed: true`: the references keep the old name. */
-export async function updateVariableAction(
-  agentId: unknown,
-  name: unknown,
-  input: unknown,
-  confirmUsed: unknown = false,
-): Promise<VariableActionResult> {
-  if (!agentExists(agentId)) return GONE_AGENT;
-  if (typeof name !== "string") return GONE_VARIABLE;
-  const parsed = parseWith(variableInputSchema, input);
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
-  const db = getDb();
-  if (!getVariable(db, agentId, name)) return GONE_VARIABLE;
-  if (parsed.value.name !== name && confirmUsed !== true) {
-    const usages = listVariableUsages(db, agentId, name);
-    if (usages.length > 0) return { ok: false, fieldErrors: {}, usages };
-  }
-  return finish(agentId, updateVariable(db, agentId, name, parsed.value));
-}
+export const updateVariableAction = guardedAction(
+  "variables.edit",
+  denied,
+  async (
+    viewer,
+    agentId: unknown,
+    name: unknown,
+    input: unknown,
+    confirmUsed: unknown = false,
+  ): Promise<VariableActionResult> => {
+    if (!agentExists(agentId)) return GONE_AGENT;
+    if (typeof name !== "string") return GONE_VARIABLE;
+    const parsed = parseWith(variableInputSchema, input);
+    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
+    const db = getDb();
+    const before = getVariable(db, agentId, name);
+    if (!before) return GONE_VARIABLE;
+    if (parsed.value.name !== name && confirmUsed !== true) {
+      const usages = listVariableUsages(db, agentId, name);
+      if (usages.length > 0) return { ok: false, fieldErrors: {}, usages };
+    }
+    return finish(
+      agentId,
+      audited(viewer, agentId, before, () => updateVariable(db, agentId, name, parsed.value)),
+    );
+  },
+);
 
-export async function variableUsagesAction(agentId: unknown, name: unknown): Promise<VariableUse[]> {
-  if (!agentExists(agentId) || typeof name !== "string") return [];
-  return listVariableUsages(getDb(), agentId, name);
-}
+/** Where a variable is used now (the delete and rename confirmations list it). */
+export const variableUsagesAction = guardedAction(
+  "variables.edit",
+  (d: Denial): VariableUsagesResult => ({ ok: false, error: d.message }),
+  async (_viewer, agentId: unknown, name: unknown): Promise<VariableUsagesResult> => {
+    if (!agentExists(agentId) || typeof name !== "string") return { ok: true, usages: [] };
+    return { ok: true, usages: listVariableUsages(getDb(), agentId, name) };
+  },
+);
 
 /** Deletes; when something uses the variable, only with `confirmUsed: true` (the dialog listed the uses). */
-export async function deleteVariableAction(
-  agentId: unknown,
-  name: unknown,
-  confirmUsed: unknown = false,
-): Promise<VariableActionResult> {
-  if (!agentExists(agentId)) return GONE_AGENT;
-  if (typeof name !== "string") return GONE_VARIABLE;
-  const db = getDb();
-  if (confirmUsed !== true) {
-    const usages = listVariableUsages(db, agentId, name);
-    if (usages.length > 0) return { ok: false, fieldErrors: {}, usages };
-  }
-  if (!deleteVariable(db, agentId, name)) return GONE_VARIABLE;
-  revalidate(agentId);
-  return { ok: true };
-}
+export const deleteVariableAction = guardedAction(
+  "variables.edit",
+  denied,
+  async (viewer, agentId: unknown, name: unknown, confirmUsed: unknown = false): Promise<VariableActionResult> => {
+    if (!agentExists(agentId)) return GONE_AGENT;
+    if (typeof name !== "string") return GONE_VARIABLE;
+    const db = getDb();
+    if (confirmUsed !== true) {
+      const usages = listVariableUsages(db, agentId, name);
+      if (usages.length > 0) return { ok: false, fieldErrors: {}, usages };
+    }
+    const deleted = writeTransaction(db, () => {
+      const before = getVariable(db, agentId, name);
+      if (!before || !deleteVariable(db, agentId, name)) return false;
+      appendAudit(db, actorOf(viewer), variableChange(agentId, before, null));
+      return true;
+    });
+    if (!deleted) return GONE_VARIABLE;
+    revalidate(agentId);
+    return { ok: true };
+  },
+);
