@@ -18,6 +18,7 @@ export default defineConfig({
       "cli/**/*.test.ts",
       "components/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "bench/**/*.test.ts",
     ],
     environment: "node",
     // A stray .only would silently skip the rest of the suite.

@@ -15,11 +15,12 @@
  * default .next; run `npm run build` first), CHROMIUM_PATH (/usr/bin/chromium).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { ensureBenchMember, signedInContext } from "./sign-in";
+import { finishBenchmark } from "./verdict";
 
 const PORT = Number(process.env.BENCH_PORT || 3198);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -122,11 +123,15 @@ async function main() {
       "warm call p95": fmt(summary.warmP95Ms),
       "load average (1/5/15 min)": summary.loadAverage.join(" / "),
     });
-    mkdirSync("bench/results", { recursive: true });
-    writeFileSync("bench/results/python.json", JSON.stringify(summary, null, 2));
-    const ok = summary.ratioMedian <= TARGET_RATIO && summary.warmMedianMs <= TARGET_WARM_MS;
-    console.log(ok ? "targets met" : "TARGETS MISSED");
-    process.exitCode = ok ? 0 : 1;
+    finishBenchmark("python", summary, [
+      {
+        name: "cold start ratio product / bare (median of runs)",
+        value: summary.ratioMedian,
+        op: "≤",
+        limit: TARGET_RATIO,
+      },
+      { name: "warm call median", value: summary.warmMedianMs, op: "≤", limit: TARGET_WARM_MS, unit: "ms" },
+    ]);
   } finally {
     await browser.close();
     if (server?.pid) server.kill("SIGTERM");

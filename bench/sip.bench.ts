@@ -17,6 +17,7 @@ import {
   type SipMessage,
 } from "../lib/sip/index";
 import { DEMO_BILLING, DEMO_FRONT_DESK } from "../lib/handoffs/demo";
+import { finishBenchmark } from "./verdict";
 
 const RUNS = 7;
 const RUN_MS = 1500;
@@ -74,6 +75,10 @@ for (let r = 1; r <= RUNS; r++) {
 }
 const ml = median(ladderRates);
 const mb = median(baseRates);
-console.log(`median: ${fmt(ml)} ladders/s (target ≥ 20,000: ${ml >= 20000 ? "met" : "NOT met"})`);
-console.log(`baseline median: ${fmt(mb)}/s; ladder/baseline ratio: ${(ml / mb).toFixed(2)}`);
+console.log(
+  `median: ${fmt(ml)} ladders/s; baseline median: ${fmt(mb)}/s; ladder/baseline ratio: ${(ml / mb).toFixed(2)}`,
+);
 if (sink === 0) console.log("");
+finishBenchmark("sip", { ladderRates, baseRates, ratio: ml / mb }, [
+  { name: "REFER ladders per second (median of runs)", value: ml, op: "≥", limit: 20_000 },
+]);

@@ -9,7 +9,8 @@
  * p50/p95 over `--runs N` (default 30) of each; baseline: JSON.parse + JSON.stringify of the same
  * document in the same process. Target: each under a second. Results in bench/results/versions.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { finishBenchmark } from "./verdict";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -166,18 +167,26 @@ try {
   console.log(
     `  baseline: JSON.parse + stringify     ${ms(rows.baseline_json_parse_stringify.p50)} / ${ms(rows.baseline_json_parse_stringify.p95)}`,
   );
-  const worst = Math.max(rows.publish.p95, rows.compare_version_vs_draft.p95, rows.compare_every_node_moved.p95);
-  console.log(
-    `\ntarget: publish and compare under 1,000 ms — worst p95 ${ms(worst)}: ${worst < 1000 ? "met" : "NOT met"}`,
-  );
-  mkdirSync("bench/results", { recursive: true });
-  writeFileSync(
-    "bench/results/versions.json",
-    JSON.stringify(
-      { flows: FLOWS, nodes_per_flow: NODES, document_bytes: text.length, runs: RUNS, ms: rows },
-      null,
-      2,
-    ) + "\n",
+  finishBenchmark(
+    "versions",
+    { flows: FLOWS, nodes_per_flow: NODES, document_bytes: text.length, runs: RUNS, ms: rows },
+    [
+      { name: "publish p95", value: rows.publish.p95, op: "≤", limit: 1000, unit: "ms" },
+      {
+        name: "compare version with draft p95",
+        value: rows.compare_version_vs_draft.p95,
+        op: "≤",
+        limit: 1000,
+        unit: "ms",
+      },
+      {
+        name: "compare, every node moved p95",
+        value: rows.compare_every_node_moved.p95,
+        op: "≤",
+        limit: 1000,
+        unit: "ms",
+      },
+    ],
   );
 } finally {
   db.$client.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateLargeFlow } from "./generate";
+import { generateLargeFlow, generateMixedFlow } from "./generate";
 import { lintFlow } from "./lint";
 import { flowDocumentSchema } from "./schema";
 import { EMPTY_CONTEXT } from "./problems";
@@ -28,5 +28,28 @@ describe("generateLargeFlow", () => {
     expect(count("unreachable")).toBe(1000 - 501);
     // n500 was the only node setting $v500, which n501 says.
     expect(problems.filter((p) => p.rule === "unknown-variable").map((p) => p.nodeId)).toEqual(["n501"]);
+  });
+});
+
+describe("generateMixedFlow", () => {
+  const ctx = {
+    destinations: [{ id: "d1", name: "Desk", isDefault: true, method: "refer" as const, sipHeaders: [] }],
+    functions: [{ name: "lookup", code: "def lookup(conv, step):\n    return None\n" }],
+    variables: [],
+  };
+
+  it("holds function and handoff nodes, every node reachable, with the one planted lint error per 16 nodes", () => {
+    const doc = generateMixedFlow(1000, "lookup");
+    expect(generateMixedFlow(1000, "lookup")).toEqual(doc);
+    expect(doc.nodes).toHaveLength(1000);
+    expect(flowDocumentSchema.safeParse(doc).success).toBe(true);
+    const kinds = (k: string) => doc.nodes.filter((n) => n.type === k).length;
+    expect(kinds("function")).toBe(2 * 63);
+    expect(kinds("handoff")).toBe(62);
+    const problems = lintFlow(doc, ctx);
+    expect(problems.filter((p) => p.rule === "unreachable")).toEqual([]);
+    expect(problems.filter((p) => p.severity === "error").map((p) => p.rule)).toEqual(
+      Array(63).fill("unknown-function"),
+    );
   });
 });

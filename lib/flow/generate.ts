@@ -58,3 +58,44 @@ export function generateLargeFlow(n: number, name = `Generated ${n}`): FlowDocum
   nodes.push({ id: id(n - 1), type: "end", position: position(n - 1), data: { goodbye: "" } });
   return { name, nodes, edges };
 }
+
+/**
+ * generateLargeFlow with what real flows hold beside the plain kinds, for benchmarks that must not
+ * flatter the editor: every 16 nodes, one Function node calling `functionName`, one calling a
+ * function that does not exist (a lint error shown on its card), and one Handoff to the agent's
+ * default destination, reached from a listen's "No" branch (the chain routes around it).
+ */
+export function generateMixedFlow(n: number, functionName: string, name = `Mixed ${n}`): FlowDocument {
+  const doc = generateLargeFlow(n, name);
+  const edges = new Map(doc.edges.map((e) => [e.id, e]));
+  const nodes = doc.nodes.map((node, i): FlowNode => {
+    if (node.type !== "say") return node;
+    const { id, position } = node;
+    switch (i % 16) {
+      case 1:
+        return {
+          id,
+          position,
+          type: "function",
+          data: { functionName, arguments: [{ name: "step", value: String(i) }] },
+        };
+      case 5:
+        return { id, position, type: "function", data: { functionName: "missing_function", arguments: [] } };
+      case 13: {
+        if (i + 1 >= n - 1) return node;
+        edges.delete(`e${i}_next`);
+        edges.set(`e${i - 1}_next`, { ...edges.get(`e${i - 1}_next`)!, target: `n${i + 1}` });
+        edges.set(`e${i - 3}_no`, { ...edges.get(`e${i - 3}_no`)!, target: id });
+        return {
+          id,
+          position,
+          type: "handoff",
+          data: { destinationId: null, reason: "billing", utterance: "Let me transfer you.", overrideFunction: null },
+        };
+      }
+      default:
+        return node;
+    }
+  });
+  return { name, nodes, edges: [...edges.values()] };
+}

@@ -20,10 +20,13 @@ export function tokens(text: string): string[] {
     .filter((t) => t !== "");
 }
 
-function contentTokens(text: string): string[] {
-  const all = tokens(text);
+function contentOf(all: string[]): string[] {
   const content = all.filter((t) => !STOPWORDS.has(t));
   return content.length > 0 ? content : all;
+}
+
+function contentTokens(text: string): string[] {
+  return contentOf(tokens(text));
 }
 
 function containsPhrase(haystack: readonly string[], phrase: readonly string[]): boolean {
@@ -37,8 +40,12 @@ function containsPhrase(haystack: readonly string[], phrase: readonly string[]):
 
 /** Share of the example's content words that the utterance has (Dice coefficient). */
 export function overlap(utterance: readonly string[], example: readonly string[]): number {
-  if (utterance.length === 0 || example.length === 0) return 0;
-  const u = new Set(utterance);
+  return overlapWith(new Set(utterance), example);
+}
+
+// The utterance's set is built once per match, not once per example.
+function overlapWith(u: ReadonlySet<string>, example: readonly string[]): number {
+  if (u.size === 0 || example.length === 0) return 0;
   const e = new Set(example);
   let common = 0;
   for (const t of e) if (u.has(t)) common++;
@@ -85,11 +92,11 @@ export function matchBranch(text: string, branches: readonly ListenBranch[]): Ma
         return { handle: b.id, branchId: b.id, how: "keyword", score: 1 };
     }
   }
-  const content = contentTokens(text);
+  const content = new Set(contentOf(words));
   let best: MatchResult = { handle: NO_MATCH_HANDLE, branchId: null, how: "none", score: 0 };
   for (const b of branches) {
     for (const ex of b.examples) {
-      const score = overlap(content, phraseTokens(ex, true));
+      const score = overlapWith(content, phraseTokens(ex, true));
       if (score > best.score) best = { handle: b.id, branchId: b.id, how: "example", score };
     }
   }

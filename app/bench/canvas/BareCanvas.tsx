@@ -2,17 +2,19 @@
 
 import "@xyflow/react/dist/style.css";
 import { useMemo } from "react";
-import { ReactFlow, useEdgesState, useNodesState, type Edge, type Node } from "@xyflow/react";
-import { generateLargeFlow } from "@/lib/flow";
+import { MiniMap, ReactFlow, useEdgesState, useNodesState, type Edge, type Node } from "@xyflow/react";
+import { generateMixedFlow } from "@/lib/flow";
+import { DEMO_FUNCTION } from "@/lib/functions/templates";
 
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
 /**
  * The benchmark's baseline: the same generated flow on a bare @xyflow/react canvas (default
- * nodes, useNodesState), no store, no custom node components, no panels.
+ * nodes, useNodesState, a minimap as the editor has), no store, no custom node components, no
+ * panels. `size` is the editor canvas's size, so both pages lay out and paint the same area.
  */
-export function BareCanvas({ count }: { count: number }) {
-  const flow = useMemo(() => generateLargeFlow(count), [count]);
+export function BareCanvas({ count, size }: { count: number; size: { width: number; height: number } | null }) {
+  const flow = useMemo(() => generateMixedFlow(count, DEMO_FUNCTION.name), [count]);
   const [nodes, , onNodesChange] = useNodesState<Node>(
     flow.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: `${n.type} ${n.id}` } })),
   );
@@ -21,7 +23,7 @@ export function BareCanvas({ count }: { count: number }) {
     flow.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
   );
   return (
-    <div style={{ width: "100vw", height: "100vh" }} data-testid="bare-canvas">
+    <div style={size ?? { width: "100vw", height: "100vh" }} data-testid="bare-canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -30,7 +32,9 @@ export function BareCanvas({ count }: { count: number }) {
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
-      />
+      >
+        <MiniMap />
+      </ReactFlow>
     </div>
   );
 }
