@@ -137,6 +137,33 @@ describe("cli simulate", { timeout: 60_000 }, () => {
     }
   });
 
+  it("stops a runaway function at the agent's own time limit and goes on with the handoff as configured", async () => {
+    const store = openDb(db);
+    const agent = listAgents(store).find((a) => a.name === "Acme Support")!;
+    const fn = findFunctionByName(store, agent.id, "route_vip")!;
+    saveFunction(store, agent.id, fn.id, { code: "def route_vip(conv):\n    while True:\n        pass\n" });
+    // Not the default (2,000 ms): a limit that was dropped on the way to the worker would show here.
+    store.$client.prepare("UPDATE agents SET function_timeout_ms = 700 WHERE id = ?").run(agent.id);
+    store.$client.close();
+    try {
+      const r = await cli("simulate", "--agent", "Acme Support", "--say", "my bill", "--var", "tier=gold", "--json");
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.logs).toContainEqual(
+        expect.objectContaining({
+          level: "error",
+          message: expect.stringContaining("route_vip did not finish within 700 ms and was stopped"),
+        }),
+      );
+      expect(out.handoff).toMatchObject({ source: "builtin", destination: "Billing Support" });
+    } finally {
+      const restore = openDb(db);
+      saveFunction(restore, agent.id, fn.id, { code: fn.code });
+      restore.$client.prepare("UPDATE agents SET function_timeout_ms = 2000 WHERE id = ?").run(agent.id);
+      restore.$client.close();
+    }
+  });
+
   it("names nodes by their titles in the text output", async () => {
     const r = await cli("simulate", "--agent", "Acme Support", "--say", "my bill", "--seed", "t4");
     expect(r.code).toBe(0);
@@ -147,12 +174,32 @@ describe("cli simulate", { timeout: 60_000 }, () => {
   });
 
   it("takes --say and --dtmf in order and reports unused turns", async () => {
+    const callerTurns = (out: { transcript: { role: string; text: string }[] }) =>
+      out.transcript.filter((t) => t.role === "caller").map((t) => t.text);
+
+    // Keys first: no match, the agent asks again, then "goodbye" ends the call.
+    const keysFirst = await cli("simulate", "--agent", "Acme Support", "--dtmf", "5", "--say", "goodbye", "--json");
+    expect(keysFirst.code).toBe(0);
+    const a = JSON.parse(keysFirst.stdout);
+    expect(callerTurns(a)).toEqual(["DTMF 5", "goodbye"]);
+    expect(a).toMatchObject({ outcome: "hangup", warnings: [] });
+
+    // The same turns the other way round: "goodbye" ends the call before the keys are pressed.
+    const wordsFirst = await cli("simulate", "--agent", "Acme Support", "--say", "goodbye", "--dtmf", "5", "--json");
+    expect(wordsFirst.code).toBe(0);
+    const b = JSON.parse(wordsFirst.stdout);
+    expect(callerTurns(b)).toEqual(["goodbye"]);
+    expect(b).toMatchObject({ outcome: "hangup", warnings: ["1 caller turn was not used: the call ended first"] });
+
+    // Two misses in a row (words, then keys) take the no-match path to the IVR.
     const r = await cli(
       "simulate",
       "--agent",
       "Acme Support",
       "--say",
       "purple",
+      "--dtmf",
+      "5",
       "--say",
       "goodbye",
       "--say",
@@ -161,9 +208,11 @@ describe("cli simulate", { timeout: 60_000 }, () => {
       "t3",
       "--json",
     );
+    expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.outcome).toBe("hangup");
-    expect(out.warnings[0]).toBe("1 caller turn was not used: the call ended first");
+    expect(callerTurns(out)).toEqual(["purple", "DTMF 5"]);
+    expect(out.outcome).toBe("handoff");
+    expect(out.warnings).toEqual(["2 caller turns were not used: the call ended first"]);
   });
 
   it("--pcap writes the call's SIP trace as a capture", async () => {

@@ -352,9 +352,13 @@ describe("conversations", () => {
       expect(r.status).toBe(200);
       seen.push(...r.json.data.map((c: { id: string }) => c.id));
       cursor = r.json.next_cursor;
-      // Newer calls (and one at the same instant as the newest) land between page fetches.
+      // Calls land between page fetches: a newer one, one at the same instant as the newest row, and
+      // one at the same instant as the page's last row (the cursor's boundary, where a tie-break
+      // mistake would skip or repeat rows).
       insertAt(start + 3_600_000 + clock++ * 1000);
-      insertAt(start);
+      insertAt(start + 7_000);
+      const boundary = r.json.data.at(-1)?.started_at as string | undefined;
+      if (boundary) insertAt(Date.parse(boundary));
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of initial) expect(seen).toContain(id);
