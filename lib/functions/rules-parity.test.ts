@@ -16,6 +16,10 @@ import type { FunctionRunner, JsonValue } from "./types";
  */
 const HEADER_NAMES = [
   "X-Customer-ID",
+  "Refer-To",
+  "x-handoff-reason",
+  "o",
+  "Reason",
   "X-a.b!c%d*e_f+g`h'i~j",
   "User-to-User",
   "P-Asserted-Identity",
@@ -86,6 +90,8 @@ const HEADER_VALUES = [
 ];
 const ROUTES = [
   "sip:2001@pbx.acme.example",
+  "sip:2001@pbx.acme.example?Replaces=abc%40host&Reason=x",
+  "sip:2001@pbx.acme.example?Via=x",
   "sips:billing@pbx.acme.example:5061;transport=tls",
   "sip:pbx.acme.example",
   "sip:+14155550123@[2001:db8::1]",

@@ -48,6 +48,20 @@ describe("header names", () => {
     expect(headerNameError("i")).toBe("Call-ID is managed by the SIP dialog and cannot be set here");
   });
 
+  it.each([
+    "X-Handoff-Reason",
+    "content-type",
+    "Refer-To",
+    "r",
+    "Referred-By",
+    "Event",
+    "Subscription-State",
+    "Reason",
+    "Allow",
+  ])("rejects %s, which the handoff writes itself (it would be sent twice)", (name) => {
+    expect(headerNameError(name)).toMatch(/is written by the handoff itself and cannot be set here$/);
+  });
+
   it("warns for names without X- except well-known transfer headers", () => {
     expect(headerNameWarning("Foo")).toContain('usually start with "X-"');
     expect(headerNameWarning("x-lower")).toBeNull();

@@ -27,6 +27,34 @@ const RESERVED: ReadonlyMap<string, string> = new Map([
   ["record-route", "Record-Route"],
 ]);
 
+/**
+ * Headers the handoff ladders write themselves on some message (X-Handoff-Reason on every handoff,
+ * Refer-To on a REFER, Event and Subscription-State on a NOTIFY, …). A configured one would be
+ * sent twice or contradict the engine's, so the form refuses it and the engine drops it.
+ */
+const ENGINE_WRITTEN: ReadonlyMap<string, string> = new Map([
+  ["x-handoff-reason", "X-Handoff-Reason"],
+  ["content-type", "Content-Type"],
+  ["c", "Content-Type"],
+  ["refer-to", "Refer-To"],
+  ["r", "Refer-To"],
+  ["referred-by", "Referred-By"],
+  ["b", "Referred-By"],
+  ["replaces", "Replaces"],
+  ["event", "Event"],
+  ["o", "Event"],
+  ["subscription-state", "Subscription-State"],
+  ["reason", "Reason"],
+  ["allow", "Allow"],
+  ["supported", "Supported"],
+  ["k", "Supported"],
+]);
+
+/** The canonical spelling of a header the ladders write themselves, or null. */
+export function engineWrittenHeader(name: string): string | null {
+  return ENGINE_WRITTEN.get(name.toLowerCase()) ?? null;
+}
+
 /** Standard headers that are commonly forwarded on a transfer and need no `X-` prefix. */
 const WELL_KNOWN_NON_X = new Set(["user-to-user", "p-asserted-identity"]);
 
@@ -52,8 +80,12 @@ export function reservedHeader(name: string): string | null {
   return RESERVED.get(name.toLowerCase()) ?? null;
 }
 
-/** Error text for a header name, or null when it is acceptable. */
-export function headerNameError(name: string): string | null {
+/**
+ * Error text for a header name, or null when it is acceptable. Headers the handoff writes itself
+ * are refused too, unless `inUri`: a route URI's `?Name=value` headers go onto the SBC's own
+ * request, not the agent's, so only the dialog's headers are off limits there.
+ */
+export function headerNameError(name: string, { inUri = false }: { inUri?: boolean } = {}): string | null {
   if (name.trim() === "") return "Enter a header name";
   if (!isToken(name)) {
     const bad = [...name].find((c) => !TOKEN.test(c));
@@ -63,6 +95,8 @@ export function headerNameError(name: string): string | null {
   }
   const reserved = reservedHeader(name);
   if (reserved) return `${reserved} is managed by the SIP dialog and cannot be set here`;
+  const written = inUri ? null : engineWrittenHeader(name);
+  if (written) return `${written} is written by the handoff itself and cannot be set here`;
   return null;
 }
 

@@ -9,29 +9,6 @@ type Warn = (code: TraceWarningCode, message: string) => void;
 export const REASON_HEADER = "X-Handoff-Reason";
 
 /**
- * Headers the ladders write themselves. A configured header with one of these names would
- * duplicate or contradict them, so it is dropped (the dialog headers of header-rules are
- * refused by headerNameError already).
- */
-const ENGINE_OWNED = new Set([
-  "x-handoff-reason",
-  "content-type",
-  "c",
-  "refer-to",
-  "r",
-  "referred-by",
-  "b",
-  "replaces",
-  "event",
-  "o",
-  "subscription-state",
-  "reason",
-  "allow",
-  "supported",
-  "k",
-]);
-
-/**
  * Substitutes `$variables` and removes control characters from text computed at run time.
  * Unknown variables become empty; both cases are reported through `warn`, naming `where`.
  */
@@ -76,10 +53,6 @@ export function resolveHandoffHeaders(
     const nameError = headerNameError(name);
     if (nameError !== null) {
       warn("header_dropped", `Header "${sanitizeRuntimeValue(name).value}" was not sent: ${nameError}`);
-      continue;
-    }
-    if (ENGINE_OWNED.has(name.toLowerCase())) {
-      warn("header_dropped", `Header "${name}" was not sent: the handoff ladder sets it itself`);
       continue;
     }
     const note = headerNameWarning(name);

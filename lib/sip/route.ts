@@ -130,7 +130,7 @@ function uriHeadersError(headers: string): string | null {
     if (badName !== null) return mustEscape(badName);
     // The receiver decodes names, so %56ia is Via.
     const name = rawName.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    const error = headerNameError(name);
+    const error = headerNameError(name, { inUri: true });
     if (error) return `Route header "${name}": ${error}`;
     const badValue = unescaped(pair.slice(eq + 1), HNV_CHARS);
     if (badValue !== null) return mustEscape(badValue);

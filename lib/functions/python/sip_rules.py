@@ -28,6 +28,18 @@ _RESERVED = {
     "route": "Route",
     "record-route": "Record-Route",
 }
+_ENGINE_WRITTEN = {
+    "x-handoff-reason": "X-Handoff-Reason",
+    "content-type": "Content-Type", "c": "Content-Type",
+    "refer-to": "Refer-To", "r": "Refer-To",
+    "referred-by": "Referred-By", "b": "Referred-By",
+    "replaces": "Replaces",
+    "event": "Event", "o": "Event",
+    "subscription-state": "Subscription-State",
+    "reason": "Reason",
+    "allow": "Allow",
+    "supported": "Supported", "k": "Supported",
+}
 _WELL_KNOWN_NON_X = {"user-to-user", "p-asserted-identity"}
 _CONTROL = re.compile(r"[\x00-\x08\x0A-\x1F\x7F-\x9F\u2028\u2029]")
 MAX_HEADER_VALUE_LENGTH = 1024
@@ -56,7 +68,7 @@ def _describe_control(ch):
     return "U+%04X" % ord(ch)
 
 
-def header_name_error(name):
+def header_name_error(name, in_uri=False):
     if _trim(name) == "":
         return "Enter a header name"
     if not is_token(name):
@@ -73,6 +85,9 @@ def header_name_error(name):
     reserved = reserved_header(name)
     if reserved:
         return reserved + " is managed by the SIP dialog and cannot be set here"
+    written = None if in_uri else _ENGINE_WRITTEN.get(name.lower())
+    if written:
+        return written + " is written by the handoff itself and cannot be set here"
     return None
 
 
@@ -199,7 +214,7 @@ def _uri_headers_error(headers):
         if bad is not None:
             return _must_escape(bad)
         name = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), raw_name)
-        err = header_name_error(name)
+        err = header_name_error(name, in_uri=True)
         if err:
             return "Route header \"" + name + "\": " + err
         bad = _unescaped(pair[eq + 1:], _HNV_CHARS)

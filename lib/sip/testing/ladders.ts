@@ -61,7 +61,11 @@ export interface HeaderExpectation {
 }
 
 /** The header names a message of the given type must carry, and no others. */
-export function expectedHeaderNames(step: Step & { model: SipMessage }, e: HeaderExpectation): Set<string> {
+/**
+ * The header names a step must carry, as a sorted list: a multiset, so a header sent twice (or
+ * once too few) is a difference, not absorbed as a set would absorb it.
+ */
+export function expectedHeaderNames(step: Step & { model: SipMessage }, e: HeaderExpectation): string[] {
   const m = step.model;
   const names: string[] = [];
   if (m.kind === "request") {
@@ -101,9 +105,20 @@ export function expectedHeaderNames(step: Step & { model: SipMessage }, e: Heade
     }
     if (m.status === 202 || (m.status === 200 && method === "NOTIFY")) names.push("Contact");
   }
-  return new Set(names);
+  return names.sort();
 }
 
-export function headerNames(m: SipMessage): Set<string> {
-  return new Set(m.headers.map((h) => h.name));
+/** The names of a message model's headers, sorted (a multiset, like expectedHeaderNames). */
+export function headerNames(m: SipMessage): string[] {
+  return m.headers.map((h) => h.name).sort();
+}
+
+/** The names of the header lines of a message as sent on the wire, sorted. */
+export function wireHeaderNames(raw: string): string[] {
+  const head = raw.slice(0, raw.indexOf("\r\n\r\n"));
+  return head
+    .split("\r\n")
+    .slice(1)
+    .map((line) => line.slice(0, line.indexOf(":")))
+    .sort();
 }
