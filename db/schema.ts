@@ -292,5 +292,17 @@ export const conversations = sqliteTable(
     /** Every transfer attempt of the call, in order, across all its handoffs. */
     transferAttempts: text("transfer_attempts", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
   },
-  (t) => [index("conversations_agent_started").on(t.agentId, t.startedAt, t.id)],
+  // One index per equality filter, each followed by the list's order (started_at, id), so any one
+  // filter is an index walk in page order (db/repositories/conversations.ts picks the rarest one);
+  // transcript text is searched through the conversations_fts table (migration 0008).
+  (t) => [
+    index("conversations_agent_started").on(t.agentId, t.startedAt, t.id),
+    index("conversations_agent_outcome").on(t.agentId, t.outcome, t.startedAt, t.id),
+    index("conversations_agent_reason").on(t.agentId, t.reason, t.startedAt, t.id),
+    index("conversations_agent_destination").on(t.agentId, t.destination, t.startedAt, t.id),
+    index("conversations_agent_method").on(t.agentId, t.method, t.startedAt, t.id),
+    index("conversations_agent_source").on(t.agentId, t.source, t.startedAt, t.id),
+    index("conversations_agent_transfer_outcome").on(t.agentId, t.transferOutcome, t.startedAt, t.id),
+    index("conversations_agent_version").on(t.agentId, t.version, t.startedAt, t.id),
+  ],
 );

@@ -4,7 +4,6 @@ import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { createAgent } from "./agents";
 import {
-  containsPattern,
   getConversation,
   getConversationJson,
   insertConversation,
@@ -214,26 +213,48 @@ describe("conversations repository", () => {
     expect(listConversations(db, other, {}, null, 50).data).toEqual([]);
   });
 
-  it("escapes LIKE wildcards so q matches literally", () => {
-    expect(containsPattern("50%_off\\")).toBe("%50\\%\\_off\\\\%");
+  const say0 = (text: string, agent: string) =>
+    storeConversation(db, {
+      agent_id: agent,
+      started_at: new Date(t0).toISOString(),
+      outcome: "hangup",
+      turns: [{ role: "caller", text, at: new Date(t0).toISOString() }],
+    });
+
+  it("searches transcripts by words, phrases in quotes and prefixes; FTS syntax in the text is just text", () => {
+    // An agent of its own: the text index spans every agent, the list never does.
+    const searched = createAgent(db, "Searched").id;
+    say0("bill refund snake 50", agentId);
     const say = (text: string, n: number) =>
       storeConversation(db, {
-        agent_id: agentId,
+        agent_id: searched,
         started_at: new Date(t0 + n).toISOString(),
         outcome: "hangup",
         turns: [{ role: "caller", text, at: new Date(t0).toISOString() }],
-      });
-    const literal = say("I got 50% off", 1);
-    say("I got 50 off", 2);
-    say("I got 5000 off", 3);
-    const under = say("snake_case", 4);
-    say("snakeXcase", 5);
-    const ids = (q: string) => listConversations(db, agentId, { q }, null, 50).data.map((c) => c.id);
-    expect(ids("50%")).toEqual([literal.id]);
-    expect(ids("e_c")).toEqual([under.id]);
-    expect(ids("GOT 50% OFF")).toEqual([literal.id]);
+      }).id;
+    const percent = say("I got 50% off my Café bill", 1);
+    const plain = say("I got 50 off", 2);
+    const big = say("I got 5000 off", 3);
+    const snake = say("snake_case refund please", 4);
+    const refunded = say("was it refunded or NOT", 5);
+    const ids = (q: string) => listConversations(db, searched, { q }, null, 50).data.map((c) => c.id);
+    expect(ids("50%")).toEqual([plain, percent]);
+    expect(ids("5000")).toEqual([big]);
+    expect(ids("cafe BILL")).toEqual([percent]);
+    expect(ids('"got 50 off"')).toEqual([plain, percent]);
+    expect(ids('"off my"')).toEqual([percent]);
+    expect(ids('"my off"')).toEqual([]);
+    expect(ids("snake_case")).toEqual([snake]);
+    expect(ids("refund*")).toEqual([refunded, snake]);
+    expect(ids("refund")).toEqual([snake]);
+    // Operators and column filters are words here, not syntax.
+    expect(ids("refunded OR snake")).toEqual([]);
+    expect(ids("NOT")).toEqual([refunded]);
+    expect(ids("transcript_text:refund")).toEqual([]);
+    expect(ids("(refund")).toEqual([snake]);
+    expect(ids("unheard-of")).toEqual([]);
+    expect(() => ids("%%")).toThrow(RangeError);
   });
-
   it("pages newest first with ties on started_at broken by id", () => {
     const same = new Date(t0).toISOString();
     for (const id of ["conv_a", "conv_c", "conv_b"])

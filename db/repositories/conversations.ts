@@ -9,6 +9,7 @@ import {
 } from "../../lib/conversations/schema";
 import { parseWith, type FieldErrors } from "../../lib/validation/field-errors";
 import { encodeCursor, type ConversationCursor, type ConversationFilters } from "../../lib/conversations/filters";
+import { transcriptSearchQuery } from "../../lib/conversations/text-search";
 
 const SUMMARY_COLUMNS =
   "id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method, source, transfer_outcome, handoff";
@@ -148,11 +149,6 @@ export function getConversation(db: Db, id: string): Conversation | null {
   };
 }
 
-/** `LIKE` pattern matching `text` literally anywhere (with `ESCAPE '\'`). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 type SummaryRow = Omit<ConversationSummary, "handoff"> & { handoff: string | null };
 
 /** A list row with its handoff record parsed from the stored JSON. */
@@ -165,53 +161,163 @@ export interface ConversationPage {
   next_cursor: string | null;
 }
 
+/** The equality filters, each with its index (agent_id, column, started_at, id); see db/schema.ts. */
+const EQUALITY_INDEXES = {
+  outcome: "conversations_agent_outcome",
+  reason: "conversations_agent_reason",
+  destination: "conversations_agent_destination",
+  method: "conversations_agent_method",
+  source: "conversations_agent_source",
+  transfer_outcome: "conversations_agent_transfer_outcome",
+  version: "conversations_agent_version",
+} as const;
+type EqualityFilter = keyof typeof EQUALITY_INDEXES;
+
 /**
- * WHERE clause and arguments for one page (the LIMIT argument last). `older` pages hold rows
- * before the cursor, `newer` pages rows after it.
+ * How far a filter's candidates are counted when choosing which one drives the query: enough to
+ * tell a rare value from a common one, cheap enough (an index range, at most this many entries)
+ * to do for each filter of each page.
+ */
+export const DRIVER_COUNT_CAP = 2000;
+
+/** Which access path walks the rows: an equality filter's index, the text index, or the plain list. */
+export type Driver = { kind: "index"; filter: EqualityFilter } | { kind: "text" } | { kind: "list" };
+
+function equalityClause(
+  column: EqualityFilter,
+  filters: ConversationFilters,
+): { sql: string; args: (string | number)[] } | null {
+  const value = filters[column];
+  if (value === undefined) return null;
+  if (value === "draft") return { sql: "version IS NULL", args: [] };
+  return { sql: `${column} = ?`, args: [value] };
+}
+
+function timeClauses(filters: ConversationFilters): { sql: string[]; args: string[] } {
+  const sql: string[] = [];
+  const args: string[] = [];
+  if (filters.from !== undefined) {
+    sql.push("started_at >= ?");
+    args.push(filters.from);
+  }
+  if (filters.toExclusive !== undefined) {
+    sql.push("started_at < ?");
+    args.push(filters.toExclusive);
+  }
+  return { sql, args };
+}
+
+/** The text index drives: its matches are fetched by rowid (few, by the driver's choice) and sorted. */
+const TEXT_MATCHES = "rowid IN (SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH ?)";
+/** Another path drives: each row it yields is looked up in the text index by rowid. */
+const TEXT_MATCHES_ROW =
+  "EXISTS (SELECT 1 FROM conversations_fts f WHERE f.rowid = conversations.rowid AND f.conversations_fts MATCH ?)";
+
+/**
+ * Picks the access path expected to read the fewest rows: each filter's matches are counted up to
+ * DRIVER_COUNT_CAP through its own index (the text filter through the FTS index), and the smallest
+ * count drives; the other filters are checked on the rows it yields. A rare value or a search that
+ * matches nothing is then an index lookup, never a walk through the whole list.
+ */
+export function chooseDriver(db: Db, agentId: string, filters: ConversationFilters, ftsQuery: string | null): Driver {
+  const time = timeClauses(filters);
+  let best: Driver = { kind: "list" };
+  let bestCount = Number.POSITIVE_INFINITY;
+  for (const column of Object.keys(EQUALITY_INDEXES) as EqualityFilter[]) {
+    const eq = equalityClause(column, filters);
+    if (!eq) continue;
+    const where = ["agent_id = ?", eq.sql, ...time.sql].join(" AND ");
+    const count = prepared(
+      db,
+      `SELECT count(*) FROM (SELECT 1 FROM conversations INDEXED BY ${EQUALITY_INDEXES[column]} WHERE ${where} LIMIT ${DRIVER_COUNT_CAP})`,
+    )
+      .pluck(true)
+      .get(agentId, ...eq.args, ...time.args) as number;
+    if (count < bestCount) {
+      best = { kind: "index", filter: column };
+      bestCount = count;
+    }
+  }
+  if (ftsQuery !== null) {
+    const count = prepared(
+      db,
+      `SELECT count(*) FROM (SELECT 1 FROM conversations_fts WHERE conversations_fts MATCH ? LIMIT ${DRIVER_COUNT_CAP})`,
+    )
+      .pluck(true)
+      .get(ftsQuery) as number;
+    // The text index is not ordered by time: it drives only when its matches are few enough to sort.
+    if (count < bestCount && count < DRIVER_COUNT_CAP) best = { kind: "text" };
+  }
+  return best;
+}
+
+/**
+ * FROM, WHERE and arguments for one page (the LIMIT argument last). `older` pages hold rows before
+ * the cursor, `newer` pages rows after it. The driver's index is named (INDEXED BY) so the plan is
+ * the one chosen, not the planner's guess without statistics.
  */
 function pageQuery(
+  db: Db,
   agentId: string,
   filters: ConversationFilters,
   cursor: ConversationCursor | null,
   limit: number,
   direction: "older" | "newer" = "older",
 ) {
+  const ftsQuery = filters.q === undefined ? null : transcriptSearchQuery(filters.q);
+  if (ftsQuery !== null && !ftsQuery.ok) throw new RangeError(ftsQuery.message);
+  const match = ftsQuery?.query ?? null;
+  const driver = chooseDriver(db, agentId, filters, match);
+  const from =
+    driver.kind === "index"
+      ? `conversations INDEXED BY ${EQUALITY_INDEXES[driver.filter]}`
+      : driver.kind === "list"
+        ? "conversations INDEXED BY conversations_agent_started"
+        : // No index at all: rows are fetched by the rowids the text index returns, then sorted.
+          "conversations NOT INDEXED";
   const where = ["agent_id = ?"];
   const args: (string | number)[] = [agentId];
   if (cursor) {
     where.push(direction === "older" ? "(started_at, id) < (?, ?)" : "(started_at, id) > (?, ?)");
     args.push(cursor.startedAt, cursor.id);
   }
-  for (const column of ["outcome", "reason", "destination", "method", "source", "transfer_outcome"] as const) {
-    const value = filters[column];
-    if (value !== undefined) {
-      where.push(`${column} = ?`);
-      args.push(value);
-    }
+  for (const column of Object.keys(EQUALITY_INDEXES) as EqualityFilter[]) {
+    const eq = equalityClause(column, filters);
+    if (!eq) continue;
+    where.push(eq.sql);
+    args.push(...eq.args);
   }
-  if (filters.version === "draft") where.push("version IS NULL");
-  else if (filters.version !== undefined) {
-    where.push("version = ?");
-    args.push(filters.version);
-  }
-  if (filters.from !== undefined) {
-    where.push("started_at >= ?");
-    args.push(filters.from);
-  }
-  if (filters.toExclusive !== undefined) {
-    where.push("started_at < ?");
-    args.push(filters.toExclusive);
-  }
-  if (filters.q !== undefined) {
-    where.push("transcript_text LIKE ? ESCAPE '\\'");
-    args.push(containsPattern(filters.q));
+  const time = timeClauses(filters);
+  where.push(...time.sql);
+  args.push(...time.args);
+  if (match !== null) {
+    where.push(driver.kind === "text" ? TEXT_MATCHES : TEXT_MATCHES_ROW);
+    args.push(match);
   }
   // One row more than asked for tells whether there is a next page.
   args.push(limit + 1);
-  return { where: where.join(" AND "), args };
+  return { from, where: where.join(" AND "), args, driver };
 }
 
 const ORDER = "ORDER BY started_at DESC, id DESC LIMIT ?";
+
+/**
+ * The query plan SQLite uses for a page (EXPLAIN QUERY PLAN of the very SQL listConversations
+ * runs), and the driver chosen: for tests that prove no filter reads the whole table.
+ */
+export function explainConversationPage(
+  db: Db,
+  agentId: string,
+  filters: ConversationFilters,
+  cursor: ConversationCursor | null,
+  limit: number,
+): { driver: Driver; plan: string[] } {
+  const { from, where, args, driver } = pageQuery(db, agentId, filters, cursor, limit);
+  const rows = prepared(db, `EXPLAIN QUERY PLAN SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where} ${ORDER}`).all(
+    ...args,
+  ) as { detail: string }[];
+  return { driver, plan: rows.map((r) => r.detail) };
+}
 
 /**
  * One page, newest first. Keyset pagination on (started_at, id) written as a row value so SQLite
@@ -225,9 +331,9 @@ export function listConversations(
   cursor: ConversationCursor | null,
   limit: number,
 ): ConversationPage {
-  const { where, args } = pageQuery(agentId, filters, cursor, limit);
+  const { from, where, args } = pageQuery(db, agentId, filters, cursor, limit);
   const rows = (
-    prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ${ORDER}`).all(...args) as SummaryRow[]
+    prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where} ${ORDER}`).all(...args) as SummaryRow[]
   ).map(summaryOf);
   const more = rows.length > limit;
   if (more) rows.length = limit;
@@ -247,10 +353,10 @@ export function listNewerConversations(
   cursor: ConversationCursor,
   limit: number,
 ): ConversationPage & { has_newer: boolean } {
-  const { where, args } = pageQuery(agentId, filters, cursor, limit, "newer");
+  const { from, where, args } = pageQuery(db, agentId, filters, cursor, limit, "newer");
   const rows = prepared(
     db,
-    `SELECT ${SUMMARY_COLUMNS} FROM conversations WHERE ${where} ORDER BY started_at ASC, id ASC LIMIT ?`,
+    `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${where} ORDER BY started_at ASC, id ASC LIMIT ?`,
   )
     .all(...args)
     .map((r) => summaryOf(r as SummaryRow));
@@ -282,8 +388,8 @@ export function listConversationsJson(
   cursor: ConversationCursor | null,
   limit: number,
 ): { json: string; count: number } {
-  const { where, args } = pageQuery(agentId, filters, cursor, limit);
-  const rows = prepared(db, `SELECT ${SUMMARY_JSON}, started_at, id FROM conversations WHERE ${where} ${ORDER}`)
+  const { from, where, args } = pageQuery(db, agentId, filters, cursor, limit);
+  const rows = prepared(db, `SELECT ${SUMMARY_JSON}, started_at, id FROM ${from} WHERE ${where} ${ORDER}`)
     .raw(true)
     .all(...args) as [string, string, string][];
   const more = rows.length > limit;

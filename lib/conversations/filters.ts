@@ -2,6 +2,7 @@ import { z } from "zod";
 import { HANDOFF_METHODS } from "../handoffs/types";
 import { HANDOFF_SOURCES, OUTCOMES, type HandoffSource, type Outcome } from "../handoffs/record";
 import { TRANSFER_OUTCOMES, type TransferOutcome } from "../handoffs/outcomes";
+import { transcriptSearchQuery, UNSEARCHABLE_MESSAGE } from "./text-search";
 
 /**
  * Filters for a conversation list, shared by `GET /api/v1/agents/{id}/conversations` and the
@@ -96,7 +97,11 @@ export const conversationFilterFields = {
     .string()
     .refine((s) => parseDateParam(s) !== null, DATE_MESSAGE)
     .describe("Calls started at or before this date-time, or on or before this date (the whole day)"),
-  q: text("q", MAX_QUERY_LENGTH).describe("Text anywhere in the transcript, case-insensitive for ASCII"),
+  q: text("q", MAX_QUERY_LENGTH)
+    .refine((s) => s.trim() === "" || transcriptSearchQuery(s).ok, UNSEARCHABLE_MESSAGE)
+    .describe(
+      'Words in the transcript (all of them; case and accents ignored), "a phrase" in double quotes, or a prefix like refund*',
+    ),
   version: z
     .string()
     .regex(/^(draft|[1-9]\d{0,8})$/, "Expected draft or a version number (1, 2, …)")
