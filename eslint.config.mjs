@@ -97,6 +97,7 @@ const FEATURE_IMPORTS = {
   simulator: ["functions", "sip"],
   functions: ["code"], // the Monaco editor
   handoffs: ["sip"], // the routing preview's ladder (TraceViewer)
+  topics: ["handoffs"], // HandoffTargetFields: a topic's builtin handoff is edited like the flow node's
   review: ["sip"], // a stored call's SIP trace (TraceViewer)
 };
 const FEATURES = readdirSync(new URL("./components", import.meta.url), { withFileTypes: true })

@@ -3,6 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import type { Role } from "../lib/auth/roles";
 import type { SipHeader } from "../lib/handoffs/types";
 import { OUTCOMES } from "../lib/handoffs/record";
+import type { TopicAction } from "../lib/topics/types";
 
 export const agents = sqliteTable("agents", {
   id: text("id").primaryKey(),
@@ -113,6 +114,34 @@ export const functions = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [uniqueIndex("functions_agent_name").on(t.agentId, t.name)],
+);
+
+/**
+ * Knowledge topics (docs/design.md §13). `action` is the lib/topics TopicAction as JSON; a handoff
+ * action names its destination by id (null: the agent's default), like a handoff node.
+ */
+export const knowledgeTopics = sqliteTable(
+  "knowledge_topics",
+  {
+    id: text("id").primaryKey(),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // Unique ignoring case, like destinations: "opening hours" cannot shadow "Opening hours".
+    nameKey: text("name_key").notNull(),
+    sampleQuestions: text("sample_questions", { mode: "json" }).$type<string[]>().notNull(),
+    content: text("content").notNull().default(""),
+    action: text("action", { mode: "json" }).$type<TopicAction>().notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    position: integer("position").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("knowledge_topics_agent_name").on(t.agentId, t.nameKey),
+    index("knowledge_topics_agent_position").on(t.agentId, t.position),
+  ],
 );
 
 // Users, sessions, accounts and verifications are better-auth's tables (auth/better-auth.ts maps

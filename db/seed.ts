@@ -9,6 +9,8 @@ import { demoFlow } from "../lib/flow";
 import { DEMO_DESTINATIONS } from "../lib/handoffs/demo";
 import { destinationInputSchema } from "../lib/handoffs/schema";
 import { DEMO_FUNCTION } from "../lib/functions/templates";
+import { demoTopics } from "../lib/topics/demo";
+import { createTopic } from "./repositories/topics";
 
 /** A fresh database gets the demo agent the README walks through. */
 export function seedIfEmpty(db: Db): void {
@@ -48,5 +50,9 @@ function insertDemoAgent(db: Db): string {
     demoFlow({ destinations: listDestinations(db, agent.id), overrideFunctionName: DEMO_FUNCTION.name }),
   );
   if (!flow.ok) throw new Error("Seed flow could not be created");
+  const destinations = listDestinations(db, agent.id);
+  for (const topic of demoTopics((name) => destinations.find((d) => d.name === name)?.id ?? null)) {
+    if (!createTopic(db, agent.id, topic).ok) throw new Error(`Seed topic ${topic.name} could not be created`);
+  }
   return agent.id;
 }

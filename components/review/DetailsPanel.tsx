@@ -32,6 +32,7 @@ function handoffFields(h: NonNullable<Conversation["handoff"]>, titles: Conversa
       mono: true,
     },
     { key: "source", label: "Source", value: h.source, mono: true },
+    { key: "topic", label: "Topic", value: h.topic },
     { key: "function", label: "Function", value: h.function, mono: true },
     { key: "node", label: "Node", value: h.node_id, display: h.node_id === null ? undefined : titles[h.node_id] },
   ];

@@ -31,7 +31,12 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   failed: "Failed",
 };
 
-export const SOURCE_LABEL = { builtin: "builtin", function: "function", transfer_call: "transfer_call" } as const;
+export const SOURCE_LABEL = {
+  builtin: "builtin",
+  function: "function",
+  transfer_call: "transfer_call",
+  topic: "topic",
+} as const;
 
 /** A metric value as text: numbers as written, booleans as true/false. */
 export function formatMetricValue(value: number | string | boolean): string {

@@ -10,6 +10,11 @@ export const BUILD_SECTIONS = [
     description: "The $variables calls carry: names, sample values, descriptions",
   },
   {
+    segment: "knowledge",
+    label: "Knowledge",
+    description: "Topics callers may ask about at any question, answered or handed off",
+  },
+  {
     segment: "conversations",
     label: "Conversation Review",
     description: "Stored calls: transcripts, handoffs, metrics, SIP traces and logs",

@@ -8,7 +8,12 @@ import { transferCompleted, type HandoffAttempt } from "@/lib/handoffs/record";
 import { METHOD_INFO } from "@/lib/handoffs/types";
 import type { HandoffTrace } from "@/lib/sip";
 
-const SOURCE_LABEL = { builtin: "builtin", function: "function", transfer_call: "transfer_call" } as const;
+const SOURCE_LABEL = {
+  builtin: "builtin",
+  function: "function",
+  transfer_call: "transfer_call",
+  topic: "topic",
+} as const;
 
 /** The outcome card of a handoff (docs/design.md §1's record) and its SIP ladder. */
 export function HandoffOutcome({ record, trace }: { record: HandoffAttempt; trace: HandoffTrace }) {
@@ -49,6 +54,12 @@ export function HandoffOutcome({ record, trace }: { record: HandoffAttempt; trac
         </dd>
         <dt className="text-slate-500">Utterance</dt>
         <dd>{record.utterance || "—"}</dd>
+        {record.topic && (
+          <>
+            <dt className="text-slate-500">Topic</dt>
+            <dd data-testid="handoff-topic">{record.topic}</dd>
+          </>
+        )}
         {record.function && (
           <>
             <dt className="text-slate-500">Function</dt>

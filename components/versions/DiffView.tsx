@@ -132,6 +132,16 @@ export function DiffView({ diff }: { diff: DocumentDiff }) {
           </Card>
         ))}
       </Section>
+      <Section title="Knowledge topics" count={diff.topics.length}>
+        {diff.topics.map((t) => (
+          <Card key={`${t.status}:${t.name}`} testId="topic-change" name={t.name}>
+            <h3 className="font-medium">
+              {t.name} <StatusBadge status={t.status} />
+            </h3>
+            <Fields fields={t.fields} label={`Topic ${t.name}`} />
+          </Card>
+        ))}
+      </Section>
       <Section title="Flows" count={diff.flows.length}>
         {diff.flows.map((f) => (
           <Card key={`${f.status}:${f.name}`} testId="flow-change" name={f.name}>

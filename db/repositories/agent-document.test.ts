@@ -9,6 +9,7 @@ import { getAgent } from "./agents";
 import { getFlow, listFlows, saveFlow } from "./flows";
 import { listFunctions } from "./functions";
 import { listDestinations, updateDestination } from "./handoffs";
+import { listTopics } from "./topics";
 
 let ctx: ReturnType<typeof tempDb>;
 let db: Db;
@@ -95,5 +96,32 @@ describe("agent document ⇄ draft", () => {
     const doc = draft();
     expect(doc.destinations.map((d) => d.name)).toContain("Billing");
     expect(doc.flows[0]!.nodes).toHaveLength(1);
+  });
+});
+
+describe("knowledge topics in the agent document", () => {
+  it("carry their action, name their destination, and come back pointing at the new agent's destinations", () => {
+    const doc = draft();
+    expect(doc.topics?.map((t) => t.name)).toEqual(["Opening hours", "Speak to a human"]);
+    expect(doc.topics?.[1]!.action).toEqual({
+      kind: "builtin-handoff",
+      destination: "Front desk",
+      reason: "needs_human",
+      utterance: "Of course, let me get someone for you.",
+    });
+    const copy = createAgentFromDocument(db, JSON.parse(text(doc)));
+    const front = listDestinations(db, copy.id).find((d) => d.name === "Front desk")!;
+    const action = listTopics(db, copy.id)[1]!.action;
+    expect(action.kind === "builtin-handoff" && action.destinationId).toBe(front.id);
+  });
+
+  it("restoring a document without topics removes them; an agent without topics has no topics key", () => {
+    const doc = draft();
+    const { topics: _t, ...without } = doc;
+    replaceDraft(db, agentId, without as AgentDocument);
+    expect(listTopics(db, agentId)).toEqual([]);
+    expect(text(draft())).not.toContain('"topics"');
+    replaceDraft(db, agentId, doc);
+    expect(text(draft())).toBe(text(doc));
   });
 });

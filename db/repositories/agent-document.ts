@@ -6,6 +6,7 @@ import { writeTransaction } from "../transaction";
 import {
   buildAgentDocument,
   canonicalJson,
+  topicActionFromDocument,
   toFlowDocument,
   type AgentDocument,
   type DraftParts,
@@ -17,6 +18,7 @@ import { createAgent, getAgent, listAgentVariables } from "./agents";
 import { getFlow, listFlows } from "./flows";
 import { listFunctions } from "./functions";
 import { listDestinations } from "./handoffs";
+import { replaceTopics, listTopics } from "./topics";
 
 /** Everything the draft of an agent holds, read in one place. */
 export function readDraftParts(db: Db, agentId: string): DraftParts | null {
@@ -28,6 +30,7 @@ export function readDraftParts(db: Db, agentId: string): DraftParts | null {
     destinations: listDestinations(db, agentId),
     functions: listFunctions(db, agentId),
     flows: listFlows(db, agentId).flatMap((f) => getFlow(db, agentId, f.id) ?? []),
+    topics: listTopics(db, agentId),
   };
 }
 
@@ -182,6 +185,19 @@ export function replaceDraft(db: Db, agentId: string, doc: AgentDocument): void 
     }
     const goneFlows = [...existingFlows.values()].map((f) => f.id);
     if (goneFlows.length > 0) tx.delete(flows).where(inArray(flows.id, goneFlows)).run();
+
+    // Topics: by name ignoring case, in the document's order; handoff actions get destination ids back.
+    replaceTopics(
+      db,
+      agentId,
+      (doc.topics ?? []).map((t) => ({
+        name: t.name,
+        sampleQuestions: t.sample_questions,
+        content: t.content,
+        action: topicActionFromDocument(t.action, (name) => destinationIds.get(nameKey(name)) ?? name),
+        enabled: t.enabled,
+      })),
+    );
   });
 }
 

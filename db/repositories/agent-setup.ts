@@ -5,6 +5,7 @@ import type { AgentSetup } from "../../lib/runtime";
 import { listAgentVariables } from "./agents";
 import { listFunctions } from "./functions";
 import { listDestinations } from "./handoffs";
+import { listTopics } from "./topics";
 
 /** Everything the runtime needs about an agent to run `flow`, read in one place for every host. */
 export function loadAgentSetup(
@@ -18,6 +19,7 @@ export function loadAgentSetup(
     destinations: listDestinations(db, agent.id),
     functions: listFunctions(db, agent.id).map((f) => ({ name: f.name, code: f.code })),
     hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
+    topics: listTopics(db, agent.id),
   };
   const samples = Object.fromEntries(listAgentVariables(db, agent.id).map((v) => [v.name, v.sampleValue]));
   return { setup, samples };

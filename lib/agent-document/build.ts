@@ -3,7 +3,14 @@ import { anyKind, isNodeKind } from "../flow/catalogue";
 import type { FlowDocument, FlowNode } from "../flow/types";
 import type { HandoffDestination } from "../handoffs/types";
 import { byName, byNameIgnoringCase } from "./order";
-import { AGENT_DOCUMENT_FORMAT, documentTransferFields, fromFlowDocument, type AgentDocument } from "./schema";
+import {
+  AGENT_DOCUMENT_FORMAT,
+  documentTransferFields,
+  fromFlowDocument,
+  topicActionToDocument,
+  type AgentDocument,
+} from "./schema";
+import type { Topic } from "../topics/types";
 
 /** An agent's draft as the repositories return it. */
 export interface DraftParts {
@@ -25,6 +32,8 @@ export interface DraftParts {
   >[];
   functions: readonly { name: string; description: string; code: string }[];
   flows: readonly FlowDocument[];
+  /** In list order. */
+  topics?: readonly Pick<Topic, "name" | "sampleQuestions" | "content" | "action" | "enabled">[];
 }
 
 /** Only model fields, each kind's data as its schema keeps it (what the flow editor exports). */
@@ -79,5 +88,17 @@ export function buildAgentDocument(parts: DraftParts): AgentDocument {
         (id) => nameById.get(id) ?? id,
       ),
     ),
+    // Topics keep their list order: it decides ties when two match equally well.
+    ...(parts.topics && parts.topics.length > 0
+      ? {
+          topics: parts.topics.map((t) => ({
+            name: t.name,
+            sample_questions: [...t.sampleQuestions],
+            content: t.content,
+            action: topicActionToDocument(t.action, (id) => nameById.get(id) ?? id),
+            enabled: t.enabled,
+          })),
+        }
+      : {}),
   };
 }

@@ -254,3 +254,60 @@ describe("agent document", () => {
     expect(setup.hosts).toEqual({ trunkHost: "trunk.acme.example", pbxHost: "pbx.acme.example" });
   });
 });
+
+describe("topics in the agent document", () => {
+  const withTopics = (): Json => ({
+    ...JSON.parse(JSON.stringify(buildAgentDocument(parts()))),
+    topics: [
+      {
+        name: "Hours",
+        sample_questions: ["when are you open"],
+        content: "8 to 6.",
+        action: { kind: "none" },
+        enabled: true,
+      },
+      {
+        name: "Human",
+        sample_questions: ["a person please"],
+        content: "",
+        action: { kind: "builtin-handoff", destination: "front DESK", reason: "needs_human", utterance: "" },
+        enabled: false,
+      },
+    ],
+  });
+
+  it("resolve a handoff's destination ignoring case, keep their order, and round-trip to the same bytes", () => {
+    const doc = parsed(withTopics());
+    expect(doc.topics?.map((t) => t.name)).toEqual(["Hours", "Human"]);
+    expect(doc.topics?.[1]!.action).toMatchObject({ destination: "Front desk" });
+    const text = prettyCanonicalJson(doc);
+    const back = parseAgentDocumentText(text);
+    expect(back.ok && prettyCanonicalJson(back.doc)).toBe(text);
+    // The runtime gets them with destination names as ids.
+    expect(agentSetupFromDocument(doc, doc.flows[0]!).topics?.[1]).toMatchObject({
+      enabled: false,
+      action: { kind: "builtin-handoff", destinationId: "Front desk" },
+    });
+  });
+
+  it("report each topic's problems with its path", () => {
+    const doc = withTopics();
+    doc.topics[0].sample_questions = [];
+    doc.topics[1].action.utterance = "Needs Human";
+    doc.topics.push({ ...doc.topics[0], name: "HUMAN", sample_questions: ["x"] });
+    doc.topics[0].action = { kind: "builtin-handoff", destination: null, reason: "Bad", utterance: "" };
+    doc.topics.push({
+      name: "Fn",
+      sample_questions: ["x"],
+      content: "",
+      action: { kind: "function", function: "" },
+      enabled: true,
+    });
+    expect(errorsOf(doc)).toEqual([
+      { path: "topics[0].sample_questions", message: "Add at least one sample question" },
+      { path: "topics[0].action.reason", message: expect.stringContaining("needs_human") },
+      { path: "topics[3].action.function", message: "Choose a function" },
+      { path: "topics[2].name", message: "topics[1] already has this name (names are unique ignoring case)" },
+    ]);
+  });
+});

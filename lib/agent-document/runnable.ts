@@ -4,7 +4,8 @@ import type { FlowDocument } from "../flow/types";
 import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
 import type { HandoffDestination } from "../handoffs/types";
 import type { AgentSetup } from "../runtime/types";
-import { toFlowDocument, type AgentDocument, type DocumentFlow } from "./schema";
+import { lintTopics, topicProblemLines, type TopicProblem } from "../topics/lint";
+import { topicActionFromDocument, toFlowDocument, type AgentDocument, type DocumentFlow } from "./schema";
 
 /**
  * A document as the runtime, lint and the canvas use an agent: a version has no database ids, so
@@ -63,6 +64,13 @@ export function agentSetupFromDocument(doc: AgentDocument, flow: DocumentFlow): 
     destinations: documentDestinations(doc),
     functions: doc.functions.map((f) => ({ name: f.name, code: f.code })),
     hosts: { trunkHost: doc.agent.trunk_host, pbxHost: doc.agent.pbx_host },
+    topics: (doc.topics ?? []).map((t) => ({
+      name: t.name,
+      sampleQuestions: t.sample_questions,
+      content: t.content,
+      action: topicActionFromDocument(t.action),
+      enabled: t.enabled,
+    })),
   };
 }
 
@@ -92,8 +100,28 @@ export function lintDocument(doc: AgentDocument): FlowProblems[] {
     .filter((f) => f.problems.length > 0);
 }
 
-/** Only the errors, as `Flow "Main", node n3: message` lines (what publishing asks about). */
+/** Topic lint over the document's topics (destination names are ids inside a document). */
+export function lintDocumentTopics(doc: AgentDocument): TopicProblem[] {
+  return lintTopics(
+    (doc.topics ?? []).map((t) => ({
+      name: t.name,
+      sampleQuestions: t.sample_questions,
+      action: topicActionFromDocument(t.action),
+    })),
+    {
+      destinations: documentDestinations(doc),
+      functions: doc.functions,
+      flows: doc.flows.map(documentFlowDocument),
+    },
+  );
+}
+
+/** Only the errors, as `Flow "Main", node n3: message` and `Topic "X": message` lines (what publishing asks about). */
 export function documentLintErrors(doc: AgentDocument): string[] {
+  return [...flowLintErrors(doc), ...topicProblemLines(lintDocumentTopics(doc))];
+}
+
+function flowLintErrors(doc: AgentDocument): string[] {
   return lintDocument(doc).flatMap((f) =>
     f.problems
       .filter((p) => p.severity === "error")

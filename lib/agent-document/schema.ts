@@ -8,6 +8,8 @@ import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
 import { HANDOFF_METHODS, REFER_PLACEMENTS } from "../handoffs/types";
 import { byName, byNameIgnoringCase } from "./order";
 import { variableDescriptionSchema, variableNameSchema, variableSampleSchema } from "../variables/schema";
+import { MAX_TOPICS, topicInputSchema } from "../topics/schema";
+import { TOPIC_ACTION_KINDS, type TopicAction } from "../topics/types";
 
 /**
  * The one agent document (docs/design.md §10): everything a person edits about an agent — settings,
@@ -116,6 +118,63 @@ export const documentFlowSchema = z.strictObject({
   edges: z.array(z.object({ id: z.string(), source: z.string(), sourceHandle: z.string(), target: z.string() })),
 });
 
+/**
+ * A knowledge topic in a document: a handoff action names its destination (null: the agent's
+ * default), a function action its function. Topics keep their list order (ties go to the earlier one).
+ */
+export const documentTopicSchema = z.strictObject({
+  name: z.string(),
+  sample_questions: z.array(z.string()),
+  content: z.string(),
+  action: z.discriminatedUnion(
+    "kind",
+    [
+      z.strictObject({ kind: z.literal("none") }),
+      z.strictObject({
+        kind: z.literal("builtin-handoff"),
+        destination: z.string().nullable(),
+        reason: z.string(),
+        utterance: z.string(),
+      }),
+      z.strictObject({ kind: z.literal("function"), function: z.string() }),
+    ],
+    { error: `Expected an action whose kind is one of ${TOPIC_ACTION_KINDS.join(", ")}` },
+  ),
+  enabled: z.boolean(),
+});
+export type DocumentTopic = z.output<typeof documentTopicSchema>;
+
+/** A topic's action with its destination as `resolve` names it (a name in a document, an id in the database). */
+export function topicActionToDocument(
+  action: TopicAction,
+  nameOf: (id: string) => string = (id) => id,
+): DocumentTopic["action"] {
+  if (action.kind === "builtin-handoff")
+    return {
+      kind: action.kind,
+      destination: action.destinationId === null ? null : nameOf(action.destinationId),
+      reason: action.reason,
+      utterance: action.utterance,
+    };
+  if (action.kind === "function") return { kind: action.kind, function: action.functionName };
+  return { kind: "none" };
+}
+
+export function topicActionFromDocument(
+  action: DocumentTopic["action"],
+  resolve: (name: string) => string = (n) => n,
+): TopicAction {
+  if (action.kind === "builtin-handoff")
+    return {
+      kind: action.kind,
+      destinationId: action.destination === null ? null : resolve(action.destination),
+      reason: action.reason,
+      utterance: action.utterance,
+    };
+  if (action.kind === "function") return { kind: action.kind, functionName: action.function };
+  return { kind: "none" };
+}
+
 /** A handoff node in a document: `destination` (a name, or null for the agent's default) replaces `destinationId`. */
 export type DocumentHandoffData = Omit<HandoffData, "destinationId"> & { destination: string | null };
 export type DocumentNode =
@@ -135,6 +194,8 @@ export interface AgentDocument {
   destinations: z.output<typeof documentDestinationSchema>[];
   functions: z.output<typeof documentFunctionSchema>[];
   flows: DocumentFlow[];
+  /** Absent when the agent has no topics, so documents made before topics existed keep their bytes and hash. */
+  topics?: DocumentTopic[];
 }
 export type DocumentDestination = AgentDocument["destinations"][number];
 export type DocumentFunction = AgentDocument["functions"][number];
@@ -148,6 +209,7 @@ export const agentDocumentShapeSchema = z.strictObject({
   destinations: z.array(documentDestinationSchema),
   functions: z.array(documentFunctionSchema),
   flows: z.array(documentFlowSchema),
+  topics: z.array(documentTopicSchema).optional(),
 });
 
 const list = (max: number, what: string) => z.array(z.unknown()).max(max, `At most ${max} ${what}`);
@@ -161,6 +223,7 @@ const envelopeSchema = z.strictObject({
   destinations: list(MAX_DOCUMENT_DESTINATIONS, "destinations"),
   functions: list(MAX_DOCUMENT_FUNCTIONS, "functions"),
   flows: list(MAX_DOCUMENT_FLOWS, "flows"),
+  topics: list(MAX_TOPICS, "topics").optional(),
 });
 
 const DESTINATION_FIELDS: Record<string, string> = {
@@ -303,6 +366,46 @@ export function fromFlowDocument(
   };
 }
 
+const TOPIC_FIELDS: Record<string, PropertyKey[]> = {
+  sampleQuestions: ["sample_questions"],
+  destinationId: ["destination"],
+  functionName: ["function"],
+};
+
+/** Each topic with the topic form's rules; destinations resolve ignoring case (unknown names are kept for lint). */
+function checkTopics(values: readonly unknown[], names: Map<string, string>, ctx: Ctx): DocumentTopic[] {
+  const out: Indexed<DocumentTopic>[] = [];
+  for (const { at: i, value: t } of items(values, documentTopicSchema, "topics", ctx)) {
+    const parsed = topicInputSchema.safeParse({
+      name: t.name,
+      sampleQuestions: t.sample_questions,
+      content: t.content,
+      action: topicActionFromDocument(t.action, (n) => names.get(n.toLowerCase()) ?? n),
+      enabled: t.enabled,
+    });
+    if (!parsed.success) {
+      for (const is of parsed.error.issues) {
+        const path = is.path.flatMap((p) => TOPIC_FIELDS[String(p)] ?? [p]);
+        issue(ctx, ["topics", i, ...path], is.message);
+      }
+      continue;
+    }
+    const v = parsed.data;
+    out.push({
+      at: i,
+      value: {
+        name: v.name,
+        sample_questions: v.sampleQuestions,
+        content: v.content,
+        action: topicActionToDocument(v.action),
+        enabled: v.enabled,
+      },
+    });
+  }
+  checkUnique(out, "topics", true, ctx);
+  return out.map((t) => t.value);
+}
+
 function checkFlows(values: readonly unknown[], names: Map<string, string>, ctx: Ctx): DocumentFlow[] {
   const out: Indexed<DocumentFlow>[] = [];
   for (const { at: i, value: flow } of items(values, documentFlowSchema, "flows", ctx)) {
@@ -341,6 +444,7 @@ export const agentDocumentSchema = envelopeSchema.transform((doc, ctx): AgentDoc
   checkUnique(functions, "functions", false, ctx);
   checkUnique(variables, "variables", false, ctx);
   const flows = checkFlows(doc.flows, names, ctx);
+  const topics = checkTopics(doc.topics ?? [], names, ctx);
   return {
     format: AGENT_DOCUMENT_FORMAT,
     agent: agent.success ? agent.data : (doc.agent as AgentDocument["agent"]),
@@ -348,6 +452,7 @@ export const agentDocumentSchema = envelopeSchema.transform((doc, ctx): AgentDoc
     destinations,
     functions: byName(functions.map((f) => f.value)),
     flows: byNameIgnoringCase(flows),
+    ...(topics.length > 0 ? { topics } : {}),
   };
 });
 

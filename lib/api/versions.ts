@@ -60,6 +60,7 @@ export const apiDiffSchema = z.object({
       edges: z.array(z.object({ id: z.string(), status, before: z.string().nullable(), after: z.string().nullable() })),
     }),
   ),
+  topics: z.array(itemChange).describe("Knowledge topics field by field, matched by name ignoring case"),
 });
 
 export function toApiVersionSummary(v: VersionSummary): ApiVersionSummary {
@@ -87,5 +88,6 @@ export function toApiDiff(from: string, to: string, d: DocumentDiff): z.infer<ty
       lines_removed: linesRemoved,
     })),
     flows: d.flows,
+    topics: d.topics,
   };
 }

@@ -1,5 +1,6 @@
 import type { HandoffDestination } from "../handoffs/types";
-import { destinationSummary, variableSummary } from "./summaries";
+import { destinationSummary, topicSummary, variableSummary } from "./summaries";
+import type { Topic } from "../topics/types";
 import type { AuditChange } from "./types";
 
 /** A destination change as an audit entry; `before` null for a creation, `after` null for a deletion. */
@@ -38,6 +39,23 @@ export function variableChange(
     targetName: `$${name}`,
     agentId,
     summary: variableSummary(before, after),
+  };
+}
+
+export function topicChange(
+  before: Topic | null,
+  after: Topic | null,
+  destinationName?: (id: string) => string,
+  verb?: string,
+): AuditChange {
+  const t = (after ?? before)!;
+  return {
+    action: `topic.${verb ?? (!before ? "created" : !after ? "deleted" : "updated")}`,
+    targetType: "topic",
+    targetId: t.id,
+    targetName: t.name,
+    agentId: t.agentId,
+    summary: topicSummary(before, after, destinationName),
   };
 }
 

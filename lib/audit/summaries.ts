@@ -1,4 +1,5 @@
 import type { HandoffDestination } from "../handoffs/types";
+import type { Topic } from "../topics/types";
 
 /**
  * Short before → after summaries for audit entries. They name what changed, not every value: an
@@ -61,6 +62,37 @@ export function variableSummary(
   if (before.sampleValue !== after.sampleValue) parts.push(change("sample", before.sampleValue, after.sampleValue));
   if (before.description !== after.description)
     parts.push(change("description", before.description, after.description));
+  return parts.length ? parts.join("; ") : "no change";
+}
+
+function topicActionLine(t: Topic, destinationName: (id: string) => string): string {
+  const a = t.action;
+  if (a.kind === "builtin-handoff")
+    return `hand off to ${a.destinationId === null ? "the agent default" : destinationName(a.destinationId)}${a.reason ? ` (${a.reason})` : ""}`;
+  if (a.kind === "function") return `run ${a.functionName}`;
+  return "no action";
+}
+
+/** Created, deleted, or the fields that differ (sample questions by count). */
+export function topicSummary(
+  before: Topic | null,
+  after: Topic | null,
+  destinationName: (id: string) => string = (id) => id,
+): string {
+  const q = (t: Topic) => `${t.sampleQuestions.length} sample question${t.sampleQuestions.length === 1 ? "" : "s"}`;
+  if (!before && after) return `created: ${q(after)}, ${topicActionLine(after, destinationName)}`;
+  if (before && !after) return `deleted (was ${topicActionLine(before, destinationName)})`;
+  if (!before || !after) return "";
+  const parts: string[] = [];
+  if (before.name !== after.name) parts.push(change("name", before.name, after.name));
+  if (before.sampleQuestions.join("\n") !== after.sampleQuestions.join("\n"))
+    parts.push(`sample questions ${before.sampleQuestions.length} → ${after.sampleQuestions.length}`);
+  if (before.content !== after.content) parts.push(change("content", before.content, after.content));
+  const actionBefore = topicActionLine(before, destinationName);
+  const actionAfter = topicActionLine(after, destinationName);
+  if (actionBefore !== actionAfter) parts.push(`action ${actionBefore} → ${actionAfter}`);
+  else if (JSON.stringify(before.action) !== JSON.stringify(after.action)) parts.push("action's utterance changed");
+  if (before.enabled !== after.enabled) parts.push(after.enabled ? "enabled" : "disabled");
   return parts.length ? parts.join("; ") : "no change";
 }
 

@@ -43,6 +43,7 @@ const attempt: HandoffAttempt = {
   utterance: "One moment.",
   sip_headers: [{ name: "X-Customer-ID", value: "abc123" }],
   source: "builtin",
+  topic: null,
   function: null,
   node_id: "handoff_1",
   soft: false,

@@ -17,8 +17,8 @@ import { HANDOFF_METHODS } from "./types";
 export const OUTCOMES = ["handoff", "hangup", "abandoned", "failed"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** What moved the call: a handoff node, a function's conv.handoff, or conv.transfer_call. */
-export const HANDOFF_SOURCES = ["builtin", "function", "transfer_call"] as const;
+/** What moved the call: a handoff node, a function's conv.handoff, conv.transfer_call, or a knowledge topic. */
+export const HANDOFF_SOURCES = ["builtin", "function", "transfer_call", "topic"] as const;
 export type HandoffSource = (typeof HANDOFF_SOURCES)[number];
 
 /** Machine-readable reason codes. An empty reason means "use the destination's name". */
@@ -32,6 +32,10 @@ export const SUGGESTED_REASONS = [
   "billing",
   "complaint",
 ] as const;
+
+/** What a form or lint says about a reason that is not a code (the flow node and topics share it). */
+export const INVALID_REASON_MESSAGE =
+  "Reasons are codes like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)";
 
 export function isReasonCode(text: string): boolean {
   return REASON_CODE_PATTERN.test(text);
@@ -56,6 +60,11 @@ export const handoffRecordSchema = z.object({
   /** The Python function that handed off (source function / transfer_call). */
   function: z.string().nullable(),
   node_id: z.string().nullable(),
+  /**
+   * The knowledge topic whose action handed off (source topic; or source function when the
+   * topic's function did). Records stored before topics existed have none.
+   */
+  topic: z.string().nullable().default(null),
   /** Warm (attended) transfer: transfer_call(soft=True). */
   soft: z.boolean(),
   /**

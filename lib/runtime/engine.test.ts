@@ -50,6 +50,7 @@ describe("demo flow", () => {
       ],
       source: "builtin",
       function: null,
+      topic: null,
       node_id: "billing_handoff",
       soft: false,
       outcome: "completed",

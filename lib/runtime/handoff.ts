@@ -32,6 +32,8 @@ export interface HandoffSpec {
   /** The destination's; a code-based transfer rings 30 s and is tried once. */
   ringTimeoutSeconds: number;
   attempts: number;
+  /** The knowledge topic whose action this is (source topic, or function from a topic's function). */
+  topicName: string | null;
 }
 
 /** What the agent says when a transfer fails and the flow has no `failed` branch for it. */
@@ -57,6 +59,7 @@ export function specFromAction(
   nodeId: string,
   functionName: string,
   action: FunctionAction,
+  topicName: string | null = null,
 ): HandoffSpec | string {
   if (action.kind === "transfer_call") {
     return {
@@ -74,6 +77,7 @@ export function specFromAction(
       functionName,
       ringTimeoutSeconds: RING_TIMEOUT.default,
       attempts: ATTEMPTS.default,
+      topicName,
     };
   }
   const dest = findDestination(run, action.destination);
@@ -97,6 +101,7 @@ export function specFromAction(
     functionName,
     ringTimeoutSeconds: dest.ringTimeoutSeconds,
     attempts: dest.attempts,
+    topicName,
   };
 }
 
@@ -172,6 +177,7 @@ export function performHandoff(run: Run, spec: HandoffSpec): HandoffResult {
     sip_headers: headers.filter((h) => h.name !== REASON_HEADER).map((h) => ({ name: h.name, value: h.value })),
     source: spec.source,
     function: spec.functionName,
+    topic: spec.topicName,
     node_id: spec.nodeId,
     soft: spec.soft,
     outcome: last.outcome,

@@ -4,6 +4,7 @@ import type { HandoffDestination, HandoffMethod, SipHeader } from "../handoffs/t
 import type { HandoffTrace, HandoffTraceInput, TraceBehaviour } from "../sip";
 import type { LiveTransferAttempt } from "../handoffs/outcomes";
 import type { RouteHosts } from "../sip/route";
+import type { Topic } from "../topics/types";
 
 /** What the runtime needs to know about the agent; plain data so any host can build it. */
 export interface AgentSetup {
@@ -23,7 +24,12 @@ export interface AgentSetup {
   >[];
   functions: readonly { name: string; code: string }[];
   hosts: RouteHosts;
+  /** Knowledge topics (docs/design.md §13), matched at every listen step after the node's own branches. */
+  topics?: readonly RuntimeTopic[];
 }
+
+/** A knowledge topic as the runtime needs it (a handoff names its destination by id, null: the default). */
+export type RuntimeTopic = Pick<Topic, "name" | "sampleQuestions" | "content" | "action" | "enabled">;
 
 export interface CallSetup {
   callerId: string;
@@ -124,7 +130,10 @@ export interface FunctionRequest {
   args: Record<string, string>;
   state: Record<string, string>;
   call: { conversationId: string; callerId: string; calledNumber: string };
-  purpose: "node" | "override";
+  /** `topic`: a knowledge topic's function action, asked for at the listen node `nodeId`. */
+  purpose: "node" | "override" | "topic";
+  /** The topic whose action this is (purpose topic). */
+  topic?: string;
 }
 
 export type Effect =

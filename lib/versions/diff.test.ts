@@ -28,6 +28,38 @@ describe("diffDocuments", () => {
     expect(countChanges(d)).toBe(0);
   });
 
+  it("compares knowledge topics field by field; a document without topics has none to compare", () => {
+    const hours = {
+      name: "Hours",
+      sample_questions: ["when"],
+      content: "8 to 6",
+      action: { kind: "none" as const },
+      enabled: true,
+    };
+    const before = { ...demo(), topics: [hours] };
+    const after = {
+      ...demo(),
+      topics: [
+        { ...hours, enabled: false },
+        {
+          ...hours,
+          name: "Human",
+          action: { kind: "builtin-handoff" as const, destination: null, reason: "", utterance: "" },
+        },
+      ],
+    };
+    const d = diffDocuments(before, after);
+    expect(d.identical).toBe(false);
+    expect(d.topics).toEqual([
+      { name: "Hours", status: "changed", fields: [{ field: "enabled", before: true, after: false }] },
+      { name: "Human", status: "added", fields: expect.any(Array) },
+    ]);
+    expect(countChanges(d)).toBe(2);
+    expect(diffDocuments(demo(), { ...demo(), topics: [hours] }).topics).toMatchObject([
+      { name: "Hours", status: "added" },
+    ]);
+  });
+
   it("compares destinations field by field, matched by name ignoring case", () => {
     const after = copy(demo());
     after.destinations[1]!.route = "sip:billing-2@pbx.acme.example";

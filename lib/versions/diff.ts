@@ -64,6 +64,8 @@ export interface DocumentDiff {
   destinations: ItemChange[];
   functions: FunctionChange[];
   flows: FlowChange[];
+  /** Knowledge topics, field by field, matched by name ignoring case. */
+  topics: ItemChange[];
   /** Nothing at all differs. */
   identical: boolean;
 }
@@ -141,6 +143,7 @@ const DESTINATION_FIELDS = [
   "is_default",
 ];
 const VARIABLE_FIELDS = ["name", "sample_value", "description"];
+const TOPIC_FIELDS = ["name", "sample_questions", "content", "action", "enabled"];
 
 function items<T extends { name: string }>(
   before: readonly T[],
@@ -258,6 +261,7 @@ export function diffDocuments(before: AgentDocument, after: AgentDocument): Docu
     destinations: items(before.destinations, after.destinations, true, DESTINATION_FIELDS),
     functions: matchByName(before.functions, after.functions, false, (n, s, b, a) => functionChange(n, s, b, a)),
     flows: matchByName(before.flows, after.flows, true, (n, s, b, a) => flowChange(n, s, b, a)),
+    topics: items(before.topics ?? [], after.topics ?? [], true, TOPIC_FIELDS),
   };
   const identical = Object.values(diff).every((list) => list.length === 0);
   return { ...diff, identical };
@@ -270,6 +274,7 @@ export function countChanges(d: DocumentDiff): number {
     d.variables.length +
     d.destinations.length +
     d.functions.length +
+    d.topics.length +
     d.flows.reduce((sum, f) => sum + Math.max(1, f.nodes.length + f.edges.length), 0)
   );
 }

@@ -384,6 +384,7 @@ describe("conversations", () => {
               "sip_status",
               "soft",
               "source",
+              "topic",
               "utterance",
             ],
       );
@@ -399,6 +400,7 @@ describe("conversations", () => {
       sip_headers: [{ name: "X-Customer-ID", value: "cust0" }],
       source: "builtin",
       function: null,
+      topic: null,
       node_id: "node_0",
       soft: false,
       outcome: "completed",
@@ -454,6 +456,45 @@ describe("conversations", () => {
     const r = await get(conversationRoute.GET, "/conversations/conv_nope", { conversationId: "conv_nope" });
     expect(r.status).toBe(404);
     expect(r.json.error.code).toBe("not_found");
+  });
+});
+
+describe("conversations handed off by a knowledge topic", () => {
+  let agent: string;
+  const stored: Record<string, string> = {};
+  beforeAll(() => {
+    const db = getDb();
+    agent = createAgent(db, "Topics").id;
+    stored.topic = storeConversation(db, {
+      agent_id: agent,
+      started_at: "2025-06-01T09:00:00.000Z",
+      outcome: "handoff",
+      handoff: sampleHandoff("topic", 0),
+    }).id;
+    stored.builtin = storeConversation(db, {
+      agent_id: agent,
+      started_at: "2025-06-01T09:01:00.000Z",
+      outcome: "handoff",
+      handoff: sampleHandoff("builtin", 1),
+    }).id;
+  });
+
+  it("filters by source topic and returns the topic's name in the record", async () => {
+    const r = await get(conversationsRoute.GET, `/agents/${agent}/conversations?source=topic`, { agentId: agent });
+    expect(r.status).toBe(200);
+    expect(r.json.data.map((c: { id: string; source: string }) => [c.id, c.source])).toEqual([[stored.topic, "topic"]]);
+    const one = await get(conversationRoute.GET, `/conversations/${stored.topic}`, { conversationId: stored.topic! });
+    expect(one.json.handoff).toMatchObject({ source: "topic", topic: "Speak to a human", function: null });
+    const builtin = await get(conversationRoute.GET, `/conversations/${stored.builtin}`, {
+      conversationId: stored.builtin!,
+    });
+    expect(builtin.json.handoff).toMatchObject({ source: "builtin", topic: null });
+  });
+
+  it("refuses an unknown source with a 400 naming the field", async () => {
+    const r = await get(conversationsRoute.GET, `/agents/${agent}/conversations?source=faq`, { agentId: agent });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.json)).toContain("source");
   });
 });
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { FieldMessages, describedBy, inputClass } from "@/components/ui/FieldMessages";
+import { describedBy, inputClass } from "@/components/ui/FieldMessages";
+import { Field } from "@/components/ui/Field";
 import { VariableInput } from "@/components/ui/VariableInput";
 import type { NodeDataOf, NodeKind } from "@/lib/flow";
 import { useEditorStore } from "@/components/flows/store/context";
@@ -12,37 +13,7 @@ export interface InspectorProps<K extends NodeKind> {
   update: (patch: Partial<NodeDataOf<K>>, key?: string) => void;
 }
 
-export function Field({
-  id,
-  label,
-  error,
-  warning,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  /** Advisory (a lint warning): shown in amber under the field; an error wins. */
-  warning?: string;
-  hint?: React.ReactNode;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      <FieldMessages id={id} error={error} warning={warning} />
-    </div>
-  );
-}
+export { Field };
 
 /** A text field with `$variable` highlighting and autocomplete (the agent's and built-in variables). */
 export function VariableField({

@@ -47,6 +47,7 @@ function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | NoHan
     functionName: null,
     ringTimeoutSeconds: dest.ringTimeoutSeconds,
     attempts: dest.attempts,
+    topicName: null,
   };
 }
 

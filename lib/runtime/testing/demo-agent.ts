@@ -6,7 +6,12 @@ import type { AgentSetup, CallSetup, FunctionOutcome } from "../types";
 export const DESTINATIONS: AgentSetup["destinations"] = DEMO_DESTINATIONS;
 
 export function demoAgent(
-  options: { override?: string | null; flow?: FlowDocument; functions?: AgentSetup["functions"] } = {},
+  options: {
+    override?: string | null;
+    flow?: FlowDocument;
+    functions?: AgentSetup["functions"];
+    topics?: AgentSetup["topics"];
+  } = {},
 ): AgentSetup {
   return {
     name: "Acme Support",
@@ -18,6 +23,7 @@ export function demoAgent(
         ? [{ name: options.override, code: "def route_vip(conv):\n    conv.transfer_call('sip:vip@pbx.acme.example')" }]
         : []),
     hosts: { trunkHost: "trunk.acme.example", pbxHost: "pbx.acme.example" },
+    ...(options.topics ? { topics: options.topics } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isReasonCode } from "../../../handoffs/record";
+import { INVALID_REASON_MESSAGE, isReasonCode } from "../../../handoffs/record";
 import { headerNameError, headerValueError } from "../../../sip/header-rules";
 import { functionCanTransfer } from "../../../functions/can-transfer";
 import { defineKind, truncate } from "../../kind";
@@ -108,15 +108,7 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
       out.push(...headerProblems(resolved.destination, ctx));
     }
     if (d.reason !== "" && !isReasonCode(d.reason)) {
-      out.push(
-        nodeProblem(
-          ctx,
-          "invalid-reason",
-          "error",
-          "Reasons are codes like needs_human: lowercase letters, digits and _, starting with a letter (at most 64)",
-          "data.reason",
-        ),
-      );
+      out.push(nodeProblem(ctx, "invalid-reason", "error", INVALID_REASON_MESSAGE, "data.reason"));
     }
     const speaking = speakingSeconds(d.utterance);
     if (speaking > LONG_UTTERANCE_SECONDS) {

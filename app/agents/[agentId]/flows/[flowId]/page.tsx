@@ -4,6 +4,7 @@ import { getAgent, listAgentVariables } from "@/db/repositories/agents";
 import { getFlow } from "@/db/repositories/flows";
 import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
+import { listTopics } from "@/db/repositories/topics";
 import { FlowEditor } from "@/components/flows/FlowEditor";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
 import { requirePageViewer } from "@/auth/viewer";
@@ -55,6 +56,7 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
           destinations: allDestinations,
           functions: fns,
           hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
+          topics: listTopics(db, agentId),
         },
         defaults: {
           callerId: sample("caller_id"),
