@@ -121,6 +121,8 @@ export function CodeEditor({
             automaticLayout: true,
             fixedOverflowWidgets: true,
             renderValidationDecorations: "on",
+            // "dimmed" (the default) greys the last line's number below readable contrast.
+            renderFinalNewline: "on",
             quickSuggestions: { other: true, comments: false, strings: false },
           }}
           loading={<EditorLoading />}

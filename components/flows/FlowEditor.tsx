@@ -1,12 +1,13 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useRef, useState, useEffect } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { registerPendingSave } from "@/components/ui/pending-saves";
 import type { Flow, LintContext } from "@/lib/flow";
 import type { VariableOption } from "@/components/ui/VariableInput";
 import { useCan } from "@/components/ui/viewer";
+import { CanvasViewProvider } from "./canvas/canvas-view";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { EditorMetaProvider } from "./editor-meta";
 import { Inspector } from "./inspectors/Inspector";
@@ -57,7 +58,16 @@ export function FlowEditor({
   simulation,
   functionIds = {},
 }: FlowEditorProps) {
-  const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions }));
+  const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions, deferLint: true }));
+  // Lint once the canvas has painted: problems show a moment later instead of delaying the first render.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => store.getState().lintNow(), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [store]);
   const readOnly = !useCan("flows.edit");
   const [meta] = useState(() => ({ agentId, flowId: flow.id, readOnly }));
   const { flush } = useAutosave(store, agentId, flow.id);
@@ -70,13 +80,20 @@ export function FlowEditor({
   // The simulator (and its Python worker) starts when first opened, not with the editor; once open
   // it stays mounted so a call survives a look at the inspector.
   const [simulatorOpened, setSimulatorOpened] = useState(false);
+  const [expanded, setExpanded] = useState(false);
   const setPanel = useCallback((p: SidePanel) => {
     if (p.kind === "simulator") setSimulatorOpened(true);
+    if (p.kind !== "function") setExpanded(false);
     setPanelState(p);
   }, []);
   const [progress, setProgress] = useState<CallProgress>(NO_PROGRESS);
   const onProgress = useCallback((p: CallProgress) => setProgress(p), []);
-  const panels = useMemo(() => ({ panel, open: setPanel, functionIds }), [panel, setPanel, functionIds]);
+  const panels = useMemo(
+    () => ({ panel, open: setPanel, functionIds, expanded, setExpanded }),
+    [panel, setPanel, functionIds, expanded],
+  );
+  // The function editor over the canvas: the canvas stays mounted (and keeps its view) underneath.
+  const overCanvas = expanded && panel.kind === "function";
   // The canvas and the side panel share this row's width; the splitter moves the line between them.
   const shared = useRef<HTMLDivElement>(null);
   const panelWidth = usePanelWidth(panel.kind, shared);
@@ -92,75 +109,80 @@ export function FlowEditor({
             initialMinZoom={0.05}
             initialMaxZoom={2}
           >
-            {/* Inert while it checks for a newer saved revision, so nothing is edited on an old one. */}
-            <div
-              className={`flex h-[calc(100vh-3rem)] flex-col ${checking ? "cursor-progress" : ""}`}
-              data-testid="flow-editor"
-              aria-busy={checking}
-              inert={checking}
-            >
-              <EditorToolbar />
-              <StaleBanner />
-              <div className="flex min-h-0 flex-1">
-                {!readOnly && <NodePalette />}
-                <div ref={shared} className="flex min-w-0 flex-1">
-                  <div className="min-w-0 flex-1">
-                    <FlowContextProvider>
-                      <FlowCanvas />
-                    </FlowContextProvider>
+            <CanvasViewProvider>
+              {/* Inert while it checks for a newer saved revision, so nothing is edited on an old one. */}
+              <div
+                className={`flex h-[calc(100vh-3rem)] flex-col ${checking ? "cursor-progress" : ""}`}
+                data-testid="flow-editor"
+                aria-busy={checking}
+                inert={checking}
+              >
+                <EditorToolbar />
+                <StaleBanner />
+                <div className="flex min-h-0 flex-1">
+                  {!readOnly && <NodePalette />}
+                  <div ref={shared} className="relative flex min-w-0 flex-1">
+                    <div className="min-w-0 flex-1">
+                      <FlowContextProvider>
+                        <FlowCanvas />
+                      </FlowContextProvider>
+                    </div>
+                    {!overCanvas && (
+                      <PanelSplitter width={panelWidth.width} max={panelWidth.max} onResize={panelWidth.setWidth} />
+                    )}
+                    <aside
+                      className={`flex shrink-0 flex-col border-l border-slate-200 bg-white ${overCanvas ? "absolute inset-0 z-20" : ""}`}
+                      style={overCanvas ? undefined : { width: panelWidth.width }}
+                      data-testid="side-panel"
+                      data-expanded={overCanvas}
+                    >
+                      {panel.kind !== "function" && (
+                        <div role="tablist" aria-label="Side panel" className="flex border-b border-slate-200 text-sm">
+                          {(["inspector", "simulator"] as const)
+                            .filter((k) => k === "inspector" || simulation)
+                            .map((k) => (
+                              <button
+                                key={k}
+                                type="button"
+                                role="tab"
+                                aria-selected={panel.kind === k}
+                                onClick={() => setPanel({ kind: k })}
+                                className={`flex-1 px-3 py-2 font-medium ${panel.kind === k ? "border-b-2 border-brand-600 text-brand-700" : "text-slate-600 hover:bg-slate-50"}`}
+                              >
+                                {k === "inspector" ? "Inspector" : "Simulate"}
+                              </button>
+                            ))}
+                        </div>
+                      )}
+                      {panel.kind === "inspector" && (
+                        <>
+                          <div className="min-h-0 flex-[3] overflow-y-auto">
+                            {/* A disabled fieldset disables every field inside: read-only roles inspect, never edit. */}
+                            <fieldset disabled={readOnly} className="contents">
+                              <Inspector />
+                            </fieldset>
+                          </div>
+                          <div className="flex min-h-0 flex-[2] flex-col">
+                            <ProblemsList />
+                          </div>
+                        </>
+                      )}
+                      {simulation && simulatorOpened && (
+                        <div
+                          className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"}
+                          role="tabpanel"
+                          aria-label="Simulate"
+                        >
+                          <EditorSimulator simulation={simulation} onProgress={onProgress} />
+                        </div>
+                      )}
+                      {panel.kind === "function" && <FunctionSidePanel name={panel.name} />}
+                    </aside>
                   </div>
-                  <PanelSplitter width={panelWidth.width} max={panelWidth.max} onResize={panelWidth.setWidth} />
-                  <aside
-                    className="flex shrink-0 flex-col border-l border-slate-200 bg-white"
-                    style={{ width: panelWidth.width }}
-                    data-testid="side-panel"
-                  >
-                    {panel.kind !== "function" && (
-                      <div role="tablist" aria-label="Side panel" className="flex border-b border-slate-200 text-sm">
-                        {(["inspector", "simulator"] as const)
-                          .filter((k) => k === "inspector" || simulation)
-                          .map((k) => (
-                            <button
-                              key={k}
-                              type="button"
-                              role="tab"
-                              aria-selected={panel.kind === k}
-                              onClick={() => setPanel({ kind: k })}
-                              className={`flex-1 px-3 py-2 font-medium ${panel.kind === k ? "border-b-2 border-brand-600 text-brand-700" : "text-slate-600 hover:bg-slate-50"}`}
-                            >
-                              {k === "inspector" ? "Inspector" : "Simulate"}
-                            </button>
-                          ))}
-                      </div>
-                    )}
-                    {panel.kind === "inspector" && (
-                      <>
-                        <div className="min-h-0 flex-[3] overflow-y-auto">
-                          {/* A disabled fieldset disables every field inside: read-only roles inspect, never edit. */}
-                          <fieldset disabled={readOnly} className="contents">
-                            <Inspector />
-                          </fieldset>
-                        </div>
-                        <div className="flex min-h-0 flex-[2] flex-col">
-                          <ProblemsList />
-                        </div>
-                      </>
-                    )}
-                    {simulation && simulatorOpened && (
-                      <div
-                        className={panel.kind === "simulator" ? "min-h-0 flex-1" : "hidden"}
-                        role="tabpanel"
-                        aria-label="Simulate"
-                      >
-                        <EditorSimulator simulation={simulation} onProgress={onProgress} />
-                      </div>
-                    )}
-                    {panel.kind === "function" && <FunctionSidePanel name={panel.name} />}
-                  </aside>
+                  <SimulationHighlight progress={progress} />
                 </div>
-                <SimulationHighlight progress={progress} />
               </div>
-            </div>
+            </CanvasViewProvider>
           </ReactFlowProvider>
         </FlowEditorStoreProvider>
       </SidePanelProvider>

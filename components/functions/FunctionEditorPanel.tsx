@@ -186,7 +186,7 @@ function LoadedPanel({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="function-editor" data-dirty={dirty}>
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
         {showBackLink && (
           <Link href={`/agents/${data.agentId}/functions`} className="text-sm text-slate-600 hover:underline">
             ← Functions
@@ -237,47 +237,50 @@ function LoadedPanel({
           </Button>
         </div>
       </header>
-      <div className="flex min-h-0 flex-1">
-        <div className="min-w-0 flex-1 bg-white">
-          <CodeEditor
-            value={code}
-            onChange={(v) => {
-              setCode(v);
-              setRuntimeMarker(null);
-            }}
-            onSave={mayEdit ? () => void save() : undefined}
-            readOnly={!mayEdit}
-            markers={markers}
-            ariaLabel={`Python code of ${fn.name}`}
-          />
-        </div>
-        <aside
-          className="w-[26rem] shrink-0 space-y-5 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4"
-          aria-label="Run"
-        >
-          <div>
-            <h3 className="mb-2 text-sm font-semibold">Run with sample data</h3>
-            <RunInputs
-              rows={rows}
-              onRows={setRows}
-              callerNumber={callerNumber}
-              onCallerNumber={setCallerNumber}
-              calleeNumber={calleeNumber}
-              onCalleeNumber={setCalleeNumber}
+      {/* Narrow (beside the canvas): Run goes under the code, which keeps the full width and most of the height. */}
+      <div className="@container flex min-h-0 flex-1 flex-col">
+        <div className="flex min-h-0 flex-1 flex-col @4xl:flex-row">
+          <div className="min-h-48 min-w-0 flex-[3] bg-white @4xl:flex-1">
+            <CodeEditor
+              value={code}
+              onChange={(v) => {
+                setCode(v);
+                setRuntimeMarker(null);
+              }}
+              onSave={mayEdit ? () => void save() : undefined}
+              readOnly={!mayEdit}
+              markers={markers}
+              ariaLabel={`Python code of ${fn.name}`}
             />
-            <p className="mt-2 text-xs text-slate-500">
-              Runs the editor&apos;s current code, saved or not, with a {data.timeoutMs} ms time limit. Nothing is sent
-              anywhere.
-            </p>
           </div>
-          {result ? (
-            <RunResultView result={result} functionName={fn.name} />
-          ) : (
-            <p className="text-sm text-slate-500">
-              Run the function to see what it says, the handoff or transfer it asks for, its metrics and logs.
-            </p>
-          )}
-        </aside>
+          <aside
+            className="min-h-0 flex-[2] space-y-5 overflow-y-auto border-t border-slate-200 bg-slate-50 p-4 @4xl:w-[26rem] @4xl:flex-none @4xl:shrink-0 @4xl:border-l @4xl:border-t-0"
+            aria-label="Run"
+          >
+            <div>
+              <h3 className="mb-2 text-sm font-semibold">Run with sample data</h3>
+              <RunInputs
+                rows={rows}
+                onRows={setRows}
+                callerNumber={callerNumber}
+                onCallerNumber={setCallerNumber}
+                calleeNumber={calleeNumber}
+                onCalleeNumber={setCalleeNumber}
+              />
+              <p className="mt-2 text-xs text-slate-500">
+                Runs the editor&apos;s current code, saved or not, with a {data.timeoutMs} ms time limit. Nothing is
+                sent anywhere.
+              </p>
+            </div>
+            {result ? (
+              <RunResultView result={result} functionName={fn.name} />
+            ) : (
+              <p className="text-sm text-slate-500">
+                Run the function to see what it says, the handoff or transfer it asks for, its metrics and logs.
+              </p>
+            )}
+          </aside>
+        </div>
       </div>
     </div>
   );

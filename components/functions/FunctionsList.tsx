@@ -60,7 +60,7 @@ export function FunctionsList({ agentId, functions }: { agentId: string; functio
                   {f.name}
                 </Link>
                 <p className="truncate text-sm text-slate-600">
-                  {f.description || <span className="text-slate-400">No description</span>}
+                  {f.description || <span className="text-slate-500">No description</span>}
                 </p>
               </div>
               <span className="text-xs text-slate-500" data-testid="usage-count">

@@ -37,7 +37,7 @@ export function RunInputs({
                 className={small}
                 placeholder="key"
               />
-              <span className="text-slate-400">=</span>
+              <span className="text-slate-500">=</span>
               <input
                 aria-label={`State value ${i + 1}`}
                 value={r.value}

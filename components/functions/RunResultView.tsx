@@ -23,7 +23,7 @@ function Row({ label, children, testId }: { label: string; children: React.React
   );
 }
 
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 /** What a run did: error, what the agent says, the handoff it asked for, return value, metrics, logs. */
 export function RunResultView({ result, functionName }: { result: RunResult; functionName: string }) {
@@ -71,7 +71,7 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
             ))}
           </ul>
         ) : (
-          <p className="text-slate-400">Nothing</p>
+          <p className="text-slate-500">Nothing</p>
         )}
         {result.hangup && <p className="text-amber-700">…then hangs up</p>}
       </Section>
@@ -114,7 +114,7 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
             {h.whisper !== null && <Row label="Whisper">{h.whisper}</Row>}
           </dl>
         ) : (
-          <p className="text-slate-400">No handoff or transfer</p>
+          <p className="text-slate-500">No handoff or transfer</p>
         )}
       </Section>
 
@@ -132,7 +132,7 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
             ))}
           </ul>
         ) : (
-          <p className="text-slate-400">None</p>
+          <p className="text-slate-500">None</p>
         )}
       </Section>
 
@@ -154,7 +154,7 @@ export function RunResultView({ result, functionName }: { result: RunResult; fun
             ))}
           </ul>
         ) : (
-          <p className="text-slate-400">None</p>
+          <p className="text-slate-500">None</p>
         )}
       </Section>
     </div>

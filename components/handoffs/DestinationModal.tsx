@@ -161,7 +161,7 @@ export function DestinationModal({
                     aria-describedby={`method-${m}-meaning`}
                   />
                   <span id={`method-${m}-label`}>{METHOD_INFO[m].label}</span>
-                  {m === "refer" && <span className="text-xs font-normal text-slate-500">default</span>}
+                  {m === "refer" && <span className="text-xs font-normal text-slate-600">default</span>}
                 </span>
                 <span id={`method-${m}-meaning`} className="mt-1 block text-xs text-slate-600">
                   {METHOD_INFO[m].meaning}

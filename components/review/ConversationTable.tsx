@@ -6,7 +6,7 @@ import { formatUtc } from "@/lib/time/utc";
 import { formatDuration, ranLabel, SOURCE_LABEL } from "./format";
 import { OutcomeBadge } from "./OutcomeBadge";
 
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 /** One page of conversations, newest first; the started time links to the conversation. */
 export function ConversationTable({

@@ -75,18 +75,21 @@ function FieldList({ fields }: { fields: readonly Field[] }) {
   return (
     <dl className="divide-y divide-slate-100 text-sm">
       {fields.map((f) => (
-        <div key={f.key} className="grid grid-cols-[10rem_1fr_auto] items-start gap-2 py-1.5">
+        // A <dl> group holds only <dt> and <dd>: the copy button sits inside the <dd>.
+        <div key={f.key} className="grid grid-cols-[10rem_1fr] items-start gap-2 py-1.5">
           <dt className="text-slate-500">{f.label}</dt>
-          <dd
-            data-testid={`detail-${f.key}`}
-            className={`min-w-0 whitespace-pre-wrap break-words ${f.mono ? "font-mono text-xs leading-5" : ""}`}
-            title={f.display !== undefined ? (f.value ?? undefined) : undefined}
-          >
-            {f.display ?? f.value ?? <span className="text-slate-400">—</span>}
+          <dd className="grid min-w-0 grid-cols-[1fr_auto] items-start gap-2">
+            <span
+              data-testid={`detail-${f.key}`}
+              className={`min-w-0 whitespace-pre-wrap break-words ${f.mono ? "font-mono text-xs leading-5" : ""}`}
+              title={f.display !== undefined ? (f.value ?? undefined) : undefined}
+            >
+              {f.display ?? f.value ?? <span className="text-slate-500">—</span>}
+            </span>
+            <span className="w-16 text-right">
+              {f.value !== null && f.value !== "" && <CopyButton value={f.value} label={f.label} />}
+            </span>
           </dd>
-          <div className="w-16 text-right">
-            {f.value !== null && f.value !== "" && <CopyButton value={f.value} label={f.label} />}
-          </div>
         </div>
       ))}
     </dl>

@@ -8,7 +8,7 @@ export interface PageLinks {
 
 const linkClass =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
-const offClass = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+const offClass = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-500";
 
 /** Keyset page links: each carries a cursor in the URL (never a page number or offset). */
 export function Pagination({ links, count }: { links: PageLinks; count: number }) {

@@ -1,12 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useCan } from "@/components/ui/viewer";
 import { Modal } from "@/components/ui/Modal";
 import { createAgentAction, renameAgentAction } from "@/app/agents/actions";
 import { AgentNameForm } from "./AgentNameForm";
-import { ImportAgentDialog } from "./ImportAgentDialog";
+
+// Loaded when opened: the agent document's schemas are not needed to draw every agent page.
+const ImportAgentDialog = dynamic(() => import("./ImportAgentDialog").then((m) => m.ImportAgentDialog), {
+  ssr: false,
+});
 
 type Agent = { id: string; name: string };
 

@@ -2,9 +2,26 @@
 
 import { useEffect, useId, useRef } from "react";
 
+const FIELD = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
+/**
+ * Where focus goes when a dialog opens: an element marked `data-autofocus`, else the first field
+ * of the body, else the first footer button (Cancel, in confirmations) — never the ✕, which the
+ * browser would pick as the first focusable element.
+ */
+function initialFocus(dialog: HTMLDialogElement): HTMLElement | null {
+  return (
+    dialog.querySelector<HTMLElement>("[data-autofocus]") ??
+    dialog.querySelector<HTMLElement>(`[data-modal-body] :is(${FIELD})`) ??
+    dialog.querySelector<HTMLElement>("[data-modal-body] button:not([disabled])") ??
+    dialog.querySelector<HTMLElement>("footer button:not([disabled])")
+  );
+}
+
 /**
  * An accessible dialog on the native <dialog> element: focus is trapped and Escape is handled by
- * the browser; `onClose` lets the owner decide whether closing is allowed.
+ * the browser; `onClose` lets the owner decide whether closing is allowed. It opens with focus on
+ * its first field (see `initialFocus`).
  */
 export function Modal({
   title,
@@ -26,7 +43,10 @@ export function Modal({
 
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      initialFocus(dialog)?.focus();
+    }
     return () => dialog?.close();
   }, []);
 
@@ -55,7 +75,9 @@ export function Modal({
             ✕
           </button>
         </header>
-        <div className="overflow-y-auto px-5 py-4">{children}</div>
+        <div className="overflow-y-auto px-5 py-4" data-modal-body>
+          {children}
+        </div>
         {footer && <footer className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</footer>}
       </div>
     </dialog>

@@ -17,7 +17,7 @@ function StatusBadge({ status }: { status: ChangeStatus }) {
 function Value({ value }: { value: unknown }) {
   const text = formatDiffValue(value);
   return value === undefined ? (
-    <span className="text-slate-400">—</span>
+    <span className="text-slate-500">—</span>
   ) : (
     <span className="whitespace-pre-wrap break-words font-mono text-xs">{text}</span>
   );

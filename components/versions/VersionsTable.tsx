@@ -71,7 +71,7 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
                   </Badge>
                 )}
               </td>
-              <td className="px-3 py-2">{v.note || <span className="text-slate-400">—</span>}</td>
+              <td className="px-3 py-2">{v.note || <span className="text-slate-500">—</span>}</td>
               <td className="px-3 py-2">{v.author}</td>
               <td className="whitespace-nowrap px-3 py-2 text-slate-600" title={v.contentHash}>
                 {formatUtc(v.createdAt, "minute")}

@@ -72,6 +72,41 @@ export class FlowEditorPage {
     await this.page.mouse.up();
   }
 
+  /** Clicks a palette entry (adds the node by click, not by drag) and returns the new node's id. */
+  async clickPalette(kind: string): Promise<string> {
+    const before = await this.nodesOfKind(kind).count();
+    await this.page.getByTestId(`palette-${kind}`).click();
+    await expect(this.nodesOfKind(kind)).toHaveCount(before + 1);
+    return this.selectedNodeId();
+  }
+
+  /** Clicks an empty spot of the canvas (its top-left corner), which clears the selection. */
+  async clickEmptyCanvas() {
+    await this.canvas.locator(".react-flow__pane").click({ position: { x: 8, y: 8 } });
+    await expect(this.page.locator(".react-flow__node.selected")).toHaveCount(0);
+  }
+
+  /** The canvas's zoom, read from the viewport's transform. */
+  async zoom(): Promise<number> {
+    const transform = await this.canvas
+      .locator(".react-flow__viewport")
+      .evaluate((el) => (el as HTMLElement).style.transform);
+    const m = /scale\(([\d.]+)\)/.exec(transform);
+    if (!m) throw new Error(`no scale in ${transform}`);
+    return Number(m[1]);
+  }
+
+  /** Screen rectangles of the given nodes. */
+  async boxes(ids: readonly string[]) {
+    const out = [];
+    for (const id of ids) {
+      const box = await this.node(id).boundingBox();
+      if (!box) throw new Error(`node ${id} is not visible`);
+      out.push(box);
+    }
+    return out;
+  }
+
   async select(id: string) {
     await this.node(id).locator('[data-testid="flow-node"] > div').first().click();
     await expect(this.inspector).toBeVisible();

@@ -8,6 +8,7 @@ export * from "./lint";
 export * from "./import-export";
 export * from "./layout";
 export * from "./titles";
+export * from "./placement";
 export * from "./ids";
 export * from "./demo-flow";
 export * from "./generate";

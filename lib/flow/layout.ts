@@ -1,10 +1,8 @@
 import dagre from "@dagrejs/dagre";
+import { DEFAULT_NODE_SIZE, type NodeSize } from "./node-size";
 import type { FlowEdge, FlowNode, Position } from "./types";
 
-export interface NodeSize {
-  width: number;
-  height: number;
-}
+export { DEFAULT_NODE_SIZE, type NodeSize } from "./node-size";
 
 export interface LayoutOptions {
   direction?: "TB" | "LR";
@@ -14,8 +12,6 @@ export interface LayoutOptions {
   nodeGap?: number;
   rankGap?: number;
 }
-
-export const DEFAULT_NODE_SIZE: NodeSize = { width: 260, height: 110 };
 
 /**
  * New top-left positions (the canvas's convention; dagre works with centres) keyed by node id.

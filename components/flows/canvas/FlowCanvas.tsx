@@ -1,15 +1,15 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized } from "@xyflow/react";
-import { useEditorMeta } from "@/components/flows/editor-meta";
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, useNodesInitialized, useStore } from "@xyflow/react";
 import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 import type { CanvasEdge } from "@/components/flows/store/types";
+import { useCanvasView, useFitOptions } from "./canvas-view";
+import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
 import { NODE_TYPES } from "./node-types";
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
-const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
 /** Only a selected edge shows reconnect anchors: two per edge on every edge would double the DOM of a big flow. */
 function withReconnectAnchors(edges: CanvasEdge[]): CanvasEdge[] {
@@ -19,7 +19,8 @@ function withReconnectAnchors(edges: CanvasEdge[]): CanvasEdge[] {
 /**
  * The canvas. Deleting is handled by the editor's shortcuts (one undo step for nodes and
  * their edges), so xyflow's own delete key is off. The minimap mounts just after the nodes are
- * measured and painted, so it never delays the first render of a big flow.
+ * measured and painted, so it never delays the first render of a big flow; it can be hidden from
+ * the controls, and fit-view keeps nodes out from under it.
  */
 export function FlowCanvas() {
   const nodes = useEditorStore((s) => s.nodes);
@@ -28,10 +29,15 @@ export function FlowCanvas() {
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);
   const reconnect = useEditorStore((s) => s.reconnect);
-  const { readOnly } = useEditorMeta();
   useRemeasureChangedHandles(useEditorStoreApi());
   const shownEdges = useMemo(() => withReconnectAnchors(edges), [edges]);
   const initialized = useNodesInitialized();
+  const { readOnly } = useEditorMeta();
+  const { miniMap, setMiniMap } = useCanvasView();
+  const fitOptions = useFitOptions();
+  // Recomputed once the pane has a size (and when the minimap is toggled), before the first fit.
+  const pane = useStore((s) => (s.width > 0 && s.height > 0 ? `${s.width}x${s.height}` : ""));
+  const fitViewOptions = useMemo(() => (pane ? fitOptions() : undefined), [pane, fitOptions]);
   // Latched: adding a node (briefly unmeasured) must not unmount the minimap.
   const [showMiniMap, setShowMiniMap] = useState(false);
   useEffect(() => {
@@ -62,12 +68,25 @@ export function FlowCanvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        fitViewOptions={fitViewOptions}
         minZoom={0.05}
       >
         <Background gap={20} />
-        {showMiniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
-        <Controls />
+        {showMiniMap && miniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
+        <Controls fitViewOptions={fitViewOptions}>
+          <ControlButton
+            onClick={() => setMiniMap(!miniMap)}
+            aria-pressed={miniMap}
+            aria-label={miniMap ? "Hide minimap" : "Show minimap"}
+            title={miniMap ? "Hide minimap" : "Show minimap"}
+            data-testid="toggle-minimap"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden fill="none" stroke="currentColor" strokeWidth={1.5}>
+              <rect x="1.5" y="2.5" width="13" height="11" rx="1" />
+              <rect x="8" y="8" width="5" height="4" fill="currentColor" stroke="none" />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

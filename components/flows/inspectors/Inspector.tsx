@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import { catalogue, defaultTitle, MAX_TITLE, type FlowNode, type NodeDataOf, type NodeKind } from "@/lib/flow";
 import { useEditorStore } from "@/components/flows/store/context";
+import { Connections } from "./Connections";
 import { TextField, type InspectorProps } from "./fields";
 import { ConditionInspector } from "./condition";
 import { EndInspector } from "./end";
@@ -79,6 +80,7 @@ export function Inspector() {
         </ul>
       )}
       <Kind key={selectedId} nodeId={selectedId} data={data as NodeDataOf<NodeKind>} update={update} />
+      <Connections nodeId={selectedId} type={type} data={data as NodeDataOf<NodeKind>} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { memo, useMemo } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { anyKind, customTitle, type HandoffData } from "@/lib/flow";
 import { truncate } from "@/lib/flow/kind";
-import { useEditorStore } from "@/components/flows/store/context";
+import { useNodeProblems } from "@/components/flows/store/node-problems";
 import { useFlowContext } from "./flow-context";
 import type { CanvasNode } from "@/components/flows/store/types";
 import { HandoffNodeBody } from "./HandoffNodeBody";
@@ -13,15 +13,15 @@ import { KIND_STYLE } from "./kind-style";
 
 /**
  * Every node kind on the canvas: a header, the kind's key fields at a glance, one labelled
- * output handle per branch (labelled when there is more than one). Memoised and subscribed only
- * to this node's problems; the lint context (destination names, rarely changing) comes through
- * React context. Editing one node does not re-render the others. Handles are re-measured when
+ * output handle per branch (labelled when there is more than one). Memoised and woken only by
+ * changes to this node's problems (store/node-problems.ts); the lint context (destination names,
+ * rarely changing) comes through React context. Editing one node does not re-render the others. Handles are re-measured when
  * branches change by canvas/useRemeasureChangedHandles.
  * Kept to the card and its handles (the kind label is a ::before, the summary a text node; see
  * flow-node.css), so a 1,000-node flow costs little more DOM than xyflow's default nodes.
  */
 function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
-  const problems = useEditorStore((s) => s.problemsByNode.get(id));
+  const problems = useNodeProblems(id);
   const ctx = useFlowContext();
   const def = anyKind(type);
   const handles = useMemo(() => def.outHandles(data), [def, data]);

@@ -2,21 +2,42 @@
 
 import { useRef, useState } from "react";
 import { useReactFlow } from "@xyflow/react";
-import { catalogue, NODE_KINDS, type NodeKind } from "@/lib/flow";
-import { useEditorStore } from "@/components/flows/store/context";
+import {
+  anyKind,
+  catalogue,
+  DEFAULT_NODE_SIZE,
+  NEW_NODE_SIZE,
+  NODE_KINDS,
+  spotBelow,
+  spotNear,
+  type NodeKind,
+  type Rect,
+} from "@/lib/flow";
+import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
+import type { CanvasNode } from "@/components/flows/store/types";
 import { KIND_STYLE } from "@/components/flows/nodes/kind-style";
 
 const DRAG_THRESHOLD = 4;
 /** Nodes are placed by their top-left corner; centre a new card on the drop point. */
 const HALF_CARD = { x: 120, y: 40 };
 
+const rectOf = (n: CanvasNode): Rect => ({
+  x: n.position.x,
+  y: n.position.y,
+  width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
+  height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
+});
+
 /**
  * Drag a kind onto the canvas (pointer events, so it works the same with a mouse, a pen or a
- * test driving the mouse), or click it to add the node at the centre of the view.
+ * test driving the mouse), or click it (Enter or Space from the keyboard): the node goes to a free
+ * spot near the middle of the view, or, when one node with an unwired branch is selected, below
+ * it and connected to it. The view follows a new node placed out of sight.
  */
 export function NodePalette() {
   const addNode = useEditorStore((s) => s.addNode);
-  const { screenToFlowPosition } = useReactFlow();
+  const store = useEditorStoreApi();
+  const { screenToFlowPosition, getViewport, setCenter } = useReactFlow();
   const drag = useRef<{ kind: NodeKind; x: number; y: number; moved: boolean } | null>(null);
   const justDragged = useRef(false);
   const [ghost, setGhost] = useState<{ kind: NodeKind; x: number; y: number } | null>(null);
@@ -27,9 +48,32 @@ export function NodePalette() {
     const p = screenToFlowPosition({ x, y });
     addNode(kind, { x: Math.round(p.x - HALF_CARD.x), y: Math.round(p.y - HALF_CARD.y) });
   };
-  const addAtCentre = (kind: NodeKind) => {
+  const addByClick = (kind: NodeKind) => {
     const canvas = document.querySelector('[data-testid="flow-canvas"]')?.getBoundingClientRect();
-    if (canvas) place(kind, canvas.left + canvas.width / 2, canvas.top + canvas.height / 2);
+    if (!canvas) return;
+    const s = store.getState();
+    const occupied = s.nodes.map(rectOf);
+    const selected = s.selectedNodeIds.length === 1 ? s.nodes.find((n) => n.id === s.selectedNodeIds[0]) : undefined;
+    const from = selected && anyKind(selected.type).outHandles(selected.data).length > 0 ? selected : undefined;
+    const topLeft = screenToFlowPosition({ x: canvas.left, y: canvas.top });
+    const bottomRight = screenToFlowPosition({ x: canvas.right, y: canvas.bottom });
+    const visible = { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+    const position = from
+      ? spotBelow(rectOf(from), occupied)
+      : spotNear({ x: visible.x + visible.width / 2, y: visible.y + visible.height / 2 }, occupied, visible);
+    addNode(kind, position, from?.id);
+    // Bring the new node into view when it landed outside (below a node near the bottom edge).
+    const { x, y, zoom } = getViewport();
+    const left = position.x * zoom + x;
+    const top = position.y * zoom + y;
+    const right = left + NEW_NODE_SIZE.width * zoom;
+    const bottom = top + NEW_NODE_SIZE.height * zoom;
+    if (left < 0 || top < 0 || right > canvas.width || bottom > canvas.height) {
+      void setCenter(position.x + NEW_NODE_SIZE.width / 2, position.y + NEW_NODE_SIZE.height / 2, {
+        zoom,
+        duration: 200,
+      });
+    }
   };
 
   return (
@@ -41,7 +85,7 @@ export function NodePalette() {
             <button
               type="button"
               data-testid={`palette-${kind}`}
-              title={`${catalogue[kind].description} Drag onto the canvas, or click to add in the middle.`}
+              title={`${catalogue[kind].description} Drag onto the canvas, or click to add it in the middle of the view (below the selected node, connected).`}
               className="flex w-full touch-none select-none items-center gap-2 rounded-md border border-slate-200 px-2 py-1.5 text-left text-sm hover:bg-slate-50"
               onPointerDown={(e) => {
                 if (e.button !== 0) return;
@@ -69,7 +113,7 @@ export function NodePalette() {
               onClick={() => {
                 // The click that ends a drag is not an "add in the middle".
                 if (justDragged.current) justDragged.current = false;
-                else addAtCentre(kind);
+                else addByClick(kind);
               }}
             >
               <span className={`h-3 w-3 rounded-sm ${KIND_STYLE[kind].swatch}`} aria-hidden />

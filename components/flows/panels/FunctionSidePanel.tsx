@@ -6,10 +6,14 @@ import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useEditorStore } from "@/components/flows/store/context";
 import { useSidePanel } from "./side-panel";
 
-/** A function's Monaco editor beside the canvas; a save updates lint and override badges at once. */
+/**
+ * A function's Monaco editor beside the canvas; a save updates lint and override badges at once.
+ * Expand lays it over the canvas's width; narrow, the Run panel goes under the code (see
+ * FunctionEditorPanel), so the code always has the panel's full width.
+ */
 export function FunctionSidePanel({ name }: { name: string }) {
   const { agentId } = useEditorMeta();
-  const { functionIds, open } = useSidePanel();
+  const { functionIds, open, expanded, setExpanded } = useSidePanel();
   const upsertFunction = useEditorStore((s) => s.upsertFunction);
   const dirty = useRef(false);
   const id = functionIds[name];
@@ -23,16 +27,27 @@ export function FunctionSidePanel({ name }: { name: string }) {
         <h2 className="text-sm font-semibold">
           Function <span className="font-mono">{name}</span>
         </h2>
-        <button
-          type="button"
-          onClick={close}
-          className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100"
-          aria-label="Close function editor"
-        >
-          ✕
-        </button>
+        <div className="flex items-center gap-1">
+          <button
+            type="button"
+            onClick={() => setExpanded(!expanded)}
+            aria-pressed={expanded}
+            className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100"
+            title={expanded ? "Back beside the canvas" : "Use the canvas's width for the code"}
+          >
+            {expanded ? "Restore" : "Expand"}
+          </button>
+          <button
+            type="button"
+            onClick={close}
+            className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100"
+            aria-label="Close function editor"
+          >
+            ✕
+          </button>
+        </div>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto">
+      <div className="flex min-h-0 flex-1 flex-col">
         {id ? (
           <FunctionEditorPanel
             agentId={agentId}

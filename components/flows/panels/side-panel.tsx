@@ -10,6 +10,9 @@ interface SidePanelApi {
   open(panel: SidePanel): void;
   /** Function name → id, for opening a function's editor beside the canvas. */
   functionIds: Readonly<Record<string, string>>;
+  /** The function editor takes the canvas's width (view state, reset when another panel opens). */
+  expanded: boolean;
+  setExpanded(expanded: boolean): void;
 }
 
 const SidePanelContext = createContext<SidePanelApi | null>(null);

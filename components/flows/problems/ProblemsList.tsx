@@ -1,26 +1,17 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import { nodeTitle, type Problem } from "@/lib/flow";
+import type { Problem } from "@/lib/flow";
 import { useEditorStore } from "@/components/flows/store/context";
+import { steadyWhileDragging, titleOf } from "@/components/flows/store/node-titles";
 import type { EditorState } from "@/components/flows/store/types";
 
 const SEP = "\u0000";
-// Titles by node data object: a drag copies nodes but keeps their data, so frames cost a lookup each.
-let cached: { ctx: EditorState["flowContext"]; titles: WeakMap<object, string> } | null = null;
-
-function titleOf(node: EditorState["nodes"][number], ctx: EditorState["flowContext"]): string {
-  if (cached?.ctx !== ctx) cached = { ctx, titles: new WeakMap() };
-  let title = cached.titles.get(node.data);
-  if (title === undefined) cached.titles.set(node.data, (title = nodeTitle(node, ctx)));
-  return title;
-}
-
 /**
  * The titles of the nodes with problems, in problem order, as one string: renaming a node
  * re-renders the list, but moving nodes (a new nodes array, same titles) does not.
  */
-function problemTitles(s: EditorState): string {
+const problemTitles = steadyWhileDragging((s: EditorState): string => {
   if (s.problems.length === 0) return "";
   const byId = new Map(s.nodes.map((n) => [n.id, n]));
   return s.problems
@@ -29,11 +20,12 @@ function problemTitles(s: EditorState): string {
       return node ? titleOf(node, s.flowContext) : "";
     })
     .join(SEP);
-}
+});
 
 /** Every lint problem, naming its node by title (id as tooltip); clicking one selects the node and centres the view on it. */
 export function ProblemsList() {
   const problems = useEditorStore((s) => s.problems);
+  const linted = useEditorStore((s) => s.linted);
   const selectOnly = useEditorStore((s) => s.selectOnly);
   const titles = useEditorStore(problemTitles).split(SEP);
   const { fitView, getNode } = useReactFlow();
@@ -50,12 +42,16 @@ export function ProblemsList() {
       <h2 className="px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
         Problems <span data-testid="problem-count">{problems.length}</span>
         {problems.length > 0 && (
-          <span className="ml-1 normal-case text-slate-400">
+          <span className="ml-1 normal-case text-slate-500">
             ({errors} errors, {problems.length - errors} warnings)
           </span>
         )}
       </h2>
-      {problems.length === 0 ? (
+      {!linted ? (
+        <p className="px-4 pb-3 text-sm text-slate-500" role="status">
+          Checking the flow…
+        </p>
+      ) : problems.length === 0 ? (
         <p className="px-4 pb-3 text-sm text-slate-500">No problems.</p>
       ) : (
         <ul className="min-h-0 flex-1 overflow-y-auto pb-2">

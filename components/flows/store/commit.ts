@@ -43,6 +43,7 @@ export function derive(
     // Unchanged problems keep their array, so the problems list does not re-render per keystroke.
     if (!sameProblems(s.problems, problems)) out.problems = problems;
     out.problemsByNode = stableProblemsByNode(s.problemsByNode, problems);
+    if (!s.linted) out.linted = true;
   }
   const sn = selectedIds(nodes);
   const se = selectedIds(edges);

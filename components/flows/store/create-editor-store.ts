@@ -14,6 +14,8 @@ export interface EditorStoreOptions {
   variableOptions?: readonly VariableOption[];
   /** Injected in tests for reproducible ids and coalescing. */
   deps?: Partial<EditorDeps>;
+  /** Lint after the first paint (`lintNow`) instead of while creating the store. */
+  deferLint?: boolean;
 }
 
 /** One store per editor instance (see context.tsx), so two editors or tests never share state. */
@@ -22,6 +24,7 @@ export function createFlowEditorStore({
   lintContext,
   variableOptions = [],
   deps: given = {},
+  deferLint = false,
 }: EditorStoreOptions) {
   const deps: EditorDeps = { ids: given.ids ?? createIdGenerator(), now: given.now ?? (() => Date.now()) };
   const nodes = flow.nodes.map((n) => ({ ...n })) as CanvasNode[];
@@ -30,7 +33,7 @@ export function createFlowEditorStore({
     ...createGraphSlice({ name: flow.name, nodes, edges }, deps)(...a),
     ...createHistorySlice(...a),
     ...createSelectionSlice(deps)(...a),
-    ...createLintSlice({ lintContext, variableOptions, nodes, edges })(...a),
+    ...createLintSlice({ lintContext, variableOptions, nodes, edges, deferLint })(...a),
     ...createSaveSlice(flow.revision, deps)(...a),
   }));
 }

@@ -92,7 +92,7 @@ export const createGraphSlice =
       set(commitChange(s, { edges }, { now: deps.now() }));
     },
 
-    addNode(kind: NodeKind, position) {
+    addNode(kind: NodeKind, position, from) {
       const s = get();
       const id = deps.ids.node(kind, new Set(s.nodes.map((n) => n.id)));
       const node = {
@@ -102,7 +102,19 @@ export const createGraphSlice =
         data: anyKind(kind).defaults(),
         selected: true,
       } as CanvasNode;
-      set(commitChange(s, { nodes: [...deselected(s.nodes), node], edges: deselected(s.edges) }, { now: deps.now() }));
+      let edges = deselected(s.edges);
+      const source = from === undefined || kind === "start" ? undefined : s.nodes.find((n) => n.id === from);
+      if (source) {
+        const used = new Set(s.edges.filter((e) => e.source === source.id).map((e) => e.sourceHandle));
+        const handle = anyKind(source.type)
+          .outHandles(source.data)
+          .find((h) => !used.has(h.id));
+        if (handle) {
+          const edgeId = deps.ids.edge(new Set(s.edges.map((e) => e.id)));
+          edges = [...edges, { id: edgeId, source: source.id, sourceHandle: handle.id, target: id }];
+        }
+      }
+      set(commitChange(s, { nodes: [...deselected(s.nodes), node], edges }, { now: deps.now() }));
       return id;
     },
 

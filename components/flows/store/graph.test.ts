@@ -16,6 +16,35 @@ describe("graph slice", () => {
     expect(s().selectedNodeIds).toEqual([id]);
   });
 
+  it("adds a node connected below another: from its first free handle, one undo step", () => {
+    const listen: FlowNode = {
+      id: "l",
+      type: "listen",
+      position: { x: 0, y: 0 },
+      data: { prompt: "", retries: 1, branches: [{ id: "b1", label: "Yes", examples: [], keywords: ["yes"] }] },
+    };
+    const { s } = testStore({
+      nodes: [listen, end],
+      edges: [{ id: "e0", source: "l", sourceHandle: "b1", target: "end" }],
+    });
+    const first = s().addNode("say", { x: 0, y: 200 }, "l");
+    expect(s().edges.map((e) => [e.source, e.sourceHandle, e.target])).toEqual([
+      ["l", "b1", "end"],
+      ["l", "no_match", first],
+    ]);
+    // Every handle is taken now: the next node is added without stealing an edge.
+    const second = s().addNode("say", { x: 300, y: 200 }, "l");
+    expect(s().edges.filter((e) => e.target === second)).toEqual([]);
+    s().undo();
+    s().undo();
+    expect(s().nodes.map((n) => n.id)).toEqual(["l", "end"]);
+    expect(s().edges.map((e) => e.id)).toEqual(["e0"]);
+    // A terminal node has nothing to connect from; a new Start is never connected to.
+    s().addNode("say", { x: 0, y: 0 }, "end");
+    s().addNode("start", { x: 0, y: 0 }, "l");
+    expect(s().edges.map((e) => e.id)).toEqual(["e0"]);
+  });
+
   it("connects handles, one edge per branch", () => {
     const { s } = testStore({ nodes: [start, say, end] });
     s().connect({ source: "start", sourceHandle: "next", target: "say", targetHandle: null });

@@ -10,9 +10,11 @@ export const createLintSlice =
     variableOptions: readonly VariableOption[];
     nodes: CanvasNode[];
     edges: CanvasEdge[];
+    /** Start unlinted; `lintNow` (or the first edit) lints. Keeps lint off the first render's path. */
+    deferLint?: boolean;
   }): StateCreator<EditorState, [], [], LintSlice> =>
   (set, get) => {
-    const problems = lintFlow({ nodes: init.nodes, edges: init.edges }, init.lintContext);
+    const problems = init.deferLint ? [] : lintFlow({ nodes: init.nodes, edges: init.edges }, init.lintContext);
     const relint = (lintContext: LintContext) => {
       const s = get();
       const next = lintFlow({ nodes: s.nodes, edges: s.edges }, lintContext);
@@ -21,6 +23,7 @@ export const createLintSlice =
         flowContext: prepareContext(lintContext),
         problems: next,
         problemsByNode: stableProblemsByNode(s.problemsByNode, next),
+        linted: true,
       });
     };
     return {
@@ -29,6 +32,11 @@ export const createLintSlice =
       variableOptions: init.variableOptions,
       problems,
       problemsByNode: stableProblemsByNode(new Map(), problems),
+      linted: !init.deferLint,
+
+      lintNow() {
+        if (!get().linted) relint(get().lintContext);
+      },
 
       addDestination(destination) {
         relint({

@@ -37,7 +37,11 @@ export interface GraphSlice {
   onEdgesChange(changes: import("@xyflow/react").EdgeChange<CanvasEdge>[]): void;
   connect(connection: import("@xyflow/react").Connection): void;
   reconnect(oldEdge: CanvasEdge, connection: import("@xyflow/react").Connection): void;
-  addNode(kind: NodeKind, position: Position): string;
+  /**
+   * Adds a selected node of `kind`. With `from`, also connects the first of that node's out
+   * handles that has no edge yet to the new node (one undo step for both).
+   */
+  addNode(kind: NodeKind, position: Position, from?: string): string;
   /** Merges `patch` into the node's data; edits with the same `coalesceKey` in a burst are one undo step. */
   updateNodeData(id: string, patch: Record<string, unknown>, coalesceKey?: string): void;
   deleteSelection(): void;
@@ -80,6 +84,10 @@ export interface LintSlice {
   problems: Problem[];
   /** Arrays are reused when a node's problems did not change, so node components skip re-rendering. */
   problemsByNode: ReadonlyMap<string, Problem[]>;
+  /** False until the first lint: the editor lints just after its first paint (see FlowEditor). */
+  linted: boolean;
+  /** Lints now if the flow has not been linted yet. */
+  lintNow(): void;
   /** E.g. after "New destination…" in the inspector. */
   addDestination(destination: LintContext["destinations"][number]): void;
   /** After a function is edited beside the canvas: lint and override badges see the new code. */

@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useReactFlow } from "@xyflow/react";
 import { Button } from "@/components/ui/Button";
+import { boundsOf, layoutViewport } from "@/lib/flow";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
+import { useFitFlow } from "@/components/flows/canvas/canvas-view";
 import { HelpPopover } from "./HelpPopover";
 import { ImportExport } from "./ImportExport";
 import { SaveStatusBadge } from "./SaveStatusBadge";
@@ -17,21 +19,34 @@ export function EditorToolbar() {
   const canRedo = useEditorStore((s) => s.history.future.length > 0);
   const undo = useEditorStore((s) => s.undo);
   const redo = useEditorStore((s) => s.redo);
-  const { fitView } = useReactFlow();
+  const { setViewport } = useReactFlow();
+  const fitFlow = useFitFlow();
 
   // Auto-layout runs only on demand (dagre takes ~0.7 s for 1,000 nodes), with measured sizes; dagre
-  // itself is loaded on the first click so it does not weigh on opening the editor.
+  // itself is loaded on the first click so it does not weigh on opening the editor. The view then
+  // frames the flow only as far out as text stays readable; a bigger flow is shown from its start.
   const layout = async () => {
     const { autoLayout, DEFAULT_NODE_SIZE } = await import("@/lib/flow/layout");
     const s = store.getState();
-    const positions = autoLayout(s.nodes, s.edges, {
-      nodeSize: (n) => {
-        const m = s.nodes.find((x) => x.id === n.id)?.measured;
-        return m?.width && m.height ? { width: m.width, height: m.height } : DEFAULT_NODE_SIZE;
-      },
-    });
+    const sizes = new Map(
+      s.nodes.map((n) => [
+        n.id,
+        n.measured?.width && n.measured.height
+          ? { width: n.measured.width, height: n.measured.height }
+          : DEFAULT_NODE_SIZE,
+      ]),
+    );
+    const positions = autoLayout(s.nodes, s.edges, { nodeSize: (n) => sizes.get(n.id) ?? DEFAULT_NODE_SIZE });
     s.applyPositions(positions);
-    requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 300 }));
+    const rects = s.nodes.map((n) => ({
+      ...(positions[n.id] ?? n.position),
+      ...(sizes.get(n.id) ?? DEFAULT_NODE_SIZE),
+    }));
+    const pane = document.querySelector('[data-testid="flow-canvas"]')?.getBoundingClientRect();
+    if (rects.length === 0 || !pane) return;
+    const start = s.nodes.findIndex((n) => n.type === "start");
+    const viewport = layoutViewport(boundsOf(rects), pane, start >= 0 ? rects[start]! : null);
+    requestAnimationFrame(() => void setViewport(viewport, { duration: 300 }));
   };
 
   return (
@@ -62,7 +77,7 @@ export function EditorToolbar() {
             </Button>
           </>
         )}
-        <Button onClick={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 300 })}>Fit view</Button>
+        <Button onClick={fitFlow}>Fit view</Button>
         <ImportExport />
         <HelpPopover />
       </div>

@@ -10,6 +10,9 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl/⌘+Z", "Undo"],
   ["Shift+Ctrl/⌘+Z or Ctrl+Y", "Redo"],
   ["Drag from a handle", "Connect a branch to a node; select an edge, then drag its end to reconnect it"],
+  ["Tab to a node, Enter or Space", "Select it (Escape deselects); arrow keys move the selection"],
+  ["Enter on a palette entry", "Add that node: below the selected node and connected to it, else in a free spot"],
+  ["Inspector → Connections", "Connect each branch to a node by title, without dragging"],
   ["Scroll / drag the background", "Zoom / pan"],
 ];
 
