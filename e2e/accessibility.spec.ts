@@ -1,4 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
@@ -6,6 +8,7 @@ import { HandoffsPage } from "./pages/HandoffsPage";
 import { insertConversation } from "../db/repositories/conversations";
 import { createFlow, listFlows } from "../db/repositories/flows";
 import { findFunctionByName } from "../db/repositories/functions";
+import { publishDraft } from "../db/repositories/versions";
 import { sampleConversation } from "../lib/conversations/samples";
 
 /** axe-core's WCAG 2.1 A and AA rules; serious and critical findings fail the test. */
@@ -16,8 +19,34 @@ async function seriousViolations(page: Page, what: string) {
     .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-test("every page passes axe-core without serious or critical violations", async ({ page, agentId, db }) => {
-  test.setTimeout(240_000);
+/**
+ * Every page on disk (`app/**\/page.tsx`) and how to open it: a URL for this test's agent and what
+ * shows once it is ready. A page added without an entry fails the sweep, so none is skipped silently.
+ */
+type PageVisit = { url: string; ready: (page: Page) => Promise<unknown> };
+const heading = (name: string) => (page: Page) =>
+  expect(page.getByRole("heading", { name, exact: true }).first()).toBeVisible();
+
+/** Pages the sweep does not open: benchmark baselines, not linked from the UI. */
+const NOT_SWEPT = new Set(["bench/canvas/page.tsx", "bench/python/page.tsx"]);
+
+function pageFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? pageFiles(path.join(dir, e.name), `${prefix}${e.name}/`)
+      : e.name === "page.tsx"
+        ? [`${prefix}${e.name}`]
+        : [],
+  );
+}
+
+test("every page passes axe-core without serious or critical violations, signed in and signed out", async ({
+  page,
+  browser,
+  agentId,
+  db,
+}) => {
+  test.setTimeout(300_000);
   const flowId = listFlows(db, agentId).find((f) => f.name === "Main line")!.id;
   const fnId = findFunctionByName(db, agentId, "route_vip")!.id;
   const stored = insertConversation(db, {
@@ -25,59 +54,72 @@ test("every page passes axe-core without serious or critical violations", async 
     id: `conv_a11y_${agentId.slice(-6)}`,
   });
   if (!stored.ok) throw new Error("could not store a conversation");
-  const pages: [string, string, () => Promise<unknown>][] = [
-    ["agents", "/", () => expect(page.getByRole("heading").first()).toBeVisible()],
-    ["flows", `/agents/${agentId}/flows`, () => expect(page.getByRole("heading", { name: "Flows" })).toBeVisible()],
-    ["flow editor", `/agents/${agentId}/flows/${flowId}`, () => new FlowEditorPage(page).waitReady()],
-    [
-      "simulator",
-      `/agents/${agentId}/simulator`,
-      () => expect(page.getByRole("button", { name: "Start call" })).toBeVisible(),
-    ],
-    [
-      "handoffs",
-      `/agents/${agentId}/handoffs`,
-      () => expect(page.getByRole("heading", { name: "Call Handoffs" })).toBeVisible(),
-    ],
-    [
-      "functions",
-      `/agents/${agentId}/functions`,
-      () => expect(page.getByRole("heading", { name: "Functions" })).toBeVisible(),
-    ],
-    [
-      "function editor",
-      `/agents/${agentId}/functions/${fnId}`,
-      () => expect(page.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 }),
-    ],
-    [
-      "review",
-      `/agents/${agentId}/conversations`,
-      () => expect(page.getByTestId("conversation-row").first()).toBeVisible(),
-    ],
-    [
-      "conversation",
-      `/agents/${agentId}/conversations/${stored.conversation.id}`,
-      () => expect(page.getByTestId("conversation")).toBeVisible(),
-    ],
-    [
-      "versions",
-      `/agents/${agentId}/versions`,
-      () => expect(page.getByRole("heading", { name: "Versions" })).toBeVisible(),
-    ],
-    [
-      "settings",
-      `/agents/${agentId}/settings`,
-      () => expect(page.getByRole("heading", { name: "Settings" })).toBeVisible(),
-    ],
-  ];
+  const published = publishDraft(db, agentId, { note: "a11y", author: "e2e", acceptLintErrors: true });
+  if (!published.ok) throw new Error("could not publish a version");
+  const a = `/agents/${agentId}`;
+  const visits: Record<string, PageVisit> = {
+    "page.tsx": { url: "/", ready: (p) => expect(p).toHaveURL(/\/agents\/agt_[^/]+\/flows$/) },
+    "agents/new/page.tsx": { url: "/agents/new", ready: heading("Create your first agent") },
+    "agents/[agentId]/page.tsx": { url: a, ready: (p) => expect(p).toHaveURL(`${a}/flows`) },
+    "agents/[agentId]/flows/page.tsx": { url: `${a}/flows`, ready: heading("Flows") },
+    "agents/[agentId]/flows/[flowId]/page.tsx": {
+      url: `${a}/flows/${flowId}`,
+      ready: (p) => new FlowEditorPage(p).waitReady(),
+    },
+    "agents/[agentId]/simulator/page.tsx": {
+      url: `${a}/simulator`,
+      ready: (p) => expect(p.getByRole("button", { name: "Start call" })).toBeVisible(),
+    },
+    "agents/[agentId]/handoffs/page.tsx": { url: `${a}/handoffs`, ready: heading("Call Handoffs") },
+    "agents/[agentId]/variables/page.tsx": { url: `${a}/variables`, ready: heading("Variables") },
+    "agents/[agentId]/functions/page.tsx": { url: `${a}/functions`, ready: heading("Functions") },
+    "agents/[agentId]/functions/[functionId]/page.tsx": {
+      url: `${a}/functions/${fnId}`,
+      ready: (p) => expect(p.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 }),
+    },
+    "agents/[agentId]/conversations/page.tsx": {
+      url: `${a}/conversations`,
+      ready: (p) => expect(p.getByTestId("conversation-row").first()).toBeVisible(),
+    },
+    "agents/[agentId]/conversations/[conversationId]/page.tsx": {
+      url: `${a}/conversations/${stored.conversation.id}`,
+      ready: (p) => expect(p.getByTestId("conversation")).toBeVisible(),
+    },
+    "agents/[agentId]/versions/page.tsx": { url: `${a}/versions`, ready: heading("Versions") },
+    "agents/[agentId]/versions/[number]/page.tsx": {
+      url: `${a}/versions/${published.version.number}`,
+      ready: (p) => expect(p.getByRole("heading", { name: `Version ${published.version.number}` })).toBeVisible(),
+    },
+    "agents/[agentId]/versions/compare/page.tsx": {
+      url: `${a}/versions/compare?from=${published.version.number}&to=draft`,
+      ready: (p) => expect(p.getByRole("heading", { name: "Compare" })).toBeVisible(),
+    },
+    "agents/[agentId]/settings/page.tsx": {
+      url: `${a}/settings`,
+      ready: (p) => expect(p.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible(),
+    },
+    "agents/[agentId]/settings/members/page.tsx": {
+      url: `${a}/settings/members`,
+      ready: (p) => expect(p.getByRole("heading", { name: "Members", level: 2 })).toBeVisible(),
+    },
+    "agents/[agentId]/settings/audit/page.tsx": {
+      url: `${a}/settings/audit`,
+      ready: (p) => expect(p.getByRole("heading", { name: "Audit log", level: 2 })).toBeVisible(),
+    },
+  };
+  const onDisk = pageFiles(path.join(process.cwd(), "app")).filter(
+    (f) => !NOT_SWEPT.has(f) && f !== "sign-in/page.tsx",
+  );
+  expect(Object.keys(visits).sort(), "every page has a visit (add the new page here)").toEqual(onDisk.sort());
+
   const found: string[] = [];
-  for (const [what, path, ready] of pages) {
-    await page.goto(path);
-    await ready();
-    found.push(...(await seriousViolations(page, what)));
+  for (const [file, { url, ready }] of Object.entries(visits)) {
+    await page.goto(url);
+    await ready(page);
+    found.push(...(await seriousViolations(page, file)));
   }
   // The editor's panels and a dialog, as people open them.
-  await page.goto(`/agents/${agentId}/flows/${flowId}`);
+  await page.goto(`${a}/flows/${flowId}`);
   const editor = new FlowEditorPage(page);
   await editor.waitReady();
   await editor.select("intent");
@@ -89,6 +131,15 @@ test("every page passes axe-core without serious or critical violations", async 
   await handoffs.goto(agentId);
   await handoffs.openAdd();
   found.push(...(await seriousViolations(page, "destination dialog")));
+
+  // Signed out: the sign-in page (where every other page sends a signed-out visitor).
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const signedOut = await context.newPage();
+  await signedOut.goto(`${a}/flows`);
+  await expect(signedOut).toHaveURL(/\/sign-in\?next=/);
+  await expect(signedOut.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  found.push(...(await seriousViolations(signedOut, "sign-in/page.tsx (signed out)")));
+  await context.close();
   expect(found, found.join("\n")).toEqual([]);
 });
 

@@ -9,6 +9,9 @@ const PATHS: Record<string, string> = {
   simulator: "M4 3h3l1.5 4-2 1.2a9 9 0 0 0 5.3 5.3L13 11.5l4 1.5v3a1 1 0 0 1-1 1A13 13 0 0 1 3 4a1 1 0 0 1 1-1z",
   // An arrow leaving a box: a call handed off.
   handoffs: "M9 4H4v12h5M8 10h9M14 7l3 3-3 3",
+  // A dollar sign: $variables.
+  variables:
+    "M13.5 6.5C13 5.3 11.7 4.5 10 4.5c-2 0-3.5 1-3.5 2.7 0 3.6 7 1.9 7 5.6 0 1.7-1.5 2.7-3.5 2.7-1.8 0-3.1-.8-3.6-2M10 2.5v15",
   // Code brackets.
   functions: "M7 5l-4 5 4 5M13 5l4 5-4 5",
   // A speech bubble.
