@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { listFlows } from "../db/repositories/flows";
+import { getFlow, listFlows } from "../db/repositories/flows";
 import { listDestinations } from "../db/repositories/handoffs";
 import { createApiKey } from "../db/repositories/api-keys";
 import { findMemberByEmail } from "../db/repositories/users";
@@ -184,6 +184,35 @@ test("a designer edits flows but not functions", async ({ pageAs, db, agentId })
   await designer.getByRole("button", { name: "View" }).click();
   await expect(designer.getByTestId("read-only-note")).toHaveText("Read-only: your role may not change functions");
   await expect(designer.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
+});
+
+test("QA opens a flow read-only: no palette, no Connect menus, the keyboard changes nothing", async ({
+  pageAs,
+  db,
+  agentId,
+}) => {
+  const flow = listFlows(db, agentId).find((f) => f.name === "Main line")!;
+  const before = JSON.stringify(getFlow(db, agentId, flow.id));
+  const qa = await pageAs("qa");
+  const editor = new FlowEditorPage(qa);
+  await editor.goto(agentId, flow.id);
+  await expect(qa.getByTestId("read-only-note")).toHaveText("Read-only: your role may not edit flows");
+  await expect(qa.getByTestId("palette-say")).toHaveCount(0);
+  await expect(qa.getByRole("button", { name: "Auto-layout" })).toHaveCount(0);
+  const edges = await editor.edges().count();
+
+  // Selected from the keyboard, a node shows its fields, all disabled, its Connect menu too.
+  await editor.node("start").focus();
+  await qa.keyboard.press("Enter");
+  await expect(editor.node("start")).toHaveClass(/selected/);
+  await expect(editor.inspector.getByLabel("Connect “Next” to…")).toBeDisabled();
+  await qa.keyboard.press("Delete");
+  await qa.keyboard.press("Control+v");
+  await expect(editor.node("start")).toHaveCount(1);
+  await expect(editor.edges()).toHaveCount(edges);
+  await qa.reload();
+  await editor.waitReady();
+  expect(JSON.stringify(getFlow(db, agentId, flow.id))).toBe(before);
 });
 
 test("an admin changes a member's role and it applies on their next request", async ({
