@@ -72,6 +72,7 @@ test("every page passes axe-core without serious or critical violations, signed 
     },
     "agents/[agentId]/handoffs/page.tsx": { url: `${a}/handoffs`, ready: heading("Call Handoffs") },
     "agents/[agentId]/variables/page.tsx": { url: `${a}/variables`, ready: heading("Variables") },
+    "agents/[agentId]/knowledge/page.tsx": { url: `${a}/knowledge`, ready: heading("Knowledge") },
     "agents/[agentId]/functions/page.tsx": { url: `${a}/functions`, ready: heading("Functions") },
     "agents/[agentId]/functions/[functionId]/page.tsx": {
       url: `${a}/functions/${fnId}`,

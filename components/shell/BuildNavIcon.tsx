@@ -12,6 +12,8 @@ const PATHS: Record<string, string> = {
   // A dollar sign: $variables.
   variables:
     "M13.5 6.5C13 5.3 11.7 4.5 10 4.5c-2 0-3.5 1-3.5 2.7 0 3.6 7 1.9 7 5.6 0 1.7-1.5 2.7-3.5 2.7-1.8 0-3.1-.8-3.6-2M10 2.5v15",
+  // An open book: knowledge topics.
+  knowledge: "M10 5.5C8.5 4.3 6 4 3 4.5v10c3-.5 5.5-.2 7 1 1.5-1.2 4-1.5 7-1v-10c-3-.5-5.5-.2-7 1zM10 5.5v10",
   // Code brackets.
   functions: "M7 5l-4 5 4 5M13 5l4 5-4 5",
   // A speech bubble.
