@@ -21,6 +21,15 @@ test("add a topic with a builtin handoff; a caller asks for it where the branche
   expect(await knowledge.names()).toEqual(["Opening hours", "Speak to a human"]);
   await expect(knowledge.row("Speak to a human").getByTestId("topic-action")).toHaveText("Builtin handoff");
 
+  // Opening a topic shows its whole texts: the growing fields measure once the dialog is open.
+  await knowledge.row("Opening hours").getByRole("button", { name: "Edit" }).click();
+  const content = knowledge.field("Content");
+  await expect(content).toHaveValue(/^We're open Monday to Friday/);
+  await expect
+    .poll(() => content.evaluate((el) => el.clientHeight > 0 && el.scrollHeight <= el.clientHeight))
+    .toBe(true);
+  await knowledge.modal.getByRole("button", { name: "Cancel" }).click();
+
   await knowledge.openAdd();
   await knowledge.field("Name").fill("Manager");
   await knowledge.field("Sample questions").fill(`${MANAGER_QUESTION}\nget me your manager`);

@@ -59,12 +59,20 @@ export function VariableInput({ value, onChange, variables, placeholder, multili
     requestAnimationFrame(() => inputRef.current?.setSelectionRange(at, at));
   }
 
-  // Grow (or shrink) a textarea to its content before paint, so a long paste is all in view.
+  // Grow (or shrink) a textarea to its content before paint, so a long paste is all in view. Inside
+  // a dialog that is not open yet nothing is laid out (scrollHeight 0): measure on the next frame.
   useLayoutEffect(() => {
     const el = inputRef.current;
     if (!multiline || !el) return;
-    el.style.height = "auto";
-    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+    const fit = () => {
+      el.style.height = "auto";
+      if (el.getClientRects().length === 0) return false;
+      el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+      return true;
+    };
+    if (fit()) return;
+    const frame = requestAnimationFrame(fit);
+    return () => cancelAnimationFrame(frame);
   }, [multiline, value]);
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
