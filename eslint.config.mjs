@@ -46,15 +46,18 @@ const testingFolder = { regex: "(^|/)testing(/|$)", message: "Only tests import 
 const zones = {
   lib: [
     ...frameworkImports,
-    ...forbid(["app", "components", "db", ...TOOLS], "lib/ imports no other layer."),
+    ...forbid(["app", "components", "db", "telephony", ...TOOLS], "lib/ imports no other layer."),
     relativeOnly,
   ],
-  db: [...forbid(["app", "components", "auth", ...TOOLS], "db/ imports only lib/."), relativeOnly],
+  db: [...forbid(["app", "components", "auth", "telephony", ...TOOLS], "db/ imports only lib/."), relativeOnly],
   // Sign-in, sessions and the permission check on the server (better-auth); also run by the CLI.
-  auth: [...forbid(["app", "components", ...TOOLS], "auth/ imports only db/ and lib/."), relativeOnly],
+  auth: [...forbid(["app", "components", "telephony", ...TOOLS], "auth/ imports only db/ and lib/."), relativeOnly],
+  // Twilio on the server: the sealed token, the SDK, the voice webhooks' call host; also run by the CLI.
+  telephony: [...forbid(["app", "components", ...TOOLS], "telephony/ imports only auth/, db/ and lib/."), relativeOnly],
   components: [
     ...forbid(["db"], "components/ never import db/: pages and server actions read the database."),
     ...forbid(["auth"], "components/ never import auth/ (server only): ask components/ui/viewer what the role may do."),
+    ...forbid(["telephony"], "components/ never import telephony/ (server only): call a server action."),
     ...forbid(TOOLS, "components/ never import the tools."),
     {
       regex: "^(@/|(\\.\\./)+)app/(?!(.*/)?actions$)",

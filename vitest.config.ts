@@ -14,6 +14,7 @@ export default defineConfig({
       "lib/**/*.test.ts",
       "db/**/*.test.ts",
       "auth/**/*.test.ts",
+      "telephony/**/*.test.ts",
       "app/**/*.test.ts",
       "cli/**/*.test.ts",
       "components/**/*.test.ts",

@@ -15,8 +15,16 @@ export function authSecret(databaseFile: string): string {
     if (fromEnv.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters");
     return fromEnv;
   }
+  return secretBesideDatabase(databaseFile, SECRET_FILE_NAME);
+}
+
+/**
+ * A random secret kept in a 0600 file named `fileName` beside the database, created by the first
+ * process that needs it; an in-memory database gets a fresh one each time.
+ */
+export function secretBesideDatabase(databaseFile: string, fileName: string): string {
   if (databaseFile === ":memory:") return randomBytes(32).toString("base64url");
-  const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ databaseFile)), SECRET_FILE_NAME);
+  const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ databaseFile)), fileName);
   try {
     writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
   } catch (e) {

@@ -12,6 +12,7 @@ import { importCommand } from "./commands/import";
 import { publishCommand } from "./commands/publish";
 import { promoteCommand } from "./commands/promote";
 import { userCommand } from "./commands/user";
+import { twilioCommand } from "./commands/twilio";
 
 const helpCommand: Command = {
   name: "help",
@@ -44,6 +45,7 @@ const COMMANDS = new Map<string, Command>(
     publishCommand,
     promoteCommand,
     userCommand,
+    twilioCommand,
   ].map((c) => [c.name, c]),
 );
 

@@ -335,3 +335,62 @@ export const conversations = sqliteTable(
     index("conversations_agent_version").on(t.agentId, t.version, t.startedAt, t.id),
   ],
 );
+
+/**
+ * The connected Twilio account (docs/design.md §10): at most one row. The auth token is stored
+ * AES-256-GCM encrypted (telephony/secret-box.ts) and never leaves the server.
+ */
+export const twilioAccount = sqliteTable("twilio_account", {
+  /** Always 1: one account per installation. */
+  id: integer("id").primaryKey(),
+  accountSid: text("account_sid").notNull(),
+  authTokenEncrypted: text("auth_token_encrypted").notNull(),
+  publicBaseUrl: text("public_base_url").notNull(),
+  /** The account's name as Twilio reported it on the last successful test; null when never verified. */
+  friendlyName: text("friendly_name"),
+  connectedAt: text("connected_at").notNull(),
+  verifiedAt: text("verified_at"),
+});
+
+/** The account's numbers: listed through the SDK or added by hand, each serving at most one agent. */
+export const twilioNumbers = sqliteTable(
+  "twilio_numbers",
+  {
+    phoneNumber: text("phone_number").primaryKey(),
+    /** Twilio's IncomingPhoneNumber sid (PN…); null for a number only ever assigned by hand. */
+    sid: text("sid"),
+    friendlyName: text("friendly_name").notNull().default(""),
+    agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    /** How the voice URL was set: through the SDK, or pasted by hand. */
+    assignedBy: text("assigned_by", { enum: ["sdk", "hand"] }),
+    assignedAt: text("assigned_at"),
+  },
+  (t) => [index("twilio_numbers_agent").on(t.agentId)],
+);
+
+/**
+ * A live call's state between webhooks, so any server process (and a restarted one) takes the
+ * next one. `turnStart` + `turnEvents` replay the last turn when a transfer it made fails.
+ */
+export const twilioCalls = sqliteTable(
+  "twilio_calls",
+  {
+    conversationId: text("conversation_id").primaryKey(),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    callSid: text("call_sid").notNull(),
+    fromNumber: text("from_number").notNull(),
+    toNumber: text("to_number").notNull(),
+    startedAt: text("started_at").notNull(),
+    session: text("session", { mode: "json" }).$type<unknown>().notNull(),
+    turnStart: text("turn_start", { mode: "json" }).$type<unknown>().notNull(),
+    turnEvents: text("turn_events", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** Bumped by every save; a save that read an older revision is refused (two webhooks at once). */
+    revision: integer("revision").notNull().default(0),
+    finishedAt: text("finished_at"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("twilio_calls_call_sid").on(t.callSid)],
+);

@@ -88,6 +88,17 @@ describe("layer zones report wrong imports", () => {
     ["auth/scratch.ts", 'import { x } from "../components/ui/Button";', "auth/ imports only db/ and lib/"],
     ["db/scratch.ts", 'import { x } from "../auth/users";', "db/ imports only lib/"],
     ["components/shell/Scratch.tsx", 'import { x } from "@/auth/viewer";', "never import auth/ (server only)"],
+    [
+      "telephony/scratch.ts",
+      'import { x } from "../app/voice/call/route";',
+      "telephony/ imports only auth/, db/ and lib/",
+    ],
+    [
+      "components/settings/Scratch.tsx",
+      'import { x } from "@/telephony/sdk";',
+      "never import telephony/ (server only)",
+    ],
+    ["db/scratch.ts", 'import { x } from "../telephony/sdk";', "db/ imports only lib/"],
     ["bench/scratch.ts", 'import { x } from "../components/ui/Button";', "bench/ measures lib/ and db/"],
     ["e2e/scratch.ts", 'import { x } from "../app/agents/actions";', "e2e/ drives the browser"],
   ])("%s: %s", expectReported);
@@ -145,6 +156,8 @@ describe("right imports pass", () => {
     ["app/agents/scratch.ts", 'import { x } from "./actions";'],
     ["cli/commands/scratch.ts", 'import { x } from "../../db/client";'],
     ["cli/commands/scratch.ts", 'import { x } from "../../auth/users";'],
+    ["cli/commands/scratch.ts", 'import { x } from "../../telephony/connection";'],
+    ["telephony/scratch.ts", 'import { x } from "../db/client";'],
     ["auth/scratch.ts", 'import { x } from "../db/server";'],
     ["app/agents/scratch.ts", 'import { x } from "@/auth/viewer";'],
     ["components/shell/Scratch.tsx", 'import { x } from "@/components/ui/viewer";'],

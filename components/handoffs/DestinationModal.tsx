@@ -14,6 +14,8 @@ import {
   type HandoffDestination,
 } from "@/lib/handoffs/types";
 import { ROUTE_EXAMPLES } from "@/lib/sip/route";
+import { twilioHeaderWarnings } from "@/lib/telephony/header-rules";
+import type { DestinationTelephony } from "@/lib/telephony/account";
 import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import { draftFrom, draftToInput, type DestinationDraft } from "./draft";
 import { SipHeadersEditor } from "./SipHeadersEditor";
@@ -28,9 +30,12 @@ export function DestinationModal({
   variables,
   onSubmit,
   onClose,
+  telephony,
 }: {
   destination?: HandoffDestination;
   variables: readonly VariableOption[];
+  /** Twilio numbers: offered as routes; when the agent answers on one, Twilio's header rules are checked. */
+  telephony?: DestinationTelephony;
   onSubmit: (input: ReturnType<typeof draftToInput>) => Promise<HandoffActionResult>;
   onClose: (saved?: HandoffDestination) => void;
 }) {
@@ -44,13 +49,16 @@ export function DestinationModal({
   const input = draftToInput(draft);
   const parsed = parseDestination(input);
   const clientErrors = parsed.ok ? {} : parsed.fieldErrors;
+  const onTwilio = (telephony?.agentNumbers.length ?? 0) > 0;
   const warnings = useMemo(
-    () =>
-      destinationWarnings(
+    () => ({
+      ...(onTwilio ? twilioHeaderWarnings(input.sipHeaders ?? []) : {}),
+      ...destinationWarnings(
         { sipHeaders: input.sipHeaders ?? [] },
         variables.map((v) => v.name),
       ),
-    [input.sipHeaders, variables],
+    }),
+    [input.sipHeaders, variables, onTwilio],
   );
   // Header rows are checked as soon as something is typed in them; other fields once left.
   const typedInHeader = (key: string) => {
@@ -185,7 +193,17 @@ export function DestinationModal({
               placeholder={`e.g. ${ROUTE_EXAMPLES}`}
               spellCheck={false}
               className={`${inputClass} font-mono`}
+              list={telephony && telephony.routeNumbers.length > 0 ? "destination-route-numbers" : undefined}
             />
+            {telephony && telephony.routeNumbers.length > 0 && (
+              <datalist id="destination-route-numbers" data-testid="route-numbers">
+                {telephony.routeNumbers.map((n) => (
+                  <option key={n} value={`tel:${n}`}>
+                    Twilio number {n}
+                  </option>
+                ))}
+              </datalist>
+            )}
             <FieldMessages id="destination-route" error={errors.route} />
           </div>
         )}
@@ -263,6 +281,17 @@ export function DestinationModal({
           warnings={warnings}
           variables={variables}
         />
+        {warnings.sipHeaders && (
+          <p role="status" className="text-sm text-amber-800" data-testid="twilio-header-warning">
+            {warnings.sipHeaders}
+          </p>
+        )}
+        {onTwilio && (
+          <p className="text-xs text-slate-500">
+            This agent answers on Twilio ({telephony!.agentNumbers.join(", ")}): headers are checked against
+            Twilio&apos;s rules.
+          </p>
+        )}
       </form>
     </Modal>
   );

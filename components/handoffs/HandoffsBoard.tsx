@@ -19,6 +19,7 @@ import { DestinationCard } from "./DestinationCard";
 import { DestinationModal } from "./DestinationModal";
 import { PreviewRoutingPanel } from "./PreviewRoutingPanel";
 import type { RouteHosts } from "@/lib/sip/route";
+import type { DestinationTelephony } from "@/lib/telephony/account";
 
 type Dialog =
   | { kind: "none" }
@@ -35,6 +36,7 @@ export function HandoffsBoard({
   variables,
   samples,
   hosts,
+  telephony,
 }: {
   agentId: string;
   agentName: string;
@@ -44,6 +46,7 @@ export function HandoffsBoard({
   variables: VariableOption[];
   samples: Record<string, string>;
   hosts: RouteHosts;
+  telephony?: DestinationTelephony;
 }) {
   const mayEdit = useCan("destinations.edit");
   const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
@@ -108,6 +111,7 @@ export function HandoffsBoard({
       )}
       {dialog.kind === "create" && (
         <DestinationModal
+          telephony={telephony}
           variables={variables}
           onSubmit={(input) => createDestinationAction(agentId, input)}
           onClose={(saved) => {
@@ -119,6 +123,7 @@ export function HandoffsBoard({
       {dialog.kind === "edit" && (
         <DestinationModal
           destination={dialog.destination}
+          telephony={telephony}
           variables={variables}
           onSubmit={(input) => updateDestinationAction(agentId, dialog.destination.id, input)}
           onClose={(saved) => {

@@ -3,13 +3,24 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** API keys for everyone; Members and the Audit log only for roles that may use them. */
-export function SettingsNav({ agentId, members, audit }: { agentId: string; members: boolean; audit: boolean }) {
+/** API keys for everyone; Members, Telephony and the Audit log only for roles that may use them. */
+export function SettingsNav({
+  agentId,
+  members,
+  audit,
+  telephony,
+}: {
+  agentId: string;
+  members: boolean;
+  audit: boolean;
+  telephony: boolean;
+}) {
   const pathname = usePathname();
   const base = `/agents/${agentId}/settings`;
   const tabs = [
     { href: base, label: "API keys" },
     ...(members ? [{ href: `${base}/members`, label: "Members" }] : []),
+    ...(telephony ? [{ href: `${base}/telephony`, label: "Telephony" }] : []),
     ...(audit ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
   return (

@@ -4,6 +4,7 @@ import { listDestinations, listDestinationUsages } from "@/db/repositories/hando
 import { HandoffsBoard } from "@/components/handoffs/HandoffsBoard";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
 import { requirePageViewer } from "@/auth/viewer";
+import { listTwilioNumbers } from "@/db/repositories/telephony";
 
 export const dynamic = "force-dynamic";
 
@@ -21,8 +22,14 @@ export default async function HandoffsPage({ params }: { params: Promise<{ agent
     ...BUILTIN_VARIABLES.map((v) => [v.name, v.sample]),
     ...agentVariables.map((v) => [v.name, v.sampleValue]),
   ]);
+  const numbers = listTwilioNumbers(db);
+  const telephony = {
+    routeNumbers: numbers.map((n) => n.phoneNumber),
+    agentNumbers: numbers.filter((n) => n.agentId === agentId).map((n) => n.phoneNumber),
+  };
   return (
     <HandoffsBoard
+      telephony={telephony}
       agentId={agentId}
       agentName={agent.name}
       destinations={listDestinations(db, agentId)}

@@ -23,6 +23,7 @@ export default async function SettingsLayout({
         agentId={agentId}
         members={can(viewer.role, "members.manage")}
         audit={can(viewer.role, "audit.view")}
+        telephony={can(viewer.role, "telephony.manage")}
       />
       {children}
     </section>
