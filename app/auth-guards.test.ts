@@ -47,12 +47,29 @@ const PUBLIC_ACTIONS = new Set([
   "app/sign-in/actions.ts#signInAction",
   "app/sign-in/actions.ts#createFirstAdminAction",
 ]);
-/** Public routes: the OpenAPI document, and the JSON 404 for unknown API paths. */
-const PUBLIC_ROUTES = new Set(["app/api/v1/openapi.json/route.ts", "app/api/v1/[...path]/route.ts"]);
+/**
+ * Public routes: the OpenAPI document, the JSON 404 for unknown API paths, and the fixed TwiML
+ * that bench:voice measures beside the webhooks (it reads and writes nothing).
+ */
+const PUBLIC_ROUTES = new Set([
+  "app/api/v1/openapi.json/route.ts",
+  "app/api/v1/[...path]/route.ts",
+  "app/bench/twiml/route.ts",
+]);
+/**
+ * Twilio's voice webhooks: Twilio has no session or API key, so each request is guarded by its
+ * X-Twilio-Signature (checked before anything runs) instead. These must refuse an unsigned request.
+ */
+const SIGNATURE_ROUTES = new Set([
+  "app/voice/call/route.ts",
+  "app/voice/gather/route.ts",
+  "app/voice/transfer/route.ts",
+  "app/voice/status/route.ts",
+]);
 
 type Guarded = ((...args: unknown[]) => Promise<unknown>) & { permission?: string; public?: true };
 type Route = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
-  access?: { permission: string } | { public: true };
+  access?: { permission: string } | { public: true } | { signature: "twilio" };
 };
 
 const cookies = new Map<Role, string>();
@@ -197,12 +214,30 @@ describe("route handlers", () => {
           const access = handler.access;
           expect(access, `${rel(file)} ${method} declares no access`).toBeDefined();
           if (access && "public" in access) expect(PUBLIC_ROUTES).toContain(rel(file));
-          else expect(PERMISSION_NAMES).toContain(access!.permission);
+          else if (access && "signature" in access) expect(SIGNATURE_ROUTES).toContain(rel(file));
+          else expect(PERMISSION_NAMES).toContain((access as { permission: string }).permission);
         }
       });
 
       for (const [method, handler] of handlers) {
         const access = handler.access;
+        if (access && "signature" in access) {
+          it(`${method} refuses a request without Twilio's signature (403) and changes nothing`, async () => {
+            const before = snapshot();
+            actAs(cookies.get("admin")!);
+            const res = await handler(
+              new Request("http://localhost/voice/probe?conversation=x", {
+                method,
+                headers: { "content-type": "application/x-www-form-urlencoded" },
+                body: "CallSid=CA1&From=%2B14155550100&To=%2B14155550101&CallStatus=completed",
+              }),
+              { params: Promise.resolve({}) },
+            );
+            expect(res.status).toBe(403);
+            expect(snapshot()).toBe(before);
+          });
+          continue;
+        }
         if (!access || "public" in access || !PERMISSION_NAMES.includes(access.permission as never)) continue;
         const isApi = rel(file).startsWith("app/api/");
         const call = (auth: { key?: string; cookie?: string }) =>

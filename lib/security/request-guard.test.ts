@@ -87,6 +87,20 @@ describe("checkRequest", () => {
     expect(check("POST", SAVE, { referer: `http://${HOST}/agents/ag_1/flows/fl_1`, ...json })).toBeNull();
   });
 
+  it("lets Twilio's form POSTs reach /voice/* on the public host (the signature guards them), and nowhere else", () => {
+    const twilio = {
+      host: "voice.acme.example",
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": "80",
+      "x-twilio-signature": "abc=",
+    };
+    const h = (path: string) => checkRequest({ method: "POST", path, headers: new Headers(twilio) }, allowed);
+    expect(h("/voice/call")).toBeNull();
+    expect(h("/voice/gather")).toBeNull();
+    expect(h("/agents/ag_1/flows/fl_1")?.status).toBe(403);
+    expect(h("/api/v1/agents")?.status).toBe(403);
+  });
+
   it("does not check the origin of reads", () => {
     expect(check("GET", "/agents/ag_1/flows", { origin: "http://evil.example" })).toBeNull();
     expect(check("HEAD", "/api/v1/openapi.json", { "sec-fetch-site": "cross-site" })).toBeNull();

@@ -32,8 +32,18 @@ export function isJsonRoute(path: string): boolean {
   return path === "/api" || path.startsWith("/api/") || SAVE_ROUTE.test(path) || IMPORT_ROUTE.test(path);
 }
 
+/**
+ * Twilio's voice webhooks. Twilio reaches them through the public base URL, whose host this server
+ * may not list, and posts forms without Origin; each request is checked against its
+ * X-Twilio-Signature instead, so the Host allow-list (a defence for browsers) does not apply.
+ */
+export function isSignedWebhook(path: string): boolean {
+  return path.startsWith("/voice/");
+}
+
 export function checkRequest(req: GuardedRequest, allowedHosts: readonly AllowedHost[]): Refusal | null {
   const host = req.headers.get("host");
+  if (isSignedWebhook(req.path)) return null;
   if (!isAllowedHost(host, allowedHosts)) {
     return forbidden(
       `This server does not answer to the host "${host ?? ""}". Allowed: ${formatAllowedHosts(allowedHosts)}. ` +

@@ -1,0 +1,6 @@
+import { voiceRoute } from "@/app/voice/_lib/webhook";
+
+export const dynamic = "force-dynamic";
+
+/** POST /voice/transfer: Twilio's webhook, guarded by its signature (app/voice/_lib/webhook.ts). */
+export const POST = voiceRoute("transfer");

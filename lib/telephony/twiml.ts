@@ -1,0 +1,121 @@
+import VoiceResponse from "twilio/lib/twiml/VoiceResponse";
+import { REASON_HEADER, uriWithHeaders } from "../sip";
+import { classifyRoute, routeToSipUri, type RouteHosts } from "../sip/route";
+import type { Effect, Session } from "../runtime";
+import { callUrl, VOICE_PATHS } from "./account";
+
+/**
+ * One webhook turn's runtime effects as TwiML (docs/design.md §13), through the SDK's
+ * VoiceResponse. The voice webhooks and the simulator's TwiML view both call `turnTwiml`, so what
+ * the simulator shows is what Twilio gets.
+ */
+
+export interface TwimlContext {
+  publicBaseUrl: string;
+  conversationId: string;
+  /** Twilio can REFER only a call that reached it over SIP (its From is a sip: URI). */
+  sipOriginated: boolean;
+  hosts: RouteHosts;
+}
+
+export interface TurnTwiml {
+  xml: string;
+  /** Things Twilio will do differently from the flow's design (a REFER sent as a Dial). */
+  warnings: string[];
+  /** The transfer this TwiML starts, if any; its action URL reports the outcome. */
+  transfer: { verb: "Dial" | "Refer"; target: string } | null;
+}
+
+export function isSipOriginated(from: string): boolean {
+  return /^sip:/i.test(from.trim());
+}
+
+/** Where a handoff goes in TwiML: `<Number>` for tel:/E.164 routes, else `<Sip>` with the headers in the URI. */
+export function transferTarget(
+  route: string,
+  headers: readonly { name: string; value: string }[],
+  hosts: RouteHosts,
+): { noun: "Number" | "Sip"; value: string } {
+  const c = classifyRoute(route);
+  if (c && (c.kind === "tel" || c.kind === "e164")) return { noun: "Number", value: c.value };
+  return { noun: "Sip", value: uriWithHeaders(routeToSipUri(route, hosts), headers) };
+}
+
+export function turnTwiml(effects: readonly Effect[], session: Session, ctx: TwimlContext): TurnTwiml {
+  const response = new VoiceResponse();
+  const warnings: string[] = [];
+  let pendingSays: string[] = [];
+  let transfer: TurnTwiml["transfer"] = null;
+  let hungUp = false;
+  const flushSays = () => {
+    for (const text of pendingSays) response.say(text);
+    pendingSays = [];
+  };
+  const action = callUrl(ctx.publicBaseUrl, VOICE_PATHS.transfer, ctx.conversationId);
+
+  for (const e of effects) {
+    if (e.type === "say") pendingSays.push(e.text);
+    else if (e.type === "handoff") {
+      // A refused attempt replayed after Twilio reported it: the transfer was already sent.
+      if (e.record.failed || transfer) continue;
+      flushSays();
+      const r = e.record;
+      if (r.method === "bye" || r.route === null) {
+        response.hangup();
+        hungUp = true;
+        continue;
+      }
+      const headers = [{ name: REASON_HEADER, value: r.reason }, ...r.sip_headers];
+      const target = transferTarget(r.route, headers, ctx.hosts);
+      if (r.method === "refer" && ctx.sipOriginated && target.noun === "Sip") {
+        response.refer({ action, method: "POST" }).sip(target.value);
+        transfer = { verb: "Refer", target: target.value };
+      } else {
+        if (r.method === "refer")
+          warnings.push(
+            ctx.sipOriginated
+              ? `Twilio cannot REFER to ${r.route} (not a SIP URI); the call is transferred with <Dial>`
+              : "Twilio can REFER only a call that arrived over SIP; the call is transferred with <Dial>",
+          );
+        const dial = response.dial({ action, method: "POST" });
+        if (target.noun === "Number") dial.number(target.value);
+        else dial.sip(target.value);
+        transfer = { verb: "Dial", target: target.value };
+      }
+    } else if (e.type === "hang_up") {
+      if (transfer || hungUp) continue;
+      flushSays();
+      response.hangup();
+      hungUp = true;
+    }
+  }
+  if (!transfer && !hungUp && session.status === "awaiting_input") {
+    const gather = response.gather({
+      input: ["speech", "dtmf"],
+      speechTimeout: "auto",
+      action: callUrl(ctx.publicBaseUrl, VOICE_PATHS.gather, ctx.conversationId),
+      method: "POST",
+      actionOnEmptyResult: true,
+    });
+    for (const text of pendingSays) gather.say(text);
+    pendingSays = [];
+  }
+  flushSays();
+  return { xml: response.toString(), warnings, transfer };
+}
+
+/** The TwiML for a number no agent answers on. */
+export function notConfiguredTwiml(): string {
+  const response = new VoiceResponse();
+  response.say("This number is not configured");
+  response.hangup();
+  return response.toString();
+}
+
+/** The TwiML that ends a call without more words (a finished call, a status the runtime ignores). */
+export function hangupTwiml(say?: string): string {
+  const response = new VoiceResponse();
+  if (say) response.say(say);
+  response.hangup();
+  return response.toString();
+}
