@@ -3,6 +3,7 @@ import { E2E_DB } from "../playwright.config";
 import { getAgent } from "../db/repositories/agents";
 import { connectTwilio } from "../telephony/connection";
 import { HandoffsPage } from "./pages/HandoffsPage";
+import { SimulatorPage } from "./pages/SimulatorPage";
 import { TelephonyPage } from "./pages/TelephonyPage";
 
 const SID = "AC" + "e2e0".repeat(8);
@@ -50,6 +51,28 @@ test("Telephony: a connection made without verifying, a number assigned by hand 
   await expect(page.locator(`#destination-route-numbers option[value="tel:${number}"]`)).toHaveCount(1);
   await handoffs.addHeader("Customer-ID", "$customer_id");
   await expect(handoffs.modal).toContainText("Twilio sends only X- headers");
+
+  // The simulator shows the TwiML each turn would return, with the public base URL's action URLs.
+  await page.keyboard.press("Escape");
+  const simulator = new SimulatorPage(page);
+  await simulator.goto(agentId);
+  await simulator.start();
+  await simulator.say("I have a question about my bill");
+  await expect(simulator.outcome()).toBeVisible();
+  const turns = await simulator.showTwiml();
+  await expect(turns).toHaveCount(2);
+  await expect(turns.nth(0).getByTestId("twiml-request")).toHaveText("POST /voice/call");
+  await expect(turns.nth(0).getByTestId("twiml-xml")).toContainText(
+    `<Gather input="speech dtmf" speechTimeout="auto" action="${PUBLIC_URL}/voice/gather?conversation=conv_`,
+  );
+  await expect(turns.nth(1).getByTestId("twiml-request")).toHaveText(
+    'POST /voice/gather (SpeechResult="I have a question about my bill")',
+  );
+  await expect(turns.nth(1).getByTestId("twiml-xml")).toContainText(
+    "<Sip>sip:billing@pbx.acme.example?X-Handoff-Reason=billing&amp;X-Customer-ID=abc123&amp;X-Caller-ID=",
+  );
+  await simulator.root.getByRole("button", { name: "Transcript" }).click();
+  await expect(simulator.root.getByTestId("transcript")).toBeVisible();
 
   // Only admins manage telephony.
   const designer = await pageAs("designer");

@@ -18,6 +18,8 @@ import {
   type ScriptedInput,
 } from "../../lib/simulation";
 import { formatTraceText } from "../../lib/sip";
+import { getTwilioConnection } from "../../db/repositories/telephony";
+import { simulatedWebhooks, type SimulatedWebhook } from "../../lib/telephony/simulated-twiml";
 import { UsageError, requiredString, stringList, stringOption } from "../args";
 import { defineCommand } from "../command";
 import {
@@ -79,6 +81,10 @@ transcript, the handoff record and the SIP trace.`,
     save: { type: "boolean", help: "store the call as a conversation (channel simulator)" },
     json: { type: "boolean", help: "print { transcript, path, handoff, sip_trace, metrics, logs, warnings }" },
     pcap: { ...PCAP_OPTION, help: `${PCAP_OPTION.help}; a call without a handoff has no trace (an empty capture)` },
+    twiml: {
+      type: "boolean",
+      help: "also print the TwiML each turn would return to Twilio (the voice webhooks' own code; `twiml` in --json)",
+    },
   },
   notes: "Exit codes: 0 the call ran; 2 bad arguments.",
   async run(values, io, { argv }) {
@@ -139,8 +145,15 @@ transcript, the handoff record and the SIP trace.`,
         behaviours: variant === "busy" ? { "*": "busy" } : undefined,
       });
       const startedAt = new Date();
-      const result = await simulateScript(session, inputs, async (req) =>
-        toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))),
+      const publicBaseUrl = getTwilioConnection(db)?.publicBaseUrl;
+      const webhooks: SimulatedWebhook[] = [];
+      const result = await simulateScript(
+        session,
+        inputs,
+        async (req) => toOutcome(await runner.run(toRunRequest(req, setup, timeoutMs))),
+        values.twiml === true
+          ? (event, effects, after) => webhooks.push(...simulatedWebhooks(event, effects, after, publicBaseUrl))
+          : undefined,
       );
       session = result.session;
       writePcapOption(values, session.sipTrace?.messages ?? [], startedAt.getTime());
@@ -185,6 +198,7 @@ transcript, the handoff record and the SIP trace.`,
               metrics: session.metrics,
               logs: session.logs,
               warnings,
+              ...(values.twiml === true ? { twiml: webhooks } : {}),
             },
             null,
             2,
@@ -200,6 +214,13 @@ transcript, the handoff record and the SIP trace.`,
           }),
         );
         if (session.sipTrace) io.out("\n## SIP trace\n" + formatTraceText(session.sipTrace));
+        if (values.twiml === true) {
+          io.out("\n## TwiML\n");
+          for (const w of webhooks) {
+            io.out(`\n${w.request}\n${w.xml ?? "(the call is stored; no TwiML)"}\n`);
+            for (const warning of w.warnings) io.out(`warning: ${warning}\n`);
+          }
+        }
       }
       return 0;
     } finally {

@@ -14,7 +14,7 @@ import {
   type HandoffDestination,
 } from "@/lib/handoffs/types";
 import { ROUTE_EXAMPLES } from "@/lib/sip/route";
-import { twilioHeaderWarnings } from "@/lib/telephony/header-rules";
+import { twilioHeaderWarnings } from "@/lib/sip/twilio-header-rules";
 import type { DestinationTelephony } from "@/lib/telephony/account";
 import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import { draftFrom, draftToInput, type DestinationDraft } from "./draft";
@@ -52,11 +52,12 @@ export function DestinationModal({
   const onTwilio = (telephony?.agentNumbers.length ?? 0) > 0;
   const warnings = useMemo(
     () => ({
-      ...(onTwilio ? twilioHeaderWarnings(input.sipHeaders ?? []) : {}),
       ...destinationWarnings(
         { sipHeaders: input.sipHeaders ?? [] },
         variables.map((v) => v.name),
       ),
+      // Twilio's rule is the more specific one for a name both warn about.
+      ...(onTwilio ? twilioHeaderWarnings(input.sipHeaders ?? []) : {}),
     }),
     [input.sipHeaders, variables, onTwilio],
   );

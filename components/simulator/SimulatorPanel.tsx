@@ -15,6 +15,7 @@ import { SimulatorContext, useSimulator } from "./context";
 import { DtmfKeypad } from "./DtmfKeypad";
 import { createSimulatorStore, type CallDetails } from "./store";
 import { Transcript } from "./Transcript";
+import { TwimlView } from "./TwimlView";
 
 export interface SimulatorProps {
   agentId: string;
@@ -29,6 +30,8 @@ export interface SimulatorProps {
   timeoutMs: number;
   /** Lets a host (the flow canvas) follow the call: current node and the path so far. */
   onProgress?: (progress: { currentNodeId: string | null; path: readonly string[] }) => void;
+  /** The connected Twilio public base URL, for the TwiML view's action URLs. */
+  publicBaseUrl?: string;
 }
 
 export const CALL_IN_PROGRESS = "A call is in progress; leaving ends it without storing it. Leave anyway?";
@@ -48,6 +51,7 @@ export function SimulatorPanel({
   defaults,
   timeoutMs,
   onProgress,
+  publicBaseUrl,
 }: SimulatorProps) {
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
@@ -60,6 +64,7 @@ export function SimulatorPanel({
       {
         getAgent: getAgent ?? (() => agent),
         newSeed: () => crypto.randomUUID(),
+        publicBaseUrl,
         runFunction: async (req) => toOutcome(await browserRunner().run(toRunRequest(req, agent, timeoutMs))),
         onSay: (text) => soundRef.current && speak(text),
         onFinished: (session: Session) => {
@@ -126,6 +131,7 @@ export function SimulatorPanel({
 }
 
 function SimulatorBody() {
+  const [view, setView] = useState<"transcript" | "twiml">("transcript");
   const phase = useSimulator((s) => s.phase);
   const timeline = useSimulator((s) => s.timeline);
   const working = useSimulator((s) => s.working);
@@ -142,9 +148,22 @@ function SimulatorBody() {
   if (phase === "setup") return <CallDetailsForm runnerNote={runnerNote} />;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
+      <div role="group" aria-label="View" className="flex gap-1 text-xs">
+        {(["transcript", "twiml"] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            onClick={() => setView(v)}
+            className={`rounded px-2 py-1 ${view === v ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+          >
+            {v === "transcript" ? "Transcript" : "TwiML"}
+          </button>
+        ))}
+      </div>
       {/* Padding sideways only: the ladder's lane titles stick to the very top of this scroll box. */}
       <div className="min-h-0 flex-1 overflow-y-auto rounded-md border border-slate-200 bg-white px-3">
-        <Transcript items={timeline} working={working} />
+        {view === "twiml" ? <TwimlView /> : <Transcript items={timeline} working={working} />}
         {error && (
           <p role="alert" className="mb-3 text-sm text-red-700">
             {error}

@@ -1,6 +1,7 @@
 import { createStore } from "zustand/vanilla";
 import { startCall, type AgentSetup, type CallEvent, type Session } from "@/lib/runtime";
 import { advance, type RunFunction } from "@/lib/simulation";
+import { simulatedWebhooks, type SimulatedWebhook } from "@/lib/telephony/simulated-twiml";
 import { timelineOf, type TimelineItem } from "./timeline";
 
 export interface CallDetails {
@@ -15,6 +16,8 @@ export interface SimulatorState {
   details: CallDetails;
   session: Session | null;
   timeline: TimelineItem[];
+  /** What each turn would send Twilio on a live call (the TwiML view). */
+  webhooks: SimulatedWebhook[];
   /** True while the runtime waits on a Python function. */
   working: boolean;
   error: string | null;
@@ -38,6 +41,8 @@ export interface SimulatorDeps {
   onFinished(session: Session): void;
   newSeed(): string;
   onSay?(text: string): void;
+  /** The connected Twilio public base URL, for the TwiML view's action URLs. */
+  publicBaseUrl?: string;
 }
 
 export type SimulatorStore = ReturnType<typeof createSimulatorStore>;
@@ -61,6 +66,7 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
         set((s) => ({
           session: r.session,
           timeline: [...s.timeline, ...timelineOf(r.effects, before, r.session)],
+          webhooks: [...s.webhooks, ...simulatedWebhooks(event, r.effects, r.session, deps.publicBaseUrl)],
           working: false,
           phase: ended ? "ended" : "running",
         }));
@@ -75,6 +81,7 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
       details: initial,
       session: null,
       timeline: [],
+      webhooks: [],
       working: false,
       error: null,
       editDetails: (patch) => set((s) => ({ details: { ...s.details, ...patch } })),
@@ -87,7 +94,7 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
           seed: deps.newSeed(),
           behaviours: d.busy ? { "*": "busy" } : undefined,
         });
-        set({ session, timeline: [], phase: "running", error: null });
+        set({ session, timeline: [], webhooks: [], phase: "running", error: null });
         await send({ type: "call_started" });
       },
       say: (text) => send({ type: "user_utterance", text }, text),
@@ -95,7 +102,7 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
       hangUp: () => send({ type: "caller_hangup" }),
       async restart() {
         if (get().session?.status !== "ended" && get().session) await send({ type: "caller_hangup" });
-        set({ phase: "setup", session: null, timeline: [], working: false, error: null });
+        set({ phase: "setup", session: null, timeline: [], webhooks: [], working: false, error: null });
       },
     };
   });

@@ -42,6 +42,12 @@ export class SimulatorPage {
     return new TracePanel(this.outcome());
   }
 
+  /** Switches to the TwiML view: one entry per webhook a live call would make. */
+  async showTwiml() {
+    await this.root.getByRole("button", { name: "TwiML" }).click();
+    return this.root.getByTestId("twiml-turn");
+  }
+
   savedNote() {
     return this.root.getByTestId("saved-note");
   }

@@ -206,6 +206,28 @@ describe("lintFlow", () => {
     expect(rulesOf(around(handoff({ destinationId: billing.id }), []))).toEqual([]);
   });
 
+  it("twilio-header only when the agent answers on a Twilio number", () => {
+    const headers = {
+      ...billing,
+      sipHeaders: [
+        { name: "Customer-ID", value: "1" },
+        { name: "X-Twilio-Thing", value: "2" },
+        { name: "User-to-User", value: "3" },
+        ...[1, 2, 3].map((n) => ({ name: `X-Long-${n}`, value: "v".repeat(320) })),
+      ],
+    };
+    const flow = around(handoff({ destinationId: billing.id }), []);
+    expect(rulesOf(flow, context({ destinations: [headers] }))).toEqual([]);
+    const p = lintFlow(flow, context({ destinations: [headers], twilio: true }));
+    expect(p.map((x) => [x.rule, x.severity, x.id])).toEqual([
+      ["twilio-header", "warning", "twilio-header:h:hd_billing:0"],
+      ["twilio-header", "warning", "twilio-header:h:hd_billing:1"],
+      ["twilio-header", "warning", "twilio-header:h:hd_billing"],
+    ]);
+    expect(p[0]!.message).toMatch(/Twilio sends only X- headers/);
+    expect(p[2]!.message).toMatch(/Twilio allows fewer than 1024/);
+  });
+
   it("unknown-variable across text fields; built-ins, agent, set and condition variables are known", () => {
     const d = around(say("a", "Hi $caller_id $customer_id $mystery"));
     const p = lintFlow(d, context());

@@ -17,6 +17,7 @@ export const LINT_RULES = [
   "unknown-function",
   "override-never-transfers",
   "invalid-header",
+  "twilio-header",
   "long-utterance",
   "unknown-variable",
   "invalid-variable-name",
@@ -50,6 +51,8 @@ export interface LintContext {
   functions: readonly LintFunction[];
   /** The agent's variables; built-ins are always known. */
   variables: readonly string[];
+  /** The agent answers on a Twilio number: destinations' headers must follow Twilio's rules too. */
+  twilio?: boolean;
 }
 
 /**
@@ -61,6 +64,7 @@ export interface FlowContext {
   defaultDestination: LintDestination | null;
   functionsByName: ReadonlyMap<string, LintFunction>;
   knownVariables: ReadonlySet<string>;
+  twilio: boolean;
 }
 
 export interface NodeLintContext extends FlowContext {
@@ -76,6 +80,7 @@ export function prepareContext(ctx: LintContext, assignedVariables: Iterable<str
     defaultDestination: ctx.destinations.find((d) => d.isDefault) ?? null,
     functionsByName,
     knownVariables,
+    twilio: ctx.twilio === true,
   };
 }
 

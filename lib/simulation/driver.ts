@@ -40,22 +40,29 @@ export async function simulateScript(
   session: Session,
   inputs: readonly ScriptedInput[],
   runFunction: RunFunction,
+  /** Each caller event with what it produced (the CLI's TwiML view is one webhook per turn). */
+  onTurn?: (event: CallEvent, effects: Effect[], after: Session) => void,
 ): Promise<{ session: Session; effects: Effect[]; unused: number }> {
   const effects: Effect[] = [];
-  let r = await advance(session, { type: "call_started" }, runFunction);
+  const turn = async (from: Session, event: CallEvent) => {
+    const result = await advance(from, event, runFunction);
+    onTurn?.(event, result.effects, result.session);
+    return result;
+  };
+  let r = await turn(session, { type: "call_started" });
   effects.push(...r.effects);
   let used = 0;
   for (const input of inputs) {
     if (r.session.status !== "awaiting_input") break;
     const event: CallEvent =
       "say" in input ? { type: "user_utterance", text: input.say } : { type: "dtmf", digits: input.dtmf };
-    r = await advance(r.session, event, runFunction);
+    r = await turn(r.session, event);
     effects.push(...r.effects);
     used++;
   }
   // A script that runs out while the agent still listens: the caller hung up.
   if (r.session.status === "awaiting_input") {
-    r = await advance(r.session, { type: "caller_hangup" }, runFunction);
+    r = await turn(r.session, { type: "caller_hangup" });
     effects.push(...r.effects);
   }
   return { session: r.session, effects, unused: inputs.length - used };

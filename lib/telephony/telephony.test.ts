@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callUrl, connectInputSchema, numberUrls, phoneNumberSchema } from "./account";
-import { sipHeaderPart, twilioHeaderNameProblem, twilioHeaderWarnings } from "./header-rules";
+import { sipHeaderPart, twilioHeaderNameProblem, twilioHeaderWarnings } from "../sip/twilio-header-rules";
 
 describe("connect input", () => {
   const ok = { accountSid: "AC" + "a".repeat(32), authToken: "b".repeat(32), publicBaseUrl: "https://x.example/sb/" };

@@ -1,3 +1,4 @@
+import { getTwilioConnection } from "@/db/repositories/telephony";
 import Link from "next/link";
 import { getDb } from "@/db/server";
 import { RunChooser } from "@/components/simulator/RunChooser";
@@ -82,6 +83,7 @@ export default async function Simulator({
           flowName={selected.name}
           agent={selected.setup}
           timeoutMs={selected.timeoutMs}
+          publicBaseUrl={getTwilioConnection(getDb())?.publicBaseUrl}
           defaults={{
             callerId: sample("caller_id"),
             calledNumber: sample("called_number"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INVALID_REASON_MESSAGE, isReasonCode } from "../../../handoffs/record";
 import { headerNameError, headerValueError } from "../../../sip/header-rules";
+import { headerPartProblem, twilioHeaderNameProblem } from "../../../sip/twilio-header-rules";
 import { functionCanTransfer } from "../../../functions/can-transfer";
 import { defineKind, truncate } from "../../kind";
 import { compact, kindTitle, textSchema, titleSchema, unknownFunctionProblem } from "../../fields";
@@ -69,8 +70,33 @@ function headerProblems(dest: LintDestination, ctx: NodeLintContext): Problem[] 
           `${dest.id}:${i}`,
         ),
       );
+    } else if (ctx.twilio) {
+      const twilio = twilioHeaderNameProblem(h.name);
+      if (twilio)
+        out.push(
+          nodeProblem(
+            ctx,
+            "twilio-header",
+            "warning",
+            `Destination "${dest.name}" header ${h.name}: ${twilio}`,
+            "data.destinationId",
+            `${dest.id}:${i}`,
+          ),
+        );
     }
   });
+  const tooLong = ctx.twilio ? headerPartProblem(dest.sipHeaders) : null;
+  if (tooLong)
+    out.push(
+      nodeProblem(
+        ctx,
+        "twilio-header",
+        "warning",
+        `Destination "${dest.name}": ${tooLong}`,
+        "data.destinationId",
+        dest.id,
+      ),
+    );
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { twilioNumbersOfAgent } from "@/db/repositories/telephony";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/server";
 import { getAgent, listAgentVariables } from "@/db/repositories/agents";
@@ -47,7 +48,12 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
       key={flow.id}
       agentId={agentId}
       flow={flow}
-      lintContext={{ destinations, functions: fns, variables: agentVariables.map((v) => v.name) }}
+      lintContext={{
+        destinations,
+        functions: fns,
+        variables: agentVariables.map((v) => v.name),
+        twilio: twilioNumbersOfAgent(db, agentId).length > 0,
+      }}
       variableOptions={variableOptions}
       functionIds={Object.fromEntries(storedFunctions.map((f) => [f.name, f.id]))}
       simulation={{
