@@ -14,6 +14,7 @@ import { getVersion } from "../db/repositories/versions";
 import { writeTransaction } from "../db/transaction";
 import { agentSetupFromDocument, documentSamples } from "../lib/agent-document";
 import { outcomeOfStatus, type TransferOutcome } from "../lib/handoffs/outcomes";
+import type { TraceBehaviour } from "../lib/sip";
 import { step, startCall, type AgentSetup, type CallEvent, type Effect, type Session } from "../lib/runtime";
 import { advance, conversationFromSession, toOutcome, toRunRequest } from "../lib/simulation";
 import type { RunRequest, RunResult } from "../lib/functions/types";
@@ -183,7 +184,6 @@ async function startLiveCall(params: Record<string, string>, ctx: Ctx): Promise<
     calledNumber: to,
     variables: live.samples,
     seed: callSid,
-    variant: "success",
   });
   session0.variables.call_sid = callSid;
   const r = await runTurn(
@@ -288,6 +288,18 @@ export function transferOutcomeOf(params: Record<string, string>): {
   return { outcome: byStatus[status] ?? "failed", sipStatus: null, status };
 }
 
+/** How the replayed destination behaves: Twilio's SIP status when it gave one, else the outcome's behaviour. */
+function behaviourOf(outcome: TransferOutcome, sipStatus: number | null): TraceBehaviour {
+  if (sipStatus !== null && sipStatus >= 300) return { kind: "reject", status: sipStatus };
+  const byOutcome: Partial<Record<TransferOutcome, TraceBehaviour>> = {
+    busy: "busy",
+    no_answer: "no_answer",
+    declined: "declines",
+    unreachable: "unreachable",
+  };
+  return byOutcome[outcome] ?? { kind: "reject", status: 500 };
+}
+
 /**
  * The Dial/Refer action: the transfer's outcome is recorded. A completed transfer ends the call;
  * a failed one replays the turn that made it with the destination refusing, so the flow takes
@@ -313,14 +325,17 @@ async function transferred(call: StoredCall, params: Record<string, string>, ctx
     return xml(hangupTwiml());
   }
   // Replay the turn with the destination refusing.
-  let s: Session = { ...l.turnStart, call: { ...l.turnStart.call, variant: "busy" } };
+  // Twilio made one attempt; the replay's destination behaves as Twilio reported (every attempt).
+  const refusing = { "*": behaviourOf(outcome, sipStatus) };
+  let s: Session = { ...l.turnStart, call: { ...l.turnStart.call, behaviours: refusing } };
   const effects: Effect[] = [];
   for (const event of call.turnEvents as CallEvent[]) {
     const r = step(s, event);
     s = r.session;
     effects.push(...r.effects);
   }
-  s = { ...s, call: { ...s.call, variant: "success" }, logs: [...s.logs], metrics: [...s.metrics] };
+  const { behaviours: _replayed, ...liveCall } = s.call;
+  s = { ...s, call: liveCall, logs: [...s.logs], metrics: [...s.metrics] };
   s.logs.push({
     level: "warning",
     message: note,

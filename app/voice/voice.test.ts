@@ -145,7 +145,7 @@ describe("a whole call", () => {
       }),
     );
     expect(verbs(busy)).toBe("Gather(Say, Say)");
-    expect(busy.children[0]!.children[0]!.text).toBe("I'm sorry, nobody is available to take your call right now.");
+    expect(busy.children[0]!.children[0]!.text).toBe("I couldn't connect you right now.");
 
     const bye = twiml(await post("gather", gatherPath, { ...callParams(callSid), SpeechResult: "that's all" }));
     expect(verbs(bye)).toBe("Say, Hangup");
@@ -169,6 +169,8 @@ describe("a whole call", () => {
       expect.objectContaining({ level: "warning", message: "Transfer busy (Twilio busy, SIP 486)" }),
     );
     expect(stored.metrics).toContainEqual(expect.objectContaining({ name: "transfer_outcome", value: "busy" }));
+    // The runtime's own record of the transfer says what Twilio reported.
+    expect(stored.handoff).toMatchObject({ destination: "Billing Support", outcome: "busy", sip_status: 486 });
     // A repeated status callback changes nothing.
     expect((await post("status", "/voice/status", { ...callParams(callSid), CallStatus: "completed" })).status).toBe(
       200,

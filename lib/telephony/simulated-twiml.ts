@@ -1,3 +1,4 @@
+import type { TransferOutcome } from "../handoffs/outcomes";
 import type { CallEvent, Effect, Session } from "../runtime";
 import { VOICE_PATHS } from "./account";
 import { isSipOriginated, turnTwiml, type TwimlContext } from "./twiml";
@@ -35,6 +36,14 @@ function requestFor(event: CallEvent): string {
   }
 }
 
+/** What Twilio's Dial/Refer action would report for a transfer that ended so. */
+function actionParams(verb: "Dial" | "Refer", outcome: TransferOutcome, sipStatus: number | null): string {
+  const code = sipStatus === null ? "" : `${verb}SipResponseCode=${sipStatus}`;
+  if (verb === "Refer") return code || "ReferCallStatus=failure";
+  const status = outcome === "busy" ? "busy" : outcome === "no_answer" ? "no-answer" : "failed";
+  return [`DialCallStatus=${status}`, code].filter(Boolean).join(", ");
+}
+
 export function simulatedWebhooks(
   event: CallEvent,
   effects: readonly Effect[],
@@ -48,20 +57,23 @@ export function simulatedWebhooks(
     sipOriginated: isSipOriginated(after.call.callerId),
     hosts: after.agent.hosts,
   };
-  const refused = effects.findIndex((e) => e.type === "handoff" && e.record.failed);
+  const refused = effects.findIndex((e) => e.type === "handoff" && e.record.outcome !== "completed");
   if (refused === -1) {
     const t = turnTwiml(effects, after, ctx);
     return [{ request: requestFor(event), xml: t.xml, warnings: t.warnings }];
   }
   const handoff = effects[refused] as Extract<Effect, { type: "handoff" }>;
-  const dialing = [...effects.slice(0, refused), { ...handoff, record: { ...handoff.record, failed: false } }];
+  const dialing = [
+    ...effects.slice(0, refused),
+    { ...handoff, record: { ...handoff.record, outcome: "completed" as const } },
+  ];
   const first = turnTwiml(dialing, { ...after, status: "ended" }, ctx);
   const then = turnTwiml(effects.slice(refused + 1), after, ctx);
   const verb = first.transfer?.verb ?? "Dial";
   return [
     { request: requestFor(event), xml: first.xml, warnings: first.warnings },
     {
-      request: `POST ${VOICE_PATHS.transfer} (${verb === "Refer" ? "ReferSipResponseCode=486" : "DialCallStatus=busy, DialSipResponseCode=486"})`,
+      request: `POST ${VOICE_PATHS.transfer} (${actionParams(verb, handoff.record.outcome, handoff.record.sip_status)})`,
       xml: then.xml,
       warnings: then.warnings,
     },

@@ -57,7 +57,7 @@ export function turnTwiml(effects: readonly Effect[], session: Session, ctx: Twi
     if (e.type === "say") pendingSays.push(e.text);
     else if (e.type === "handoff") {
       // A refused attempt replayed after Twilio reported it: the transfer was already sent.
-      if (e.record.failed || transfer) continue;
+      if (e.record.outcome !== "completed" || transfer) continue;
       flushSays();
       const r = e.record;
       if (r.method === "bye" || r.route === null) {
