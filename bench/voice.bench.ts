@@ -6,7 +6,7 @@
  *
  * Scenarios: `call` (a new call: greeting + Gather), `gather` (the caller asks for billing: a
  * handoff, no Python), `gather + Python` (a gold caller: the override function runs in the server's
- * warm pool), and turns per second with IN_FLIGHT calls at once. Targets (docs/design.md §13):
+ * warm pool), and turns per second with IN_FLIGHT calls at once. Targets (docs/design.md §14):
  * p95 ≤ 25 ms without Python, ≤ 40 ms with a warm function, ≥ 300 turns/s.
  *
  * Env: BENCH_PORT (3198), BENCH_SAMPLES (300), BENCH_SECONDS (3), NEXT_DIST_DIR (.next). Ends with

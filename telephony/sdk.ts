@@ -3,7 +3,7 @@ import type RequestClient from "twilio/lib/base/RequestClient";
 import { numberUrls } from "../lib/telephony/account";
 
 /**
- * Twilio's REST API through the official SDK (docs/design.md §13): fetch the account, list the
+ * Twilio's REST API through the official SDK (docs/design.md §14): fetch the account, list the
  * incoming numbers, point a number at this server. Tests swap the SDK's HTTP client for a fake
  * (`useTwilioHttpClient`), so the requests the SDK itself builds are what they assert.
  */

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 import { secretBesideDatabase } from "../auth/secret";
 
 /**
- * AES-256-GCM for the Twilio auth token (docs/design.md §13). The key comes from
+ * AES-256-GCM for the Twilio auth token (docs/design.md §14). The key comes from
  * SWITCHBOARD_SECRET_KEY or from a 0600 `telephony-key` file beside the database, created once.
  * A sealed value is `v1.<iv>.<tag>.<ciphertext>` in base64url; the tag makes a wrong key or a
  * tampered value fail loudly instead of decrypting to garbage.

@@ -22,7 +22,7 @@ import { hangupTwiml, isSipOriginated, notConfiguredTwiml, turnTwiml } from "../
 import { storedCredentials } from "./connection";
 
 /**
- * The voice webhooks (docs/design.md §13). Each request is checked against Twilio's signature
+ * The voice webhooks (docs/design.md §14). Each request is checked against Twilio's signature
  * first; then one turn of the agent's live version runs with the same lib/runtime as the
  * simulator, its state saved in the database so any server process takes the next webhook.
  */

@@ -2,7 +2,7 @@ import type { SipHeader } from "../handoffs/types";
 import { escapeHvalue } from "./hvalue";
 
 /**
- * Twilio's rules for SIP headers it sends in a `<Sip>` URI (docs/design.md §13): custom names
+ * Twilio's rules for SIP headers it sends in a `<Sip>` URI (docs/design.md §14): custom names
  * start with `X-` (a few standard ones are allowed as they are), none starts with `X-Twilio`
  * (Twilio's own), and the URI's header part stays under 1024 characters. Checked in the
  * destination form (when the agent has a Twilio number) and in flow lint.

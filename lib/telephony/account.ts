@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The Twilio connection's input and the URLs Twilio calls (docs/design.md §13). Pure: the
+ * The Twilio connection's input and the URLs Twilio calls (docs/design.md §14). Pure: the
  * Settings form, the server actions and the CLI validate with these same schemas.
  */
 

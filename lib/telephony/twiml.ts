@@ -5,7 +5,7 @@ import type { Effect, Session } from "../runtime";
 import { callUrl, VOICE_PATHS } from "./account";
 
 /**
- * One webhook turn's runtime effects as TwiML (docs/design.md §13), through the SDK's
+ * One webhook turn's runtime effects as TwiML (docs/design.md §14), through the SDK's
  * VoiceResponse. The voice webhooks and the simulator's TwiML view both call `turnTwiml`, so what
  * the simulator shows is what Twilio gets.
  */
