@@ -14,10 +14,15 @@ describe("demoFlow", () => {
     expect(flowDocumentSchema.parse(doc)).toEqual(doc);
   });
 
-  it("lints clean with the seeded destinations and variables, no functions", () => {
-    expect(
-      lintFlow(demoFlow({ destinations }), context({ functions: [], variables: ["customer_id", "tier"] })),
-    ).toEqual([]);
+  it("lints clean with the seeded destinations and variables, no functions (a Failed suggestion per handoff)", () => {
+    const problems = lintFlow(
+      demoFlow({ destinations }),
+      context({ functions: [], variables: ["customer_id", "tier"] }),
+    );
+    expect(problems.filter((p) => p.severity !== "info")).toEqual([]);
+    expect(problems.map((p) => [p.rule, p.nodeId])).toEqual(
+      ["vip", "billing_handoff", "front_desk", "back_to_ivr"].map((id) => ["handoff-no-fallback", id]),
+    );
   });
 
   it("has no errors even without agent variables", () => {
@@ -30,8 +35,10 @@ describe("demoFlow", () => {
     const vip = doc.nodes.find((n) => n.id === "vip")!.data as HandoffData;
     expect(vip).toMatchObject({ destinationId: billing.id, overrideFunction: "route_vip", reason: "billing" });
     const fn = { name: "route_vip", code: "def route_vip(conv):\n    conv.transfer_call('sip:vip@pbx.acme.example')" };
-    expect(lintFlow(doc, context({ functions: [fn] }))).toEqual([]);
-    expect(lintFlow(doc, context()).map((p) => p.rule)).toEqual(["unknown-function"]);
+    const errorsAndWarnings = (ctx: ReturnType<typeof context>) =>
+      lintFlow(doc, ctx).filter((p) => p.severity !== "info");
+    expect(errorsAndWarnings(context({ functions: [fn] }))).toEqual([]);
+    expect(errorsAndWarnings(context()).map((p) => p.rule)).toEqual(["unknown-function"]);
   });
 
   it("routes each intent to its destination", () => {

@@ -16,6 +16,13 @@ export * from "./speaking-time";
 export { NO_MATCH_HANDLE, MAX_RETRIES, compileBranchRegex, branchLabel } from "./kinds/listen/definition";
 export { ELSE_HANDLE, CONDITION_OPERATORS, OPERATOR_INFO, ruleLabel } from "./kinds/condition/definition";
 export { ERROR_HANDLE } from "./kinds/function/definition";
-export { deletedDestinationLabel, functionTransfers, resolveDestination } from "./kinds/handoff/definition";
+export {
+  DEFAULT_FALLBACK_LINE,
+  deletedDestinationLabel,
+  fallbackLineOf,
+  FAILED_HANDLE,
+  functionTransfers,
+  resolveDestination,
+} from "./kinds/handoff/definition";
 export * from "./action-results";
 export * from "./destination-usages";

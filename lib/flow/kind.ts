@@ -6,6 +6,11 @@ export interface OutHandle {
   /** The edge's sourceHandle: a branch/rule id, or a fixed name like `next`, `no_match`, `else`. */
   id: string;
   label: string;
+  /**
+   * A branch the node works without (a handoff's Failed): with no edge the node does something
+   * sensible itself, so lint suggests connecting it (this text) instead of warning of a dead end.
+   */
+  suggestion?: string;
 }
 
 /** A field whose text may contain `$variables`, for the unknown-variable rule. */

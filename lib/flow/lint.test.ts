@@ -4,7 +4,9 @@ import type { LintRule } from "./problems";
 import { around, at, billing, context, doc, edge } from "./testing/builders";
 import type { FlowDocument, FlowNode, HandoffData, ListenData } from "./types";
 
-const rulesOf = (d: FlowDocument, ctx = context()): LintRule[] => lintFlow(d, ctx).map((p) => p.rule);
+/** Problems without suggestions (every handoff node suggests a Failed branch; tested on its own). */
+const lint = (d: FlowDocument, ctx = context()) => lintFlow(d, ctx).filter((p) => p.severity !== "info");
+const rulesOf = (d: FlowDocument, ctx = context()): LintRule[] => lint(d, ctx).map((p) => p.rule);
 const say = (id: string, utterance = "Hi"): FlowNode => ({ id, type: "say", position: at, data: { utterance } });
 const handoff = (data: Partial<HandoffData> = {}): FlowNode => ({
   id: "h",
@@ -23,7 +25,7 @@ const listenAround = (node: FlowNode) =>
 
 describe("lintFlow", () => {
   it("is clean for a well-formed flow", () => {
-    expect(lintFlow(around(say("a")), context())).toEqual([]);
+    expect(lint(around(say("a")), context())).toEqual([]);
   });
 
   it("no-start / multiple-start", () => {
@@ -34,7 +36,7 @@ describe("lintFlow", () => {
       { id: "s3", type: "start", position: at, data: { greeting: "" } },
     );
     two.edges.push(edge("s2", "next", "a"), edge("s3", "next", "a"));
-    const problems = lintFlow(two, context());
+    const problems = lint(two, context());
     expect(problems.filter((p) => p.rule === "multiple-start").map((p) => p.nodeId)).toEqual(["s2", "s3"]);
     expect(problems.every((p) => p.severity === "error")).toBe(true);
   });
@@ -43,7 +45,7 @@ describe("lintFlow", () => {
     const d = around(say("a"));
     d.nodes.push(say("orphan"));
     d.edges.push(edge("orphan", "next", "z"));
-    const p = lintFlow(d, context());
+    const p = lint(d, context());
     expect(p).toEqual([
       expect.objectContaining({ rule: "unreachable", severity: "warning", nodeId: "orphan", id: "unreachable:orphan" }),
     ]);
@@ -52,7 +54,7 @@ describe("lintFlow", () => {
   it("dangling-edge: missing source, missing target, deleted handle", () => {
     const d = around(say("a"));
     d.edges.push(edge("ghost", "next", "a", "e1"), edge("a", "next", "nowhere", "e2"), edge("a", "gone", "z", "e3"));
-    const p = lintFlow(d, context()).filter((x) => x.rule === "dangling-edge");
+    const p = lint(d, context()).filter((x) => x.rule === "dangling-edge");
     expect(p.map((x) => [x.edgeId, x.path, x.severity])).toEqual([
       ["e1", "source", "error"],
       ["e2", "target", "error"],
@@ -69,7 +71,7 @@ describe("lintFlow", () => {
 
   it("dead-end: an unconnected out handle; terminal kinds are exempt", () => {
     const d = around(listen({ branches: [{ id: "b1", label: "Yes", examples: ["yes"], keywords: [] }] }), ["b1"]);
-    const p = lintFlow(d, context());
+    const p = lint(d, context());
     expect(p).toEqual([
       expect.objectContaining({
         rule: "dead-end",
@@ -79,6 +81,20 @@ describe("lintFlow", () => {
       }),
     ]);
     expect(rulesOf(around(handoff(), []))).toEqual([]);
+  });
+
+  it("handoff-no-fallback: a handoff without a Failed edge gets a suggestion, never a dead-end warning", () => {
+    const open = lintFlow(around(handoff({ fallbackLine: "Sorry, $customer_id." }), []), context());
+    expect(open).toEqual([
+      expect.objectContaining({
+        rule: "handoff-no-fallback",
+        severity: "info",
+        nodeId: "h",
+        message: expect.stringContaining('the agent says "Sorry, $customer_id." and asks the last question again'),
+      }),
+    ]);
+    expect(lintFlow(around(handoff(), []), context())[0]!.message).toContain("I couldn't connect you right now.");
+    expect(lintFlow(around(handoff(), ["failed"]), context())).toEqual([]);
   });
 
   it("duplicate-handle and ambiguous-edge", () => {
@@ -91,7 +107,7 @@ describe("lintFlow", () => {
 
   it("listen-branch-empty", () => {
     const empty = { id: "b1", label: "Empty", examples: [" "], keywords: [], regex: "" };
-    const p = lintFlow(listenAround(listen({ branches: [empty] })), context());
+    const p = lint(listenAround(listen({ branches: [empty] })), context());
     expect(p).toEqual([
       expect.objectContaining({ rule: "listen-branch-empty", severity: "error", path: "data.branches[0]" }),
     ]);
@@ -101,7 +117,7 @@ describe("lintFlow", () => {
 
   it("invalid-regex", () => {
     const bad = { id: "b1", label: "R", examples: [], keywords: [], regex: "(unclosed" };
-    const p = lintFlow(listenAround(listen({ branches: [bad] })), context());
+    const p = lint(listenAround(listen({ branches: [bad] })), context());
     expect(p).toEqual([
       expect.objectContaining({ rule: "invalid-regex", path: "data.branches[0].regex", severity: "error" }),
     ]);
@@ -115,7 +131,7 @@ describe("lintFlow", () => {
   });
 
   it("destination-deleted", () => {
-    const p = lintFlow(around(handoff({ destinationId: "hd_gone" }), []), context());
+    const p = lint(around(handoff({ destinationId: "hd_gone" }), []), context());
     expect(p).toEqual([
       expect.objectContaining({
         rule: "destination-deleted",
@@ -127,7 +143,7 @@ describe("lintFlow", () => {
 
   it("invalid-reason", () => {
     for (const reason of ["Billing", "1abc", "has space", "a".repeat(65)]) {
-      const p = lintFlow(around(handoff({ reason }), []), context());
+      const p = lint(around(handoff({ reason }), []), context());
       expect(p).toEqual([expect.objectContaining({ rule: "invalid-reason", path: "data.reason", severity: "error" })]);
     }
     for (const reason of ["", "billing", "needs_human", `a${"b".repeat(63)}`])
@@ -145,7 +161,7 @@ describe("lintFlow", () => {
 
   it("override-never-transfers", () => {
     const never = { name: "route_vip", code: "def route_vip(conv):\n  return 'hello'" };
-    const p = lintFlow(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [never] }));
+    const p = lint(around(handoff({ overrideFunction: "route_vip" }), []), context({ functions: [never] }));
     expect(p).toEqual([expect.objectContaining({ rule: "override-never-transfers", severity: "warning" })]);
     for (const code of [
       "conv.handoff(destination='X')",
@@ -175,7 +191,7 @@ describe("lintFlow", () => {
     const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
     // 50 words are exactly 20 s: not over.
     expect(rulesOf(around(handoff({ utterance: words(50) }), []))).toEqual([]);
-    const p = lintFlow(around(handoff({ utterance: words(88) }), []), context());
+    const p = lint(around(handoff({ utterance: words(88) }), []), context());
     expect(p).toEqual([
       expect.objectContaining({
         rule: "long-utterance",
@@ -196,7 +212,7 @@ describe("lintFlow", () => {
         { name: "X-Fine", value: "ok" },
       ],
     };
-    const p = lintFlow(around(handoff({ destinationId: billing.id }), []), context({ destinations: [broken] }));
+    const p = lint(around(handoff({ destinationId: billing.id }), []), context({ destinations: [broken] }));
     expect(p.map((x) => [x.rule, x.id])).toEqual([
       ["invalid-header", "invalid-header:h:hd_billing:0"],
       ["invalid-header", "invalid-header:h:hd_billing:1"],
@@ -230,7 +246,7 @@ describe("lintFlow", () => {
 
   it("unknown-variable across text fields; built-ins, agent, set and condition variables are known", () => {
     const d = around(say("a", "Hi $caller_id $customer_id $mystery"));
-    const p = lintFlow(d, context());
+    const p = lint(d, context());
     expect(p).toEqual([
       expect.objectContaining({
         rule: "unknown-variable",
@@ -246,7 +262,7 @@ describe("lintFlow", () => {
       data: { assignments: [{ variable: "mystery", value: "$nope" }] },
     });
     d.edges.push(edge("set", "next", "a"), edge("s", "next", "set", "e_alt"));
-    expect(lintFlow(d, context()).map((x) => [x.rule, x.path])).toEqual([
+    expect(lint(d, context()).map((x) => [x.rule, x.path])).toEqual([
       ["ambiguous-edge", undefined],
       ["unknown-variable", "data.assignments[0].value"],
     ]);
@@ -281,7 +297,7 @@ describe("lintFlow", () => {
         ],
       },
     };
-    const p = lintFlow(around(set), context());
+    const p = lint(around(set), context());
     expect(p.map((x) => [x.rule, x.path])).toEqual([
       ["invalid-variable-name", "data.assignments[0].variable"],
       ["invalid-variable-name", "data.assignments[1].variable"],
@@ -299,8 +315,8 @@ describe("lintFlow", () => {
   it("problem ids are unique and stable", () => {
     const d = around(say("a", "$x $y"));
     d.nodes.push(say("b", "$x"));
-    const first = lintFlow(d, context()).map((p) => p.id);
+    const first = lint(d, context()).map((p) => p.id);
     expect(new Set(first).size).toBe(first.length);
-    expect(lintFlow(structuredClone(d), context()).map((p) => p.id)).toEqual(first);
+    expect(lint(structuredClone(d), context()).map((p) => p.id)).toEqual(first);
   });
 });

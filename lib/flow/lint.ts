@@ -104,7 +104,9 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
       }
       seen.add(h.id);
       const count = edgeCount.get(`${node.id}\u0000${h.id}`) ?? 0;
-      if (count === 0) {
+      if (count === 0 && h.suggestion !== undefined) {
+        problems.push(nodeProblem(nctx, "handoff-no-fallback", "info", h.suggestion, undefined, h.id));
+      } else if (count === 0) {
         problems.push(
           nodeProblem(
             nctx,
@@ -170,6 +172,11 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
 
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === "error");
+}
+
+/** What a node's badge counts: errors and warnings, not suggestions. */
+export function isBadgeProblem(p: Problem): boolean {
+  return p.severity !== "info";
 }
 
 /** For node badges: problems grouped by node id (edge-only problems are left out). */

@@ -9,6 +9,7 @@ export const LINT_RULES = [
   "duplicate-handle",
   "ambiguous-edge",
   "dead-end",
+  "handoff-no-fallback",
   "listen-branch-empty",
   "invalid-regex",
   "handoff-no-destination",
@@ -24,7 +25,8 @@ export const LINT_RULES = [
 ] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 
-export type Severity = "error" | "warning";
+/** `info` is a suggestion: shown in Problems and the inspector, never on a node's badge or in publishing. */
+export type Severity = "error" | "warning" | "info";
 
 export interface Problem {
   /** Stable across runs (rule + node/edge + detail) so the UI can key and dismiss problems. */

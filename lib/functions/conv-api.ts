@@ -65,6 +65,13 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
     example: 'conv.handoffs["Billing Support"]["route"]',
   },
   {
+    name: "last_transfer",
+    kind: "property",
+    type: "dict[str, Any] | None",
+    doc: "The call's last transfer when it failed: `{destination, method, outcome, sip_status, attempts}` (`outcome` is `busy`, `no_answer`, `declined`, `unreachable` or `failed`; `sip_status` the final status or None; `attempts` one `{outcome, sip_status}` per try); None when no transfer has failed.",
+    example: 'if conv.last_transfer and conv.last_transfer["outcome"] == "busy": ...',
+  },
+  {
     name: "say",
     kind: "method",
     type: "None",

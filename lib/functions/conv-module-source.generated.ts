@@ -401,6 +401,8 @@ export const CONV_MODULE_SOURCE = [
   "            }",
   "            for d in self._destinations",
   "        }",
+  '        last = request.get("lastTransfer")',
+  "        self.last_transfer = _jsonable(last) if isinstance(last, dict) else None",
   "        self._says = []",
   "        self._metrics = []",
   "        self._logs = []",

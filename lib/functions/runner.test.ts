@@ -265,6 +265,25 @@ describe("say, metrics, logs, state", () => {
       "billing",
     ]);
   });
+
+  it("conv.last_transfer: None before a transfer failed, then outcome, status and attempts", async () => {
+    const read =
+      'lt = conv.last_transfer\nreturn None if lt is None else [lt["outcome"], lt["sip_status"], len(lt["attempts"]), lt["destination"]]';
+    expect((await run(read)).returnValue).toBeNull();
+    const r = await run(read, {
+      lastTransfer: {
+        destination: "Billing Support",
+        method: "invite",
+        outcome: "busy",
+        sip_status: 486,
+        attempts: [
+          { outcome: "no_answer", sip_status: 480 },
+          { outcome: "busy", sip_status: 486 },
+        ],
+      },
+    });
+    expect(r.returnValue).toEqual(["busy", 486, 2, "Billing Support"]);
+  });
 });
 
 describe("return values", () => {

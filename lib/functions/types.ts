@@ -1,4 +1,5 @@
 import type { HandoffSource } from "../handoffs/record";
+import type { LastTransfer } from "../handoffs/outcomes";
 import type { HandoffMethod, ReferHeaderPlacement, SipHeader } from "../handoffs/types";
 
 /** Anything that survives JSON: what crosses the worker boundary and what Python returns. */
@@ -57,6 +58,8 @@ export interface RunRequest {
   state: Record<string, JsonValue>;
   call: CallInfo;
   destinations: FunctionDestination[];
+  /** `conv.last_transfer`: the call's last transfer when it failed; absent or null otherwise. */
+  lastTransfer?: LastTransfer | null;
   /** Extra keyword arguments (a flow's function node passes its arguments here). */
   args?: Record<string, JsonValue>;
   /** Time limit; the runner's default (2000 ms) when absent. */

@@ -157,3 +157,15 @@ export interface LiveTransferAttempt {
   sip_status: number | null;
   at: number;
 }
+
+/**
+ * What a function reads as `conv.last_transfer` after a transfer failed (snake_case: it is Python's
+ * view). `destination` is the configured destination's name, or the route of a code-based transfer.
+ */
+export interface LastTransfer {
+  destination: string;
+  method: HandoffMethod;
+  outcome: TransferOutcome;
+  sip_status: number | null;
+  attempts: { outcome: TransferOutcome; sip_status: number | null }[];
+}

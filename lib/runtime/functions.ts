@@ -1,3 +1,5 @@
+import type { LastTransfer } from "../handoffs/outcomes";
+import type { HandoffAttempt } from "../handoffs/record";
 import { BUILTIN_VARIABLES } from "../variables/variables";
 import { WAIT, type Transition } from "./executor";
 import type { Run } from "./run";
@@ -10,6 +12,18 @@ export function stateOf(variables: Readonly<Record<string, string>>): Record<str
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(variables)) if (!BUILTINS.has(k)) out[k] = v;
   return out;
+}
+
+/** conv.last_transfer: the last handoff if it failed (a completed one ended the call). */
+export function lastTransferOf(record: HandoffAttempt | null): LastTransfer | null {
+  if (!record || record.outcome === "completed") return null;
+  return {
+    destination: record.destination ?? record.route ?? "",
+    method: record.method,
+    outcome: record.outcome,
+    sip_status: record.sip_status,
+    attempts: record.attempts.map((a) => ({ outcome: a.outcome, sip_status: a.sip_status })),
+  };
 }
 
 /** Asks the host to run a function; the session waits for its `function_result`. */
@@ -33,6 +47,7 @@ export function requestFunction(
       callerId: run.s.call.callerId,
       calledNumber: run.s.call.calledNumber,
     },
+    lastTransfer: lastTransferOf(run.s.handoff),
     purpose,
   };
   run.s.pending = request;

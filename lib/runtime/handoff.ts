@@ -9,6 +9,7 @@ import type { HandoffAttempt, HandoffSource } from "../handoffs/record";
 import type { HandoffMethod, ReferHeaderPlacement, SipHeader } from "../handoffs/types";
 import { buildHandoff, REASON_HEADER, type HandoffTraceInput, type TraceBehaviour } from "../sip";
 import { classifyRoute } from "../sip/route";
+import { DEFAULT_FALLBACK_LINE } from "../flow";
 import { STOP, type Transition } from "./executor";
 import type { Run } from "./run";
 import type { AgentSetup, FunctionAction } from "./types";
@@ -36,8 +37,7 @@ export interface HandoffSpec {
   topicName: string | null;
 }
 
-/** What the agent says when a transfer fails and the flow has no `failed` branch for it. */
-export const DEFAULT_FALLBACK_LINE = "I couldn't connect you right now.";
+export { DEFAULT_FALLBACK_LINE };
 
 export function findDestination(run: Run, name: string | null): Destination | null {
   const all = run.s.agent.destinations;

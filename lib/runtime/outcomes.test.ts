@@ -136,3 +136,127 @@ describe("a failed transfer from a function", () => {
     expect(s.status).toBe("awaiting_input");
   });
 });
+
+/** The demo flow with a Failed branch on the billing handoff: a say node, then the end node. */
+function withBillingFallback(extra: Partial<{ fallbackLine: string }> = {}, connect = true): AgentSetup {
+  const agent = demoAgent();
+  const flow = agent.flow;
+  const nodes = flow.nodes.map((n) =>
+    n.id === "billing_handoff" && n.type === "handoff" ? { ...n, data: { ...n.data, ...extra } } : n,
+  );
+  const fallback = {
+    id: "billing_busy",
+    type: "say" as const,
+    position: { x: 0, y: 0 },
+    data: { utterance: "Billing is busy right now; we will call you back." },
+  };
+  const edges = connect
+    ? [
+        ...flow.edges,
+        { id: "e_billing_failed", source: "billing_handoff", sourceHandle: "failed", target: "billing_busy" },
+        { id: "e_billing_busy_next", source: "billing_busy", sourceHandle: "next", target: "end" },
+      ]
+    : flow.edges;
+  return { ...agent, flow: { ...flow, nodes: [...nodes, fallback], edges } };
+}
+
+describe("the handoff node's Failed branch", () => {
+  it("a failed transfer takes the Failed edge: no fallback line, the branch's node runs, the record stays failed", () => {
+    const s = call(withBillingFallback(), { "Billing Support": "busy" }, "I have a question about my bill");
+    expect(s.handoff).toMatchObject({ destination: "Billing Support", outcome: "busy", sip_status: 486 });
+    expect(s.path.slice(-3)).toEqual(["billing_handoff", "billing_busy", "end"]);
+    const texts = s.turns.map((t) => t.text);
+    expect(texts).toContain("Billing is busy right now; we will call you back.");
+    expect(texts).not.toContain("I couldn't connect you right now.");
+    expect(s.outcome).toBe("hangup");
+    expect(s.endReason).toBe("end_node");
+    expect(s.transferAttempts).toEqual([expect.objectContaining({ destination: "Billing Support", outcome: "busy" })]);
+  });
+
+  it("a completed transfer never takes the Failed edge", () => {
+    const s = call(withBillingFallback(), undefined, "I have a question about my bill");
+    expect(s.outcome).toBe("handoff");
+    expect(s.path).not.toContain("billing_busy");
+  });
+
+  it("the Failed edge is taken only after the last attempt", () => {
+    const agent = withBillingFallback();
+    const billingTwice = {
+      ...agent,
+      destinations: agent.destinations.map((d) => (d.name === "Billing Support" ? { ...d, attempts: 2 } : d)),
+    };
+    const retried = call(billingTwice, { "Billing Support": ["busy", "answers"] }, "I have a question about my bill");
+    expect(retried.outcome).toBe("handoff");
+    expect(retried.path).not.toContain("billing_busy");
+    const failed = call(billingTwice, { "Billing Support": "unreachable" }, "I have a question about my bill");
+    expect(failed.handoff!.attempts.map((a) => a.sip_status)).toEqual([404, 404]);
+    expect(failed.path.at(-2)).toBe("billing_busy");
+  });
+
+  it("without the edge the node's own fallback line is said, then the last question again", () => {
+    const s = call(
+      withBillingFallback({ fallbackLine: "Billing is on another call, $customer_id." }, false),
+      { "Billing Support": "declines" },
+      "I have a question about my bill",
+    );
+    const texts = s.turns.map((t) => t.text);
+    const line = texts.indexOf("Billing is on another call, abc123.");
+    expect(line).toBeGreaterThan(0);
+    expect(texts[line + 1]).toBe("You can ask about billing, or ask to speak to a person.");
+    expect(texts).not.toContain("I couldn't connect you right now.");
+    expect(s.status).toBe("awaiting_input");
+  });
+
+  it("a blank fallback line means the default one", () => {
+    const s = call(
+      withBillingFallback({ fallbackLine: "   " }, false),
+      { "Billing Support": "busy" },
+      "I have a question about my bill",
+    );
+    expect(s.turns.map((t) => t.text)).toContain("I couldn't connect you right now.");
+  });
+});
+
+describe("conv.last_transfer", () => {
+  const transferTo = (route: string) =>
+    ok({
+      // The function keeps conv.state as it was (an outcome's state replaces the call's).
+      state: { customer_id: "abc123", tier: "gold" },
+      action: {
+        kind: "transfer_call",
+        route,
+        method: "invite",
+        sip_headers: null,
+        reason: null,
+        utterance: null,
+        soft: false,
+        whisper: null,
+      },
+    });
+
+  it("is null until a transfer fails, then the next function run sees outcome, status and attempts", () => {
+    const agent = demoAgent({ override: "route_vip" });
+    let s = run(
+      startCall(agent, demoCall({ variables: { customer_id: "abc123", tier: "gold" }, behaviours: { "*": "busy" } })),
+      { type: "call_started" },
+      say("I have a question about my bill"),
+    );
+    expect(s.pending!.lastTransfer).toBeNull();
+    s = step(s, {
+      type: "function_result",
+      requestId: s.pending!.requestId,
+      outcome: transferTo("sip:vip@pbx.acme.example"),
+    }).session;
+    expect(s.status).toBe("awaiting_input");
+    // The caller asks again: the override runs again and reads the failed transfer.
+    s = step(s, say("I have a question about my bill")).session;
+    expect(s.status).toBe("awaiting_function");
+    expect(s.pending!.lastTransfer).toEqual({
+      destination: "sip:vip@pbx.acme.example",
+      method: "invite",
+      outcome: "busy",
+      sip_status: 486,
+      attempts: [{ outcome: "busy", sip_status: 486 }],
+    });
+  });
+});

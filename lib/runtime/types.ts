@@ -2,7 +2,7 @@ import type { FlowDocument } from "../flow";
 import type { HandoffAttempt, Outcome } from "../handoffs/record";
 import type { HandoffDestination, HandoffMethod, SipHeader } from "../handoffs/types";
 import type { HandoffTrace, HandoffTraceInput, TraceBehaviour } from "../sip";
-import type { LiveTransferAttempt } from "../handoffs/outcomes";
+import type { LastTransfer, LiveTransferAttempt } from "../handoffs/outcomes";
 import type { RouteHosts } from "../sip/route";
 import type { Topic } from "../topics/types";
 
@@ -130,6 +130,8 @@ export interface FunctionRequest {
   args: Record<string, string>;
   state: Record<string, string>;
   call: { conversationId: string; callerId: string; calledNumber: string };
+  /** `conv.last_transfer`: the call's last handoff when it did not complete, else null. */
+  lastTransfer: LastTransfer | null;
   /** `topic`: a knowledge topic's function action, asked for at the listen node `nodeId`. */
   purpose: "node" | "override" | "topic";
   /** The topic whose action this is (purpose topic). */

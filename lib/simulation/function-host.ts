@@ -28,6 +28,7 @@ export function toRunRequest(req: FunctionRequest, agent: AgentSetup, timeoutMs?
       sipHeaders: {},
     },
     destinations: functionDestinations(agent),
+    lastTransfer: req.lastTransfer,
     args: req.args,
     ...(timeoutMs ? { timeoutMs } : {}),
   };

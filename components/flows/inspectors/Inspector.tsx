@@ -1,5 +1,6 @@
 "use client";
 
+import { SEVERITY_MARK } from "@/components/flows/problems/severity";
 import { useCallback } from "react";
 import { catalogue, defaultTitle, MAX_TITLE, type FlowNode, type NodeDataOf, type NodeKind } from "@/lib/flow";
 import { useEditorStore } from "@/components/flows/store/context";
@@ -73,8 +74,8 @@ export function Inspector() {
       {problems && problems.length > 0 && (
         <ul className="space-y-1 text-xs" data-testid="inspector-problems">
           {problems.map((p) => (
-            <li key={p.id} className={p.severity === "error" ? "text-red-700" : "text-amber-700"}>
-              {p.severity === "error" ? "●" : "▲"} {p.message}
+            <li key={p.id} className={SEVERITY_MARK[p.severity].className} data-severity={p.severity}>
+              {SEVERITY_MARK[p.severity].symbol} {p.message}
             </li>
           ))}
         </ul>

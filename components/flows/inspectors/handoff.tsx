@@ -1,10 +1,18 @@
 "use client";
 
 import { HandoffTargetFields } from "@/components/handoffs/HandoffTargetFields";
-import { deletedDestinationLabel, type Problem } from "@/lib/flow";
+import { Button } from "@/components/ui/Button";
+import {
+  DEFAULT_FALLBACK_LINE,
+  deletedDestinationLabel,
+  FAILED_HANDLE,
+  fallbackLineOf,
+  nodeTitle,
+  type Problem,
+} from "@/lib/flow";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useEditorStore } from "@/components/flows/store/context";
-import { Field, type InspectorProps } from "./fields";
+import { Field, VariableField, type InspectorProps } from "./fields";
 import { inputClass } from "@/components/ui/FieldMessages";
 import { EditFunctionButton } from "@/components/flows/panels/EditFunctionButton";
 import { overrideKind } from "@/components/flows/panels/override";
@@ -19,6 +27,15 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
   const variables = useEditorStore((s) => s.variableOptions);
   const addDestination = useEditorStore((s) => s.addDestination);
   const problems = useEditorStore((s) => s.problemsByNode.get(nodeId)) ?? EMPTY;
+  const addConnectedNode = useEditorStore((s) => s.addConnectedNode);
+  // The node the Failed branch leads to, if it is connected (then the fallback line is not said).
+  const failedTarget = useEditorStore(
+    (s) => s.edges.find((e) => e.source === nodeId && e.sourceHandle === FAILED_HANDLE)?.target ?? null,
+  );
+  const failedTargetTitle = useEditorStore((s) => {
+    const target = failedTarget === null ? undefined : s.nodes.find((n) => n.id === failedTarget);
+    return target ? nodeTitle(target, s.flowContext) : null;
+  });
 
   // The fields show lint's own messages, so the inspector and the problems list always agree.
   const destinationError = problems.find(
@@ -92,6 +109,35 @@ export function HandoffInspector({ nodeId, data, update }: InspectorProps<"hando
         </select>
         {data.overrideFunction && !missingOverride && <EditFunctionButton name={data.overrideFunction} />}
       </Field>
+      <section className="space-y-2 border-t border-slate-200 pt-3" data-testid="transfer-fails">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">If the transfer fails</h3>
+        {failedTarget !== null ? (
+          <p className="text-xs text-slate-600" data-testid="failed-branch">
+            Busy, no answer, declined or unreachable: the call takes the <strong>Failed</strong> branch to{" "}
+            <strong>{failedTargetTitle ?? failedTarget}</strong>.
+          </p>
+        ) : (
+          <>
+            <VariableField
+              id={`${nodeId}-fallback`}
+              label="Fallback line"
+              value={data.fallbackLine ?? ""}
+              onChange={(fallbackLine) => update({ fallbackLine }, "fallbackLine")}
+              placeholder={DEFAULT_FALLBACK_LINE}
+              hint="Said when the transfer fails (busy, no answer, declined, unreachable); then the last question is asked again."
+            />
+            <Button
+              data-testid="add-fallback"
+              onClick={() =>
+                addConnectedNode({ nodeId, handle: FAILED_HANDLE }, "say", { utterance: fallbackLineOf(data) })
+              }
+            >
+              Add fallback
+            </Button>
+            <p className="text-xs text-slate-500">Add fallback connects the Failed branch to a new Say node.</p>
+          </>
+        )}
+      </section>
     </div>
   );
 }

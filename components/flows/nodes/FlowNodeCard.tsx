@@ -3,7 +3,7 @@
 import "./flow-node.css";
 import { memo, useMemo } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { anyKind, customTitle, type HandoffData } from "@/lib/flow";
+import { anyKind, customTitle, isBadgeProblem, type HandoffData } from "@/lib/flow";
 import { truncate } from "@/lib/flow/kind";
 import { useNodeProblems } from "@/components/flows/store/node-problems";
 import { useFlowContext } from "./flow-context";
@@ -21,7 +21,9 @@ import { KIND_STYLE } from "./kind-style";
  * flow-node.css), so a 1,000-node flow costs little more DOM than xyflow's default nodes.
  */
 function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
-  const problems = useNodeProblems(id);
+  const allProblems = useNodeProblems(id);
+  // Suggestions (a handoff without a Failed branch) stay off the badge: Problems lists them.
+  const problems = useMemo(() => allProblems?.filter(isBadgeProblem), [allProblems]);
   const ctx = useFlowContext();
   const def = anyKind(type);
   const handles = useMemo(() => def.outHandles(data), [def, data]);
@@ -62,7 +64,7 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
           id={h.id}
           position={Position.Bottom}
           className="sb-handle"
-          data-label={handles.length > 1 ? truncate(h.label, 14) : undefined}
+          data-label={handles.length > 1 || h.suggestion !== undefined ? truncate(h.label, 14) : undefined}
           style={{ left: `${((i + 0.5) / handles.length) * 100}%` }}
         />
       ))}

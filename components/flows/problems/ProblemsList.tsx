@@ -5,6 +5,7 @@ import type { Problem } from "@/lib/flow";
 import { useEditorStore } from "@/components/flows/store/context";
 import { steadyWhileDragging, titleOf } from "@/components/flows/store/node-titles";
 import type { EditorState } from "@/components/flows/store/types";
+import { SEVERITY_MARK } from "./severity";
 
 const SEP = "\u0000";
 /**
@@ -30,6 +31,7 @@ export function ProblemsList() {
   const titles = useEditorStore(problemTitles).split(SEP);
   const { fitView, getNode } = useReactFlow();
   const errors = problems.filter((p) => p.severity === "error").length;
+  const suggestions = problems.filter((p) => p.severity === "info").length;
 
   const show = (nodeId: string | undefined) => {
     if (!nodeId || !getNode(nodeId)) return;
@@ -43,7 +45,8 @@ export function ProblemsList() {
         Problems <span data-testid="problem-count">{problems.length}</span>
         {problems.length > 0 && (
           <span className="ml-1 normal-case text-slate-500">
-            ({errors} errors, {problems.length - errors} warnings)
+            ({errors} errors, {problems.length - errors - suggestions} warnings
+            {suggestions > 0 ? `, ${suggestions} suggestions` : ""})
           </span>
         )}
       </h2>
@@ -65,8 +68,8 @@ export function ProblemsList() {
                 onClick={() => show(p.nodeId)}
                 className="flex w-full gap-2 px-4 py-1 text-left text-xs hover:bg-slate-50"
               >
-                <span aria-label={p.severity} className={p.severity === "error" ? "text-red-600" : "text-amber-500"}>
-                  {p.severity === "error" ? "●" : "▲"}
+                <span aria-label={SEVERITY_MARK[p.severity].label} className={SEVERITY_MARK[p.severity].className}>
+                  {SEVERITY_MARK[p.severity].symbol}
                 </span>
                 <span>
                   {p.message}

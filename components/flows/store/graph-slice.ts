@@ -118,6 +118,36 @@ export const createGraphSlice =
       return id;
     },
 
+    addConnectedNode(from, kind, data) {
+      const s = get();
+      const source = s.nodes.find((n) => n.id === from.nodeId);
+      if (!source) return null;
+      const id = deps.ids.node(kind, new Set(s.nodes.map((n) => n.id)));
+      const node = {
+        id,
+        type: kind,
+        position: { x: source.position.x, y: source.position.y + 160 },
+        data: { ...(anyKind(kind).defaults() as object), ...data },
+        selected: true,
+      } as CanvasNode;
+      // One edge per branch, as connect() keeps it.
+      const others = s.edges.filter((e) => !(e.source === from.nodeId && e.sourceHandle === from.handle));
+      const edge: CanvasEdge = {
+        id: deps.ids.edge(new Set(s.edges.map((e) => e.id))),
+        source: from.nodeId,
+        sourceHandle: from.handle,
+        target: id,
+      };
+      set(
+        commitChange(
+          s,
+          { nodes: [...deselected(s.nodes), node], edges: [...deselected(others), edge] },
+          { now: deps.now() },
+        ),
+      );
+      return id;
+    },
+
     updateNodeData(id, patch, coalesceKey) {
       const s = get();
       let changed: CanvasNode | null = null;

@@ -45,6 +45,35 @@ describe("graph slice", () => {
     expect(s().edges.map((e) => e.id)).toEqual(["e0"]);
   });
 
+  it("adds a node connected from a branch below its source, selected, undone in one step", () => {
+    const handoff: FlowNode = {
+      id: "h",
+      type: "handoff",
+      position: { x: 40, y: 100 },
+      data: { destinationId: null, reason: "", utterance: "", overrideFunction: null },
+    };
+    const { s } = testStore({
+      nodes: [start, handoff],
+      edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "h" }],
+    });
+    const id = s().addConnectedNode({ nodeId: "h", handle: "failed" }, "say", { utterance: "Sorry" });
+    expect(s().nodes.find((n) => n.id === id)).toMatchObject({
+      type: "say",
+      position: { x: 40, y: 260 },
+      data: { utterance: "Sorry" },
+      selected: true,
+    });
+    expect(s().edges.map((e) => [e.source, e.sourceHandle, e.target])).toEqual([
+      ["start", "next", "h"],
+      ["h", "failed", id],
+    ]);
+    expect(s().problems.filter((p) => p.rule === "handoff-no-fallback")).toEqual([]);
+    s().undo();
+    expect(s().nodes.map((n) => n.id)).toEqual(["start", "h"]);
+    expect(s().edges).toHaveLength(1);
+    expect(s().addConnectedNode({ nodeId: "missing", handle: "failed" }, "say", {})).toBeNull();
+  });
+
   it("connects handles, one edge per branch", () => {
     const { s } = testStore({ nodes: [start, say, end] });
     s().connect({ source: "start", sourceHandle: "next", target: "say", targetHandle: null });

@@ -42,6 +42,15 @@ export interface GraphSlice {
    * handles that has no edge yet to the new node (one undo step for both).
    */
   addNode(kind: NodeKind, position: Position, from?: string): string;
+  /**
+   * Adds a node below `from` with `data` over the kind's defaults, connected from its `handle`, as one
+   * undoable change, and selects it (the handoff inspector's Add fallback). Returns its id.
+   */
+  addConnectedNode(
+    from: { nodeId: string; handle: string },
+    kind: NodeKind,
+    data: Record<string, unknown>,
+  ): string | null;
   /** Merges `patch` into the node's data; edits with the same `coalesceKey` in a burst are one undo step. */
   updateNodeData(id: string, patch: Record<string, unknown>, coalesceKey?: string): void;
   deleteSelection(): void;

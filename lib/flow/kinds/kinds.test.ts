@@ -34,9 +34,11 @@ describe.each(NODE_KINDS)("kind %s", (kind) => {
 });
 
 describe("kind specifics", () => {
-  it("terminal kinds have no out handles", () => {
-    expect(kindOf("handoff").outHandles(kindOf("handoff").defaults())).toEqual([]);
+  it("end has no out handles; handoff has only its optional Failed branch", () => {
     expect(kindOf("end").outHandles({ goodbye: "" })).toEqual([]);
+    const failed = kindOf("handoff").outHandles(kindOf("handoff").defaults());
+    expect(failed.map((h) => [h.id, h.label])).toEqual([["failed", "Failed"]]);
+    expect(failed[0]!.suggestion).toContain("I couldn't connect you right now.");
   });
 
   it("listen: one handle per branch plus no_match; retries are 0–5 with default 1", () => {

@@ -143,6 +143,8 @@ class Conv:
             }
             for d in self._destinations
         }
+        last = request.get("lastTransfer")
+        self.last_transfer = _jsonable(last) if isinstance(last, dict) else None
         self._says = []
         self._metrics = []
         self._logs = []

@@ -1,15 +1,7 @@
 import { STOP, type Executor } from "../executor";
 import { applyOutcome, requestFunction } from "../functions";
-import {
-  DEFAULT_FALLBACK_LINE,
-  fallBack,
-  findDestination,
-  performHandoff,
-  specFromAction,
-  specProblem,
-  type HandoffSpec,
-} from "../handoff";
-import { deletedDestinationLabel, type FlowNodeOf } from "../../flow";
+import { fallBack, findDestination, performHandoff, specFromAction, specProblem, type HandoffSpec } from "../handoff";
+import { deletedDestinationLabel, fallbackLineOf, FAILED_HANDLE, type FlowNodeOf } from "../../flow";
 import type { Run } from "../run";
 
 /** Why a handoff cannot be made, and the end reason the failed call is stored with. */
@@ -61,7 +53,11 @@ function handOff(node: FlowNodeOf<"handoff">, run: Run, spec: HandoffSpec | NoHa
   if ("problem" in spec) return fail(node, run, spec);
   const problem = specProblem(spec);
   if (problem !== null) return fail(node, run, { problem, endReason: "handoff_error" });
-  return performHandoff(run, spec).connected ? STOP : fallBack(run, node.id, DEFAULT_FALLBACK_LINE);
+  if (performHandoff(run, spec).connected) return STOP;
+  // docs/design.md §11: the node's Failed branch decides what happens next; without one, the
+  // fallback line and the last question again.
+  if (run.target(node.id, FAILED_HANDLE)) return { go: FAILED_HANDLE };
+  return fallBack(run, node.id, fallbackLineOf(node.data));
 }
 
 function fail(node: FlowNodeOf<"handoff">, run: Run, why: NoHandoff) {

@@ -14,6 +14,12 @@ import {
   type Problem,
 } from "../../problems";
 
+/** The branch a failed transfer takes (busy, no answer, declined…); optional. */
+export const FAILED_HANDLE = "failed";
+
+/** What the agent says after a failed transfer when the node has no Failed branch (docs/design.md §11). */
+export const DEFAULT_FALLBACK_LINE = "I couldn't connect you right now.";
+
 export const handoffDataSchema = z.object({
   title: titleSchema,
   /** Stored by id so renaming a destination keeps the node; null means the agent's default. */
@@ -26,8 +32,18 @@ export const handoffDataSchema = z.object({
    * deleted: the id alone says nothing once it is gone. Cleared when another destination is chosen.
    */
   deletedDestinationName: z.string().max(80).optional(),
+  /**
+   * Said after a failed transfer when no Failed edge leaves the node, before the last question is
+   * asked again; absent or blank: DEFAULT_FALLBACK_LINE. Optional so flows stored before it load unchanged.
+   */
+  fallbackLine: textSchema.optional(),
 });
 export type HandoffData = z.output<typeof handoffDataSchema>;
+
+/** The line a node falls back to (its own, else the default). */
+export function fallbackLineOf(d: Pick<HandoffData, "fallbackLine">): string {
+  return d.fallbackLine?.trim() ? d.fallbackLine : DEFAULT_FALLBACK_LINE;
+}
 
 /** "Deleted destination: Billing Support" (or without the name, for nodes orphaned before names were kept). */
 export function deletedDestinationLabel(d: Pick<HandoffData, "deletedDestinationName">): string {
@@ -106,7 +122,13 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
   description: "Says an optional utterance and transfers the call to a handoff destination.",
   dataSchema: handoffDataSchema,
   defaults: () => ({ destinationId: null, reason: "", utterance: "", overrideFunction: null }),
-  outHandles: () => [],
+  outHandles: (d) => [
+    {
+      id: FAILED_HANDLE,
+      label: "Failed",
+      suggestion: `If the transfer fails, the agent says "${truncate(fallbackLineOf(d), 60)}" and asks the last question again: connect Failed (or Add fallback) to handle it here`,
+    },
+  ],
   validate: (d, ctx) => {
     const out: Problem[] = [];
     const resolved = resolveDestination(d, ctx);
@@ -187,6 +209,9 @@ export const handoffKind = defineKind<"handoff", HandoffData>({
       return kindTitle("Handoff", `${d.deletedDestinationName} (deleted)`);
     return kindTitle("Handoff", name ?? "");
   },
-  variableTexts: (d) => [{ path: "data.utterance", label: "the pre-handoff utterance", text: d.utterance }],
+  variableTexts: (d) => [
+    { path: "data.utterance", label: "the pre-handoff utterance", text: d.utterance },
+    ...(d.fallbackLine ? [{ path: "data.fallbackLine", label: "the fallback line", text: d.fallbackLine }] : []),
+  ],
   assignedVariables: () => [],
 });
