@@ -2,7 +2,9 @@ import { writeFileSync } from "node:fs";
 import type { Db } from "../db/client";
 import { findAgent, listAgents } from "../db/repositories/agents";
 import type { Agent } from "../lib/agents/types";
+import { BEHAVIOUR_WORDS, parseBehaviourAssignment, type DestinationBehaviour } from "../lib/handoffs/outcomes";
 import { traceToPcap, type PcapMessage } from "../lib/sip/pcap";
+import { classifyRoute } from "../lib/sip/route";
 import { VARIABLE_NAME } from "../lib/variables/variables";
 import { stringOption, UsageError, type OptionValues } from "./args";
 import type { CommandOption } from "./command";
@@ -33,6 +35,40 @@ export function parseVariant(values: OptionValues): "success" | "busy" {
   if (variant !== "success" && variant !== "busy")
     throw new UsageError(`--variant must be success or busy (got "${variant}")`);
   return variant;
+}
+
+export const BEHAVIOUR_OPTION: CommandOption = {
+  type: "string",
+  multiple: true,
+  value: "<destination=behaviour>",
+  help: `how a destination behaves when the call is transferred to it (repeatable): ${BEHAVIOUR_WORDS};
+several, comma-separated, are one per attempt ("Front desk=busy,answers"); * is any other destination`,
+};
+
+/**
+ * `--behaviour NAME=B[,B…]` items as the runtime's behaviours table. NAME is a destination of the
+ * agent (any case), `*`, or the route of a code-based transfer; anything else is a usage error.
+ */
+export function parseBehaviours(
+  items: readonly string[],
+  destinations: readonly { name: string }[],
+  variant: "success" | "busy",
+): Record<string, DestinationBehaviour | DestinationBehaviour[]> | undefined {
+  const out: Record<string, DestinationBehaviour | DestinationBehaviour[]> = {};
+  if (variant === "busy") out["*"] = "busy";
+  for (const item of items) {
+    const parsed = parseBehaviourAssignment(item);
+    if (!parsed.ok) throw new UsageError(`--behaviour: ${parsed.message}`);
+    const known = destinations.find((d) => d.name.toLowerCase() === parsed.destination.toLowerCase());
+    if (!known && parsed.destination !== "*" && classifyRoute(parsed.destination) === null) {
+      const names = destinations.map((d) => `"${d.name}"`).join(", ") || "none";
+      throw new UsageError(
+        `--behaviour: no destination named "${parsed.destination}" (destinations: ${names}; * means any other)`,
+      );
+    }
+    out[known?.name ?? parsed.destination] = parsed.behaviours.length === 1 ? parsed.behaviours[0]! : parsed.behaviours;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export const PCAP_OPTION: CommandOption = {

@@ -238,7 +238,56 @@ describe("cli simulate", { timeout: 60_000 }, () => {
     expect(frames).toBeGreaterThan(4);
   });
 
+  it('--behaviour "Billing Support=busy": the 486 ladder, the fallback line, the attempt; other destinations answer', async () => {
+    const r = await cli(
+      "simulate",
+      "--agent",
+      "acme support",
+      "--behaviour",
+      "billing support=busy",
+      "--say",
+      "I have a question about my bill",
+      "--seed",
+      "b1",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.handoff).toMatchObject({ destination: "Billing Support", outcome: "busy", sip_status: 486 });
+    expect(out.transfer_attempts).toEqual([
+      expect.objectContaining({ destination: "Billing Support", method: "invite", outcome: "busy", sip_status: 486 }),
+    ]);
+    const labels = out.sip_trace.messages.map((m: { label: string }) => m.label);
+    expect(labels).toEqual(expect.arrayContaining(["486 Busy Here", "ACK"]));
+    expect(out.transcript.map((t: { text: string }) => t.text)).toContain("I couldn't connect you right now.");
+
+    const refer = await cli(
+      "simulate",
+      "--agent",
+      "acme support",
+      "--behaviour",
+      "Billing Support=busy",
+      "--behaviour",
+      "Front desk=rejected",
+      "--say",
+      "speak to a person",
+      "--seed",
+      "b2",
+    );
+    expect(refer.code).toBe(0);
+    expect(refer.stdout).toContain("outcome: declined (403); the agent stayed on the call");
+    expect(refer.stdout).toContain("403 Forbidden");
+  });
+
   it("exits 2 with a clear message on bad arguments", async () => {
+    expect(await cli("simulate", "--agent", "Acme Support", "--behaviour", "Billing Support=sleepy")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('"sleepy" is not a behaviour'),
+    });
+    expect(await cli("simulate", "--agent", "Acme Support", "--behaviour", "Nobody=busy")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no destination named "Nobody"'),
+    });
     expect(await cli("simulate")).toMatchObject({ code: 2, stderr: expect.stringContaining("Missing --agent") });
     expect(await cli("simulate", "--agent", "Nobody")).toMatchObject({
       code: 2,

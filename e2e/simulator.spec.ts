@@ -92,7 +92,7 @@ test("a REFER path shows REFER, 202, NOTIFYs and BYE; busy keeps the agent on th
   await expect(sim.savedNote()).toBeVisible();
 
   await sim.root.getByRole("button", { name: "Restart" }).click();
-  await sim.root.getByLabel(/Handoff destination is busy/).check();
+  await sim.behaviour("Front desk", "Accepted, then busy (NOTIFY 486)");
   await sim.start();
   await sim.say("speak to a person");
   await expect(sim.outcome()).toContainText("Transfer failed: busy (486 Busy Here)");

@@ -24,6 +24,8 @@ import { UsageError, requiredString, stringList, stringOption } from "../args";
 import { defineCommand } from "../command";
 import {
   AGENT_OPTION,
+  BEHAVIOUR_OPTION,
+  parseBehaviours,
   PCAP_OPTION,
   parseVariant,
   parseVars,
@@ -72,7 +74,8 @@ transcript, the handoff record and the SIP trace.`,
     },
     dtmf: { type: "string", multiple: true, value: "<digits>", help: "keypad digits as one caller turn (repeatable)" },
     var: { ...VAR_OPTION, help: `${VAR_OPTION.help}.\ncaller_id and called_number set the inbound call's numbers` },
-    variant: variantOption("the handoff destination refuses (486); the agent stays on the call"),
+    behaviour: BEHAVIOUR_OPTION,
+    variant: variantOption('every destination refuses (486), as --behaviour "*=busy"'),
     seed: {
       type: "string",
       value: "<text>",
@@ -142,7 +145,7 @@ transcript, the handoff record and the SIP trace.`,
         calledNumber: called_number ?? "+18005550100",
         variables: state,
         seed: stringOption(values, "seed") ?? randomUUID(),
-        behaviours: variant === "busy" ? { "*": "busy" } : undefined,
+        behaviours: parseBehaviours(stringList(values, "behaviour"), setup.destinations, variant),
       });
       const startedAt = new Date();
       const publicBaseUrl = getTwilioConnection(db)?.publicBaseUrl;
@@ -194,6 +197,7 @@ transcript, the handoff record and the SIP trace.`,
                 session.path,
               ),
               handoff: session.handoff,
+              transfer_attempts: session.transferAttempts,
               sip_trace: session.sipTrace,
               metrics: session.metrics,
               logs: session.logs,

@@ -3,10 +3,19 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/FieldMessages";
+import { behaviourChoices, type DestinationBehaviour } from "@/lib/handoffs/outcomes";
+import { METHOD_INFO, type HandoffDestination } from "@/lib/handoffs/types";
 import { useSimulator } from "./context";
 
 /** Call details and variable values before the call; nothing here is saved except with the call. */
-export function CallDetailsForm({ runnerNote }: { runnerNote?: string | null }) {
+export function CallDetailsForm({
+  runnerNote,
+  destinations,
+}: {
+  runnerNote?: string | null;
+  /** The agent's destinations, to choose how each behaves when the call is transferred to it. */
+  destinations: readonly Pick<HandoffDestination, "name" | "method" | "attempts">[];
+}) {
   const details = useSimulator((s) => s.details);
   const edit = useSimulator((s) => s.editDetails);
   const start = useSimulator((s) => s.start);
@@ -64,10 +73,49 @@ export function CallDetailsForm({ runnerNote }: { runnerNote?: string | null }) 
           ))}
         </fieldset>
       )}
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={details.busy} onChange={(e) => edit({ busy: e.target.checked })} />
-        Handoff destination is busy (see the failed transfer and the agent staying on the call)
-      </label>
+      {destinations.length > 0 && (
+        <fieldset className="grid grid-cols-2 gap-3" data-testid="destination-behaviours">
+          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Destinations (how each behaves when the call is transferred)
+          </legend>
+          {destinations.map((d) => {
+            const choices = behaviourChoices(d.method);
+            const field = `${id}-behaviour-${d.name}`;
+            return (
+              <div key={d.name}>
+                <label htmlFor={field} className="mb-1 block text-xs">
+                  {d.name} <span className="text-slate-500">({METHOD_INFO[d.method].badge})</span>
+                </label>
+                {choices.length === 0 ? (
+                  <p id={field} className="text-xs text-slate-500">
+                    Always succeeds (BYE hands the call back)
+                  </p>
+                ) : (
+                  <select
+                    id={field}
+                    value={details.behaviours[d.name] ?? "answers"}
+                    onChange={(e) =>
+                      edit({
+                        behaviours: { ...details.behaviours, [d.name]: e.target.value as DestinationBehaviour },
+                      })
+                    }
+                    className={inputClass}
+                  >
+                    {choices.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                {d.attempts > 1 && choices.length > 0 && (
+                  <p className="mt-0.5 text-xs text-slate-500">Every one of its {d.attempts} attempts</p>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
       <div className="flex items-center justify-between gap-2">
         <span className="text-xs text-slate-500" data-testid="runner-status">
           {runnerNote}

@@ -124,13 +124,13 @@ export function SimulatorPanel({
             </span>
           )}
         </div>
-        <SimulatorBody />
+        <SimulatorBody destinations={agent.destinations} />
       </div>
     </SimulatorContext.Provider>
   );
 }
 
-function SimulatorBody() {
+function SimulatorBody({ destinations }: { destinations: AgentSetup["destinations"] }) {
   const [view, setView] = useState<"transcript" | "twiml">("transcript");
   const phase = useSimulator((s) => s.phase);
   const timeline = useSimulator((s) => s.timeline);
@@ -145,7 +145,7 @@ function SimulatorBody() {
         : status.state === "failed"
           ? `Python failed: ${status.message}`
           : null;
-  if (phase === "setup") return <CallDetailsForm runnerNote={runnerNote} />;
+  if (phase === "setup") return <CallDetailsForm runnerNote={runnerNote} destinations={destinations} />;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
       <div role="group" aria-label="View" className="flex gap-1 text-xs">

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { demoAgent, ok } from "@/lib/runtime/testing/demo-agent";
-import { createSimulatorStore } from "./store";
+import { behavioursOf, createSimulatorStore } from "./store";
 
 const details = {
   callerId: "+14155550123",
   calledNumber: "+18005550100",
   variables: { customer_id: "abc123", tier: "gold" },
-  busy: false,
+  behaviours: {},
 };
 
 function store(runFunction = vi.fn(async () => ok())) {
@@ -56,6 +56,21 @@ describe("simulator store", () => {
     expect(onFinished.mock.calls[0]![0].handoff.source).toBe("transfer_call");
     await s.getState().say("ignored");
     expect(onFinished).toHaveBeenCalledTimes(1);
+  });
+
+  it("plays the behaviour chosen for a destination; the others answer", async () => {
+    const { s } = store();
+    s.getState().editDetails({
+      variables: { customer_id: "abc123", tier: "silver" },
+      behaviours: { "Billing Support": "busy", "Front desk": "answers" },
+    });
+    await s.getState().start();
+    expect(s.getState().session!.call.behaviours).toEqual({ "Billing Support": "busy" });
+    await s.getState().say("a question about my bill");
+    const st = s.getState();
+    expect(st.session!.handoff).toMatchObject({ destination: "Billing Support", outcome: "busy", sip_status: 486 });
+    expect(st.phase).toBe("running");
+    expect(behavioursOf({ A: "answers" })).toBeUndefined();
   });
 
   it("restart mid-call hangs up (stored as abandoned) and returns to the details", async () => {

@@ -2,13 +2,21 @@ import { createStore } from "zustand/vanilla";
 import { startCall, type AgentSetup, type CallEvent, type Session } from "@/lib/runtime";
 import { advance, type RunFunction } from "@/lib/simulation";
 import { simulatedWebhooks, type SimulatedWebhook } from "@/lib/telephony/simulated-twiml";
+import type { DestinationBehaviour } from "@/lib/handoffs/outcomes";
 import { timelineOf, type TimelineItem } from "./timeline";
 
 export interface CallDetails {
   callerId: string;
   calledNumber: string;
   variables: Record<string, string>;
-  busy: boolean;
+  /** How each destination behaves, by name; absent: it answers (docs/design.md §11). */
+  behaviours: Record<string, DestinationBehaviour>;
+}
+
+/** The runtime's behaviours table: only destinations that do not simply answer. */
+export function behavioursOf(chosen: Readonly<Record<string, DestinationBehaviour>>) {
+  const entries = Object.entries(chosen).filter(([, b]) => b !== "answers");
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 export interface SimulatorState {
@@ -92,7 +100,7 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
           calledNumber: d.calledNumber,
           variables: d.variables,
           seed: deps.newSeed(),
-          behaviours: d.busy ? { "*": "busy" } : undefined,
+          behaviours: behavioursOf(d.behaviours),
         });
         set({ session, timeline: [], webhooks: [], phase: "running", error: null });
         await send({ type: "call_started" });

@@ -24,6 +24,13 @@ export class SimulatorPage {
     return this.root.getByLabel(name, { exact: true });
   }
 
+  /** How a destination behaves in the next call: "Busy (486)", "Accepted, then busy (NOTIFY 486)"… */
+  async behaviour(destination: string, label: string) {
+    const select = this.root.getByTestId("destination-behaviours").getByLabel(destination);
+    await select.selectOption({ label });
+    await expect(select.locator("option:checked")).toHaveText(label);
+  }
+
   async start() {
     await this.root.getByRole("button", { name: "Start call" }).click();
     await expect(this.root.getByTestId("agent-turn").first()).toBeVisible();

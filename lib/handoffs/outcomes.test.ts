@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { DESTINATION_BEHAVIOURS, outcomeOfStatus, parseBehaviour, reasonPhrase, responseOf } from "./outcomes";
+import {
+  BEHAVIOUR_WORDS,
+  behaviourChoices,
+  DESTINATION_BEHAVIOURS,
+  outcomeOfStatus,
+  parseBehaviour,
+  parseBehaviourAssignment,
+  reasonPhrase,
+  responseOf,
+} from "./outcomes";
 
 describe("outcomeOfStatus (docs/design.md §11)", () => {
   it.each([
@@ -51,5 +60,41 @@ describe("behaviours", () => {
     expect(reasonPhrase(486)).toBe("Busy Here");
     expect(reasonPhrase(487)).toBe("Request Terminated");
     expect(reasonPhrase(499)).toBe("Client Error");
+  });
+});
+
+describe("behaviour assignments and choices", () => {
+  it("reads DESTINATION=BEHAVIOUR[,BEHAVIOUR…] as people write it", () => {
+    expect(parseBehaviourAssignment("Billing Support=busy")).toEqual({
+      ok: true,
+      destination: "Billing Support",
+      behaviours: ["busy"],
+    });
+    expect(parseBehaviourAssignment(" Front desk = no answer, accepted-then-busy ,Answers")).toEqual({
+      ok: true,
+      destination: "Front desk",
+      behaviours: ["no_answer", "busy", "answers"],
+    });
+    expect(parseBehaviourAssignment("*=rejected")).toMatchObject({ ok: true, destination: "*" });
+  });
+
+  it("says what is wrong with anything else", () => {
+    expect(parseBehaviourAssignment("busy")).toEqual({
+      ok: false,
+      message: 'expected DESTINATION=BEHAVIOUR (got "busy")',
+    });
+    expect(parseBehaviourAssignment("=busy")).toMatchObject({ ok: false });
+    expect(parseBehaviourAssignment("Billing=sleepy")).toEqual({
+      ok: false,
+      message: `"sleepy" is not a behaviour: use ${BEHAVIOUR_WORDS}`,
+    });
+    expect(parseBehaviourAssignment("Billing=")).toMatchObject({ ok: false });
+  });
+
+  it("offers each method the behaviours it can show: REFER's accepted-then-… and rejected, none for BYE", () => {
+    expect(behaviourChoices("refer").map((c) => c.value)).toEqual([...DESTINATION_BEHAVIOURS]);
+    expect(behaviourChoices("refer").find((c) => c.value === "busy")!.label).toBe("Accepted, then busy (NOTIFY 486)");
+    expect(behaviourChoices("invite").map((c) => c.value)).not.toContain("rejected");
+    expect(behaviourChoices("bye")).toEqual([]);
   });
 });

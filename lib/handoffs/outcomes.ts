@@ -169,3 +169,58 @@ export interface LastTransfer {
   sip_status: number | null;
   attempts: { outcome: TransferOutcome; sip_status: number | null }[];
 }
+
+/**
+ * What a tester may choose for a destination of this method, with labels that say what happens on
+ * the wire. A REFER hands the call to the SBC, so a failure arrives in its NOTIFY after a 202, or
+ * as a refusal of the REFER itself; INVITE failures are the destination's own answer. A BYE always
+ * succeeds, so it has no choices.
+ */
+export function behaviourChoices(method: HandoffMethod): { value: DestinationBehaviour; label: string }[] {
+  if (method === "bye") return [];
+  if (method === "refer")
+    return [
+      { value: "answers", label: "Answers" },
+      { value: "busy", label: "Accepted, then busy (NOTIFY 486)" },
+      { value: "no_answer", label: "Accepted, then no answer (NOTIFY 480)" },
+      { value: "declines", label: "Accepted, then declines (NOTIFY 603)" },
+      { value: "unreachable", label: "Accepted, then unreachable (NOTIFY 404)" },
+      { value: "rejected", label: "Rejected (403 to the REFER)" },
+    ];
+  return [
+    { value: "answers", label: "Answers" },
+    { value: "busy", label: "Busy (486)" },
+    { value: "no_answer", label: "No answer (ring timeout, CANCEL)" },
+    { value: "declines", label: "Declines (603)" },
+    { value: "unreachable", label: "Unreachable (404)" },
+  ];
+}
+
+/** The words `--behaviour` and scenarios accept, for messages. */
+export const BEHAVIOUR_WORDS =
+  "answers, busy, no answer, declines, unreachable, accepted-then-busy or rejected (REFER)";
+
+/**
+ * `Billing Support=busy` or `Front desk=busy,answers` (one behaviour per attempt, the last
+ * repeating): the destination (as written; callers match it ignoring case) and its behaviours,
+ * or why the text is not one.
+ */
+export function parseBehaviourAssignment(
+  text: string,
+): { ok: true; destination: string; behaviours: DestinationBehaviour[] } | { ok: false; message: string } {
+  const eq = text.lastIndexOf("=");
+  if (eq <= 0) return { ok: false, message: `expected DESTINATION=BEHAVIOUR (got "${text}")` };
+  const destination = text.slice(0, eq).trim();
+  if (destination === "") return { ok: false, message: `expected DESTINATION=BEHAVIOUR (got "${text}")` };
+  const words = text
+    .slice(eq + 1)
+    .split(",")
+    .map((w) => w.trim());
+  const behaviours: DestinationBehaviour[] = [];
+  for (const w of words) {
+    const b = parseBehaviour(w);
+    if (!b) return { ok: false, message: `"${w}" is not a behaviour: use ${BEHAVIOUR_WORDS}` };
+    behaviours.push(b);
+  }
+  return { ok: true, destination, behaviours };
+}

@@ -88,7 +88,7 @@ export default async function Simulator({
             callerId: sample("caller_id"),
             calledNumber: sample("called_number"),
             variables: selected.samples,
-            busy: false,
+            behaviours: {},
           }}
         />
       )}

@@ -68,7 +68,7 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
           callerId: sample("caller_id"),
           calledNumber: sample("called_number"),
           variables: Object.fromEntries(agentVariables.map((v) => [v.name, v.sampleValue])),
-          busy: false,
+          behaviours: {},
         },
         timeoutMs: agent.functionTimeoutMs,
       }}
