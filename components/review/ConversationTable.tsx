@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { METHOD_INFO } from "@/lib/handoffs/types";
+import { TRANSFER_OUTCOME_LABELS } from "@/lib/handoffs/outcomes";
 import type { ConversationSummary } from "@/lib/conversations/schema";
 import { formatUtc } from "@/lib/time/utc";
 import { formatDuration, ranLabel, SOURCE_LABEL } from "./format";
@@ -62,7 +63,15 @@ export function ConversationTable({
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDuration(r.duration_ms)}</td>
               <td className="px-3 py-2 tabular-nums">{r.turn_count}</td>
               <td className="px-3 py-2">
-                <OutcomeBadge outcome={r.outcome} />
+                <span className="flex flex-wrap items-center gap-1.5">
+                  <OutcomeBadge outcome={r.outcome} />
+                  {/* A transfer that did not complete: how it ended, the reason the call went on. */}
+                  {r.transfer_outcome && r.transfer_outcome !== "completed" && (
+                    <Badge tone="red" data-testid="row-transfer-outcome">
+                      {TRANSFER_OUTCOME_LABELS[r.transfer_outcome]}
+                    </Badge>
+                  )}
+                </span>
               </td>
               <td className="px-3 py-2 font-mono text-xs" data-testid="row-reason">
                 {/* A failed call has no handoff reason; why it failed is what the reader needs. */}

@@ -2,6 +2,8 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import type { Conversation } from "@/lib/conversations/schema";
 import { METHOD_INFO } from "@/lib/handoffs/types";
 import { describeEndReason } from "@/lib/conversations/end-reasons";
+import { TRANSFER_OUTCOME_LABELS, reasonPhrase } from "@/lib/handoffs/outcomes";
+import { TransferAttempts } from "@/components/sip/TransferAttempts";
 import { OUTCOME_LABEL } from "./format";
 
 interface Field {
@@ -35,6 +37,11 @@ function handoffFields(h: NonNullable<Conversation["handoff"]>, titles: Conversa
     { key: "topic", label: "Topic", value: h.topic },
     { key: "function", label: "Function", value: h.function, mono: true },
     { key: "node", label: "Node", value: h.node_id, display: h.node_id === null ? undefined : titles[h.node_id] },
+    {
+      key: "transfer-outcome",
+      label: "Transfer outcome",
+      value: `${TRANSFER_OUTCOME_LABELS[h.outcome]}${h.sip_status === null ? " (no response)" : ` (${h.sip_status} ${reasonPhrase(h.sip_status)})`}`,
+    },
   ];
 }
 
@@ -54,6 +61,20 @@ export function DetailsPanel({ conversation: c }: { conversation: Conversation }
         <p className={`text-sm ${c.outcome === "failed" ? "text-red-700" : "text-slate-600"}`} data-testid="end-reason">
           {describeEndReason(c.end_reason)} <span className="font-mono text-xs">({c.end_reason})</span>
         </p>
+      )}
+      {c.transfer_attempts.length > 0 && (
+        <section aria-labelledby="transfer-attempts">
+          <h3 id="transfer-attempts" className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Transfer attempts
+          </h3>
+          <TransferAttempts
+            attempts={c.transfer_attempts.map((a) => ({
+              ...a,
+              // Into the call, as the transcript times its turns.
+              when: `${((Date.parse(a.at) - Date.parse(c.started_at)) / 1000).toFixed(1)} s`,
+            }))}
+          />
+        </section>
       )}
       <section aria-labelledby="call-variables">
         <h3 id="call-variables" className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -6,6 +6,7 @@ import { describedBy, FieldMessages, inputClass } from "@/components/ui/FieldMes
 import { Button } from "@/components/ui/Button";
 import { HANDOFF_METHODS, METHOD_INFO } from "@/lib/handoffs/types";
 import { HANDOFF_SOURCES, OUTCOMES } from "@/lib/handoffs/record";
+import { TRANSFER_OUTCOME_LABELS, TRANSFER_OUTCOMES } from "@/lib/handoffs/outcomes";
 import { OUTCOME_LABEL } from "./format";
 import { FILTER_FIELDS, hasFilters, reviewHref, type FilterField, type FilterValues } from "./url";
 
@@ -120,6 +121,11 @@ export function ReviewFilters({
           "outcome",
           "Outcome",
           OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] })),
+        )}
+        {select(
+          "transfer_outcome",
+          "Transfer",
+          TRANSFER_OUTCOMES.map((o) => ({ value: o, label: TRANSFER_OUTCOME_LABELS[o] })),
         )}
         {select(
           "method",

@@ -19,6 +19,7 @@ export const FILTER_FIELDS = [
   "method",
   "source",
   "outcome",
+  "transfer_outcome",
   "version",
   "from",
   "to",

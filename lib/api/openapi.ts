@@ -242,7 +242,8 @@ export function buildOpenApiDocument(): JsonSchema {
           summary: "List an agent's conversations, newest first",
           description:
             "Roles: every role. Keyset pagination: pass `next_cursor` as `cursor` for the next page; `next_cursor` is null on the last page. " +
-            "Pages stay stable while new calls are stored. Empty parameters count as absent; unknown or repeated ones are errors.",
+            "Pages stay stable while new calls are stored. Empty parameters count as absent; unknown or repeated ones are errors. " +
+            "Each row carries `transfer_outcome` (filter on it with `transfer_outcome`) and the whole `handoff` record with its `outcome`, `sip_status` and `attempts`.",
           parameters: queryParameters(),
           responses: { "200": ok("One page", ref("ConversationPage")), ...errors(400, 401, 403, 404) },
         },
@@ -252,7 +253,8 @@ export function buildOpenApiDocument(): JsonSchema {
         get: {
           operationId: "getConversation",
           ...needs("review"),
-          summary: "Get a conversation: transcript, path, variables, handoff record, metrics, logs and SIP trace",
+          summary:
+            "Get a conversation: transcript, path, variables, handoff record (with its outcome and attempts), every transfer attempt, metrics, logs and SIP trace",
           responses: { "200": ok("The conversation", ref("Conversation")), ...errors(401, 403, 404) },
         },
       },
