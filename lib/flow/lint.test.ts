@@ -234,7 +234,7 @@ describe("lintFlow", () => {
     };
     const flow = around(handoff({ destinationId: billing.id }), []);
     expect(rulesOf(flow, context({ destinations: [headers] }))).toEqual([]);
-    const p = lintFlow(flow, context({ destinations: [headers], twilio: true }));
+    const p = lint(flow, context({ destinations: [headers], twilio: true }));
     expect(p.map((x) => [x.rule, x.severity, x.id])).toEqual([
       ["twilio-header", "warning", "twilio-header:h:hd_billing:0"],
       ["twilio-header", "warning", "twilio-header:h:hd_billing:1"],
