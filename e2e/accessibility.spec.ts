@@ -107,6 +107,10 @@ test("every page passes axe-core without serious or critical violations, signed 
       url: `${a}/settings/audit`,
       ready: (p) => expect(p.getByRole("heading", { name: "Audit log", level: 2 })).toBeVisible(),
     },
+    "agents/[agentId]/settings/telephony/page.tsx": {
+      url: `${a}/settings/telephony`,
+      ready: (p) => expect(p.getByRole("heading", { name: "Telephony", level: 2 })).toBeVisible(),
+    },
   };
   const onDisk = pageFiles(path.join(process.cwd(), "app")).filter(
     (f) => !NOT_SWEPT.has(f) && f !== "sign-in/page.tsx",

@@ -11,7 +11,8 @@ test("add and edit a variable; autocomplete, lint and the simulator use it", asy
   const vars = new VariablesPage(page);
   await page.goto(`/agents/${agentId}/flows`);
   await vars.openFromBuildMenu();
-  expect(await vars.names()).toEqual(["customer_id", "tier"]);
+  // The list updates when the action returns: wait for it rather than read it at once.
+  await expect.poll(() => vars.names()).toEqual(["customer_id", "tier"]);
   await expect(page.getByTestId("builtin-row")).toHaveCount(4);
 
   // A bad name is refused inline; nothing typed is lost.
@@ -83,12 +84,14 @@ test("deleting or renaming a variable in use lists the uses first", async ({ pag
   await expect(vars.usages(vars.modal)).toHaveText(["Main line: “Gold customer?” (checks it)", "function route_vip"]);
   await vars.modal.getByRole("button", { name: "Rename anyway" }).click();
   await expect(vars.modal).toBeHidden();
-  expect(await vars.names()).toEqual(["customer_id", "plan"]);
+  // The list updates when the action returns: wait for it rather than read it at once.
+  await expect.poll(() => vars.names()).toEqual(["customer_id", "plan"]);
 
   await vars.openDelete("customer_id");
   await vars.deleteDialog.getByRole("button", { name: "Delete anyway" }).click();
   await expect(vars.deleteDialog).toBeHidden();
-  expect(await vars.names()).toEqual(["plan"]);
+  // The list updates when the action returns: wait for it rather than read it at once.
+  await expect.poll(() => vars.names()).toEqual(["plan"]);
 
   // Nothing uses "plan": a plain confirmation.
   await vars.openDelete("plan");
