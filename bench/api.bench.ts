@@ -214,18 +214,22 @@ async function main() {
   const { agentId, key, ids } = seed();
   const db = openDb(dbFile, { seed: false });
 
-  // Deep cursors: the last row before offset 90,000 (unfiltered) and deep into a filtered list.
-  const cursorAt = (where: string, offset: number) => {
+  // Deep cursors: 90 % of the way down a list (unfiltered, filtered, and a rare value's).
+  const cursorAt = (where: string) => {
+    const count = db.$client
+      .prepare(`SELECT count(*) FROM conversations WHERE agent_id = ? ${where}`)
+      .pluck()
+      .get(agentId) as number;
     const row = db.$client
       .prepare(
         `SELECT started_at, id FROM conversations WHERE agent_id = ? ${where} ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET ?`,
       )
-      .get(agentId, offset - 1) as { started_at: string; id: string };
+      .get(agentId, Math.max(0, Math.floor(count * 0.9) - 1)) as { started_at: string; id: string };
     return encodeCursor({ startedAt: row.started_at, id: row.id });
   };
-  const deep = cursorAt("", Math.floor(ROWS * 0.9));
-  const deepFiltered = cursorAt("AND outcome = 'handoff' AND source = 'function'", Math.floor(ROWS * 0.9 * 0.2));
-  const deepRare = cursorAt("AND reason = 'fraud_suspected'", Math.max(1, Math.floor(ROWS * 0.001 * 0.9)));
+  const deep = cursorAt("");
+  const deepFiltered = cursorAt("AND outcome = 'handoff' AND source = 'function'");
+  const deepRare = cursorAt("AND reason = 'fraud_suspected'");
 
   const base = `/api/v1/agents/${agentId}/conversations`;
   const listScenario = (name: string, query: string): Scenario => {
@@ -240,7 +244,7 @@ async function main() {
   };
   const scenarios: Scenario[] = [
     listScenario("list, first page", "limit=50"),
-    listScenario("list, deep page (row 90,000)", `limit=50&cursor=${deep}`),
+    listScenario("list, deep page (90 % down)", `limit=50&cursor=${deep}`),
     listScenario("list + filter, first page", "limit=50&outcome=handoff&source=function"),
     listScenario("list + filter, deep page", `limit=50&outcome=handoff&source=function&cursor=${deepFiltered}`),
     listScenario("list + q (transcript), first page", "limit=50&q=refund"),
