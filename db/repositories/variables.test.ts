@@ -1,3 +1,4 @@
+import { createTopic } from "./topics";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
@@ -78,5 +79,20 @@ describe("variables repository", () => {
     ]);
     expect(listVariableUsages(db, demo, "unused_name")).toEqual([]);
     expect(listVariableUsages(db, agentId, "customer_id")).toEqual([]);
+  });
+
+  it("lists knowledge topics that say a variable", () => {
+    const demo = seedDemoAgent(db);
+    const created = createTopic(db, demo, {
+      name: "Account",
+      sampleQuestions: ["what is my account"],
+      content: "Your customer number is $customer_id.",
+      action: { kind: "none" },
+      enabled: true,
+    });
+    expect(created.ok).toBe(true);
+    expect(listVariableUsages(db, demo, "customer_id").filter((u) => u.kind === "topic")).toEqual([
+      { kind: "topic", section: "knowledge", text: "Knowledge: “Account” (what the agent says)" },
+    ]);
   });
 });

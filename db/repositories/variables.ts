@@ -5,6 +5,7 @@ import { writeTransaction } from "../transaction";
 import { listAgentVariables } from "./agents";
 import { listDestinations } from "./handoffs";
 import type { AgentVariable, ValidVariable } from "../../lib/variables/schema";
+import { listTopics } from "./topics";
 import { variableUsages, type VariableUse } from "../../lib/variables/usages";
 import type { FieldErrors } from "../../lib/validation/field-errors";
 
@@ -96,5 +97,6 @@ export function listVariableUsages(db: Db, agentId: string, name: string): Varia
     destinations: listDestinations(db, agentId),
     flows: flowRows.map((f) => ({ ...f, nodes: Array.isArray(f.nodes) ? f.nodes : [] })),
     functions: fnRows,
+    topics: listTopics(db, agentId),
   });
 }

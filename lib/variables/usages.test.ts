@@ -67,6 +67,23 @@ describe("variableUsages", () => {
     expect(variableUsages("accounting", sources).map((u) => u.text)).toEqual(["Billing: header X-Other"]);
     expect(variableUsages("nobody", sources)).toEqual([]);
   });
+
+  it("lists knowledge topics that say it, in their content or their pre-handoff utterance", () => {
+    const topics = [
+      { name: "Balance", content: "Your account $account is fine.", action: { kind: "none" } },
+      {
+        name: "Escalate",
+        content: "",
+        action: { kind: "builtin-handoff", destinationId: null, reason: "billing", utterance: "Moving $account on." },
+      },
+      { name: "Hours", content: "We open at 8 ($accounting).", action: { kind: "function", functionName: "x" } },
+    ];
+    const uses = variableUsages("account", { ...sources, topics }).filter((u) => u.kind === "topic");
+    expect(uses).toEqual([
+      { kind: "topic", section: "knowledge", text: "Knowledge: “Balance” (what the agent says)" },
+      { kind: "topic", section: "knowledge", text: "Knowledge: “Escalate” (the pre-handoff utterance)" },
+    ]);
+  });
 });
 
 describe("variableInputSchema", () => {

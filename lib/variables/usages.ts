@@ -4,19 +4,19 @@ import type { FlowNode } from "../flow/types";
 import { referencedVariables } from "./variables";
 
 /**
- * Where an agent variable is used (pure): header values and flow texts that say `$name`, Set
- * nodes that assign it and Condition nodes that check it, and Python functions that read or write
- * it. The Variables page lists these before a delete or rename leaves them pointing at nothing.
+ * Where an agent variable is used (pure): header values, flow texts and knowledge topics that say
+ * `$name`, Set nodes that assign it and Condition nodes that check it, and Python functions that
+ * read or write it. The Variables page lists these before a delete or rename leaves them pointing at nothing.
  */
 
-export type VariableUseKind = "header" | "node" | "function";
+export type VariableUseKind = "header" | "node" | "topic" | "function";
 
 export interface VariableUse {
   kind: VariableUseKind;
   /** For a person: `Billing Support: header X-Customer-ID`, `Main line: “Handoff: Billing Support” (the pre-handoff utterance)`. */
   text: string;
   /** Where to go to change it (relative to /agents/{agentId}). */
-  section: "handoffs" | "flows" | "functions";
+  section: "handoffs" | "flows" | "knowledge" | "functions";
   /** The flow or function id, when the use is in one. */
   id?: string;
 }
@@ -31,6 +31,8 @@ interface UsageSources {
   /** Flows as stored: nodes are not trusted to be well formed. */
   flows: readonly { id: string; name: string; nodes: readonly unknown[] }[];
   functions: readonly { id: string; name: string; code: string }[];
+  /** Knowledge topics: what the agent says (content) and a handoff's pre-handoff utterance. */
+  topics?: readonly { name: string; content: string; action: { kind: string; utterance?: string } }[];
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -81,6 +83,14 @@ export function variableUsages(name: string, sources: UsageSources): VariableUse
         text: `${flow.name}: “${nodeTitle(node, titles)}” (${[...new Set(where)].join(", ")})`,
       });
     }
+  }
+  for (const topic of sources.topics ?? []) {
+    const where: string[] = [];
+    if (referencedVariables(topic.content).includes(name)) where.push("what the agent says");
+    if (topic.action.kind === "builtin-handoff" && referencedVariables(topic.action.utterance ?? "").includes(name))
+      where.push("the pre-handoff utterance");
+    if (where.length > 0)
+      out.push({ kind: "topic", section: "knowledge", text: `Knowledge: “${topic.name}” (${where.join(", ")})` });
   }
   for (const fn of sources.functions) {
     if (codeUsesVariable(fn.code, name))
