@@ -21,6 +21,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failedSteps = [];
+const failedTests = [];
 
 for (const step of steps) {
   if (step.needs && failedSteps.includes(step.needs)) {
@@ -41,6 +42,7 @@ for (const step of steps) {
     passed += counts.passed;
     failed += counts.failed;
     skipped += counts.skipped;
+    failedTests.push(...counts.failedNames.map((t) => `${step.name}: ${t}`));
     if (!ok && counts.failed === 0) failed += 1; // the runner failed outside any test
   } else {
     // Checks without test cases count as one test each.
@@ -51,6 +53,8 @@ for (const step of steps) {
 }
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
+// Named again at the very end, because CI logs are often read from their tail.
+for (const t of failedTests) console.log(`FAILED ${t}`);
 // Skipped tests are counted, so a test that silently stopped running shows in the last line.
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);
@@ -59,12 +63,62 @@ function readCounts(name, file) {
   if (!existsSync(file)) return null;
   const json = JSON.parse(readFileSync(file, "utf8"));
   if (name === "unit") {
+    const failedNames = [];
+    for (const file of json.testResults ?? []) {
+      const path = file.name.replace(`${process.cwd()}/`, "");
+      for (const t of file.assertionResults ?? []) {
+        if (t.status === "failed")
+          failedNames.push(`${path} › ${t.fullName ?? t.title}\n    ${firstLine(t.failureMessages)}`);
+      }
+      // A file that fails to load has no test results, only a message.
+      if (file.status === "failed" && !(file.assertionResults ?? []).length) {
+        failedNames.push(`${path}\n    ${firstLine([file.message])}`);
+      }
+    }
     return {
       passed: json.numPassedTests ?? 0,
       failed: json.numFailedTests ?? 0,
       skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+      failedNames,
     };
   }
   const s = json.stats ?? {};
-  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
+  return {
+    passed: s.expected ?? 0,
+    failed: (s.unexpected ?? 0) + (s.flaky ?? 0),
+    skipped: s.skipped ?? 0,
+    failedNames: playwrightFailures(json.suites ?? []),
+  };
+}
+
+function playwrightFailures(suites, trail = []) {
+  const names = [];
+  for (const suite of suites) {
+    const here = suite.title ? [...trail, suite.title] : trail;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected" || test.status === "flaky") {
+          const error = test.results?.find((r) => r.error)?.error?.message;
+          names.push(`${[...here, spec.title].join(" › ")} (${test.status})\n    ${firstLine([error])}`);
+        }
+      }
+    }
+    names.push(...playwrightFailures(suite.suites ?? [], here));
+  }
+  return names;
+}
+
+function firstLine(messages) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours from runner messages
+  const text = (messages ?? [])
+    .filter(Boolean)
+    .join("\n")
+    .replace(/\u001b\[[0-9;]*m/g, "");
+  return (
+    text
+      .split("\n")
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 300) ?? "(no message)"
+  );
 }
