@@ -1,0 +1,8 @@
+/** Scenarios (docs/design.md §12): regression tests for calls, run through lib/simulation. */
+export * from "./schema";
+export * from "./expectations";
+export * from "./runner";
+export * from "./coverage";
+export * from "./from-session";
+export * from "./junit";
+export { DEMO_SCENARIOS } from "./demo";
