@@ -4,6 +4,7 @@ import type { Role } from "../lib/auth/roles";
 import type { SipHeader } from "../lib/handoffs/types";
 import { OUTCOMES } from "../lib/handoffs/record";
 import type { TopicAction } from "../lib/topics/types";
+import type { Scenario, ScenarioResult } from "../lib/scenarios";
 
 export const agents = sqliteTable("agents", {
   id: text("id").primaryKey(),
@@ -142,6 +143,51 @@ export const knowledgeTopics = sqliteTable(
     uniqueIndex("knowledge_topics_agent_name").on(t.agentId, t.nameKey),
     index("knowledge_topics_agent_position").on(t.agentId, t.position),
   ],
+);
+
+/** Regression scenarios (docs/design.md §12): the scenario as JSON (lib/scenarios/schema.ts), its name beside it. */
+export const scenarios = sqliteTable(
+  "scenarios",
+  {
+    id: text("id").primaryKey(),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // Unique ignoring case, like topics.
+    nameKey: text("name_key").notNull(),
+    definition: text("definition", { mode: "json" }).$type<Scenario>().notNull(),
+    position: integer("position").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("scenarios_agent_name").on(t.agentId, t.nameKey),
+    index("scenarios_agent_position").on(t.agentId, t.position),
+  ],
+);
+
+/**
+ * One scenario's run: its result with the call as it happened (channel `scenario`: transcript,
+ * path, handoff, SIP trace). Never in `conversations`, so Review does not list it. Runs started
+ * together share a batch.
+ */
+export const scenarioRuns = sqliteTable(
+  "scenario_runs",
+  {
+    id: text("id").primaryKey(),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    scenarioId: text("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    batchId: text("batch_id").notNull(),
+    status: text("status", { enum: ["pass", "fail", "cannot_run"] }).notNull(),
+    startedAt: text("started_at").notNull(),
+    result: text("result", { mode: "json" }).$type<ScenarioResult>().notNull(),
+  },
+  (t) => [index("scenario_runs_scenario").on(t.scenarioId, t.startedAt), index("scenario_runs_agent").on(t.agentId)],
 );
 
 // Users, sessions, accounts and verifications are better-auth's tables (auth/better-auth.ts maps

@@ -11,6 +11,8 @@ import { destinationInputSchema } from "../lib/handoffs/schema";
 import { DEMO_FUNCTION } from "../lib/functions/templates";
 import { demoTopics } from "../lib/topics/demo";
 import { createTopic } from "./repositories/topics";
+import { createScenario } from "./repositories/scenarios";
+import { DEMO_SCENARIOS } from "../lib/scenarios/demo";
 
 /** A fresh database gets the demo agent the README walks through. */
 export function seedIfEmpty(db: Db): void {
@@ -53,6 +55,10 @@ function insertDemoAgent(db: Db): string {
   const destinations = listDestinations(db, agent.id);
   for (const topic of demoTopics((name) => destinations.find((d) => d.name === name)?.id ?? null)) {
     if (!createTopic(db, agent.id, topic).ok) throw new Error(`Seed topic ${topic.name} could not be created`);
+  }
+  for (const scenario of DEMO_SCENARIOS) {
+    if (!createScenario(db, agent.id, scenario).ok)
+      throw new Error(`Seed scenario ${scenario.name} could not be created`);
   }
   return agent.id;
 }

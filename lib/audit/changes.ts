@@ -1,6 +1,7 @@
 import type { HandoffDestination } from "../handoffs/types";
 import { destinationSummary, topicSummary, variableSummary } from "./summaries";
 import type { Topic } from "../topics/types";
+import type { Scenario } from "../scenarios/schema";
 import type { AuditChange } from "./types";
 
 /** A destination change as an audit entry; `before` null for a creation, `after` null for a deletion. */
@@ -113,5 +114,31 @@ export function versionChange(
     targetName: `${agent.name} version ${number}`,
     agentId: agent.id,
     summary,
+  };
+}
+
+/** A scenario created, edited or deleted; the summary names its outcome and what it expects of a handoff. */
+export function scenarioChange(
+  before: { id: string; agentId: string; name: string; scenario: Scenario } | null,
+  after: { id: string; agentId: string; name: string; scenario: Scenario } | null,
+): AuditChange {
+  const s = (after ?? before)!;
+  const line = (x: Scenario) =>
+    `expects ${x.expect.outcome}${x.expect.handoff?.destination ? ` to ${x.expect.handoff.destination}` : ""}, ${x.turns?.length ?? 0} caller turn${x.turns?.length === 1 ? "" : "s"}`;
+  return {
+    action: `scenario.${!before ? "created" : !after ? "deleted" : "updated"}`,
+    targetType: "scenario",
+    targetId: s.id,
+    targetName: s.name,
+    agentId: s.agentId,
+    summary: !before
+      ? `created: ${line(after!.scenario)}`
+      : !after
+        ? `deleted (${line(before.scenario)})`
+        : before.name !== after.name
+          ? `renamed "${before.name}" → "${after.name}"; ${line(after.scenario)}`
+          : line(before.scenario) === line(after.scenario)
+            ? "edited"
+            : `${line(before.scenario)} → ${line(after.scenario)}`,
   };
 }

@@ -40,7 +40,7 @@ describe("roles", () => {
     expect(may("destinations.edit")).toEqual(["admin", "developer", "designer"]);
     expect(may("simulate")).toEqual(ROLES);
     expect(may("review")).toEqual(ROLES);
-    expect(may("scenarios.edit")).toEqual(["admin", "qa"]);
+    expect(may("scenarios.edit")).toEqual(["admin", "developer", "qa"]);
     // Admins may do everything.
     for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can("admin", p)).toBe(true);
     expect(rolesWithout("view")).toEqual([]);

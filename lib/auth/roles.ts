@@ -30,7 +30,7 @@ export const PERMISSIONS = {
   promote: { roles: ADMINS, description: "promote a version to live" },
   simulate: { roles: EVERYONE, description: "run calls in the simulator (and store them for review)" },
   review: { roles: EVERYONE, description: "review stored conversations" },
-  "scenarios.edit": { roles: ["admin", "qa"], description: "create and edit regression scenarios" },
+  "scenarios.edit": { roles: ["admin", "developer", "qa"], description: "create, edit and run regression scenarios" },
   "apikeys.own": { roles: EVERYONE, description: "create and revoke one's own API keys (they act with one's role)" },
   "apikeys.manage": { roles: ADMINS, description: "see and revoke everyone's API keys" },
   "members.manage": { roles: ADMINS, description: "add members, change their roles, remove them" },

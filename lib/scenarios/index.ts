@@ -6,3 +6,4 @@ export * from "./coverage";
 export * from "./from-session";
 export * from "./junit";
 export { DEMO_SCENARIOS } from "./demo";
+export type * from "./types";

@@ -1,0 +1,134 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { tempDb } from "../testing/temp-db";
+import type { Db } from "../client";
+import { seedDemoAgent } from "../seed";
+import { createAgent } from "./agents";
+import { listDestinations, updateDestination } from "./handoffs";
+import { scenarioHost } from "./scenario-host";
+import {
+  createScenario,
+  deleteScenario,
+  latestRuns,
+  listScenarios,
+  listScenariosWithLastRun,
+  recordRuns,
+  replaceScenarios,
+  RUNS_KEPT_PER_SCENARIO,
+  updateScenario,
+} from "./scenarios";
+import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
+import type { FunctionRunner } from "../../lib/functions/types";
+import { DEMO_SCENARIOS, runScenarios, type Scenario, type ScenarioResult } from "../../lib/scenarios";
+import { destinationInputSchema } from "../../lib/handoffs/schema";
+
+let ctx: ReturnType<typeof tempDb>;
+let db: Db;
+afterEach(() => ctx.cleanup());
+
+const scenario = (name: string): Scenario => ({ name, expect: { outcome: "hangup" } });
+const result = (name: string, status: ScenarioResult["status"]): ScenarioResult => ({
+  name,
+  status,
+  reason: null,
+  flow: null,
+  version: null,
+  expectations: [],
+  call: null,
+  warnings: [],
+});
+
+describe("scenarios repository", () => {
+  let agentId: string;
+  beforeEach(() => {
+    ctx = tempDb();
+    db = ctx.db;
+    agentId = createAgent(db, "Test agent").id;
+  });
+
+  it("creates, renames, refuses a duplicate name (any case) and deletes with its runs", () => {
+    const a = createScenario(db, agentId, scenario("One"));
+    const b = createScenario(db, agentId, scenario("Two"));
+    expect(a.ok && b.ok).toBe(true);
+    expect(createScenario(db, agentId, scenario("one "))).toMatchObject({
+      ok: false,
+      fieldErrors: { name: expect.stringContaining("already exists") },
+    });
+    if (!a.ok || !b.ok) return;
+    expect(updateScenario(db, agentId, b.scenario.id, scenario("ONE"))).toMatchObject({ ok: false });
+    const renamed = updateScenario(db, agentId, b.scenario.id, { ...scenario("Three"), seed: "s" });
+    expect(renamed).toMatchObject({ ok: true, scenario: { name: "Three", scenario: { seed: "s" } } });
+    expect(updateScenario(db, agentId, "scn_gone", scenario("x"))).toEqual({ ok: false, status: "not_found" });
+    recordRuns(db, agentId, [{ scenarioId: a.scenario.id, result: result("One", "pass") }]);
+    expect(deleteScenario(db, agentId, a.scenario.id)?.name).toBe("One");
+    expect(listScenarios(db, agentId).map((s) => s.name)).toEqual(["Three"]);
+    expect(latestRuns(db, agentId).size).toBe(0);
+  });
+
+  it("keeps each scenario's newest runs and reports the last one", () => {
+    const a = createScenario(db, agentId, scenario("A"));
+    if (!a.ok) throw new Error("seed");
+    const id = a.scenario.id;
+    for (let i = 0; i < RUNS_KEPT_PER_SCENARIO + 5; i++) {
+      const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+      recordRuns(db, agentId, [{ scenarioId: id, result: result("A", i % 2 ? "fail" : "pass") }], at);
+    }
+    const count = db.$client.prepare("SELECT count(*) AS n FROM scenario_runs").get() as { n: number };
+    expect(count.n).toBe(RUNS_KEPT_PER_SCENARIO);
+    const [item] = listScenariosWithLastRun(db, agentId);
+    expect(item!.lastRun).toMatchObject({ status: "pass", startedAt: "2026-01-01T00:00:24.000Z" });
+    // A scenario deleted before its results are stored is skipped, not an error.
+    expect(recordRuns(db, agentId, [{ scenarioId: "scn_gone", result: result("x", "pass") }])).toEqual([]);
+  });
+
+  it("replaces the list by name, keeping matched ids", () => {
+    const a = createScenario(db, agentId, scenario("Keep"));
+    createScenario(db, agentId, scenario("Drop"));
+    replaceScenarios(db, agentId, [scenario("New"), { ...scenario("keep"), seed: "x" }]);
+    const list = listScenarios(db, agentId);
+    expect(list.map((s) => s.name)).toEqual(["New", "keep"]);
+    expect(a.ok && list[1]!.id).toBe(a.ok && a.scenario.id);
+  });
+
+  it("never stores a run's call as a conversation", () => {
+    const a = createScenario(db, agentId, scenario("A"));
+    if (!a.ok) throw new Error("seed");
+    recordRuns(db, agentId, [{ scenarioId: a.scenario.id, result: result("A", "pass") }]);
+    const n = db.$client.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number };
+    expect(n.n).toBe(0);
+  });
+});
+
+describe("the seeded demo agent's scenarios", () => {
+  let runner: FunctionRunner;
+  beforeAll(async () => {
+    runner = createNodeFunctionRunner();
+    await runner.warm();
+  }, 60_000);
+  afterAll(() => runner.dispose());
+
+  it("are stored by the seed and pass against the seeded draft; a changed header fails one", async () => {
+    ctx = tempDb();
+    db = ctx.db;
+    const agentId = seedDemoAgent(db);
+    const stored = listScenarios(db, agentId);
+    expect(stored.map((s) => s.name)).toEqual(DEMO_SCENARIOS.map((s) => s.name));
+    const host = scenarioHost(db, agentId, (r) => runner.run(r));
+    const results = await runScenarios(
+      stored.map((s) => s.scenario),
+      host,
+    );
+    expect(results.map((r) => [r.name, r.status, r.expectations.filter((e) => !e.pass)])).toEqual(
+      DEMO_SCENARIOS.map((s) => [s.name, "pass", []]),
+    );
+
+    const billing = listDestinations(db, agentId).find((d) => d.name === "Billing Support")!;
+    const changed = destinationInputSchema.parse({
+      ...billing,
+      sipHeaders: billing.sipHeaders.map((h) => (h.name === "X-Customer-ID" ? { ...h, value: "$caller_id" } : h)),
+    });
+    expect(updateDestination(db, agentId, billing.id, changed).ok).toBe(true);
+    const [again] = await runScenarios([stored[0]!.scenario], host);
+    expect(again!.status).toBe("fail");
+    expect(again!.expectations.find((e) => !e.pass)).toMatchObject({ expected: "abc123", actual: "+14155550123" });
+  }, 60_000);
+});
