@@ -54,8 +54,22 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
     name: "state",
     kind: "property",
     type: "dict[str, Any]",
-    doc: "The conversation's variables (dict-like). Changes are kept for the rest of the call.",
-    example: 'tier = conv.state.get("tier", "silver")',
+    doc: 'The conversation\'s variables (dict-like). `conv.state.tier`, `conv.state["tier"]` and `conv.state.get("tier")` read the same value (a missing one reads as None by attribute); assigning `conv.state.tier = "gold"` sets it. Changes are kept for the rest of the call.',
+    example: 'if conv.state.tier == "gold": ...',
+  },
+  {
+    name: "integration_attributes",
+    kind: "property",
+    type: "dict[str, Any]",
+    doc: "Typed values the host gives the call: `channel` (`simulator`, `cli`, `twilio`, `scenario`) and, on live calls, Twilio's `call_sid`, `account_sid`, `direction` and the caller's `from_city` / `from_state` / `from_country` when Twilio knows them.",
+    example: 'if conv.integration_attributes.get("channel") == "twilio": ...',
+  },
+  {
+    name: "functions",
+    kind: "property",
+    type: "Functions",
+    doc: 'The agent\'s other functions: `conv.functions.lookup_account("abc123")` calls `lookup_account(conv, "abc123")` inside this run, so the whole chain shares the one time limit. An unknown name raises AttributeError naming the agent\'s functions.',
+    example: "balance = conv.functions.lookup_balance(conv.state.customer_id)",
   },
   {
     name: "handoffs",
@@ -209,10 +223,37 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
     type: "None",
     params: [
       { name: "name", type: "str", doc: "Metric name: letters, digits, `_ . : -`, at most 64 characters." },
-      { name: "value", type: "int | float", doc: "A number." },
+      {
+        name: "value",
+        type: "int | float | str | bool | None",
+        default: "None",
+        doc: "A number, a text (at most 1000 characters) or True/False; None records True (the event happened).",
+      },
+      {
+        name: "write_once",
+        type: "bool",
+        default: "False",
+        doc: "True: kept only the first time the call writes this name (by any function); later writes are skipped.",
+      },
     ],
-    doc: "Records a custom metric on the conversation.",
-    example: 'conv.write_metric("vip_transfers", 1)',
+    doc: "Records a custom metric on the conversation (shown in the simulator and Review).",
+    example: 'conv.write_metric("vip_transfers", 1)\nconv.write_metric("reached_billing", write_once=True)',
+  },
+  {
+    name: "goto_flow",
+    kind: "method",
+    type: "None",
+    params: [{ name: "name", type: "str", doc: "A flow of this agent (any case)." }],
+    doc: "After this function, the call goes to that flow's start node; `conv.exit_flow()` there comes back to the node after the one that left. Raises ValueError for an unknown flow; a function either hands off or changes flow, once.",
+    example: 'conv.goto_flow("Billing")',
+  },
+  {
+    name: "exit_flow",
+    kind: "method",
+    type: "None",
+    params: [],
+    doc: "After this function, the call leaves the current flow and goes on where it entered it (the next node after that Go to flow node or function). In the call's first flow there is nowhere to return: logged, and the flow goes on.",
+    example: "conv.exit_flow()",
   },
   {
     name: "log",
@@ -285,7 +326,13 @@ function stubMember(m: ConvMember, indent: string): string[] {
 export function convStubSource(): string {
   const lines = ["from typing import Any", "", "class Log:"];
   for (const m of LOG_MEMBERS) lines.push(...stubMember(m, "    "), "");
-  lines.push("class Conv:");
+  lines.push(
+    "class Functions:",
+    '    """The agent\'s functions by name: conv.functions.other(...) calls other(conv, ...)."""',
+    "    def __getattr__(self, name: str) -> Any: ...",
+    "",
+    "class Conv:",
+  );
   for (const m of CONV_MEMBERS) lines.push(...stubMember(m, "    "), "");
   return lines.join("\n");
 }

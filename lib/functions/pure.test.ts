@@ -88,7 +88,16 @@ describe("conv API description", () => {
     const stub = convStubSource();
     for (const m of CONV_MEMBERS)
       expect(stub).toContain(m.kind === "method" ? `def ${m.name}(self` : `${m.name}: ${m.type}`);
-    expect(convApiMarkdownTable()).toContain("| `conv.write_metric(name: str, value: int \\| float) -> None` |");
+    expect(convApiMarkdownTable()).toContain(
+      "| `conv.write_metric(name: str, value: int \\| float \\| str \\| bool \\| None = None, write_once: bool = False) -> None` |",
+    );
+    expect(memberSignature(findMember("conv.goto_flow")!.member)).toBe("conv.goto_flow(name: str) -> None");
+    expect(memberSignature(findMember("conv.exit_flow")!.member)).toBe("conv.exit_flow() -> None");
+    expect(memberSignature(findMember("conv.integration_attributes")!.member)).toBe(
+      "conv.integration_attributes: dict[str, Any]",
+    );
+    expect(stub).toContain("class Functions:");
+    expect(memberSignature(findMember("conv.functions")!.member)).toBe("conv.functions: Functions");
   });
 });
 

@@ -8,7 +8,9 @@ const good: RunResult = {
   returnRepr: "{'a': [1, 'x', None, True]}",
   says: ["Hello"],
   utterance: null,
+  endTurn: true,
   hangup: false,
+  flow: null,
   handoff: {
     source: "transfer_call",
     destination: null,
@@ -48,7 +50,7 @@ describe("checkRunResult", () => {
     ],
     ["an extra handoff key", { handoff: { ...good.handoff!, via: "x" } }, 'handoff: unexpected key "via"'],
     ["a number said", { says: ["ok", 5] }, "says[1]: expected text, got 5"],
-    ["a string metric", { metrics: [{ name: "m", value: "1" }] }, 'metrics[0].value: expected number, got "1"'],
+    ["a list metric", { metrics: [{ name: "m", value: [1] }] }, "metrics[0].value: Invalid input"],
     ["a missing field", { hangup: undefined }, "hangup: expected boolean, got nothing"],
   ])("turns %s into the function's error", (_label, patch, message) => {
     const r = checkRunResult({ ...good, ...patch });

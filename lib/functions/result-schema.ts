@@ -50,9 +50,16 @@ export const runResultSchema = z.object({
   returnRepr: z.string().nullable(),
   says: z.array(z.string()),
   utterance: z.string().nullable(),
+  endTurn: z.boolean(),
   hangup: z.boolean(),
   handoff: handoffSchema.nullable(),
-  metrics: z.array(z.object({ name: z.string(), value: z.number() })),
+  flow: z
+    .discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("goto"), flow: z.string() }),
+      z.strictObject({ kind: z.literal("exit"), flow: z.null() }),
+    ])
+    .nullable(),
+  metrics: z.array(z.object({ name: z.string(), value: z.union([z.number(), z.string(), z.boolean()]) })),
   logs: z.array(logSchema),
   state: z.record(z.string(), jsonValue),
   error: errorSchema.nullable(),
@@ -78,8 +85,10 @@ export function checkRunResult(raw: unknown): RunResult {
     returnRepr: null,
     says: [],
     utterance: null,
+    endTurn: true,
     hangup: false,
     handoff: null,
+    flow: null,
     metrics: [],
     logs: logs.success ? logs.data : [],
     state: {},

@@ -245,8 +245,11 @@ describe("say, metrics, logs, state", () => {
 
   it("validates metric names and values", async () => {
     expect((await run('conv.write_metric("bad name", 1)')).error!.message).toContain("write_metric: name 'bad name'");
-    expect((await run('conv.write_metric("n", "1")')).error!.message).toContain("must be a number");
-    expect((await run('conv.write_metric("n", True)')).error!.message).toContain("must be a number");
+    expect((await run('conv.write_metric("n", {"a": 1})')).error!.message).toContain("must be a number, text");
+    expect((await run('conv.write_metric("n", float("nan"))')).error!.message).toContain("must be a finite number");
+    expect((await run('conv.write_metric("n", 1, write_once="yes")')).error!.message).toContain(
+      "write_once must be True or False",
+    );
   });
 
   it("exposes the call and the destinations", async () => {
@@ -381,7 +384,7 @@ describe("a result broken through conv's private fields", () => {
     ['conv.transfer_call("2001")\nconv._handoff["route"] = 5', "handoff.route: expected text, got 5"],
     ['conv._handoff = {"destination": 5}', "handoff.source: expected one of"],
     ["conv._says.append(5)", "says[0]: expected text, got 5"],
-    ['conv._metrics.append({"name": "m", "value": "1"})', 'metrics[0].value: expected number, got "1"'],
+    ['conv._metrics.append({"name": "m", "value": [1]})', "metrics[0].value: Invalid input"],
   ])("%s is the function's error, naming the field", async (code, message) => {
     const r = await run(`print("before")\n${code}`);
     expect(r).toMatchObject({
@@ -436,5 +439,97 @@ describe("templates and the demo function", () => {
       destinations,
     });
     expect(silver.handoff).toMatchObject({ source: "function", destination: "Billing Support", reason: "billing" });
+  });
+});
+
+describe("conv parity (docs/design.md §4)", () => {
+  it("conv.state.tier reads and writes the same value as conv.state['tier'] and .get; a missing one is None", async () => {
+    const r = await run(
+      'a = conv.state.tier\nb = conv.state["tier"]\nc = conv.state.get("tier")\nconv.state.tier = "gold"\nconv.state.plan = "pro"\nreturn [a, b, c, conv.state["tier"], conv.state.missing, "plan" in conv.state]',
+    );
+    expect(r.error).toBeNull();
+    expect(r.returnValue).toEqual(["silver", "silver", "silver", "gold", null, true]);
+    expect(r.state).toEqual({ customer_id: "abc123", tier: "gold", plan: "pro" });
+  });
+
+  it("write_metric: a value, no value (True), text, and write_once across the call", async () => {
+    const r = await run(
+      'conv.write_metric("a", 2)\nconv.write_metric("b")\nconv.write_metric("c", "gold")\nconv.write_metric("once", 1, write_once=True)\nconv.write_metric("once", 2, write_once=True)\nconv.write_metric("earlier", 3, write_once=True)\nconv.write_metric("again", 1)\nconv.write_metric("again", 2)',
+      { writtenMetrics: ["earlier"] },
+    );
+    expect(r.error).toBeNull();
+    expect(r.metrics).toEqual([
+      { name: "a", value: 2 },
+      { name: "b", value: true },
+      { name: "c", value: "gold" },
+      { name: "once", value: 1 },
+      { name: "again", value: 1 },
+      { name: "again", value: 2 },
+    ]);
+    const bad = await run('conv.write_metric("a", [1])');
+    expect(bad.error).toMatchObject({ type: "ValueError", line: 2 });
+    expect(bad.error!.message).toContain("must be a number, text, True/False or None");
+  });
+
+  it('a returned {"utterance": ..., "end_turn": False} speaks and goes on; end_turn defaults to True', async () => {
+    const r = await run('return {"utterance": "Let me check.", "end_turn": False}');
+    expect(r).toMatchObject({ ok: true, utterance: "Let me check.", endTurn: false });
+    expect((await run('return "Hello"')).endTurn).toBe(true);
+    const bad = await run('return {"utterance": "x", "end_turn": "no"}');
+    expect(bad.error!.message).toContain("end_turn must be True or False");
+  });
+
+  it("reads caller_number, sip_headers and integration_attributes from the host", async () => {
+    const r = await run(
+      'return [conv.caller_number, conv.sip_headers.get("X-Customer-Tier"), conv.integration_attributes["channel"], conv.integration_attributes["retries"]]',
+      {
+        call: sampleCall({ callerNumber: "+447700900123", sipHeaders: { "X-Customer-Tier": "gold" } }),
+        integrationAttributes: { channel: "cli", retries: 2 },
+      },
+    );
+    expect(r.error).toBeNull();
+    expect(r.returnValue).toEqual(["+447700900123", "gold", "cli", 2]);
+  });
+
+  it("conv.functions.other(...) calls another function of the agent with the same conv", async () => {
+    const functions = [
+      {
+        name: "lookup",
+        code: 'def lookup(conv, customer, bonus=0):\n    conv.log.info("looked up", customer=customer)\n    conv.state.tier = "gold"\n    return 100 + bonus\n',
+      },
+      { name: "broken", code: "def broken(conv):\n    return 1 / 0\n" },
+    ];
+    const r = await run("return conv.functions.lookup(conv.state.customer_id, bonus=5)", { functions });
+    expect(r.error).toBeNull();
+    expect(r.returnValue).toBe(105);
+    expect(r.state.tier).toBe("gold");
+    expect(r.logs).toEqual([{ level: "info", message: "looked up", fields: { customer: "abc123" } }]);
+    const unknown = await run("conv.functions.nope()", { functions });
+    expect(unknown.error).toMatchObject({ type: "AttributeError", line: 2 });
+    expect(unknown.error!.message).toContain("no function named 'nope' (its functions: broken, lookup)");
+    // The error marks the calling line of this function; the traceback shows the other function's frame.
+    const raised = await run("x = 1\nconv.functions.broken()", { functions });
+    expect(raised.error).toMatchObject({ type: "ZeroDivisionError", line: 3 });
+    expect(raised.error!.traceback).toContain("<function broken>");
+  });
+
+  it("the whole conv.functions chain shares the one time limit", async () => {
+    const functions = [{ name: "spin", code: "def spin(conv):\n    while True:\n        pass\n" }];
+    const r = await run("conv.functions.spin()", { functions, timeoutMs: 300 });
+    expect(r.error).toMatchObject({ kind: "timeout" });
+    expect((await run('return "alive"')).utterance).toBe("alive");
+  });
+
+  it("goto_flow names a flow of the agent (any case); exit_flow; at most one flow change, never with a handoff", async () => {
+    const flows = ["Main", "Billing"];
+    expect((await run('conv.goto_flow("billing")', { flows })).flow).toEqual({ kind: "goto", flow: "Billing" });
+    expect((await run("conv.exit_flow()", { flows })).flow).toEqual({ kind: "exit", flow: null });
+    const unknown = await run('conv.goto_flow("Sales")', { flows });
+    expect(unknown.error!.message).toBe("conv.goto_flow: no flow named 'Sales'; this agent has 'Main', 'Billing'");
+    const twice = await run('conv.goto_flow("Billing")\nconv.exit_flow()', { flows });
+    expect(twice.error!.message).toContain("a function changes flow at most once");
+    const both = await run('conv.handoff()\nconv.goto_flow("Billing")', { flows });
+    expect(both.error).toMatchObject({ type: "HandoffError" });
+    expect(both.error!.message).toContain("either hands off or changes flow");
   });
 });

@@ -60,8 +60,16 @@ export interface RunRequest {
   destinations: FunctionDestination[];
   /** `conv.last_transfer`: the call's last transfer when it failed; absent or null otherwise. */
   lastTransfer?: LastTransfer | null;
-  /** Extra keyword arguments (a flow's function node passes its arguments here). */
+  /** Extra keyword arguments (a flow's function node passes its typed parameters here). */
   args?: Record<string, JsonValue>;
+  /** The agent's functions, for `conv.functions.<name>(...)` (called inside this run, under its limit). */
+  functions?: readonly { name: string; code: string }[];
+  /** The agent's flow names, which `conv.goto_flow` checks against; absent: any name is taken as is. */
+  flows?: readonly string[];
+  /** Metric names the call has written already (`conv.write_metric(..., write_once=True)` skips them). */
+  writtenMetrics?: readonly string[];
+  /** `conv.integration_attributes`: typed values the host gives (channel, Twilio's call data…). */
+  integrationAttributes?: Record<string, JsonValue>;
   /** Time limit; the runner's default (2000 ms) when absent. */
   timeoutMs?: number;
 }
@@ -76,8 +84,12 @@ export interface LogEntry {
 
 export interface Metric {
   name: string;
-  value: number;
+  /** `conv.write_metric(name)` with no value records True. */
+  value: number | string | boolean;
 }
+
+/** `conv.goto_flow(name)` or `conv.exit_flow()`: where the call goes after the function. */
+export type FlowChange = { kind: "goto"; flow: string } | { kind: "exit"; flow: null };
 
 /**
  * The handoff or transfer a function asked for. `source` is the handoff record's (docs/design.md §1):
@@ -125,8 +137,11 @@ export interface RunResult {
   says: string[];
   /** What a returned string or dict `utterance` asks the agent to say. */
   utterance: string | null;
+  /** A returned dict's `end_turn` (True unless it says False): False speaks and goes on in the same turn. */
+  endTurn: boolean;
   hangup: boolean;
   handoff: FunctionHandoff | null;
+  flow: FlowChange | null;
   metrics: Metric[];
   logs: LogEntry[];
   /** `conv.state` after the call. */

@@ -121,6 +121,63 @@ def _check_text(value, name, where):
     return value
 
 
+class State(dict):
+    """conv.state: a dict whose keys also read and write as attributes (conv.state.tier); a missing
+    key reads as None, as conv.state.get("tier") does."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.get(name)
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+    def __delattr__(self, name):
+        self.pop(name, None)
+
+
+class Functions:
+    """conv.functions.<name>(...): another function of the agent, called with this conv inside the
+    same run, so the whole chain shares the one time limit."""
+
+    def __init__(self, conv, sources):
+        self._conv = conv
+        self._sources = {f["name"]: f["code"] for f in sources}
+        self._loaded = {}
+
+    def __dir__(self):
+        return sorted(self._sources)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self._sources:
+            known = ", ".join(sorted(self._sources)) or "none"
+            raise AttributeError("conv.functions." + name + ": this agent has no function named " + repr(name) + " (its functions: " + known + ")")
+
+        def call(*args, **kwargs):
+            return self._load(name)(self._conv, *args, **kwargs)
+
+        call.__name__ = name
+        return call
+
+    def _load(self, name):
+        fn = self._loaded.get(name)
+        if fn is not None:
+            return fn
+        code = self._sources[name]
+        filename = "<function " + name + ">"
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        namespace = {"__name__": "__function__", "__builtins__": builtins}
+        exec(compile(code, filename, "exec"), namespace)
+        fn = namespace.get(name)
+        if not callable(fn):
+            raise NameError("conv.functions." + name + ": its code does not define def " + name + "(conv):")
+        self._loaded[name] = fn
+        return fn
+
+
 class Conv:
     def __init__(self, request):
         call = request.get("call") or {}
@@ -128,7 +185,13 @@ class Conv:
         self.caller_number = call.get("callerNumber", "")
         self.callee_number = call.get("calleeNumber", "")
         self.sip_headers = dict(call.get("sipHeaders") or {})
-        self.state = dict(request.get("state") or {})
+        self.state = State(request.get("state") or {})
+        self.integration_attributes = dict(request.get("integrationAttributes") or {})
+        self.functions = Functions(self, request.get("functions") or [])
+        flows = request.get("flows")
+        self._flows = None if flows is None else [str(f) for f in flows]
+        self._written = set(request.get("writtenMetrics") or [])
+        self._flow = None
         self._call_sid = call.get("callSid", "")
         self._destinations = list(request.get("destinations") or [])
         self.handoffs = {
@@ -157,16 +220,52 @@ class Conv:
     def say(self, text):
         self._says.append(str(text))
 
-    def write_metric(self, name, value):
+    def write_metric(self, name, value=None, write_once=False):
         if not isinstance(name, str) or not METRIC_NAME.match(name):
             raise ValueError("write_metric: name " + repr(name) + " must start with a letter or _ and use letters, digits, _ . : - (at most 64 characters)")
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError("write_metric: value for " + name + " must be a number, got " + repr(value))
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError("write_metric: value for " + name + " must be a finite number")
+        if value is None:
+            value = True
+        elif isinstance(value, str):
+            if len(value) > 1000:
+                raise ValueError("write_metric: text value for " + name + " is longer than 1000 characters")
+        elif isinstance(value, bool):
+            pass
+        elif isinstance(value, (int, float)):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError("write_metric: value for " + name + " must be a finite number")
+        else:
+            raise ValueError("write_metric: value for " + name + " must be a number, text, True/False or None, got " + repr(value))
+        if not isinstance(write_once, bool):
+            raise ValueError("write_metric: write_once must be True or False, got " + repr(write_once))
+        if write_once and (name in self._written or any(m["name"] == name for m in self._metrics)):
+            return
         self._metrics.append({"name": name, "value": value})
 
+    def goto_flow(self, name):
+        where = "conv.goto_flow"
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(where + ": give a flow's name, got " + repr(name))
+        found = name.strip()
+        if self._flows is not None:
+            key = found.lower()
+            found = next((f for f in self._flows if f.strip().lower() == key), None)
+            if found is None:
+                raise ValueError(where + ": no flow named " + repr(name) + "; this agent has " + (", ".join(repr(f) for f in self._flows) or "no flows"))
+        self._set_flow({"kind": "goto", "flow": found}, where)
+
+    def exit_flow(self):
+        self._set_flow({"kind": "exit", "flow": None}, "conv.exit_flow")
+
+    def _set_flow(self, record, where):
+        if self._handoff is not None:
+            raise HandoffError(where + ": the call was already handed off in this run; a function either hands off or changes flow")
+        if self._flow is not None:
+            raise RuntimeError(where + ": this run already asked for " + ("conv.goto_flow(" + repr(self._flow["flow"]) + ")" if self._flow["kind"] == "goto" else "conv.exit_flow()") + "; a function changes flow at most once")
+        self._flow = record
+
     def _set_handoff(self, record, where):
+        if self._flow is not None:
+            raise HandoffError(where + ": this run already changed flow; a function either hands off or changes flow")
         if self._handoff is not None:
             previous = self._handoff["destination"] or self._handoff["route"]
             raise HandoffError(where + ": the call was already handed off in this run (to " + str(previous) + "); a function hands off at most once")

@@ -1,11 +1,12 @@
 # ---------------------------------------------------------------------------------------------
 # Running user code.
 
-_RETURN_KEYS = ("utterance", "hangup", "handoff")
+_RETURN_KEYS = ("utterance", "end_turn", "hangup", "handoff")
 
 
 def _user_frames(tb):
-    return [f for f in traceback.extract_tb(tb) if f.filename == FILENAME]
+    """The user's frames: this function's and those of functions it called through conv.functions."""
+    return [f for f in traceback.extract_tb(tb) if f.filename == FILENAME or f.filename.startswith("<function ")]
 
 
 def _error(kind, exc, code):
@@ -18,8 +19,10 @@ def _error(kind, exc, code):
         end_column = getattr(exc, "end_offset", None) or ((column or 0) + 1)
         tb_text = "".join(traceback.format_exception_only(type(exc), exc))
     else:
-        if frames:
-            last = frames[-1]
+        own = [f for f in frames if f.filename == FILENAME]
+        if own:
+            # The line to mark is in this function's source: the deepest frame of its own file.
+            last = own[-1]
             line = last.lineno
             column = (getattr(last, "colno", None) or 0) + 1
             end_line = getattr(last, "end_lineno", None) or line
@@ -49,9 +52,13 @@ def _apply_return(conv, value, result):
     if isinstance(value, dict):
         unknown = [k for k in value if k not in _RETURN_KEYS]
         if unknown:
-            conv.log.warning("Returned dict keys " + ", ".join(repr(k) for k in unknown) + " mean nothing to the agent (it reads utterance, hangup, handoff)", source="switchboard")
+            conv.log.warning("Returned dict keys " + ", ".join(repr(k) for k in unknown) + " mean nothing to the agent (it reads utterance, end_turn, hangup, handoff)", source="switchboard")
         if "utterance" in value and value["utterance"] is not None:
             result["utterance"] = _check_text(value["utterance"], "utterance", "return value")
+        if "end_turn" in value:
+            if not isinstance(value["end_turn"], bool):
+                raise ValueError("return value end_turn must be True or False, got " + repr(value["end_turn"]))
+            result["endTurn"] = value["end_turn"]
         if value.get("hangup"):
             result["hangup"] = True
         h = value.get("handoff")
@@ -81,8 +88,10 @@ def run_request(request_json):
         "returnRepr": None,
         "says": conv._says,
         "utterance": None,
+        "endTurn": True,
         "hangup": False,
         "handoff": None,
+        "flow": None,
         "metrics": conv._metrics,
         "logs": conv._logs,
         "state": {},
@@ -126,6 +135,7 @@ def run_request(request_json):
         for line in printed.splitlines():
             conv._logs.append({"level": "print", "message": line, "fields": {}})
     result["handoff"] = conv._handoff
+    result["flow"] = conv._flow
     result["state"] = _jsonable(conv.state)
     result["durationMs"] = (time.perf_counter() - started) * 1000
     return json.dumps(result)
