@@ -113,6 +113,7 @@ function firstLine(messages) {
   const text = (messages ?? [])
     .filter(Boolean)
     .join("\n")
+    // eslint-disable-next-line no-control-regex -- strips terminal colours from runner messages
     .replace(/\u001b\[[0-9;]*m/g, "");
   return (
     text
