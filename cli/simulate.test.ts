@@ -137,6 +137,49 @@ describe("cli simulate", { timeout: 60_000 }, () => {
     }
   });
 
+  it("runs transfer_call(soft=True): the consultation INVITE, the whisper, REFER with Replaces; busy keeps the caller", async () => {
+    const store = openDb(db);
+    const agent = listAgents(store).find((a) => a.name === "Acme Support")!;
+    const fn = findFunctionByName(store, agent.id, "route_vip")!;
+    saveFunction(store, agent.id, fn.id, {
+      code: 'def route_vip(conv):\n    conv.transfer_call("sip:vip@pbx.acme.example", soft=True, whisper="Gold caller, billing")\n',
+    });
+    store.$client.close();
+    try {
+      const r = await cli("simulate", "--agent", "Acme Support", "--say", "my bill", "--var", "tier=gold", "--json");
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.handoff).toMatchObject({ source: "transfer_call", soft: true, outcome: "completed" });
+      const messages: { label: string; raw: string }[] = out.sip_trace.messages;
+      const whisper = messages.findIndex((m) => m.label.includes("whispers") && m.raw.includes("Gold caller, billing"));
+      const refer = messages.findIndex((m) => m.label === "REFER");
+      expect(whisper).toBeGreaterThan(messages.findIndex((m) => m.label === "INVITE"));
+      expect(refer).toBeGreaterThan(whisper);
+      expect(messages[refer]!.raw).toMatch(/Refer-To: <sip:vip@pbx\.acme\.example\?Replaces=/);
+
+      const busy = await cli(
+        "simulate",
+        "--agent",
+        "Acme Support",
+        "--say",
+        "my bill",
+        "--var",
+        "tier=gold",
+        "--behaviour",
+        "*=busy",
+        "--json",
+      );
+      expect(busy.code).toBe(0);
+      const failed = JSON.parse(busy.stdout);
+      expect(failed.handoff).toMatchObject({ soft: true, outcome: "busy", sip_status: 486 });
+      expect(failed.sip_trace.messages.map((m: { label: string }) => m.label)).not.toContain("REFER");
+    } finally {
+      const restore = openDb(db);
+      saveFunction(restore, agent.id, fn.id, { code: fn.code });
+      restore.$client.close();
+    }
+  });
+
   it("stops a runaway function at the agent's own time limit and goes on with the handoff as configured", async () => {
     const store = openDb(db);
     const agent = listAgents(store).find((a) => a.name === "Acme Support")!;

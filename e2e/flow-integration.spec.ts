@@ -3,6 +3,7 @@ import { FlowEditorPage } from "./pages/FlowEditorPage";
 import { FunctionsPage } from "./pages/FunctionsPage";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { listFlows } from "../db/repositories/flows";
+import { EDITOR_WAIT_MS } from "./waits";
 
 test("simulate beside the canvas: the current node is highlighted and the path traced", async ({
   page,
@@ -65,7 +66,7 @@ test("an override function: badge, dimmed fields, edit it beside the canvas, lin
   await editor.inspector.getByRole("button", { name: "Edit route_vip beside the canvas" }).click();
   const panel = page.getByTestId("function-side-panel");
   await expect(panel.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({
-    timeout: 90_000,
+    timeout: EDITOR_WAIT_MS,
   });
   await new FunctionsPage(page).replaceCode("def route_vip(conv):\nreturn 'Please hold.'");
   await expect(panel.getByTestId("dirty-indicator")).toBeVisible();

@@ -3,6 +3,7 @@ import { SimulatorPage } from "./pages/SimulatorPage";
 import { ReviewConversationPage, ReviewListPage } from "./pages/ReviewPage";
 import { insertConversation } from "../db/repositories/conversations";
 import { sampleConversation } from "../lib/conversations/samples";
+import { PYTHON_WAIT_MS } from "./waits";
 
 /** Runs one call in the Simulator and returns the stored conversation's id. */
 async function simulate(sim: SimulatorPage, agentId: string, says: string, variables: Record<string, string> = {}) {
@@ -10,8 +11,8 @@ async function simulate(sim: SimulatorPage, agentId: string, says: string, varia
   for (const [name, value] of Object.entries(variables)) await sim.variable(name).fill(value);
   await sim.start();
   await sim.say(says);
-  // A call through a Python function waits for Pyodide's first start (seconds; more on a busy machine).
-  await expect(sim.outcome()).toBeVisible({ timeout: 120_000 });
+  // A call through a Python function waits for Pyodide's first start.
+  await expect(sim.outcome()).toBeVisible({ timeout: PYTHON_WAIT_MS });
   await expect(sim.savedNote()).toContainText("Stored as conversation", { timeout: 15_000 });
   return (await sim.savedNote().textContent())!.replace("Stored as conversation ", "").trim();
 }

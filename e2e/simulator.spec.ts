@@ -2,6 +2,7 @@ import { test, expect } from "./fixtures";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { getConversation } from "../db/repositories/conversations";
 import { findFunctionByName, saveFunction } from "../db/repositories/functions";
+import { PYTHON_WAIT_MS } from "./waits";
 
 test("a billing question reaches Billing Support by INVITE with X-Customer-ID resolved; the call is stored", async ({
   page,
@@ -48,11 +49,46 @@ test("a gold caller reaches the transfer_call override (Python) with source tran
   await sim.variable("tier").fill("gold");
   await sim.start();
   await sim.say("billing question");
-  await expect(sim.outcome()).toBeVisible({ timeout: 120_000 });
+  await expect(sim.outcome()).toBeVisible({ timeout: PYTHON_WAIT_MS });
   await expect(sim.outcome().getByTestId("handoff-source")).toHaveText("transfer_call");
   await expect(sim.outcome().getByTestId("handoff-route")).toHaveText("sip:vip@pbx.acme.example");
   await expect(sim.outcome().getByTestId("handoff-headers")).toContainText("X-Tier: gold");
   await expect(sim.root.getByTestId("function-call")).toContainText("route_vip() ran");
+});
+
+test("transfer_call(soft=True) in the simulator: consultation INVITE, whisper, REFER with Replaces; Review says soft", async ({
+  page,
+  agentId,
+  db,
+}) => {
+  test.setTimeout(90_000);
+  const fn = findFunctionByName(db, agentId, "route_vip")!;
+  saveFunction(db, agentId, fn.id, {
+    code: 'def route_vip(conv):\n    conv.transfer_call("sip:vip@pbx.acme.example", soft=True, whisper="Gold caller about a bill")\n',
+  });
+  const sim = new SimulatorPage(page);
+  await sim.goto(agentId);
+  await sim.variable("tier").fill("gold");
+  await sim.start();
+  await sim.say("billing question");
+  await expect(sim.outcome()).toBeVisible({ timeout: PYTHON_WAIT_MS });
+  await expect(sim.outcome().getByTestId("handoff-source")).toHaveText("transfer_call");
+  await expect(sim.outcome()).toContainText("soft");
+
+  const trace = sim.trace();
+  const labels = await trace.labels();
+  const whisper = labels.findIndex((l) => l?.includes("whispers"));
+  const refer = labels.indexOf("REFER");
+  expect(labels.indexOf("INVITE", 1)).toBeGreaterThan(0);
+  expect(whisper).toBeGreaterThan(labels.indexOf("INVITE", 1));
+  expect(refer).toBeGreaterThan(whisper);
+  await trace.rows().nth(refer).click();
+  await expect(trace.raw()).toContainText("Refer-To: <sip:vip@pbx.acme.example?Replaces=");
+
+  await expect(sim.savedNote()).toContainText("Stored as conversation");
+  const id = (await sim.savedNote().textContent())!.replace("Stored as conversation ", "").trim();
+  await page.goto(`/agents/${agentId}/conversations/${id}`);
+  await expect(page.getByText("(soft: attended transfer)")).toBeVisible();
 });
 
 test("a function that breaks its result through conv's private fields shows its error; the call goes on", async ({
@@ -70,7 +106,7 @@ test("a function that breaks its result through conv's private fields shows its 
   await sim.variable("tier").fill("gold");
   await sim.start();
   await sim.say("billing question");
-  await expect(sim.outcome()).toBeVisible({ timeout: 120_000 });
+  await expect(sim.outcome()).toBeVisible({ timeout: PYTHON_WAIT_MS });
   const call = sim.root.getByTestId("function-call");
   await expect(call).toContainText("route_vip() raised InvalidResult");
   await expect(call).toContainText("handoff.sipHeaders[0].value: expected text, got 5");

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { EDITOR_WAIT_MS, PYTHON_WAIT_MS } from "../waits";
 
 export class FunctionsPage {
   readonly editor: Locator;
@@ -28,12 +29,14 @@ export class FunctionsPage {
 
   async waitForEditor() {
     await expect(this.page.locator('[data-testid="code-editor"][data-ready="true"] .monaco-editor')).toBeVisible({
-      timeout: 30_000,
+      timeout: EDITOR_WAIT_MS,
     });
   }
 
   async waitForPython() {
-    await expect(this.page.getByTestId("python-status")).toHaveAttribute("data-state", "ready", { timeout: 90_000 });
+    await expect(this.page.getByTestId("python-status")).toHaveAttribute("data-state", "ready", {
+      timeout: PYTHON_WAIT_MS,
+    });
   }
 
   /** Places the caret at the end of a line (1-based) and types, through Monaco's own input. */
