@@ -13,6 +13,7 @@ import { publishCommand } from "./commands/publish";
 import { promoteCommand } from "./commands/promote";
 import { userCommand } from "./commands/user";
 import { twilioCommand } from "./commands/twilio";
+import { scenariosCommand } from "./commands/scenarios";
 
 const helpCommand: Command = {
   name: "help",
@@ -46,6 +47,7 @@ const COMMANDS = new Map<string, Command>(
     promoteCommand,
     userCommand,
     twilioCommand,
+    scenariosCommand,
   ].map((c) => [c.name, c]),
 );
 

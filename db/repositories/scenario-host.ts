@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import type { RunRequest, RunResult } from "../../lib/functions/types";
-import type { ScenarioHost } from "../../lib/scenarios";
+import { runScenarios, type ScenarioHost, type ScenarioResult, type StoredScenario } from "../../lib/scenarios";
+import { recordRuns } from "./scenarios";
 import { parseVersionRef } from "../../lib/versions/types";
 import { readDocument } from "./versions";
 
@@ -22,4 +23,23 @@ export function scenarioHost(
       return readDocument(db, agentId, ref);
     },
   };
+}
+
+/**
+ * Runs stored scenarios (against `version` when given, else each one's own) and records each
+ * result as a run, one batch. What the CLI, the API and the Scenarios page share.
+ */
+export async function runStoredScenarios(
+  db: Db,
+  agentId: string,
+  stored: readonly StoredScenario[],
+  runPython: (request: RunRequest) => Promise<RunResult>,
+  options: { version?: string } = {},
+): Promise<{ scenarioId: string; result: ScenarioResult }[]> {
+  const host = scenarioHost(db, agentId, runPython);
+  const list = stored.map((s) => (options.version ? { ...s.scenario, version: options.version } : s.scenario));
+  const results = await runScenarios(list, host);
+  const out = results.map((result, i) => ({ scenarioId: stored[i]!.id, result }));
+  recordRuns(db, agentId, out);
+  return out;
 }

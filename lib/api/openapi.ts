@@ -16,6 +16,7 @@ import {
   apiVersionSummarySchema,
 } from "./versions";
 import { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } from "./flows";
+import { apiRunBodySchema, apiRunResponseSchema, apiScenarioListSchema } from "./scenarios";
 
 /**
  * The OpenAPI 3.1 document for /api/v1, generated from the same zod schemas the handlers parse
@@ -147,6 +148,29 @@ export function buildOpenApiDocument(): JsonSchema {
             },
             ...errors(400, 401, 403, 404),
           },
+        },
+      },
+      "/agents/{agentId}/scenarios": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "listScenarios",
+          ...needs("view"),
+          summary: "List the agent's scenarios (regression tests for calls), each with its last result",
+          responses: { "200": ok("Scenarios in list order", ref("ScenarioList")), ...errors(401, 403, 404) },
+        },
+      },
+      "/agents/{agentId}/scenarios/run": {
+        parameters: params("agentId"),
+        post: {
+          operationId: "runScenarios",
+          ...needs("scenarios.edit"),
+          summary: "Run the agent's scenarios (all, or those named) and return the results",
+          description:
+            "Each scenario runs deterministically (seeded) on the server, Python functions included; each run is recorded " +
+            "with its scenario (never as a conversation). A scenario whose flow or destination was deleted, or whose " +
+            "version does not exist, is `cannot_run` with a reason. An unknown name is 400 (fields `names.N`).",
+          requestBody: { required: false, content: jsonContent(ref("ScenarioRunBody")) },
+          responses: { "200": ok("Results", ref("ScenarioRun")), ...errors(400, 401, 403, 404) },
         },
       },
       "/agents/{agentId}/versions/{version}": {
@@ -388,6 +412,9 @@ export function buildOpenApiDocument(): JsonSchema {
           required: ["data", "next_cursor"],
           additionalProperties: false,
         },
+        ScenarioList: jsonSchema(apiScenarioListSchema),
+        ScenarioRunBody: jsonSchema(apiRunBodySchema, "input"),
+        ScenarioRun: jsonSchema(apiRunResponseSchema),
         AuditEntry: jsonSchema(apiAuditEntrySchema),
         AuditPage: jsonSchema(apiAuditPageSchema),
         Error: jsonSchema(apiErrorBodySchema),

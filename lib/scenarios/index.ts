@@ -7,3 +7,4 @@ export * from "./from-session";
 export * from "./junit";
 export { DEMO_SCENARIOS } from "./demo";
 export type * from "./types";
+export * from "./format";
