@@ -19,6 +19,7 @@ import { getFlow, listFlows } from "./flows";
 import { listFunctions } from "./functions";
 import { listDestinations } from "./handoffs";
 import { replaceTopics, listTopics } from "./topics";
+import { listScenarios, replaceScenarios } from "./scenarios";
 
 /** Everything the draft of an agent holds, read in one place. */
 export function readDraftParts(db: Db, agentId: string): DraftParts | null {
@@ -31,6 +32,7 @@ export function readDraftParts(db: Db, agentId: string): DraftParts | null {
     functions: listFunctions(db, agentId),
     flows: listFlows(db, agentId).flatMap((f) => getFlow(db, agentId, f.id) ?? []),
     topics: listTopics(db, agentId),
+    scenarios: listScenarios(db, agentId).map((s) => s.scenario),
   };
 }
 
@@ -198,6 +200,8 @@ export function replaceDraft(db: Db, agentId: string, doc: AgentDocument): void 
         enabled: t.enabled,
       })),
     );
+    // Scenarios: by name ignoring case (a matched one keeps its id and its runs), in the document's order.
+    replaceScenarios(db, agentId, doc.scenarios ?? []);
   });
 }
 

@@ -3,6 +3,9 @@ import { tempDb } from "../testing/temp-db";
 import type { Db } from "../client";
 import { seedDemoAgent } from "../seed";
 import { createAgent } from "./agents";
+import { createAgentFromDocument, readDraftDocument, replaceDraft } from "./agent-document";
+import { publishDraft, readDocument } from "./versions";
+import { canonicalJson, parseAgentDocument } from "../../lib/agent-document";
 import { listDestinations, updateDestination } from "./handoffs";
 import { scenarioHost } from "./scenario-host";
 import {
@@ -95,6 +98,43 @@ describe("scenarios repository", () => {
     recordRuns(db, agentId, [{ scenarioId: a.scenario.id, result: result("A", "pass") }]);
     const n = db.$client.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number };
     expect(n.n).toBe(0);
+  });
+});
+
+describe("scenarios in the agent document", () => {
+  it("go with export, import and publish; a document without them still imports", () => {
+    ctx = tempDb();
+    db = ctx.db;
+    const agentId = seedDemoAgent(db);
+    const doc = readDraftDocument(db, agentId)!;
+    expect(doc.scenarios?.map((s) => s.name)).toEqual(DEMO_SCENARIOS.map((s) => s.name));
+    const parsed = parseAgentDocument(JSON.parse(canonicalJson(doc)));
+    expect(parsed).toEqual({ ok: true, doc });
+
+    const copy = createAgentFromDocument(db, { ...doc, agent: { ...doc.agent, name: "Copy" } });
+    expect(listScenarios(db, copy.id).map((s) => s.scenario)).toEqual(DEMO_SCENARIOS.map((s) => ({ ...s })));
+
+    const published = publishDraft(db, agentId, { note: "", author: "t" });
+    expect(published.ok).toBe(true);
+    const v1 = readDocument(db, agentId, { kind: "number", number: 1 });
+    expect(v1.ok && v1.document.scenarios?.length).toBe(3);
+
+    const { scenarios: _gone, ...without } = doc;
+    const older = parseAgentDocument(JSON.parse(JSON.stringify(without)));
+    expect(older.ok).toBe(true);
+    if (older.ok) replaceDraft(db, agentId, older.doc);
+    expect(listScenarios(db, agentId)).toEqual([]);
+    expect(readDraftDocument(db, agentId)!).not.toHaveProperty("scenarios");
+  });
+
+  it("reports a bad scenario under its path", () => {
+    ctx = tempDb();
+    db = ctx.db;
+    const doc = readDraftDocument(db, seedDemoAgent(db))!;
+    const bad = { ...doc, scenarios: [{ name: "x", expect: {} }, doc.scenarios![0], { ...doc.scenarios![0] }] };
+    const r = parseAgentDocument(JSON.parse(JSON.stringify(bad)));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.path)).toEqual(["scenarios[0].expect.outcome", "scenarios[2].name"]);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type AgentDocument,
 } from "./schema";
 import type { Topic } from "../topics/types";
+import type { Scenario } from "../scenarios/schema";
 
 /** An agent's draft as the repositories return it. */
 export interface DraftParts {
@@ -32,6 +33,8 @@ export interface DraftParts {
   >[];
   functions: readonly { name: string; description: string; code: string }[];
   flows: readonly FlowDocument[];
+  /** In list order. */
+  scenarios?: readonly Scenario[];
   /** In list order. */
   topics?: readonly Pick<Topic, "name" | "sampleQuestions" | "content" | "action" | "enabled">[];
 }
@@ -100,5 +103,6 @@ export function buildAgentDocument(parts: DraftParts): AgentDocument {
           })),
         }
       : {}),
+    ...(parts.scenarios && parts.scenarios.length > 0 ? { scenarios: parts.scenarios.map((x) => ({ ...x })) } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { byName, byNameIgnoringCase } from "./order";
 import { variableDescriptionSchema, variableNameSchema, variableSampleSchema } from "../variables/schema";
 import { MAX_TOPICS, topicInputSchema } from "../topics/schema";
 import { TOPIC_ACTION_KINDS, type TopicAction } from "../topics/types";
+import { scenarioSchema, type Scenario } from "../scenarios/schema";
 
 /**
  * The one agent document (docs/design.md §10): everything a person edits about an agent — settings,
@@ -32,6 +33,7 @@ export const MAX_DOCUMENT_FUNCTIONS = 500;
 export const MAX_DOCUMENT_VARIABLES = 500;
 export const MAX_HOST_LENGTH = 253;
 export const MAX_FUNCTION_TIMEOUT_MS = 60_000;
+export const MAX_DOCUMENT_SCENARIOS = 5_000;
 export {
   MAX_SAMPLE_VALUE_LENGTH,
   MAX_VARIABLE_DESCRIPTION_LENGTH,
@@ -196,6 +198,11 @@ export interface AgentDocument {
   flows: DocumentFlow[];
   /** Absent when the agent has no topics, so documents made before topics existed keep their bytes and hash. */
   topics?: DocumentTopic[];
+  /**
+   * Regression scenarios (docs/design.md §12), as Build → Scenarios stores them (they name flows and
+   * destinations already). Absent when there are none, so older documents import and hash as before.
+   */
+  scenarios?: Scenario[];
 }
 export type DocumentDestination = AgentDocument["destinations"][number];
 export type DocumentFunction = AgentDocument["functions"][number];
@@ -210,6 +217,7 @@ export const agentDocumentShapeSchema = z.strictObject({
   functions: z.array(documentFunctionSchema),
   flows: z.array(documentFlowSchema),
   topics: z.array(documentTopicSchema).optional(),
+  scenarios: z.array(scenarioSchema).optional(),
 });
 
 const list = (max: number, what: string) => z.array(z.unknown()).max(max, `At most ${max} ${what}`);
@@ -224,6 +232,7 @@ const envelopeSchema = z.strictObject({
   functions: list(MAX_DOCUMENT_FUNCTIONS, "functions"),
   flows: list(MAX_DOCUMENT_FLOWS, "flows"),
   topics: list(MAX_TOPICS, "topics").optional(),
+  scenarios: list(MAX_DOCUMENT_SCENARIOS, "scenarios").optional(),
 });
 
 const DESTINATION_FIELDS: Record<string, string> = {
@@ -445,6 +454,8 @@ export const agentDocumentSchema = envelopeSchema.transform((doc, ctx): AgentDoc
   checkUnique(variables, "variables", false, ctx);
   const flows = checkFlows(doc.flows, names, ctx);
   const topics = checkTopics(doc.topics ?? [], names, ctx);
+  const scenarios = items(doc.scenarios ?? [], scenarioSchema, "scenarios", ctx);
+  checkUnique(scenarios, "scenarios", true, ctx);
   return {
     format: AGENT_DOCUMENT_FORMAT,
     agent: agent.success ? agent.data : (doc.agent as AgentDocument["agent"]),
@@ -453,6 +464,8 @@ export const agentDocumentSchema = envelopeSchema.transform((doc, ctx): AgentDoc
     functions: byName(functions.map((f) => f.value)),
     flows: byNameIgnoringCase(flows),
     ...(topics.length > 0 ? { topics } : {}),
+    // Scenarios keep their list order (the Scenarios page's order).
+    ...(scenarios.length > 0 ? { scenarios: scenarios.map((x) => x.value) } : {}),
   };
 });
 
