@@ -1,6 +1,7 @@
 import { test, expect } from "./fixtures";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
 import { HandoffsPage } from "./pages/HandoffsPage";
+import { KnowledgePage } from "./pages/KnowledgePage";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { listFlows } from "../db/repositories/flows";
 
@@ -66,4 +67,28 @@ test("deleting a destination names the nodes that use it; they keep its name, an
   await editor.waitReady();
   await editor.select("billing_handoff");
   await expect(editor.field("Destination").locator("option", { hasText: "Deleted destination" })).toHaveCount(0);
+});
+
+test("deleting a destination a knowledge topic hands off to lists the topic; Knowledge then flags it", async ({
+  page,
+  agentId,
+}) => {
+  const handoffs = new HandoffsPage(page);
+  await handoffs.goto(agentId);
+  const frontDesk = handoffs.card("Front desk");
+  await expect(frontDesk.getByTestId("usage-count")).toContainText("1 topic");
+  await expect(frontDesk.getByTestId("usage-count")).toHaveAttribute("title", /Knowledge: Speak to a human/);
+
+  await frontDesk.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByTestId("delete-dialog");
+  await expect(dialog.getByTestId("topic-usages").getByRole("listitem")).toHaveText(["Knowledge: “Speak to a human”"]);
+  await expect(dialog).toContainText("1 knowledge topic hands off to Front desk");
+  await dialog.getByLabel("Type Front desk to confirm").fill("Front desk");
+  await dialog.getByRole("button", { name: "Delete destination" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(handoffs.card("Front desk")).toHaveCount(0);
+
+  const knowledge = new KnowledgePage(page);
+  await page.goto(`/agents/${agentId}/knowledge`);
+  await expect(knowledge.row("Speak to a human")).toContainText("deleted");
 });

@@ -8,12 +8,13 @@ import { destinationUsagesAction } from "@/app/agents/[agentId]/handoffs/actions
 import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import type { HandoffDestination } from "@/lib/handoffs/types";
 import type { DestinationUsage } from "@/lib/flow/destination-usages";
+import type { TopicUsage } from "@/lib/topics/destination-usages";
 
 /**
  * Confirms a delete by typing the name. It first lists the flow nodes that hand off here (read when
  * the dialog opens, so it is current): they keep the old name ("Deleted destination: …") and fail
  * calls that reach them until another destination is chosen. Nodes on "Agent default" follow the
- * default to another destination instead.
+ * default to another destination instead. Knowledge topics that hand off here are listed the same way.
  */
 export function DeleteDestinationDialog({
   agentId,
@@ -29,6 +30,7 @@ export function DeleteDestinationDialog({
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [usages, setUsages] = useState<DestinationUsage[] | null>(null);
+  const [topics, setTopics] = useState<TopicUsage[]>([]);
   const [pending, startTransition] = useTransition();
   const matches = typed === destination.name;
 
@@ -38,6 +40,7 @@ export function DeleteDestinationDialog({
       (r) => {
         if (!alive) return;
         setUsages(r.ok ? r.usages : []);
+        setTopics(r.ok ? r.topics : []);
         if (!r.ok) setError(r.error);
       },
       () => alive && setUsages([]),
@@ -59,6 +62,8 @@ export function DeleteDestinationDialog({
 
   const named = usages?.filter((u) => !u.viaDefault) ?? [];
   const viaDefault = usages?.filter((u) => u.viaDefault) ?? [];
+  const namedTopics = topics.filter((t) => !t.viaDefault);
+  const defaultTopics = topics.filter((t) => t.viaDefault);
   return (
     <Modal
       title={`Delete ${destination.name}?`}
@@ -98,6 +103,25 @@ export function DeleteDestinationDialog({
             <UsageList usages={viaDefault} testId="default-usages" />
           </div>
         )}
+        {namedTopics.length > 0 && (
+          <div>
+            <p>
+              {namedTopics.length} knowledge topic{namedTopics.length === 1 ? " hands" : "s hand"} off to{" "}
+              <strong>{destination.name}</strong>. A call that asks for {namedTopics.length === 1 ? "it" : "one"} fails,
+              until you choose another destination in Knowledge:
+            </p>
+            <TopicList topics={namedTopics} testId="topic-usages" />
+          </div>
+        )}
+        {defaultTopics.length > 0 && (
+          <div>
+            <p>
+              {defaultTopics.length} knowledge topic{defaultTopics.length === 1 ? " uses" : "s use"} the agent default
+              and will follow it to the next destination:
+            </p>
+            <TopicList topics={defaultTopics} testId="default-topic-usages" />
+          </div>
+        )}
         <p>
           Functions that hand off to <strong>{destination.name}</strong> by name will no longer find it.
           {destination.isDefault && " Another destination will become the default."} This cannot be undone.
@@ -116,6 +140,18 @@ export function DeleteDestinationDialog({
         <FieldMessages id="delete-confirmation" error={error} />
       </form>
     </Modal>
+  );
+}
+
+function TopicList({ topics, testId }: { topics: readonly TopicUsage[]; testId: string }) {
+  return (
+    <ul className="mt-1 max-h-40 list-disc space-y-0.5 overflow-y-auto pl-5" data-testid={testId}>
+      {topics.map((t) => (
+        <li key={t.topicId}>
+          Knowledge: “{t.topicName}”{t.enabled ? "" : " (disabled)"}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { METHOD_INFO, type HandoffDestination } from "@/lib/handoffs/types";
 import type { DestinationUsage } from "@/lib/flow/destination-usages";
+import type { TopicUsage } from "@/lib/topics/destination-usages";
 import { usageCount, usageList } from "./usage";
 
 const METHOD_TONE = { refer: "blue", invite: "violet", bye: "amber" } as const;
@@ -9,6 +10,7 @@ const METHOD_TONE = { refer: "blue", invite: "violet", bye: "amber" } as const;
 export function DestinationCard({
   destination: d,
   usages,
+  topicUsages = [],
   busy,
   onEdit,
   onDuplicate,
@@ -20,6 +22,8 @@ export function DestinationCard({
   destination: HandoffDestination;
   /** Flow nodes that hand off here (by name, or via "Agent default" while this is the default). */
   usages: readonly DestinationUsage[];
+  /** Knowledge topics whose builtin handoff goes here. */
+  topicUsages?: readonly TopicUsage[];
   busy: boolean;
   /** A role that may not change destinations sees the card without Edit, Duplicate, default or Delete. */
   readOnly?: boolean;
@@ -74,8 +78,8 @@ export function DestinationCard({
         )}
         <div className="flex gap-2">
           <dt className="w-16 shrink-0 text-slate-500">Used by</dt>
-          <dd data-testid="usage-count" title={usageList(usages) || undefined}>
-            {usageCount(usages)}
+          <dd data-testid="usage-count" title={usageList(usages, topicUsages) || undefined}>
+            {usageCount(usages, topicUsages)}
           </dd>
         </div>
         <div className="flex gap-2">

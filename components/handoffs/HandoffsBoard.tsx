@@ -14,6 +14,7 @@ import {
 import type { HandoffActionResult } from "@/lib/handoffs/action-results";
 import type { HandoffDestination } from "@/lib/handoffs/types";
 import type { DestinationUsage } from "@/lib/flow/destination-usages";
+import type { TopicUsage } from "@/lib/topics/destination-usages";
 import { DeleteDestinationDialog } from "./DeleteDestinationDialog";
 import { DestinationCard } from "./DestinationCard";
 import { DestinationModal } from "./DestinationModal";
@@ -33,6 +34,7 @@ export function HandoffsBoard({
   agentName,
   destinations,
   usages,
+  topicUsages,
   variables,
   samples,
   hosts,
@@ -43,6 +45,8 @@ export function HandoffsBoard({
   destinations: HandoffDestination[];
   /** Flow nodes handing off to each destination, by destination id. */
   usages: Readonly<Record<string, readonly DestinationUsage[]>>;
+  /** Knowledge topics handing off to each destination, by destination id. */
+  topicUsages: Readonly<Record<string, readonly TopicUsage[]>>;
   variables: VariableOption[];
   samples: Record<string, string>;
   hosts: RouteHosts;
@@ -94,6 +98,7 @@ export function HandoffsBoard({
               key={d.id}
               destination={d}
               usages={usages[d.id] ?? []}
+              topicUsages={topicUsages[d.id] ?? []}
               busy={pending}
               readOnly={!mayEdit}
               onEdit={() => setDialog({ kind: "edit", destination: d })}

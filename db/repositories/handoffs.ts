@@ -6,6 +6,8 @@ import { writeTransaction } from "../transaction";
 import { copyName, type FieldErrors, type ValidDestination } from "../../lib/handoffs/schema";
 import type { HandoffDestination } from "../../lib/handoffs/types";
 import { destinationUsages, markDeletedDestination, type DestinationUsage } from "../../lib/flow/destination-usages";
+import { topicDestinationUsages, type TopicUsage } from "../../lib/topics/destination-usages";
+import { listTopics } from "./topics";
 
 type Row = typeof handoffDestinations.$inferSelect;
 
@@ -154,6 +156,11 @@ export function listDestinationUsages(db: Db, agentId: string): Record<string, D
     rows.map((f) => ({ ...f, nodes: Array.isArray(f.nodes) ? f.nodes : [] })),
     listDestinations(db, agentId),
   );
+}
+
+/** The knowledge topics handing off to each destination, keyed by destination id. */
+export function listTopicDestinationUsages(db: Db, agentId: string): Record<string, TopicUsage[]> {
+  return topicDestinationUsages(listTopics(db, agentId), listDestinations(db, agentId));
 }
 
 /**

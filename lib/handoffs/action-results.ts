@@ -1,4 +1,5 @@
 import type { DestinationUsage } from "../flow/destination-usages";
+import type { TopicUsage } from "../topics/destination-usages";
 import type { FieldErrors } from "../validation/field-errors";
 import type { HandoffDestination } from "./types";
 
@@ -7,5 +8,7 @@ export type HandoffActionResult =
   | { ok: true; destination?: HandoffDestination }
   | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
-/** The flow nodes that hand off to a destination, for the delete confirmation. */
-export type DestinationUsagesResult = { ok: true; usages: DestinationUsage[] } | { ok: false; error: string };
+/** The flow nodes and knowledge topics that hand off to a destination, for the delete confirmation. */
+export type DestinationUsagesResult =
+  | { ok: true; usages: DestinationUsage[]; topics: TopicUsage[] }
+  | { ok: false; error: string };

@@ -12,6 +12,7 @@ import {
   duplicateDestination,
   getDestination,
   listDestinationUsages,
+  listTopicDestinationUsages,
   setDefaultDestination,
   updateDestination,
   type MutationResult,
@@ -131,8 +132,13 @@ export const destinationUsagesAction = guardedAction(
   "destinations.edit",
   (d: Denial): DestinationUsagesResult => ({ ok: false, error: d.message }),
   async (_viewer, agentId: unknown, id: unknown): Promise<DestinationUsagesResult> => {
-    if (!agentExists(agentId) || typeof id !== "string") return { ok: true, usages: [] };
-    return { ok: true, usages: listDestinationUsages(getDb(), agentId)[id] ?? [] };
+    if (!agentExists(agentId) || typeof id !== "string") return { ok: true, usages: [], topics: [] };
+    const db = getDb();
+    return {
+      ok: true,
+      usages: listDestinationUsages(db, agentId)[id] ?? [],
+      topics: listTopicDestinationUsages(db, agentId)[id] ?? [],
+    };
   },
 );
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/server";
 import { getAgent, listAgentVariables } from "@/db/repositories/agents";
-import { listDestinations, listDestinationUsages } from "@/db/repositories/handoffs";
+import { listDestinations, listDestinationUsages, listTopicDestinationUsages } from "@/db/repositories/handoffs";
 import { HandoffsBoard } from "@/components/handoffs/HandoffsBoard";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
 import { requirePageViewer } from "@/auth/viewer";
@@ -34,6 +34,7 @@ export default async function HandoffsPage({ params }: { params: Promise<{ agent
       agentName={agent.name}
       destinations={listDestinations(db, agentId)}
       usages={listDestinationUsages(db, agentId)}
+      topicUsages={listTopicDestinationUsages(db, agentId)}
       variables={variables}
       samples={samples}
       hosts={{ trunkHost: agent.trunkHost, pbxHost: agent.pbxHost }}
