@@ -72,6 +72,11 @@ export const handoffDestinations = sqliteTable(
       .default("request"),
     ringTimeoutSeconds: integer("ring_timeout_seconds").notNull().default(30),
     attempts: integer("attempts").notNull().default(1),
+    // INVITE only (docs/design.md §5): host[:port] the INVITE is sent through, and the leg's transport.
+    outboundEndpoint: text("outbound_endpoint"),
+    outboundEncryption: text("outbound_encryption", { enum: ["UDP/RTP", "TLS/SRTP"] })
+      .notNull()
+      .default("UDP/RTP"),
     isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
     position: integer("position").notNull(),
     createdAt: text("created_at").notNull(),

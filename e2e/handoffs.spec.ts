@@ -1,5 +1,6 @@
 import { test, expect } from "./fixtures";
 import { HandoffsPage } from "./pages/HandoffsPage";
+import { TracePanel } from "./pages/TracePanel";
 
 test("add a REFER destination with two headers, edit it to BYE, duplicate, delete, reload", async ({
   page,
@@ -107,6 +108,47 @@ test("ring timeout and attempts: checked inline, saved, shown on the card and ke
   await handoffs.chooseMethod("SIP BYE");
   await expect(handoffs.field("Ring timeout (seconds)")).toHaveCount(0);
   await expect(handoffs.field("Attempts")).toHaveCount(0);
+});
+
+test("an INVITE's outbound endpoint and TLS/SRTP: checked inline, saved, on the card, drawn by the preview", async ({
+  page,
+  agentId,
+}) => {
+  const handoffs = new HandoffsPage(page);
+  await handoffs.goto(agentId);
+  await handoffs.card("Front desk").getByRole("button", { name: "Edit" }).click();
+  // A REFER places no call of its own: neither field is offered.
+  await expect(handoffs.field("Outbound endpoint")).toHaveCount(0);
+  await handoffs.modal.getByRole("button", { name: "Cancel" }).click();
+
+  await handoffs.card("Billing Support").getByRole("button", { name: "Edit" }).click();
+  await expect(handoffs.field("Encryption")).toHaveValue("UDP/RTP");
+  await handoffs.field("Outbound endpoint").fill("sip:edge.acme.example");
+  await handoffs.field("Outbound endpoint").blur();
+  await expect(handoffs.modal.getByText('Write the host without "sip:"', { exact: false })).toBeVisible();
+  await handoffs.submit("Save");
+  await expect(handoffs.modal).toBeVisible();
+  await handoffs.field("Outbound endpoint").fill("edge.acme.example:5061");
+  await expect(handoffs.modal.getByTestId("field-error")).toHaveCount(0);
+  await handoffs.field("Encryption").selectOption("TLS/SRTP");
+  await expect(handoffs.modal.getByText(/SRTP media keyed in the SDP offer/)).toBeVisible();
+  await handoffs.submit("Save");
+  await expect(handoffs.modal).toBeHidden();
+  await expect(handoffs.card("Billing Support").getByTestId("outbound-settings")).toHaveText(
+    "edge.acme.example:5061 · TLS/SRTP",
+  );
+
+  await page.reload();
+  await expect(handoffs.card("Billing Support").getByTestId("outbound-settings")).toHaveText(
+    "edge.acme.example:5061 · TLS/SRTP",
+  );
+  await handoffs.card("Billing Support").getByRole("button", { name: "Preview call routing" }).click();
+  const trace = new TracePanel(page.getByTestId("preview-panel"));
+  await trace.row("INVITE", "agent", "destination").click();
+  await expect(trace.raw()).toContainText("Route: <sip:edge.acme.example:5061;transport=tls;lr>");
+  await expect(trace.raw()).toContainText("Via: SIP/2.0/TLS 198.51.100.20:5061;branch=");
+  await expect(trace.raw()).toContainText("RTP/SAVP 0 8 101");
+  await expect(trace.raw()).toContainText("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:");
 });
 
 test("invalid header names show inline errors and nothing typed is lost", async ({ page, agentId }) => {

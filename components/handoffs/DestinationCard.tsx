@@ -76,6 +76,16 @@ export function DestinationCard({
             </dd>
           </div>
         )}
+        {d.method === "invite" && (d.outboundEndpoint !== null || d.outboundEncryption !== "UDP/RTP") && (
+          <div className="flex gap-2">
+            <dt className="w-16 shrink-0 text-slate-500">Via</dt>
+            <dd className="truncate text-xs leading-5" data-testid="outbound-settings">
+              {d.outboundEndpoint !== null && <span className="font-mono">{d.outboundEndpoint}</span>}
+              {d.outboundEndpoint !== null && " · "}
+              {d.outboundEncryption}
+            </dd>
+          </div>
+        )}
         <div className="flex gap-2">
           <dt className="w-16 shrink-0 text-slate-500">Used by</dt>
           <dd data-testid="usage-count" title={usageList(usages, topicUsages) || undefined}>

@@ -7,12 +7,15 @@ import { Modal } from "@/components/ui/Modal";
 import type { VariableOption } from "@/components/ui/VariableInput";
 import { destinationWarnings, parseDestination, type FieldErrors } from "@/lib/handoffs/schema";
 import {
+  ENCRYPTION_INFO,
   HANDOFF_METHODS,
   METHOD_INFO,
+  OUTBOUND_ENCRYPTIONS,
   PLACEMENT_INFO,
   REFER_PLACEMENTS,
   type HandoffDestination,
 } from "@/lib/handoffs/types";
+import { ENDPOINT_EXAMPLE } from "@/lib/sip/endpoint";
 import { ROUTE_EXAMPLES } from "@/lib/sip/route";
 import { twilioHeaderWarnings } from "@/lib/sip/twilio-header-rules";
 import type { DestinationTelephony } from "@/lib/telephony/account";
@@ -232,6 +235,56 @@ export function DestinationModal({
             <p id="destination-placement-meaning" className="mt-1 text-xs text-slate-500">
               {PLACEMENT_INFO[draft.referHeaderPlacement].meaning}
             </p>
+          </div>
+        )}
+        {draft.method === "invite" && (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label htmlFor="destination-endpoint" className="mb-1 block text-sm font-medium">
+                Outbound endpoint
+              </label>
+              <input
+                id="destination-endpoint"
+                value={draft.outboundEndpoint}
+                onChange={(e) => patch({ outboundEndpoint: e.target.value })}
+                onBlur={() => touch("outboundEndpoint")}
+                aria-invalid={!!errors.outboundEndpoint}
+                aria-describedby={describedBy("destination-endpoint", errors.outboundEndpoint)}
+                placeholder={`e.g. ${ENDPOINT_EXAMPLE}`}
+                spellCheck={false}
+                className={`${inputClass} font-mono`}
+              />
+              <FieldMessages id="destination-endpoint" error={errors.outboundEndpoint} />
+              {!errors.outboundEndpoint && (
+                <p className="mt-1 text-xs text-slate-500">
+                  Optional: the SIP server or trunk the INVITE is sent through; empty sends it to the route&apos;s host.
+                </p>
+              )}
+            </div>
+            <div>
+              <label htmlFor="destination-encryption" className="mb-1 block text-sm font-medium">
+                Encryption
+              </label>
+              <select
+                id="destination-encryption"
+                value={draft.outboundEncryption}
+                onChange={(e) =>
+                  patch({ outboundEncryption: e.target.value as DestinationDraft["outboundEncryption"] })
+                }
+                aria-describedby="destination-encryption-meaning"
+                className={inputClass}
+              >
+                {OUTBOUND_ENCRYPTIONS.map((e) => (
+                  <option key={e} value={e}>
+                    {ENCRYPTION_INFO[e].label}
+                  </option>
+                ))}
+              </select>
+              <p id="destination-encryption-meaning" className="mt-1 text-xs text-slate-500">
+                {ENCRYPTION_INFO[draft.outboundEncryption].meaning}
+              </p>
+              <FieldMessages id="destination-encryption" error={errors.outboundEncryption} />
+            </div>
           </div>
         )}
         {draft.method !== "bye" && (

@@ -1,6 +1,12 @@
 import { ATTEMPTS, RING_TIMEOUT } from "@/lib/handoffs/outcomes";
 import type { DestinationInput } from "@/lib/handoffs/schema";
-import type { HandoffDestination, HandoffMethod, ReferHeaderPlacement } from "@/lib/handoffs/types";
+import {
+  DEFAULT_ENCRYPTION,
+  type HandoffDestination,
+  type HandoffMethod,
+  type OutboundEncryption,
+  type ReferHeaderPlacement,
+} from "@/lib/handoffs/types";
 
 /** What the modal edits. Rows carry a stable key so React keeps focus while rows are removed. */
 export interface DestinationDraft {
@@ -14,6 +20,9 @@ export interface DestinationDraft {
   /** As typed, so a half-typed number is not lost; the schema reads it. */
   ringTimeoutSeconds: string;
   attempts: number;
+  /** INVITE only; kept while another method is chosen (hidden, not submitted). */
+  outboundEndpoint: string;
+  outboundEncryption: OutboundEncryption;
 }
 
 let nextKey = 1;
@@ -29,6 +38,8 @@ export function draftFrom(d?: HandoffDestination): DestinationDraft {
     sipHeaders: (d?.sipHeaders ?? []).map((h) => ({ key: newRowKey(), ...h })),
     ringTimeoutSeconds: String(d?.ringTimeoutSeconds ?? RING_TIMEOUT.default),
     attempts: d?.attempts ?? ATTEMPTS.default,
+    outboundEndpoint: d?.outboundEndpoint ?? "",
+    outboundEncryption: d?.outboundEncryption ?? DEFAULT_ENCRYPTION,
   };
 }
 
@@ -43,5 +54,7 @@ export function draftToInput(draft: DestinationDraft): DestinationInput {
     // Like the route, hidden for BYE (which always succeeds at once) and not submitted.
     ringTimeoutSeconds: draft.method === "bye" ? undefined : draft.ringTimeoutSeconds,
     attempts: draft.method === "bye" ? undefined : draft.attempts,
+    outboundEndpoint: draft.method === "invite" ? draft.outboundEndpoint : null,
+    outboundEncryption: draft.method === "invite" ? draft.outboundEncryption : DEFAULT_ENCRYPTION,
   };
 }

@@ -6,6 +6,7 @@ import { writeTransaction } from "../transaction";
 import {
   buildAgentDocument,
   canonicalJson,
+  documentDestinationDefaults,
   topicActionFromDocument,
   toFlowDocument,
   type AgentDocument,
@@ -13,7 +14,6 @@ import {
 } from "../../lib/agent-document";
 import type { Agent } from "../../lib/agents/types";
 import type { FlowDocument } from "../../lib/flow/types";
-import { ATTEMPTS, RING_TIMEOUT } from "../../lib/handoffs/outcomes";
 import { createAgent, getAgent, listAgentVariables } from "./agents";
 import { getFlow, listFlows } from "./flows";
 import { listFunctions } from "./functions";
@@ -90,8 +90,7 @@ export function replaceDraft(db: Db, agentId: string, doc: AgentDocument): void 
         route: d.route,
         sipHeaders: d.sip_headers,
         referHeaderPlacement: d.refer_header_placement,
-        ringTimeoutSeconds: d.ring_timeout_seconds ?? RING_TIMEOUT.default,
-        attempts: d.attempts ?? ATTEMPTS.default,
+        ...documentDestinationDefaults(d),
         isDefault: d.is_default,
         position,
       };

@@ -28,6 +28,8 @@ function toDestination(row: Row): HandoffDestination {
     referHeaderPlacement: row.referHeaderPlacement,
     ringTimeoutSeconds: row.ringTimeoutSeconds,
     attempts: row.attempts,
+    outboundEndpoint: row.outboundEndpoint,
+    outboundEncryption: row.outboundEncryption,
     isDefault: row.isDefault,
     createdAt: row.createdAt,
   };

@@ -29,6 +29,8 @@ export interface DraftParts {
     | "referHeaderPlacement"
     | "ringTimeoutSeconds"
     | "attempts"
+    | "outboundEndpoint"
+    | "outboundEncryption"
     | "isDefault"
   >[];
   functions: readonly { name: string; description: string; code: string }[];

@@ -15,7 +15,12 @@ import {
   type DraftParts,
 } from ".";
 
-const destinations: DraftParts["destinations"] = DESTINATIONS.map((d) => ({ ...d, description: `${d.name} team` }));
+const destinations: DraftParts["destinations"] = DESTINATIONS.map((d) => ({
+  ...d,
+  outboundEndpoint: null,
+  outboundEncryption: "UDP/RTP",
+  description: `${d.name} team`,
+}));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit arbitrary JSON
 type Json = Record<string, any>;
@@ -241,6 +246,37 @@ describe("agent document", () => {
       }),
     );
     expect(doc.destinations[1]).toMatchObject({ name: "Billing Support", refer_header_placement: "request" });
+  });
+
+  it("writes an INVITE's outbound endpoint and encryption only when set, round-trips them and checks them", () => {
+    const plain = buildAgentDocument(parts());
+    // Older documents (and destinations without them) keep their bytes: nothing is written for the defaults.
+    expect(JSON.stringify(plain)).not.toContain("outbound_");
+    const trunked = parts();
+    trunked.destinations = trunked.destinations.map((d) =>
+      d.method === "invite" ? { ...d, outboundEndpoint: "edge.example:5061", outboundEncryption: "TLS/SRTP" } : d,
+    );
+    const doc = buildAgentDocument(trunked);
+    const billing = doc.destinations.find((d) => d.method === "invite")!;
+    expect(billing).toMatchObject({ outbound_endpoint: "edge.example:5061", outbound_encryption: "TLS/SRTP" });
+    const text = prettyCanonicalJson(doc);
+    const back = parseAgentDocumentText(text);
+    expect(back.ok && prettyCanonicalJson(back.doc)).toBe(text);
+    const i = doc.destinations.indexOf(billing);
+    expect(
+      errorsOf(
+        edited((d) => {
+          d.destinations[i].outbound_endpoint = "edge example";
+          d.destinations[0].outbound_endpoint = "edge.example";
+        }),
+      ),
+    ).toEqual([
+      {
+        path: "destinations[0].outbound_endpoint",
+        message: "Only a SIP INVITE is sent through an outbound endpoint; clear it",
+      },
+      { path: `destinations[${i}].outbound_endpoint`, message: expect.stringMatching(/nothing else/) },
+    ]);
   });
 
   it("runs: a version's setup uses destination names as ids", () => {

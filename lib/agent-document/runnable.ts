@@ -1,11 +1,16 @@
 import { lintFlow } from "../flow/lint";
 import type { LintContext, Problem } from "../flow/problems";
 import type { FlowDocument } from "../flow/types";
-import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
 import type { HandoffDestination } from "../handoffs/types";
 import type { AgentSetup } from "../runtime/types";
 import { lintTopics, topicProblemLines, type TopicProblem } from "../topics/lint";
-import { topicActionFromDocument, toFlowDocument, type AgentDocument, type DocumentFlow } from "./schema";
+import {
+  documentDestinationDefaults,
+  topicActionFromDocument,
+  toFlowDocument,
+  type AgentDocument,
+  type DocumentFlow,
+} from "./schema";
 
 /**
  * A document as the runtime, lint and the canvas use an agent: a version has no database ids, so
@@ -25,6 +30,8 @@ export type RunnableDestination = Pick<
   | "referHeaderPlacement"
   | "ringTimeoutSeconds"
   | "attempts"
+  | "outboundEndpoint"
+  | "outboundEncryption"
   | "isDefault"
   | "createdAt"
 >;
@@ -39,8 +46,7 @@ export function documentDestinations(doc: AgentDocument, agentId = ""): Runnable
     route: d.route,
     sipHeaders: d.sip_headers,
     referHeaderPlacement: d.refer_header_placement,
-    ringTimeoutSeconds: d.ring_timeout_seconds ?? RING_TIMEOUT.default,
-    attempts: d.attempts ?? ATTEMPTS.default,
+    ...documentDestinationDefaults(d),
     isDefault: d.is_default,
     createdAt: "",
   }));

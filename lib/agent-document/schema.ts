@@ -5,7 +5,13 @@ import type { FlowEdge, FlowNode, HandoffData } from "../flow/types";
 import { functionNameError, MAX_FUNCTION_CODE_LENGTH, MAX_FUNCTION_DESCRIPTION_LENGTH } from "../functions/schema";
 import { destinationInputSchema } from "../handoffs/schema";
 import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
-import { HANDOFF_METHODS, REFER_PLACEMENTS } from "../handoffs/types";
+import {
+  DEFAULT_ENCRYPTION,
+  HANDOFF_METHODS,
+  OUTBOUND_ENCRYPTIONS,
+  REFER_PLACEMENTS,
+  type OutboundEncryption,
+} from "../handoffs/types";
 import { byName, byNameIgnoringCase } from "./order";
 import { variableDescriptionSchema, variableNameSchema, variableSampleSchema } from "../variables/schema";
 import { MAX_TOPICS, topicInputSchema } from "../topics/schema";
@@ -79,17 +85,47 @@ export const documentDestinationSchema = z.strictObject({
   ring_timeout_seconds: z.number().optional(),
   /** Written only when not the default (1). */
   attempts: z.number().optional(),
+  /** INVITE only; written only when set, so older documents keep their bytes. */
+  outbound_endpoint: z.string().optional(),
+  /** INVITE only; written only when not the default (UDP/RTP). */
+  outbound_encryption: z
+    .enum(OUTBOUND_ENCRYPTIONS, { error: `Expected one of ${OUTBOUND_ENCRYPTIONS.join(", ")}` })
+    .optional(),
   is_default: z.boolean(),
 });
 
 /** A destination's transfer settings as a document writes them: only those that differ from the default. */
-export function documentTransferFields(d: { ringTimeoutSeconds: number; attempts: number }): {
+export function documentTransferFields(d: {
+  ringTimeoutSeconds: number;
+  attempts: number;
+  outboundEndpoint: string | null;
+  outboundEncryption: OutboundEncryption;
+}): {
   ring_timeout_seconds?: number;
   attempts?: number;
+  outbound_endpoint?: string;
+  outbound_encryption?: OutboundEncryption;
 } {
   return {
     ...(d.ringTimeoutSeconds === RING_TIMEOUT.default ? {} : { ring_timeout_seconds: d.ringTimeoutSeconds }),
     ...(d.attempts === ATTEMPTS.default ? {} : { attempts: d.attempts }),
+    ...(d.outboundEndpoint === null ? {} : { outbound_endpoint: d.outboundEndpoint }),
+    ...(d.outboundEncryption === DEFAULT_ENCRYPTION ? {} : { outbound_encryption: d.outboundEncryption }),
+  };
+}
+
+/** The stored values of a document's optional destination fields (absent: the default). */
+export function documentDestinationDefaults(d: {
+  ring_timeout_seconds?: number;
+  attempts?: number;
+  outbound_endpoint?: string;
+  outbound_encryption?: OutboundEncryption;
+}) {
+  return {
+    ringTimeoutSeconds: d.ring_timeout_seconds ?? RING_TIMEOUT.default,
+    attempts: d.attempts ?? ATTEMPTS.default,
+    outboundEndpoint: d.outbound_endpoint ?? null,
+    outboundEncryption: d.outbound_encryption ?? DEFAULT_ENCRYPTION,
   };
 }
 
@@ -239,6 +275,8 @@ const DESTINATION_FIELDS: Record<string, string> = {
   sipHeaders: "sip_headers",
   referHeaderPlacement: "refer_header_placement",
   ringTimeoutSeconds: "ring_timeout_seconds",
+  outboundEndpoint: "outbound_endpoint",
+  outboundEncryption: "outbound_encryption",
 };
 
 type Ctx = z.RefinementCtx;
@@ -296,6 +334,8 @@ function checkDestinations(values: readonly unknown[], ctx: Ctx): DocumentDestin
       referHeaderPlacement: d.refer_header_placement,
       ringTimeoutSeconds: d.ring_timeout_seconds,
       attempts: d.attempts,
+      outboundEndpoint: d.outbound_endpoint ?? null,
+      outboundEncryption: d.outbound_encryption,
     });
     if (!parsed.success) {
       for (const is of parsed.error.issues) {

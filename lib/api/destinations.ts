@@ -7,7 +7,14 @@ import {
   type ValidDestination,
 } from "../handoffs/schema";
 import { ATTEMPTS, RING_TIMEOUT } from "../handoffs/outcomes";
-import { HANDOFF_METHODS, REFER_PLACEMENTS, type HandoffDestination } from "../handoffs/types";
+import {
+  DEFAULT_ENCRYPTION,
+  HANDOFF_METHODS,
+  OUTBOUND_ENCRYPTIONS,
+  REFER_PLACEMENTS,
+  type HandoffDestination,
+} from "../handoffs/types";
+import { ENDPOINT_EXAMPLE, MAX_ENDPOINT_LENGTH } from "../sip/endpoint";
 
 /**
  * The API speaks snake_case; the domain (lib/handoffs) is camelCase. This file is the one place
@@ -24,6 +31,8 @@ const API_TO_DOMAIN = {
   refer_header_placement: "referHeaderPlacement",
   ring_timeout_seconds: "ringTimeoutSeconds",
   attempts: "attempts",
+  outbound_endpoint: "outboundEndpoint",
+  outbound_encryption: "outboundEncryption",
 } as const;
 type ApiField = keyof typeof API_TO_DOMAIN;
 const DOMAIN_TO_API: Record<string, string> = Object.fromEntries(Object.entries(API_TO_DOMAIN).map(([a, d]) => [d, a]));
@@ -41,6 +50,8 @@ export const apiDestinationSchema = z.object({
   refer_header_placement: z.enum(REFER_PLACEMENTS),
   ring_timeout_seconds: z.number().int(),
   attempts: z.number().int(),
+  outbound_endpoint: z.string().nullable(),
+  outbound_encryption: z.enum(OUTBOUND_ENCRYPTIONS),
   is_default: z.boolean(),
   created_at: z.string(),
 });
@@ -82,6 +93,18 @@ export const apiDestinationBodySchema = z.strictObject({
     .max(ATTEMPTS.max)
     .optional()
     .describe(`How many times a transfer is tried before the agent gives up; default ${ATTEMPTS.default}`),
+  outbound_endpoint: z
+    .string()
+    .max(MAX_ENDPOINT_LENGTH)
+    .nullable()
+    .optional()
+    .describe(
+      `INVITE only: host[:port] of the SIP server or trunk the INVITE is sent through (${ENDPOINT_EXAMPLE}); null or absent sends it to the route's host`,
+    ),
+  outbound_encryption: z
+    .enum(OUTBOUND_ENCRYPTIONS)
+    .optional()
+    .describe(`INVITE only: ${OUTBOUND_ENCRYPTIONS.join(" or ")}; default ${DEFAULT_ENCRYPTION}`),
   is_default: z.boolean().optional().describe("true makes this the agent's default destination"),
 });
 
@@ -97,6 +120,8 @@ export function toApiDestination(d: HandoffDestination): ApiDestination {
     refer_header_placement: d.referHeaderPlacement,
     ring_timeout_seconds: d.ringTimeoutSeconds,
     attempts: d.attempts,
+    outbound_endpoint: d.outboundEndpoint,
+    outbound_encryption: d.outboundEncryption,
     is_default: d.isDefault,
     created_at: d.createdAt,
   };
@@ -132,6 +157,8 @@ export function parseApiDestinationBody(body: unknown, base?: HandoffDestination
         referHeaderPlacement: base.referHeaderPlacement,
         ringTimeoutSeconds: base.ringTimeoutSeconds,
         attempts: base.attempts,
+        outboundEndpoint: base.outboundEndpoint,
+        outboundEncryption: base.outboundEncryption,
       }
     : {};
   let isDefault: boolean | undefined;
@@ -152,6 +179,11 @@ export function parseApiDestinationBody(body: unknown, base?: HandoffDestination
   }
   // Changing the method of a stored destination to BYE drops its route, as the form does.
   if (base && body.method === "bye" && !("route" in body)) domain.route = null;
+  // Leaving INVITE drops what only an INVITE uses, unless the body sets it (then it is checked).
+  if (base && typeof body.method === "string" && body.method !== "invite") {
+    if (!("outbound_endpoint" in body)) domain.outboundEndpoint = null;
+    if (!("outbound_encryption" in body)) domain.outboundEncryption = DEFAULT_ENCRYPTION;
+  }
   const parsed = parseDestination(domain);
   if (!parsed.ok) {
     for (const [path, message] of Object.entries(parsed.fieldErrors)) {

@@ -15,6 +15,8 @@ const dest = (over: Partial<HandoffDestination> = {}): HandoffDestination => ({
   referHeaderPlacement: "request",
   ringTimeoutSeconds: 30,
   attempts: 1,
+  outboundEndpoint: null,
+  outboundEncryption: "UDP/RTP",
   isDefault: false,
   createdAt: "",
   ...over,

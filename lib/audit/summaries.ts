@@ -43,6 +43,10 @@ export function destinationSummary(before: HandoffDestination | null, after: Han
   if (before.ringTimeoutSeconds !== after.ringTimeoutSeconds)
     parts.push(`ring timeout ${before.ringTimeoutSeconds} s → ${after.ringTimeoutSeconds} s`);
   if (before.attempts !== after.attempts) parts.push(`attempts ${before.attempts} → ${after.attempts}`);
+  if (before.outboundEndpoint !== after.outboundEndpoint)
+    parts.push(change("outbound endpoint", before.outboundEndpoint, after.outboundEndpoint));
+  if (before.outboundEncryption !== after.outboundEncryption)
+    parts.push(`encryption ${before.outboundEncryption} → ${after.outboundEncryption}`);
   if (before.description !== after.description)
     parts.push(change("description", before.description, after.description));
   if (before.isDefault !== after.isDefault) parts.push(after.isDefault ? "made the default" : "no longer the default");

@@ -19,6 +19,8 @@ export const DEMO_FRONT_DESK: DemoDestination = {
   referHeaderPlacement: "request",
   ringTimeoutSeconds: 30,
   attempts: 1,
+  outboundEndpoint: null,
+  outboundEncryption: "UDP/RTP",
   isDefault: true,
 };
 
@@ -35,6 +37,8 @@ export const DEMO_BILLING: DemoDestination = {
   referHeaderPlacement: "request",
   ringTimeoutSeconds: 30,
   attempts: 1,
+  outboundEndpoint: null,
+  outboundEncryption: "UDP/RTP",
   isDefault: false,
 };
 
@@ -48,6 +52,8 @@ export const DEMO_IVR: DemoDestination = {
   referHeaderPlacement: "request",
   ringTimeoutSeconds: 30,
   attempts: 1,
+  outboundEndpoint: null,
+  outboundEncryption: "UDP/RTP",
   isDefault: false,
 };
 

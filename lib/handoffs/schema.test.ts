@@ -27,7 +27,59 @@ describe("destination schema", () => {
         sipHeaders: [{ name: "X-Customer-ID", value: "$customer_id" }],
         ringTimeoutSeconds: 30,
         attempts: 1,
+        outboundEndpoint: null,
+        outboundEncryption: "UDP/RTP",
       },
+    });
+  });
+
+  it("outbound endpoint (host[:port], optional) and encryption for INVITE, trimmed", () => {
+    const invite = (extra: Record<string, unknown>) => {
+      const r = parseDestination({ ...base, method: "invite", ...extra });
+      return r.ok ? { endpoint: r.value.outboundEndpoint, encryption: r.value.outboundEncryption } : r.fieldErrors;
+    };
+    expect(invite({})).toEqual({ endpoint: null, encryption: "UDP/RTP" });
+    expect(invite({ outboundEndpoint: "  " })).toEqual({ endpoint: null, encryption: "UDP/RTP" });
+    for (const ok of [
+      "sip.trunk.example.com",
+      "trunk.example:5061",
+      "203.0.113.5",
+      "203.0.113.5:5060",
+      "[2001:db8::5]:5061",
+      "[::1]",
+    ])
+      expect(invite({ outboundEndpoint: ` ${ok} `, outboundEncryption: "TLS/SRTP" })).toEqual({
+        endpoint: ok,
+        encryption: "TLS/SRTP",
+      });
+    const bad: [string, RegExp][] = [
+      ["sip:trunk.example.com", /without "sip:"/],
+      ["trunk.example.com:0", /1 to 65535/],
+      ["trunk.example.com:65536", /1 to 65535/],
+      ["trunk.example.com:", /1 to 65535/],
+      ["trunk example.com", /nothing else/],
+      ["user@trunk.example.com", /nothing else/],
+      ["trunk.example.com;lr", /nothing else/],
+      ["2001:db8::5", /in brackets/],
+      ["[2001:db8::zz]", /not an IPv6 address/],
+      ["300.1.1.1", /not an IPv4 address/],
+      ["-trunk.example", /not a host name/],
+      [":5060", /host before the port/],
+    ];
+    for (const [endpoint, message] of bad) {
+      const r = invite({ outboundEndpoint: endpoint });
+      expect(r, endpoint).toHaveProperty("outboundEndpoint");
+      expect((r as Record<string, string>).outboundEndpoint, endpoint).toMatch(message);
+    }
+    expect(invite({ outboundEncryption: "TLS" })).toEqual({ outboundEncryption: "Choose UDP/RTP or TLS/SRTP" });
+  });
+
+  it("refuses an endpoint or TLS/SRTP on REFER and BYE, which place no call of their own", () => {
+    expect(errorsOf({ ...base, outboundEndpoint: "trunk.example" })).toEqual({
+      outboundEndpoint: "Only a SIP INVITE is sent through an outbound endpoint; clear it",
+    });
+    expect(errorsOf({ ...base, method: "bye", route: null, outboundEncryption: "TLS/SRTP" })).toEqual({
+      outboundEncryption: "Only a SIP INVITE can use TLS/SRTP; choose UDP/RTP",
     });
   });
 

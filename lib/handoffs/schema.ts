@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { headerNameError, headerNameWarning, headerValueError } from "../sip/header-rules";
+import { endpointError } from "../sip/endpoint";
 import { routeError } from "../sip/route";
 import { parseWith, type FieldErrors, type ParseResult } from "../validation/field-errors";
 import { referencedVariables } from "../variables/variables";
 import { ATTEMPTS, RING_TIMEOUT } from "./outcomes";
 import {
+  DEFAULT_ENCRYPTION,
   HANDOFF_METHODS,
+  OUTBOUND_ENCRYPTIONS,
   REFER_PLACEMENTS,
+  type OutboundEncryption,
   type HandoffMethod,
   type ReferHeaderPlacement,
   type SipHeader,
@@ -58,8 +62,31 @@ export const destinationInputSchema = z
     sipHeaders: z.array(sipHeaderSchema).max(MAX_HEADERS, `At most ${MAX_HEADERS} headers`).default([]),
     ringTimeoutSeconds: wholeNumber(RING_TIMEOUT.min, RING_TIMEOUT.max, RING_TIMEOUT_MESSAGE, RING_TIMEOUT.default),
     attempts: wholeNumber(ATTEMPTS.min, ATTEMPTS.max, ATTEMPTS_MESSAGE, ATTEMPTS.default),
+    outboundEndpoint: z.string({ error: "Enter a host or host:port" }).nullable().optional(),
+    outboundEncryption: z
+      .enum(OUTBOUND_ENCRYPTIONS, { error: `Choose ${OUTBOUND_ENCRYPTIONS.join(" or ")}` })
+      .default(DEFAULT_ENCRYPTION),
   })
   .superRefine((input, ctx) => {
+    const endpoint = (input.outboundEndpoint ?? "").trim();
+    if (input.method === "invite") {
+      const err = endpointError(input.outboundEndpoint ?? "");
+      if (err) ctx.addIssue({ code: "custom", path: ["outboundEndpoint"], message: err });
+    } else {
+      // The other methods never place a call of their own, so there is nothing to route or encrypt.
+      if (endpoint !== "")
+        ctx.addIssue({
+          code: "custom",
+          path: ["outboundEndpoint"],
+          message: "Only a SIP INVITE is sent through an outbound endpoint; clear it",
+        });
+      if (input.outboundEncryption !== DEFAULT_ENCRYPTION)
+        ctx.addIssue({
+          code: "custom",
+          path: ["outboundEncryption"],
+          message: `Only a SIP INVITE can use ${input.outboundEncryption}; choose ${DEFAULT_ENCRYPTION}`,
+        });
+    }
     const route = (input.route ?? "").trim();
     if (input.method === "bye") {
       if (route !== "") {
@@ -101,6 +128,11 @@ export const destinationInputSchema = z
     sipHeaders: input.sipHeaders.map((h): SipHeader => ({ name: h.name.trim(), value: h.value })),
     ringTimeoutSeconds: input.ringTimeoutSeconds,
     attempts: input.attempts,
+    outboundEndpoint:
+      input.method === "invite" && (input.outboundEndpoint ?? "").trim() !== "" ? input.outboundEndpoint!.trim() : null,
+    outboundEncryption: (input.method === "invite"
+      ? input.outboundEncryption
+      : DEFAULT_ENCRYPTION) as OutboundEncryption,
   }));
 
 export type DestinationInput = z.input<typeof destinationInputSchema>;

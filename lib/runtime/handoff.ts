@@ -6,7 +6,7 @@ import {
   type LiveTransferAttempt,
 } from "../handoffs/outcomes";
 import type { HandoffAttempt, HandoffSource } from "../handoffs/record";
-import type { HandoffMethod, ReferHeaderPlacement, SipHeader } from "../handoffs/types";
+import type { HandoffMethod, OutboundEncryption, ReferHeaderPlacement, SipHeader } from "../handoffs/types";
 import { buildHandoff, REASON_HEADER, type HandoffTraceInput, type TraceBehaviour } from "../sip";
 import { classifyRoute } from "../sip/route";
 import { DEFAULT_FALLBACK_LINE } from "../flow";
@@ -33,6 +33,9 @@ export interface HandoffSpec {
   /** The destination's; a code-based transfer rings 30 s and is tried once. */
   ringTimeoutSeconds: number;
   attempts: number;
+  /** The destination's INVITE routing (docs/design.md §5); absent for a code-based transfer. */
+  outboundEndpoint?: string | null;
+  outboundEncryption?: OutboundEncryption;
   /** The knowledge topic whose action this is (source topic, or function from a topic's function). */
   topicName: string | null;
 }
@@ -101,6 +104,8 @@ export function specFromAction(
     functionName,
     ringTimeoutSeconds: dest.ringTimeoutSeconds,
     attempts: dest.attempts,
+    outboundEndpoint: dest.outboundEndpoint,
+    outboundEncryption: dest.outboundEncryption,
     topicName,
   };
 }
@@ -138,6 +143,8 @@ export function performHandoff(run: Run, spec: HandoffSpec): HandoffResult {
       route: spec.route,
       sipHeaders: [...spec.sipHeaders],
       referHeaderPlacement: spec.referHeaderPlacement,
+      outboundEndpoint: spec.outboundEndpoint,
+      outboundEncryption: spec.outboundEncryption,
     },
     reason: spec.reason || undefined,
     utterance,

@@ -98,6 +98,8 @@ export function runTopic(run: Run, nodeId: string, topic: RuntimeTopic, askAgain
     functionName: null,
     ringTimeoutSeconds: dest.ringTimeoutSeconds,
     attempts: dest.attempts,
+    outboundEndpoint: dest.outboundEndpoint,
+    outboundEncryption: dest.outboundEncryption,
     topicName: topic.name,
   };
   const problem = specProblem(spec);

@@ -10,7 +10,7 @@ import type { Topic } from "../topics/types";
 export interface AgentSetup {
   name: string;
   flow: FlowDocument;
-  destinations: readonly Pick<
+  destinations: readonly (Pick<
     HandoffDestination,
     | "id"
     | "name"
@@ -21,7 +21,9 @@ export interface AgentSetup {
     | "ringTimeoutSeconds"
     | "attempts"
     | "isDefault"
-  >[];
+  > &
+    // Absent: sent to the route's own host over UDP/RTP (hosts older than these fields).
+    Partial<Pick<HandoffDestination, "outboundEndpoint" | "outboundEncryption">>)[];
   functions: readonly { name: string; code: string }[];
   hosts: RouteHosts;
   /** Knowledge topics (docs/design.md §13), matched at every listen step after the node's own branches. */

@@ -32,6 +32,23 @@ function everyLadder(): PcapMessage[] {
       }
     }
   }
+  // INVITEs through an outbound endpoint, over TLS with SRTP (sips:, Route, RTP/SAVP, a=crypto) and not.
+  const outbound = [
+    { route: "+14155550199", outboundEndpoint: "edge.example:5070", outboundEncryption: "TLS/SRTP" },
+    { route: "sip:2001@pbx.example", outboundEndpoint: "edge.example", outboundEncryption: "TLS/SRTP" },
+    { route: "sips:2001@pbx.example", outboundEndpoint: "203.0.113.7:5061", outboundEncryption: "TLS/SRTP" },
+    { route: "sip:2001@pbx.example", outboundEndpoint: null, outboundEncryption: "TLS/SRTP" },
+    { route: "sip:2001@pbx.example", outboundEndpoint: "[2001:db8::5]:5070", outboundEncryption: "UDP/RTP" },
+  ] as const;
+  for (const dest of outbound) {
+    for (const behaviour of DESTINATION_BEHAVIOURS) {
+      const built = buildHandoff(
+        input({ behaviour, attempts: 2, ringTimeoutS: 5, seed: `pcap-${n}` }, { method: "invite", ...dest }),
+      );
+      for (const m of built.trace.messages) all.push({ ...m, at: m.at + n * 1_000_000 });
+      n++;
+    }
+  }
   return all;
 }
 
@@ -134,6 +151,44 @@ describe("traceToPcap", () => {
         expect(line.split("|").filter((x) => x !== "")).toEqual([startLine]);
       });
       expect(problems(pcap)).toBe("");
+    }, 60_000);
+
+    it("dissects the encrypted, routed INVITEs: TLS Via, Route host, RTP/SAVP with the crypto suite, key and salt", () => {
+      const invites = sip.filter((m) => m.raw.startsWith("INVITE ") && m.raw.includes("RTP/SAVP"));
+      expect(invites.length).toBeGreaterThan(0);
+      const rows = read(traceToPcap(invites, START), [
+        "-T",
+        "fields",
+        "-e",
+        "sip.Via.transport",
+        "-e",
+        "sip.Route.host",
+        "-e",
+        "sdp.media.proto",
+        "-e",
+        "sdp.crypto.crypto_suite",
+        "-e",
+        "sdp.crypto.master_key",
+        "-e",
+        "sdp.crypto.master_salt",
+        "-E",
+        "separator=|",
+      ])
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split("|"));
+      expect(rows).toHaveLength(invites.length);
+      invites.forEach((m, n) => {
+        const [transport, routeHost, proto, suite, key, salt] = rows[n]!;
+        expect(transport).toBe("TLS");
+        const route = /^Route: <sips?:([^;:>]+|\[[^\]]+\])/m.exec(m.raw);
+        expect(routeHost).toBe(route ? route[1] : "");
+        expect(proto).toBe("RTP/SAVP");
+        expect(suite).toBe("AES_CM_128_HMAC_SHA1_80");
+        // 16-byte master key and 14-byte salt, as tshark splits the inline key||salt.
+        expect(key!.replace(/:/g, "")).toMatch(/^[0-9a-f]{32}$/);
+        expect(salt!.replace(/:/g, "")).toMatch(/^[0-9a-f]{28}$/);
+      });
     }, 60_000);
 
     it("the same check reports a frame whose UDP checksum is wrong", () => {

@@ -3,7 +3,8 @@ import { inboundCall } from "./dialog";
 import { resolveHandoffHeaders, resolveRuntimeText } from "./headers";
 import { createIdSource } from "./ids";
 import type { SipHeaderField, SipMessage } from "./message";
-import { classifyRoute, routeToSipUri } from "./route";
+import { outboundLeg, type OutboundLeg } from "./outbound";
+import { classifyRoute } from "./route";
 import { BUILTIN_VARIABLES } from "../variables/variables";
 import { byeLadder } from "./ladders/bye";
 import type { LadderContext } from "./ladders/common";
@@ -77,13 +78,20 @@ function playHandoff(
   const d = input.destination;
   const soft = input.soft === true;
   let destinationUri: string | null = null;
+  let leg: OutboundLeg | null = null;
   if (d.method !== "bye") {
     if (d.route === null || classifyRoute(d.route) === null) {
       throw new Error(
         `Destination "${d.name}" needs a valid route for ${d.method.toUpperCase()} (got ${JSON.stringify(d.route)})`,
       );
     }
-    destinationUri = routeToSipUri(d.route, input.hosts);
+    // Only the agent's own INVITE has an endpoint and encryption; a REFER's target is the route itself.
+    leg = outboundLeg(
+      d.route,
+      input.hosts,
+      d.method === "invite" ? { endpoint: d.outboundEndpoint, encryption: d.outboundEncryption } : {},
+    );
+    destinationUri = leg.uri;
   }
   const warningsBefore = tb.warnings.length;
   const warn = tb.warn.bind(tb);
@@ -97,6 +105,7 @@ function playHandoff(
     dialog,
     handoffHeaders: resolveHandoffHeaders(d.sipHeaders, input.reason, d.name, variables, warn),
     destinationUri,
+    outbound: leg,
     callerUser,
     agentName,
     utterance: input.utterance === undefined ? "" : resolveRuntimeText(input.utterance, variables, "Utterance", warn),

@@ -11,7 +11,9 @@ export const LANE_LABELS: Record<Lane, string> = { sbc: "SBC", agent: "Agent", d
 export type TraceDestination = Pick<
   HandoffDestination,
   "name" | "method" | "route" | "sipHeaders" | "referHeaderPlacement"
->;
+> &
+  // INVITE only; absent: straight to the route's host over UDP/RTP.
+  Partial<Pick<HandoffDestination, "outboundEndpoint" | "outboundEncryption">>;
 
 /** A behaviour by name (`busy`) or the exact response to play (`{ kind: "reject", status: 480 }`). */
 export type TraceBehaviour = DestinationBehaviour | DestinationResponse;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { callUrl, connectInputSchema, numberUrls, phoneNumberSchema } from "./account";
 import { sipHeaderPart, twilioHeaderNameProblem, twilioHeaderWarnings } from "../sip/twilio-header-rules";
+import type { HandoffAttempt } from "../handoffs/record";
+import type { Effect, Session } from "../runtime";
+import { transferTarget, turnTwiml } from "./twiml";
 
 describe("connect input", () => {
   const ok = { accountSid: "AC" + "a".repeat(32), authToken: "b".repeat(32), publicBaseUrl: "https://x.example/sb/" };
@@ -66,5 +69,72 @@ describe("Twilio's header rules", () => {
       /1024 characters in Twilio's <Sip> URI; Twilio allows fewer than 1024/,
     );
     expect(twilioHeaderWarnings([{ name: "Foo", value: "1" }])).toEqual({ "sipHeaders.0.name": expect.any(String) });
+  });
+});
+
+describe("Twilio and an INVITE destination's outbound endpoint and encryption", () => {
+  const hosts = { trunkHost: "trunk.example.net", pbxHost: "pbx.example" };
+  const headers = [{ name: "X-Handoff-Reason", value: "billing" }];
+
+  it("a number route without an endpoint is <Number>; TLS/SRTP cannot apply there and says so", () => {
+    expect(transferTarget("+14155550199", headers, hosts)).toEqual({
+      noun: "Number",
+      value: "+14155550199",
+      warnings: [],
+    });
+    const secure = transferTarget("+14155550199", headers, hosts, { encryption: "TLS/SRTP" });
+    expect(secure.noun).toBe("Number");
+    expect(secure.warnings).toEqual([expect.stringMatching(/phone network .*TLS\/SRTP does not apply/)]);
+  });
+
+  it("a number route through an endpoint is <Sip> to sip:<number>@<endpoint>; TLS/SRTP adds transport=tls and secure=true", () => {
+    expect(transferTarget("+14155550199", headers, hosts, { endpoint: "edge.example:5061" })).toEqual({
+      noun: "Sip",
+      value: "sip:+14155550199@edge.example:5061;user=phone?X-Handoff-Reason=billing",
+      warnings: [],
+    });
+    expect(
+      transferTarget("+14155550199", headers, hosts, { endpoint: "edge.example", encryption: "TLS/SRTP" }).value,
+    ).toBe("sip:+14155550199@edge.example;user=phone;transport=tls;secure=true?X-Handoff-Reason=billing");
+    expect(transferTarget("sips:2001@pbx.example", [], hosts, { encryption: "TLS/SRTP" }).value).toBe(
+      "sips:2001@pbx.example;secure=true",
+    );
+  });
+
+  it("a SIP URI route cannot go through an endpoint with <Sip> (no outbound proxy): dialled directly, with a warning", () => {
+    const t = transferTarget("sip:2001@pbx.example", headers, hosts, { endpoint: "edge.example" });
+    expect(t.value).toBe("sip:2001@pbx.example?X-Handoff-Reason=billing");
+    expect(t.warnings).toEqual([expect.stringMatching(/no outbound proxy: it dials sip:2001@pbx.example directly/)]);
+  });
+
+  it("turnTwiml dials an INVITE destination as its endpoint and encryption say, and passes the warnings on", () => {
+    const session = {
+      status: "ended",
+      agent: {
+        destinations: [
+          {
+            name: "Billing",
+            method: "invite",
+            route: "+14155550199",
+            outboundEndpoint: "edge.example",
+            outboundEncryption: "TLS/SRTP",
+          },
+        ],
+      },
+    } as unknown as Session;
+    const record = {
+      destination: "billing",
+      method: "invite",
+      route: "+14155550199",
+      reason: "billing",
+      sip_headers: [],
+      outcome: "completed",
+    } as unknown as HandoffAttempt;
+    const ctx = { publicBaseUrl: "https://sb.example", conversationId: "c1", sipOriginated: false, hosts };
+    const out = turnTwiml([{ type: "handoff", record } as unknown as Effect], session, ctx);
+    expect(out.xml).toContain(
+      "<Sip>sip:+14155550199@edge.example;user=phone;transport=tls;secure=true?X-Handoff-Reason=billing</Sip>",
+    );
+    expect(out.warnings).toEqual([]);
   });
 });

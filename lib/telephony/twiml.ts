@@ -1,5 +1,6 @@
 import VoiceResponse from "twilio/lib/twiml/VoiceResponse";
 import { REASON_HEADER, uriWithHeaders } from "../sip";
+import { withTlsTransport, type OutboundOptions } from "../sip/outbound";
 import { classifyRoute, routeToSipUri, type RouteHosts } from "../sip/route";
 import type { Effect, Session } from "../runtime";
 import { callUrl, VOICE_PATHS } from "./account";
@@ -30,15 +31,58 @@ export function isSipOriginated(from: string): boolean {
   return /^sip:/i.test(from.trim());
 }
 
-/** Where a handoff goes in TwiML: `<Number>` for tel:/E.164 routes, else `<Sip>` with the headers in the URI. */
+/** `;name=value` added to a SIP URI's parameters, before any `?headers`. */
+function withParam(uri: string, param: string): string {
+  const q = uri.indexOf("?");
+  return q === -1 ? uri + param : uri.slice(0, q) + param + uri.slice(q);
+}
+
+/**
+ * Where a handoff goes in TwiML: `<Number>` for tel:/E.164 routes, else `<Sip>` with the headers in
+ * the URI. An INVITE destination's outbound endpoint and encryption (docs/design.md §14) map onto
+ * what `<Sip>` can say: a number route through an endpoint is dialled as `sip:<number>@<endpoint>`;
+ * TLS/SRTP adds `;transport=tls` (signalling) and `;secure=true` (SRTP media, Twilio's Secure Media).
+ * What Twilio cannot do comes back as warnings: `<Sip>` has no outbound proxy, so a SIP URI route is
+ * dialled directly, not through the endpoint; `<Number>` goes over the phone network, where TLS/SRTP
+ * does not apply.
+ */
 export function transferTarget(
   route: string,
   headers: readonly { name: string; value: string }[],
   hosts: RouteHosts,
-): { noun: "Number" | "Sip"; value: string } {
+  outbound: OutboundOptions = {},
+): { noun: "Number" | "Sip"; value: string; warnings: string[] } {
   const c = classifyRoute(route);
-  if (c && (c.kind === "tel" || c.kind === "e164")) return { noun: "Number", value: c.value };
-  return { noun: "Sip", value: uriWithHeaders(routeToSipUri(route, hosts), headers) };
+  const endpoint = outbound.endpoint?.trim() || null;
+  const secure = outbound.encryption === "TLS/SRTP";
+  const isNumber = c !== null && (c.kind === "tel" || c.kind === "e164");
+  if (c && isNumber && endpoint === null) {
+    const warnings = secure
+      ? [
+          `Twilio dials ${c.value} over the phone network (<Number>), where TLS/SRTP does not apply; set an outbound endpoint to send it as SIP`,
+        ]
+      : [];
+    return { noun: "Number", value: c.value, warnings };
+  }
+  const warnings: string[] = [];
+  let uri: string;
+  if (c && c.kind !== "sip" && endpoint !== null) uri = `sip:${c.value}@${endpoint}${isNumber ? ";user=phone" : ""}`;
+  else {
+    uri = routeToSipUri(route, hosts);
+    if (endpoint !== null)
+      warnings.push(
+        `Twilio's <Sip> has no outbound proxy: it dials ${route} directly, not through the outbound endpoint ${endpoint}`,
+      );
+  }
+  if (secure) uri = withParam(/^sips:/i.test(uri) ? uri : withTlsTransport(uri), ";secure=true");
+  return { noun: "Sip", value: uriWithHeaders(uri, headers), warnings };
+}
+
+/** The destination a handoff record names, as the call's agent setup has it. */
+function recordDestination(session: Session, name: string | null) {
+  if (name === null) return null;
+  const key = name.toLowerCase();
+  return session.agent.destinations.find((d) => d.name.toLowerCase() === key) ?? null;
 }
 
 export function turnTwiml(effects: readonly Effect[], session: Session, ctx: TwimlContext): TurnTwiml {
@@ -66,7 +110,12 @@ export function turnTwiml(effects: readonly Effect[], session: Session, ctx: Twi
         continue;
       }
       const headers = [{ name: REASON_HEADER, value: r.reason }, ...r.sip_headers];
-      const target = transferTarget(r.route, headers, ctx.hosts);
+      const dest = r.method === "invite" ? recordDestination(session, r.destination) : null;
+      const target = transferTarget(r.route, headers, ctx.hosts, {
+        endpoint: dest?.outboundEndpoint,
+        encryption: dest?.outboundEncryption,
+      });
+      warnings.push(...target.warnings);
       if (r.method === "refer" && ctx.sipOriginated && target.noun === "Sip") {
         response.refer({ action, method: "POST" }).sip(target.value);
         transfer = { verb: "Refer", target: target.value };

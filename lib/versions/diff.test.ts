@@ -11,7 +11,12 @@ function demo(): AgentDocument {
   return buildAgentDocument({
     agent: { name: "Acme", trunkHost: "trunk.acme.example", pbxHost: "pbx.acme.example", functionTimeoutMs: 2000 },
     variables: [{ name: "tier", sampleValue: "silver", description: "" }],
-    destinations: DESTINATIONS.map((d) => ({ ...d, description: "" })),
+    destinations: DESTINATIONS.map((d) => ({
+      ...d,
+      outboundEndpoint: null,
+      outboundEncryption: "UDP/RTP",
+      description: "",
+    })),
     functions: [{ ...DEMO_FUNCTION }],
     flows: [
       demoFlow({ destinations: DESTINATIONS, overrideFunctionName: DEMO_FUNCTION.name }),

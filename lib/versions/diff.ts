@@ -140,6 +140,8 @@ const DESTINATION_FIELDS = [
   "refer_header_placement",
   "ring_timeout_seconds",
   "attempts",
+  "outbound_endpoint",
+  "outbound_encryption",
   "is_default",
 ];
 const VARIABLE_FIELDS = ["name", "sample_value", "description"];

@@ -688,6 +688,47 @@ describe("handoff destinations", () => {
     expect(Object.keys(rules.json.error.fields).sort()).toEqual(["route", "sip_headers.0.name", "sip_headers.2.name"]);
   });
 
+  it("outbound_endpoint and outbound_encryption: INVITE only, validated, dropped when a PATCH leaves INVITE", async () => {
+    const bad = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Trunked",
+      method: "invite",
+      route: "+14155550123",
+      outbound_endpoint: "sip:edge.example",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields).toEqual({ outbound_endpoint: expect.stringMatching(/without "sip:"/) });
+    const badEncryption = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Trunked",
+      method: "invite",
+      route: "+14155550123",
+      outbound_encryption: "TLS",
+    });
+    expect(badEncryption.json.error.fields).toEqual({ outbound_encryption: "Choose UDP/RTP or TLS/SRTP" });
+    const onRefer = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Trunked",
+      route: "2001",
+      outbound_endpoint: "edge.example",
+    });
+    expect(onRefer.json.error.fields).toEqual({
+      outbound_endpoint: "Only a SIP INVITE is sent through an outbound endpoint; clear it",
+    });
+    const created = await send(handoffsRoute.POST, "POST", coll(), {
+      name: "Trunked",
+      method: "invite",
+      route: "+14155550123",
+      outbound_endpoint: " edge.example:5061 ",
+      outbound_encryption: "TLS/SRTP",
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ outbound_endpoint: "edge.example:5061", outbound_encryption: "TLS/SRTP" });
+    const id = created.json.id as string;
+    const toRefer = await send(handoffRoute.PATCH, "PATCH", `${coll()}/${id}`, { method: "refer" }, { handoffId: id });
+    expect(toRefer.status).toBe(200);
+    expect(toRefer.json).toMatchObject({ method: "refer", outbound_endpoint: null, outbound_encryption: "UDP/RTP" });
+    const plain = await send(handoffsRoute.POST, "POST", coll(), { name: "Plain", route: "2001" });
+    expect(plain.json).toMatchObject({ outbound_endpoint: null, outbound_encryption: "UDP/RTP" });
+  });
+
   it("answers a duplicate name (ignoring case) with 409, on create and on rename", async () => {
     await send(handoffsRoute.POST, "POST", coll(), { name: "Billing", route: "2002" });
     const dup = await send(handoffsRoute.POST, "POST", coll(), { name: "BILLING", route: "2003" });

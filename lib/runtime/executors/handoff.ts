@@ -39,6 +39,8 @@ function builtinSpec(node: FlowNodeOf<"handoff">, run: Run): HandoffSpec | NoHan
     functionName: null,
     ringTimeoutSeconds: dest.ringTimeoutSeconds,
     attempts: dest.attempts,
+    outboundEndpoint: dest.outboundEndpoint,
+    outboundEncryption: dest.outboundEncryption,
     topicName: null,
   };
 }

@@ -14,7 +14,8 @@ import {
   partyAddress,
   type Dialog,
 } from "../dialog";
-import { cseqOf, headerValue, type SipHeaderField, type SipRequest } from "../message";
+import { cseqOf, headerValue, headerValues, type SipHeaderField, type SipRequest } from "../message";
+import type { OutboundLeg } from "../outbound";
 import { SDP_CONTENT_TYPE, sdp } from "../sdp";
 import { outcomeOfStatus, reasonPhrase, responseOf, type DestinationResponse } from "../../handoffs/outcomes";
 import type { HandoffTraceInput, LadderAttempt, TraceBehaviour } from "../types";
@@ -27,8 +28,10 @@ export interface LadderContext {
   dialog: Dialog;
   /** Resolved custom headers followed by X-Handoff-Reason. */
   handoffHeaders: SipHeaderField[];
-  /** The route as a SIP URI (null for BYE). */
+  /** The route as a SIP URI (null for BYE); for an INVITE, through its outbound endpoint. */
   destinationUri: string | null;
+  /** How the agent's own INVITE travels: Route to the endpoint, TLS, SRTP (null for BYE). */
+  outbound: OutboundLeg | null;
   callerUser: string;
   agentName: string;
   /** The pre-handoff utterance, already substituted and cleaned ("" when none). */
@@ -146,33 +149,44 @@ export function inviteDestination(
   const { tb } = ctx;
   const ids = tb.ids;
   const uri = ctx.destinationUri!;
-  // A sips: route must be reached over TLS end to end (RFC 3261 §26.2.2).
-  const secure = uri.startsWith("sips:");
-  const port = secure ? SIPS_PORT : SIP_PORT;
+  const leg = ctx.outbound;
+  // A sips: Request-URI or Route must be reached over TLS end to end (RFC 3261 §26.2.2), and a
+  // request sent to one has a sips: Contact (§8.1.1.8); TLS/SRTP sends even a sip: URI over TLS.
+  const sips = uri.startsWith("sips:") || (leg?.route ?? "").startsWith("<sips:");
+  const tls = sips || leg?.tls === true;
+  const srtp = leg?.srtp === true;
+  const port = tls ? SIPS_PORT : SIP_PORT;
   const agentHost = AGENT_IP + ":" + port;
   const destHost = DESTINATION_IP + ":" + port;
+  const contactOf = (user: string, host: string) =>
+    sips ? "<sips:" + user + host + ">" : "<sip:" + user + host + ";transport=tls>";
   const invite: SipRequest = buildRequest({
     method: "INVITE",
     uri,
     sentBy: agentHost,
-    transport: secure ? "TLS" : "UDP",
+    transport: tls ? "TLS" : "UDP",
     branch: ids.branch(),
-    route: [],
+    route: leg?.route ? [leg.route] : [],
     // A B2BUA keeps the caller's number so the destination sees who is calling.
     from: partyAddress(ctx.callerUser, AGENT_IP) + ";tag=" + ids.tag(),
     to: "<" + uri + ">",
     callId: ids.callId(AGENT_IP),
     cseq: 1,
-    contact: secure ? "<sips:" + userAt(ctx.dialog.uas.target) + agentHost + ">" : "<" + ctx.dialog.uas.target + ">",
+    contact: tls ? contactOf(userAt(ctx.dialog.uas.target), agentHost) : "<" + ctx.dialog.uas.target + ">",
     extra: [{ name: "Allow", value: ALLOW }, ...extra],
-    body: { type: SDP_CONTENT_TYPE, content: sdp(ids, AGENT_IP, ctx.agentName, 2 * ids.int(25000, 29999), false) },
+    body: {
+      type: SDP_CONTENT_TYPE,
+      content: sdp(ids, AGENT_IP, ctx.agentName, 2 * ids.int(25000, 29999), false, srtp),
+    },
   });
   tb.sip("agent", "destination", invite, "INVITE", 5);
   const sentAt = tb.now;
   tb.sip("destination", "agent", buildResponse(invite, 100, "Trying"), "100 Trying", 1);
   const destTag = ids.tag();
   const user = userOf(uri);
-  const destContact = "<" + (secure ? "sips:" : "sip:") + (user === "" ? "" : user + "@") + destHost + ">";
+  const destContact = tls
+    ? contactOf(user === "" ? "" : user + "@", destHost)
+    : "<sip:" + (user === "" ? "" : user + "@") + destHost + ">";
   const rings = ringing || response.kind === "ring_timeout";
   if (rings)
     tb.sip(
@@ -189,6 +203,8 @@ export function inviteDestination(
       uri: invite.uri,
       headers: [
         { name: "Via", value: headerValue(invite, "Via")! },
+        // RFC 3261 §9.1: a CANCEL carries the INVITE's Route header fields.
+        ...headerValues(invite, "Route").map((value) => ({ name: "Route", value })),
         { name: "Max-Forwards", value: "70" },
         { name: "From", value: headerValue(invite, "From")! },
         { name: "To", value: headerValue(invite, "To")! },
@@ -218,7 +234,7 @@ export function inviteDestination(
     toTag: destTag,
     contact: destContact,
     extra: [{ name: "Allow", value: ALLOW }],
-    body: { type: SDP_CONTENT_TYPE, content: sdp(ids, DESTINATION_IP, "-", 2 * ids.int(5000, 9999), true) },
+    body: { type: SDP_CONTENT_TYPE, content: sdp(ids, DESTINATION_IP, "-", 2 * ids.int(5000, 9999), true, srtp) },
   });
   tb.sip("destination", "agent", ok, "200 OK", rings ? 3500 : 2500);
   const dialog = establishDialog(invite, ok, "agent", "destination", destHost, ids.int(1, 9000));

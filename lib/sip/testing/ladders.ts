@@ -58,6 +58,11 @@ export interface HeaderExpectation {
   handoffNames: string[];
   method: "refer" | "invite" | "bye";
   placement: "request" | "refer-to-uri" | "both";
+  /**
+   * The Request-URI of an agent INVITE sent through an outbound endpoint: that INVITE, its CANCEL
+   * and the ACK of its failure (same Request-URI) carry one Route header.
+   */
+  routedUri?: string;
 }
 
 /** The header names a message of the given type must carry, and no others. */
@@ -70,6 +75,8 @@ export function expectedHeaderNames(step: Step & { model: SipMessage }, e: Heade
   const names: string[] = [];
   if (m.kind === "request") {
     names.push(...BASE_REQUEST);
+    if (e.routedUri !== undefined && step.from === "agent" && step.to === "destination" && m.uri === e.routedUri)
+      names.push("Route");
     switch (m.method) {
       case "INVITE":
         names.push("Contact", "Allow", "Content-Type");
