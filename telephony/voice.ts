@@ -18,7 +18,8 @@ import type { TraceBehaviour } from "../lib/sip";
 import { step, startCall, type AgentSetup, type CallEvent, type Effect, type Session } from "../lib/runtime";
 import { advance, conversationFromSession, toOutcome, toRunRequest } from "../lib/simulation";
 import type { RunRequest, RunResult } from "../lib/functions/types";
-import { hangupTwiml, isSipOriginated, notConfiguredTwiml, turnTwiml } from "../lib/telephony/twiml";
+import { parseTried, transferLimits, type TwilioAttempt } from "../lib/telephony/transfer-attempts";
+import { hangupTwiml, isSipOriginated, notConfiguredTwiml, retryTwiml, turnTwiml } from "../lib/telephony/twiml";
 import { storedCredentials } from "./connection";
 
 /**
@@ -103,7 +104,8 @@ export async function handleVoice(hook: VoiceHook, req: VoiceRequest, host: Voic
     return text(403, "X-Twilio-Signature is missing or does not match this request");
   }
   const ctx = { publicBaseUrl: creds.publicBaseUrl, host };
-  const conversationId = new URL(req.pathAndQuery, "http://x").searchParams.get("conversation");
+  const query = new URL(req.pathAndQuery, "http://x").searchParams;
+  const conversationId = query.get("conversation");
   switch (hook) {
     case "call":
       return startLiveCall(req.params, ctx);
@@ -111,7 +113,9 @@ export async function handleVoice(hook: VoiceHook, req: VoiceRequest, host: Voic
     case "transfer": {
       const call = conversationId ? getTwilioCall(host.db, conversationId) : null;
       if (!call) return xml(hangupTwiml("Sorry, this call cannot be continued."));
-      return hook === "gather" ? gathered(call, req.params, ctx) : transferred(call, req.params, ctx);
+      return hook === "gather"
+        ? gathered(call, req.params, ctx)
+        : transferred(call, req.params, parseTried(query.get("tried")), ctx);
     }
     case "status": {
       const call =
@@ -147,13 +151,17 @@ async function runTurn(
   return { ...r, events };
 }
 
-function reply(effects: readonly Effect[], session: Session, from: string, ctx: Ctx) {
-  const t = turnTwiml(effects, session, {
+function twimlContext(session: Session, from: string, ctx: Ctx) {
+  return {
     publicBaseUrl: ctx.publicBaseUrl,
     conversationId: session.conversationId,
     sipOriginated: isSipOriginated(from),
     hosts: session.agent.hosts,
-  });
+  };
+}
+
+function reply(effects: readonly Effect[], session: Session, from: string, ctx: Ctx) {
+  const t = turnTwiml(effects, session, twimlContext(session, from, ctx));
   for (const w of t.warnings) session.logs.push({ level: "warning", message: w, at: session.clock, source: "twilio" });
   return t;
 }
@@ -301,33 +309,55 @@ function behaviourOf(outcome: TransferOutcome, sipStatus: number | null): TraceB
 }
 
 /**
- * The Dial/Refer action: the transfer's outcome is recorded. A completed transfer ends the call;
- * a failed one replays the turn that made it with the destination refusing, so the flow takes
- * its failure path exactly as the simulator's busy variant does, with the functions' recorded
+ * The Dial/Refer action: the attempt's outcome is recorded. A failed attempt with attempts left asks
+ * Twilio to try again (the same transfer; the attempts so far ride in the action URL). When the
+ * transfer is over, the turn that made it is replayed with the destination behaving as Twilio
+ * reported, attempt by attempt, so the handoff record lists every attempt and a failure takes the
+ * flow's failure path exactly as the simulator's busy variant does, with the functions' recorded
  * results (nothing runs twice).
  */
-async function transferred(call: StoredCall, params: Record<string, string>, ctx: Ctx): Promise<VoiceReply> {
+async function transferred(
+  call: StoredCall,
+  params: Record<string, string>,
+  tried: readonly TwilioAttempt[],
+  ctx: Ctx,
+): Promise<VoiceReply> {
   const l = loaded(call, ctx);
   if (!l) return xml(hangupTwiml());
   const { outcome, sipStatus, status } = transferOutcomeOf(params);
+  const attempts = [...tried, { outcome, sipStatus }];
+  const record = l.session.handoff;
+  const limits = record ? transferLimits(l.session.agent.destinations, record) : { attempts: 1 };
   const note = `Transfer ${outcome}${status ? ` (Twilio ${status}${sipStatus ? `, SIP ${sipStatus}` : ""})` : ""}`;
-  if (outcome === "completed") {
-    const s = { ...l.session, logs: [...l.session.logs], metrics: [...l.session.metrics] };
-    s.logs.push({
-      level: "info",
-      message: note,
-      at: s.clock,
+  const logged = (s: Session, message: string, level: "info" | "warning"): Session => {
+    const next = { ...s, logs: [...s.logs], metrics: [...s.metrics] };
+    next.logs.push({
+      level,
+      message,
+      at: next.clock,
       source: "twilio",
-      fields: { transfer_outcome: outcome, sip_status: sipStatus },
+      fields: { transfer_outcome: outcome, sip_status: sipStatus, attempt: attempts.length },
     });
+    return next;
+  };
+
+  if (outcome !== "completed" && record && attempts.length < limits.attempts) {
+    const s = logged(l.session, `${note}: attempt ${attempts.length} of ${limits.attempts}; trying again`, "warning");
+    const twiml = retryTwiml(record, s, twimlContext(s, call.fromNumber, ctx), attempts);
+    if (!save(ctx, call, s, l.sipHeaders, l.turnStart, call.turnEvents as CallEvent[])) return CONFLICT;
+    return xml(twiml.xml);
+  }
+  if (outcome === "completed" && tried.length === 0) {
+    const s = logged(l.session, note, "info");
     s.metrics.push({ name: "transfer_outcome", value: outcome, at: s.clock });
     if (!save(ctx, call, s, l.sipHeaders, l.turnStart, call.turnEvents as CallEvent[])) return CONFLICT;
     return xml(hangupTwiml());
   }
-  // Replay the turn with the destination refusing.
-  // Twilio made one attempt; the replay's destination behaves as Twilio reported (every attempt).
-  const refusing = { "*": behaviourOf(outcome, sipStatus) };
-  let s: Session = { ...l.turnStart, call: { ...l.turnStart.call, behaviours: refusing } };
+  // Replay the turn with the destination behaving as Twilio reported, attempt by attempt.
+  const behaving: TraceBehaviour[] = attempts.map((a) =>
+    a.outcome === "completed" ? "answers" : behaviourOf(a.outcome, a.sipStatus),
+  );
+  let s: Session = { ...l.turnStart, call: { ...l.turnStart.call, behaviours: { "*": behaving } } };
   const effects: Effect[] = [];
   for (const event of call.turnEvents as CallEvent[]) {
     const r = step(s, event);
@@ -335,15 +365,18 @@ async function transferred(call: StoredCall, params: Record<string, string>, ctx
     effects.push(...r.effects);
   }
   const { behaviours: _replayed, ...liveCall } = s.call;
-  s = { ...s, call: liveCall, logs: [...s.logs], metrics: [...s.metrics] };
-  s.logs.push({
-    level: "warning",
-    message: note,
-    at: s.clock,
-    source: "twilio",
-    fields: { transfer_outcome: outcome, sip_status: sipStatus },
-  });
+  // What Twilio's side noted during the turn (earlier attempts, a REFER sent as Dial) is not replayed.
+  const twilioNotes = l.session.logs.slice(l.turnStart.logs.length).filter((x) => x.source === "twilio");
+  s = logged(
+    { ...s, call: liveCall, logs: [...s.logs, ...twilioNotes] },
+    note,
+    outcome === "completed" ? "info" : "warning",
+  );
   s.metrics.push({ name: "transfer_outcome", value: outcome, at: s.clock });
+  if (outcome === "completed") {
+    if (!save(ctx, call, s, l.sipHeaders, s, [])) return CONFLICT;
+    return xml(hangupTwiml());
+  }
   // Only what the failure path adds is new for the caller: what was said before the transfer was heard.
   const heard = effects.findIndex((e) => e.type === "handoff");
   const twiml = reply(effects.slice(heard + 1), s, call.fromNumber, ctx);

@@ -305,3 +305,113 @@ describe("Python on the server", () => {
     );
   }, 120_000);
 });
+
+describe("a destination's ring timeout and attempts on a live call", () => {
+  beforeAll(async () => {
+    const db = getDb();
+    db.$client
+      .prepare("UPDATE variables SET sample_value = 'silver' WHERE agent_id = ? AND name = 'tier'")
+      .run(agentId);
+    const { findDestinationByName, updateDestination } = await import("@/db/repositories/handoffs");
+    const billing = findDestinationByName(db, agentId, "Billing Support")!;
+    const {
+      id: _id,
+      agentId: _agent,
+      isDefault: _default,
+      ...input
+    } = billing as typeof billing & {
+      agentId?: string;
+    };
+    expect(
+      updateDestination(db, agentId, billing.id, { ...input, attempts: 2, ringTimeoutSeconds: 20 } as never),
+    ).toMatchObject({ ok: true });
+    const v3 = publishDraft(db, agentId, { note: "retries", author: "test" });
+    expect(v3).toMatchObject({ ok: true });
+    promoteVersion(db, agentId, (v3 as { version: { number: number } }).version.number);
+  });
+
+  async function toBilling(callSid: string) {
+    const start = twiml(await post("call", "/voice/call", callParams(callSid)));
+    const gatherPath = pathOf(start.children[0]!.attrs.action!);
+    const billing = twiml(await post("gather", gatherPath, { ...callParams(callSid), SpeechResult: "billing" }));
+    expect(verbs(billing)).toBe("Say, Dial(Sip)");
+    const conversationId = new URLSearchParams(gatherPath.split("?")[1]).get("conversation")!;
+    return { dial: billing.children[1]!, conversationId };
+  }
+
+  it("rings for the ring timeout; busy twice: a second <Dial>, then the failure path; both attempts are stored", async () => {
+    const callSid = "CA" + "7".repeat(32);
+    const { dial, conversationId } = await toBilling(callSid);
+    expect(dial.attrs.timeout).toBe("20");
+    const busy = {
+      ...callParams(callSid),
+      CallStatus: "in-progress",
+      DialCallStatus: "busy",
+      DialSipResponseCode: "486",
+    };
+
+    const again = twiml(await post("transfer", pathOf(dial.attrs.action!), busy));
+    expect(verbs(again)).toBe("Dial(Sip)");
+    const redial = again.children[0]!;
+    expect(redial.attrs.timeout).toBe("20");
+    expect(redial.children[0]!.text).toBe(dial.children[0]!.text);
+    expect(new URL(redial.attrs.action!).searchParams.get("tried")).toBe("busy:486");
+
+    const failed = twiml(await post("transfer", pathOf(redial.attrs.action!), busy));
+    expect(verbs(failed)).toBe("Gather(Say, Say)");
+    expect(failed.children[0]!.children[0]!.text).toBe("I couldn't connect you right now.");
+
+    await post("status", "/voice/status", { ...callParams(callSid), CallStatus: "completed" });
+    const stored = getConversation(getDb(), conversationId)!;
+    expect(stored.handoff).toMatchObject({ destination: "Billing Support", outcome: "busy", sip_status: 486 });
+    expect(stored.handoff!.attempts.map((a) => [a.outcome, a.sip_status])).toEqual([
+      ["busy", 486],
+      ["busy", 486],
+    ]);
+    expect(stored.logs).toContainEqual(
+      expect.objectContaining({ message: "Transfer busy (Twilio busy, SIP 486): attempt 1 of 2; trying again" }),
+    );
+  });
+
+  it("busy, then answered: the call is handed off and the record keeps both attempts", async () => {
+    const callSid = "CA" + "8".repeat(32);
+    const { dial, conversationId } = await toBilling(callSid);
+    const redial = twiml(
+      await post("transfer", pathOf(dial.attrs.action!), {
+        ...callParams(callSid),
+        DialCallStatus: "no-answer",
+      }),
+    ).children[0]!;
+    expect(new URL(redial.attrs.action!).searchParams.get("tried")).toBe("no_answer:");
+    const done = twiml(
+      await post("transfer", pathOf(redial.attrs.action!), {
+        ...callParams(callSid),
+        DialCallStatus: "completed",
+        DialCallDuration: "12",
+      }),
+    );
+    expect(verbs(done)).toBe("Hangup");
+    await post("status", "/voice/status", { ...callParams(callSid), CallStatus: "completed" });
+    const stored = getConversation(getDb(), conversationId)!;
+    expect(stored).toMatchObject({
+      outcome: "handoff",
+      handoff: { destination: "Billing Support", outcome: "completed" },
+    });
+    expect(stored.handoff!.attempts.map((a) => a.outcome)).toEqual(["no_answer", "completed"]);
+  });
+
+  it("a forged `tried` in the URL fails the signature check", async () => {
+    const callSid = "CA" + "9".repeat(32);
+    const { dial } = await toBilling(callSid);
+    const path = pathOf(dial.attrs.action!);
+    const r = await post(
+      "transfer",
+      `${path}&tried=busy:486`,
+      { ...callParams(callSid), DialCallStatus: "busy" },
+      {
+        signedPath: path,
+      },
+    );
+    expect(r.status).toBe(403);
+  });
+});

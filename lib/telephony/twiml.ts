@@ -3,7 +3,9 @@ import { REASON_HEADER, uriWithHeaders } from "../sip";
 import { withTlsTransport, type OutboundOptions } from "../sip/outbound";
 import { classifyRoute, routeToSipUri, type RouteHosts } from "../sip/route";
 import type { Effect, Session } from "../runtime";
+import type { HandoffRecord } from "../handoffs/record";
 import { callUrl, VOICE_PATHS } from "./account";
+import { formatTried, transferLimits, type TwilioAttempt } from "./transfer-attempts";
 
 /**
  * One webhook turn's runtime effects as TwiML (docs/design.md §14), through the SDK's
@@ -95,8 +97,6 @@ export function turnTwiml(effects: readonly Effect[], session: Session, ctx: Twi
     for (const text of pendingSays) response.say(text);
     pendingSays = [];
   };
-  const action = callUrl(ctx.publicBaseUrl, VOICE_PATHS.transfer, ctx.conversationId);
-
   for (const e of effects) {
     if (e.type === "say") pendingSays.push(e.text);
     else if (e.type === "handoff") {
@@ -109,28 +109,9 @@ export function turnTwiml(effects: readonly Effect[], session: Session, ctx: Twi
         hungUp = true;
         continue;
       }
-      const headers = [{ name: REASON_HEADER, value: r.reason }, ...r.sip_headers];
-      const dest = r.method === "invite" ? recordDestination(session, r.destination) : null;
-      const target = transferTarget(r.route, headers, ctx.hosts, {
-        endpoint: dest?.outboundEndpoint,
-        encryption: dest?.outboundEncryption,
-      });
-      warnings.push(...target.warnings);
-      if (r.method === "refer" && ctx.sipOriginated && target.noun === "Sip") {
-        response.refer({ action, method: "POST" }).sip(target.value);
-        transfer = { verb: "Refer", target: target.value };
-      } else {
-        if (r.method === "refer")
-          warnings.push(
-            ctx.sipOriginated
-              ? `Twilio cannot REFER to ${r.route} (not a SIP URI); the call is transferred with <Dial>`
-              : "Twilio can REFER only a call that arrived over SIP; the call is transferred with <Dial>",
-          );
-        const dial = response.dial({ action, method: "POST" });
-        if (target.noun === "Number") dial.number(target.value);
-        else dial.sip(target.value);
-        transfer = { verb: "Dial", target: target.value };
-      }
+      const added = addTransfer(response, { ...r, route: r.route }, session, ctx, []);
+      warnings.push(...added.warnings);
+      transfer = added.transfer;
     } else if (e.type === "hang_up") {
       if (transfer || hungUp) continue;
       flushSays();
@@ -151,6 +132,70 @@ export function turnTwiml(effects: readonly Effect[], session: Session, ctx: Twi
   }
   flushSays();
   return { xml: response.toString(), warnings, transfer };
+}
+
+type TransferRecord = Pick<HandoffRecord, "source" | "method" | "route" | "reason" | "sip_headers"> & {
+  destination: string | null;
+};
+
+/**
+ * The <Dial> or <Refer> of a handoff. A Dial rings for the destination's ring timeout; its action
+ * URL carries the attempts already made (`tried`), so the transfer webhook knows whether to ask again.
+ * Twilio's <Refer> has no ring timeout: the SIP peer that takes the REFER decides how long to ring.
+ */
+function addTransfer(
+  response: VoiceResponse,
+  r: TransferRecord & { route: string },
+  session: Session,
+  ctx: TwimlContext,
+  tried: readonly TwilioAttempt[],
+): { transfer: NonNullable<TurnTwiml["transfer"]>; warnings: string[] } {
+  const warnings: string[] = [];
+  const action = transferUrl(ctx.publicBaseUrl, ctx.conversationId, tried);
+  const headers = [{ name: REASON_HEADER, value: r.reason }, ...r.sip_headers];
+  const dest = r.method === "invite" ? recordDestination(session, r.destination) : null;
+  const target = transferTarget(r.route, headers, ctx.hosts, {
+    endpoint: dest?.outboundEndpoint,
+    encryption: dest?.outboundEncryption,
+  });
+  warnings.push(...target.warnings);
+  if (r.method === "refer" && ctx.sipOriginated && target.noun === "Sip") {
+    response.refer({ action, method: "POST" }).sip(target.value);
+    return { transfer: { verb: "Refer", target: target.value }, warnings };
+  }
+  if (r.method === "refer")
+    warnings.push(
+      ctx.sipOriginated
+        ? `Twilio cannot REFER to ${r.route} (not a SIP URI); the call is transferred with <Dial>`
+        : "Twilio can REFER only a call that arrived over SIP; the call is transferred with <Dial>",
+    );
+  const { ringTimeoutSeconds } = transferLimits(session.agent.destinations, r);
+  const dial = response.dial({ action, method: "POST", timeout: ringTimeoutSeconds });
+  if (target.noun === "Number") dial.number(target.value);
+  else dial.sip(target.value);
+  return { transfer: { verb: "Dial", target: target.value }, warnings };
+}
+
+/** The transfer webhook URL: the conversation, and the failed attempts so far when there are any. */
+export function transferUrl(publicBaseUrl: string, conversationId: string, tried: readonly TwilioAttempt[]): string {
+  const url = callUrl(publicBaseUrl, VOICE_PATHS.transfer, conversationId);
+  return tried.length ? `${url}&tried=${encodeURIComponent(formatTried(tried))}` : url;
+}
+
+/** The next attempt of a transfer Twilio reported as failed: the same <Dial>/<Refer>, nothing said again. */
+export function retryTwiml(
+  record: TransferRecord,
+  session: Session,
+  ctx: TwimlContext,
+  tried: readonly TwilioAttempt[],
+): TurnTwiml {
+  const response = new VoiceResponse();
+  if (record.method === "bye" || record.route === null) {
+    response.hangup();
+    return { xml: response.toString(), warnings: [], transfer: null };
+  }
+  const added = addTransfer(response, { ...record, route: record.route }, session, ctx, tried);
+  return { xml: response.toString(), ...added };
 }
 
 /** The TwiML for a number no agent answers on. */
