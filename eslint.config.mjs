@@ -102,6 +102,7 @@ const FEATURE_IMPORTS = {
   handoffs: ["sip"], // the routing preview's ladder (TraceViewer)
   topics: ["handoffs"], // HandoffTargetFields: a topic's builtin handoff is edited like the flow node's
   review: ["sip"], // a stored call's SIP trace (TraceViewer)
+  scenarios: ["sip"], // a scenario run's SIP trace (TraceViewer)
 };
 const FEATURES = readdirSync(new URL("./components", import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())

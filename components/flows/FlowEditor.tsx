@@ -27,6 +27,7 @@ import { SidePanelProvider, type SidePanel } from "./panels/side-panel";
 import { PanelSplitter, usePanelWidth } from "./panels/PanelSplitter";
 import type { EditorSimulation } from "./simulate/EditorSimulator";
 import { SimulationHighlight, type CallProgress } from "./simulate/SimulationHighlight";
+import { CoverageHighlight } from "./simulate/CoverageHighlight";
 
 export interface FlowEditorProps {
   agentId: string;
@@ -37,6 +38,8 @@ export interface FlowEditorProps {
   simulation?: EditorSimulation;
   /** Function name → id, for editing functions beside the canvas. */
   functionIds?: Readonly<Record<string, string>>;
+  /** Paths of the scenarios' last runs of this flow (node ids), for the toolbar's Coverage toggle. */
+  coveragePaths?: readonly (readonly string[])[];
 }
 
 // Loaded when first opened: the simulator (SIP engine, runtime) and Monaco are not needed to draw the canvas.
@@ -57,7 +60,10 @@ export function FlowEditor({
   variableOptions,
   simulation,
   functionIds = {},
+  coveragePaths,
 }: FlowEditorProps) {
+  // View-only: which nodes no scenario reaches; never part of the flow or its history.
+  const [showCoverage, setShowCoverage] = useState(false);
   const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions, deferLint: true }));
   // Lint once the canvas has painted: problems show a moment later instead of delaying the first render.
   useEffect(() => {
@@ -117,7 +123,13 @@ export function FlowEditor({
                 aria-busy={checking}
                 inert={checking}
               >
-                <EditorToolbar />
+                <EditorToolbar
+                  coverage={
+                    coveragePaths
+                      ? { on: showCoverage, toggle: () => setShowCoverage((v) => !v), paths: coveragePaths }
+                      : undefined
+                  }
+                />
                 <StaleBanner />
                 <div className="flex min-h-0 flex-1">
                   {!readOnly && <NodePalette />}
@@ -180,6 +192,7 @@ export function FlowEditor({
                     </aside>
                   </div>
                   <SimulationHighlight progress={progress} />
+                  {coveragePaths && showCoverage && <CoverageHighlight paths={coveragePaths} />}
                 </div>
               </div>
             </CanvasViewProvider>

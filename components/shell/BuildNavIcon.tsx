@@ -14,6 +14,8 @@ const PATHS: Record<string, string> = {
     "M13.5 6.5C13 5.3 11.7 4.5 10 4.5c-2 0-3.5 1-3.5 2.7 0 3.6 7 1.9 7 5.6 0 1.7-1.5 2.7-3.5 2.7-1.8 0-3.1-.8-3.6-2M10 2.5v15",
   // An open book: knowledge topics.
   knowledge: "M10 5.5C8.5 4.3 6 4 3 4.5v10c3-.5 5.5-.2 7 1 1.5-1.2 4-1.5 7-1v-10c-3-.5-5.5-.2-7 1zM10 5.5v10",
+  // A checklist: scenarios (regression tests).
+  scenarios: "M3 5l1.5 1.5L7 4M3 10l1.5 1.5L7 9M3 15l1.5 1.5L7 14M9.5 5.5H17M9.5 10.5H17M9.5 15.5H17",
   // Code brackets.
   functions: "M7 5l-4 5 4 5M13 5l4 5-4 5",
   // A speech bubble.

@@ -15,6 +15,11 @@ export const BUILD_SECTIONS = [
     description: "Topics callers may ask about at any question, answered or handed off",
   },
   {
+    segment: "scenarios",
+    label: "Scenarios",
+    description: "Saved calls with expectations: run them after each change (regression tests)",
+  },
+  {
     segment: "conversations",
     label: "Conversation Review",
     description: "Stored calls: transcripts, handoffs, metrics, SIP traces and logs",

@@ -15,6 +15,7 @@ import { SimulatorContext, useSimulator } from "./context";
 import { DtmfKeypad } from "./DtmfKeypad";
 import { createSimulatorStore, type CallDetails } from "./store";
 import { Transcript } from "./Transcript";
+import { SaveAsScenario } from "./SaveAsScenario";
 import { TwimlView } from "./TwimlView";
 
 export interface SimulatorProps {
@@ -32,6 +33,8 @@ export interface SimulatorProps {
   onProgress?: (progress: { currentNodeId: string | null; path: readonly string[] }) => void;
   /** The connected Twilio public base URL, for the TwiML view's action URLs. */
   publicBaseUrl?: string;
+  /** The flow's name, for Save as scenario (absent: the running flow's own name). */
+  flowName?: string;
 }
 
 export const CALL_IN_PROGRESS = "A call is in progress; leaving ends it without storing it. Leave anyway?";
@@ -52,6 +55,7 @@ export function SimulatorPanel({
   timeoutMs,
   onProgress,
   publicBaseUrl,
+  flowName,
 }: SimulatorProps) {
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
@@ -92,6 +96,7 @@ export function SimulatorPanel({
   }, []);
   const session = useStore(store, (s) => s.session);
   const running = useStore(store, (s) => s.phase === "running");
+  const ended = useStore(store, (s) => (s.phase === "ended" ? s.session : null));
   // Leaving or reloading mid-call would drop the call unstored: ask first.
   useUnsavedChangesGuard(running, CALL_IN_PROGRESS);
   useEffect(() => {
@@ -117,6 +122,15 @@ export function SimulatorPanel({
                 {saved.id}
               </Link>
             </span>
+          )}
+          {ended && (
+            <SaveAsScenario
+              key={ended.conversationId}
+              agentId={agentId}
+              session={ended}
+              flowName={flowName ?? ended.agent.flow.name}
+              version={version}
+            />
           )}
           {saved?.error && (
             <span role="alert" className="text-xs text-red-700">

@@ -41,3 +41,14 @@ export function flowCoverage(
 export function coverageLine(c: Pick<Coverage, "nodes" | "branches">): string {
   return `${c.nodes.covered} of ${c.nodes.total} nodes, ${c.branches.covered} of ${c.branches.total} branches covered`;
 }
+
+/** The paths of results that ran `flow` of the draft (coverage is shown for the draft's flows). */
+export function coveragePaths(
+  results: Iterable<{ flow: string | null; version: number | null; call: { path?: string[] } | null }>,
+  flow: string,
+): string[][] {
+  const out: string[][] = [];
+  for (const r of results)
+    if (r.call && r.version === null && r.flow?.toLowerCase() === flow.toLowerCase()) out.push(r.call.path ?? []);
+  return out;
+}

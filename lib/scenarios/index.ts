@@ -5,6 +5,7 @@ export * from "./runner";
 export * from "./coverage";
 export * from "./from-session";
 export * from "./junit";
-export { DEMO_SCENARIOS } from "./demo";
+export { DEMO_SCENARIOS, demoAgentDocument } from "./demo";
 export type * from "./types";
 export * from "./format";
+export type * from "./action-results";

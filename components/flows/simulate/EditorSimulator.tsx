@@ -6,7 +6,7 @@ import type { CallDetails } from "@/components/simulator/store";
 import type { AgentSetup } from "@/lib/runtime";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { toDocument } from "@/components/flows/store/document";
-import { useEditorStoreApi } from "@/components/flows/store/context";
+import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 import type { CallProgress } from "./SimulationHighlight";
 
 export interface EditorSimulation {
@@ -25,6 +25,7 @@ export function EditorSimulator({
 }) {
   const { agentId, flowId } = useEditorMeta();
   const store = useEditorStoreApi();
+  const flowName = useEditorStore((s) => s.name);
   const getAgent = useCallback((): AgentSetup => {
     const s = store.getState();
     const code = new Map(s.lintContext.functions.map((f) => [f.name, f.code]));
@@ -44,6 +45,7 @@ export function EditorSimulator({
         defaults={simulation.defaults}
         timeoutMs={simulation.timeoutMs}
         onProgress={onProgress}
+        flowName={flowName}
       />
     </div>
   );

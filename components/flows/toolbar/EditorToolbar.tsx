@@ -10,8 +10,37 @@ import { useFitFlow } from "@/components/flows/canvas/canvas-view";
 import { HelpPopover } from "./HelpPopover";
 import { ImportExport } from "./ImportExport";
 import { SaveStatusBadge } from "./SaveStatusBadge";
+import { useCoverage } from "@/components/flows/simulate/CoverageHighlight";
+import { coverageLine } from "@/lib/scenarios/coverage";
 
-export function EditorToolbar() {
+/** The Coverage toggle's state (the editor owns it) and the scenario paths it shows. */
+export interface CoverageToggle {
+  on: boolean;
+  toggle: () => void;
+  paths: readonly (readonly string[])[];
+}
+
+function CoverageButton({ coverage }: { coverage: CoverageToggle }) {
+  const c = useCoverage(coverage.paths);
+  return (
+    <>
+      {coverage.on && (
+        <span className="text-xs text-slate-600" data-testid="coverage-line">
+          {coverageLine(c)}
+        </span>
+      )}
+      <Button
+        aria-pressed={coverage.on}
+        onClick={coverage.toggle}
+        title="Mark the nodes and branches no scenario reaches (the scenarios' last runs against the draft)"
+      >
+        Coverage
+      </Button>
+    </>
+  );
+}
+
+export function EditorToolbar({ coverage }: { coverage?: CoverageToggle } = {}) {
   const { agentId, readOnly } = useEditorMeta();
   const store = useEditorStoreApi();
   const name = useEditorStore((s) => s.name);
@@ -77,6 +106,7 @@ export function EditorToolbar() {
             </Button>
           </>
         )}
+        {coverage && <CoverageButton coverage={coverage} />}
         <Button onClick={fitFlow}>Fit view</Button>
         <ImportExport />
         <HelpPopover />
