@@ -49,11 +49,19 @@ function change(action: string, targetName: string, summary: string): AuditChang
 }
 
 /** The stored token, decrypted, for the server's own calls to Twilio and its signature checks. */
+// The last token opened, by its sealed form and key: a reconnect seals with a new IV, so a changed
+// token or key never reads a stale value.
+let opened: { sealed: string; key: Buffer; token: string } | null = null;
+
 export function storedCredentials(db: Db, databaseFile: string): (TwilioConnection & TwilioCredentials) | null {
   const creds = getTwilioCredentials(db);
   if (!creds) return null;
   const { sealedToken, ...connection } = creds;
-  return { ...connection, authToken: unseal(sealedToken, telephonyKey(databaseFile)) };
+  const key = telephonyKey(databaseFile);
+  if (!opened || opened.sealed !== sealedToken || !opened.key.equals(key)) {
+    opened = { sealed: sealedToken, key, token: unseal(sealedToken, key) };
+  }
+  return { ...connection, authToken: opened.token };
 }
 
 export async function connectTwilio(
