@@ -1,5 +1,5 @@
 /**
- * npm run bench:scenarios — scenarios per second in Node (docs/design.md §12).
+ * npm run bench:scenarios — scenarios per second in Node (docs/design.md §15).
  *
  * 1. The demo agent's scenarios: those without Python, and the Python one on a warm worker thread.
  * 2. 200 generated scenarios over a generated 1,000-node flow (no Python). Scenario i says "yes"

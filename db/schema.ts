@@ -150,7 +150,7 @@ export const knowledgeTopics = sqliteTable(
   ],
 );
 
-/** Regression scenarios (docs/design.md §12): the scenario as JSON (lib/scenarios/schema.ts), its name beside it. */
+/** Regression scenarios (docs/design.md §15): the scenario as JSON (lib/scenarios/schema.ts), its name beside it. */
 export const scenarios = sqliteTable(
   "scenarios",
   {

@@ -15,7 +15,7 @@ import { ScenarioResultView, STATUS_LABEL, STATUS_TONE } from "./ScenarioResultV
 
 type Dialog = { kind: "none" } | { kind: "create" } | { kind: "edit"; id: string } | { kind: "delete"; id: string };
 
-/** Build → Scenarios (docs/design.md §12): the list, running one, a selection or all, results and coverage. */
+/** Build → Scenarios (docs/design.md §15): the list, running one, a selection or all, results and coverage. */
 export function ScenariosBoard({
   agentId,
   scenarios,

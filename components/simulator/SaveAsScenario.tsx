@@ -12,7 +12,7 @@ import { scenarioFromSession } from "@/lib/scenarios/from-session";
 import { createScenarioAction } from "@/app/agents/[agentId]/scenarios/actions";
 
 /**
- * "Save as scenario" on a finished call (docs/design.md §12): its turns, start values, behaviours,
+ * "Save as scenario" on a finished call (docs/design.md §15): its turns, start values, behaviours,
  * seed and what happened become a scenario, opened on the Scenarios page ready to edit.
  */
 export function SaveAsScenario({

@@ -235,7 +235,7 @@ export interface AgentDocument {
   /** Absent when the agent has no topics, so documents made before topics existed keep their bytes and hash. */
   topics?: DocumentTopic[];
   /**
-   * Regression scenarios (docs/design.md §12), as Build → Scenarios stores them (they name flows and
+   * Regression scenarios (docs/design.md §15), as Build → Scenarios stores them (they name flows and
    * destinations already). Absent when there are none, so older documents import and hash as before.
    */
   scenarios?: Scenario[];

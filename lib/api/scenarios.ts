@@ -2,7 +2,7 @@ import { z } from "zod";
 import { scenarioSchema, type ScenarioListItem, type ScenarioResult } from "../scenarios";
 import { parseVersionRef, VERSION_REF_MESSAGE } from "../versions/types";
 
-/** The API's view of scenarios (docs/design.md §12), snake_case like the rest of /api/v1. */
+/** The API's view of scenarios (docs/design.md §15), snake_case like the rest of /api/v1. */
 
 export const apiScenarioSchema = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import type { FlowDocument } from "../flow/types";
 
-/** Which nodes and branches of a flow a set of runs reached (docs/design.md §12). */
+/** Which nodes and branches of a flow a set of runs reached (docs/design.md §15). */
 export interface Coverage {
   nodes: { total: number; covered: number };
   branches: { total: number; covered: number };

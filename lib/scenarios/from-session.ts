@@ -6,7 +6,7 @@ import type { Scenario, ScenarioBehaviour, ScenarioTurn } from "./schema";
 const DTMF_TURN = /^DTMF ([0-9*#A-D]+)$/;
 
 /**
- * "Save as scenario" (docs/design.md §12): a finished simulated call as a scenario whose turns,
+ * "Save as scenario" (docs/design.md §15): a finished simulated call as a scenario whose turns,
  * start values, behaviours and seed replay it, and whose expectations say what happened — ready to
  * edit. The call's own numbers are kept as the caller_id / called_number start values.
  */

@@ -1,4 +1,4 @@
-/** Scenarios (docs/design.md §12): regression tests for calls, run through lib/simulation. */
+/** Scenarios (docs/design.md §15): regression tests for calls, run through lib/simulation. */
 export * from "./schema";
 export * from "./expectations";
 export * from "./runner";

@@ -7,7 +7,7 @@ import { VARIABLE_NAME } from "../variables/variables";
 import { parseVersionRef, VERSION_REF_MESSAGE } from "../versions/types";
 
 /**
- * A scenario (docs/design.md §12): a saved call and what must happen in it. One object schema;
+ * A scenario (docs/design.md §15): a saved call and what must happen in it. One object schema;
  * every field is optional except `expect.outcome`, so later fields (SIP headers, caller number,
  * clock, tags) are added beside these without touching stored scenarios.
  */
