@@ -142,6 +142,16 @@ export function DiffView({ diff }: { diff: DocumentDiff }) {
           </Card>
         ))}
       </Section>
+      <Section title="Scenarios" count={diff.scenarios.length}>
+        {diff.scenarios.map((t) => (
+          <Card key={`${t.status}:${t.name}`} testId="scenario-change" name={t.name}>
+            <h3 className="font-medium">
+              {t.name} <StatusBadge status={t.status} />
+            </h3>
+            <Fields fields={t.fields} label={`Scenario ${t.name}`} />
+          </Card>
+        ))}
+      </Section>
       <Section title="Flows" count={diff.flows.length}>
         {diff.flows.map((f) => (
           <Card key={`${f.status}:${f.name}`} testId="flow-change" name={f.name}>

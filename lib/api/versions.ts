@@ -61,6 +61,7 @@ export const apiDiffSchema = z.object({
     }),
   ),
   topics: z.array(itemChange).describe("Knowledge topics field by field, matched by name ignoring case"),
+  scenarios: z.array(itemChange).describe("Scenarios field by field, matched by name ignoring case"),
 });
 
 export function toApiVersionSummary(v: VersionSummary): ApiVersionSummary {
@@ -89,5 +90,6 @@ export function toApiDiff(from: string, to: string, d: DocumentDiff): z.infer<ty
     })),
     flows: d.flows,
     topics: d.topics,
+    scenarios: d.scenarios,
   };
 }

@@ -65,6 +65,26 @@ describe("diffDocuments", () => {
     ]);
   });
 
+  it("compares scenarios field by field, matched by name ignoring case", () => {
+    const s = { name: "Billing", turns: [{ say: "my bill" }], expect: { outcome: "handoff" as const } };
+    const d = diffDocuments(
+      { ...demo(), scenarios: [s] },
+      { ...demo(), scenarios: [{ ...s, name: "billing", expect: { outcome: "hangup" as const } }] },
+    );
+    expect(d.scenarios).toEqual([
+      {
+        name: "billing",
+        status: "changed",
+        fields: [
+          { field: "name", before: "Billing", after: "billing" },
+          { field: "expect", before: { outcome: "handoff" }, after: { outcome: "hangup" } },
+        ],
+      },
+    ]);
+    expect(countChanges(d)).toBe(1);
+    expect(diffDocuments(demo(), demo()).scenarios).toEqual([]);
+  });
+
   it("compares destinations field by field, matched by name ignoring case", () => {
     const after = copy(demo());
     after.destinations[1]!.route = "sip:billing-2@pbx.acme.example";

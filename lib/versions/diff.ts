@@ -66,6 +66,8 @@ export interface DocumentDiff {
   flows: FlowChange[];
   /** Knowledge topics, field by field, matched by name ignoring case. */
   topics: ItemChange[];
+  /** Scenarios, field by field (the call and the expectations), matched by name ignoring case. */
+  scenarios: ItemChange[];
   /** Nothing at all differs. */
   identical: boolean;
 }
@@ -146,6 +148,17 @@ const DESTINATION_FIELDS = [
 ];
 const VARIABLE_FIELDS = ["name", "sample_value", "description"];
 const TOPIC_FIELDS = ["name", "sample_questions", "content", "action", "enabled"];
+const SCENARIO_FIELDS = [
+  "name",
+  "description",
+  "flow",
+  "version",
+  "variables",
+  "turns",
+  "behaviours",
+  "seed",
+  "expect",
+];
 
 function items<T extends { name: string }>(
   before: readonly T[],
@@ -264,6 +277,7 @@ export function diffDocuments(before: AgentDocument, after: AgentDocument): Docu
     functions: matchByName(before.functions, after.functions, false, (n, s, b, a) => functionChange(n, s, b, a)),
     flows: matchByName(before.flows, after.flows, true, (n, s, b, a) => flowChange(n, s, b, a)),
     topics: items(before.topics ?? [], after.topics ?? [], true, TOPIC_FIELDS),
+    scenarios: items(before.scenarios ?? [], after.scenarios ?? [], true, SCENARIO_FIELDS),
   };
   const identical = Object.values(diff).every((list) => list.length === 0);
   return { ...diff, identical };
@@ -277,6 +291,7 @@ export function countChanges(d: DocumentDiff): number {
     d.destinations.length +
     d.functions.length +
     d.topics.length +
+    d.scenarios.length +
     d.flows.reduce((sum, f) => sum + Math.max(1, f.nodes.length + f.edges.length), 0)
   );
 }

@@ -34,6 +34,8 @@ const ROUTES = {
   ),
   "/conversations/{conversationId}": await import("./conversations/[conversationId]/route"),
   "/agents/{agentId}/flows": await import("./agents/[agentId]/flows/route"),
+  // GET only: a valid body to …/scenarios/run runs the scenarios, Python included (route tests cover its 400s).
+  "/agents/{agentId}/scenarios": await import("./agents/[agentId]/scenarios/route"),
   "/flows/{flowId}": await import("./flows/[flowId]/route"),
   "/flows/{flowId}/export": await import("./flows/[flowId]/export/route"),
   "/openapi.json": await import("./openapi.json/route"),
