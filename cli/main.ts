@@ -9,6 +9,7 @@ import { apikeyCommand } from "./commands/apikey";
 import { simulateCommand } from "./commands/simulate";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { exportHandoffsCommand, importHandoffsCommand } from "./commands/handoffs-yaml";
 import { publishCommand } from "./commands/publish";
 import { promoteCommand } from "./commands/promote";
 import { userCommand } from "./commands/user";
@@ -43,6 +44,8 @@ const COMMANDS = new Map<string, Command>(
     apikeyCommand,
     exportCommand,
     importCommand,
+    exportHandoffsCommand,
+    importHandoffsCommand,
     publishCommand,
     promoteCommand,
     userCommand,

@@ -8,6 +8,7 @@ import {
   createDestinationAction,
   deleteDestinationAction,
   duplicateDestinationAction,
+  importHandoffsYamlAction,
   setDefaultDestinationAction,
   updateDestinationAction,
 } from "@/app/agents/[agentId]/handoffs/actions";
@@ -18,6 +19,8 @@ import type { TopicUsage } from "@/lib/topics/destination-usages";
 import { DeleteDestinationDialog } from "./DeleteDestinationDialog";
 import { DestinationCard } from "./DestinationCard";
 import { DestinationModal } from "./DestinationModal";
+import { ImportHandoffsDialog } from "./ImportHandoffsDialog";
+import { exportHandoffsYaml, HANDOFFS_YAML_NAME } from "@/lib/handoffs/yaml";
 import { PreviewRoutingPanel } from "./PreviewRoutingPanel";
 import type { RouteHosts } from "@/lib/sip/route";
 import type { DestinationTelephony } from "@/lib/telephony/account";
@@ -27,7 +30,18 @@ type Dialog =
   | { kind: "create" }
   | { kind: "edit"; destination: HandoffDestination }
   | { kind: "delete"; destination: HandoffDestination }
-  | { kind: "preview"; destination: HandoffDestination };
+  | { kind: "preview"; destination: HandoffDestination }
+  | { kind: "import" };
+
+/** The destinations as handoffs.yaml, downloaded from the browser (the same text the API and CLI export). */
+function downloadYaml(destinations: readonly HandoffDestination[]) {
+  const url = URL.createObjectURL(new Blob([exportHandoffsYaml(destinations)], { type: "application/yaml" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = HANDOFFS_YAML_NAME;
+  a.click();
+  URL.revokeObjectURL(url);
+}
 
 export function HandoffsBoard({
   agentId,
@@ -74,15 +88,19 @@ export function HandoffsBoard({
             back (BYE). Flows and functions name a destination; the default is used when none is named.
           </p>
         </div>
-        {mayEdit ? (
-          <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
-            Add Handoff
-          </Button>
-        ) : (
-          <p className="text-sm text-slate-500" data-testid="read-only-note">
-            Read-only: your role may not change destinations
-          </p>
-        )}
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          <Button onClick={() => downloadYaml(destinations)}>Export {HANDOFFS_YAML_NAME}</Button>
+          {mayEdit && <Button onClick={() => setDialog({ kind: "import" })}>Import {HANDOFFS_YAML_NAME}</Button>}
+          {mayEdit ? (
+            <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
+              Add Handoff
+            </Button>
+          ) : (
+            <p className="text-sm text-slate-500" data-testid="read-only-note">
+              Read-only: your role may not change destinations
+            </p>
+          )}
+        </div>
       </header>
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
         {notice}
@@ -134,6 +152,15 @@ export function HandoffsBoard({
           onClose={(saved) => {
             close();
             if (saved) setNotice(`Saved ${saved.name}`);
+          }}
+        />
+      )}
+      {dialog.kind === "import" && (
+        <ImportHandoffsDialog
+          onImport={(text, replace) => importHandoffsYamlAction(agentId, text, replace)}
+          onClose={(done) => {
+            close();
+            if (done) setNotice(done);
           }}
         />
       )}

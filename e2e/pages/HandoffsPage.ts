@@ -54,4 +54,28 @@ export class HandoffsPage {
   async submit(label: "Add" | "Save") {
     await this.modal.getByRole("button", { name: label, exact: true }).click();
   }
+
+  /** Call Handoffs → Import handoffs.yaml: the dialog. */
+  importDialog() {
+    return this.page.getByTestId("import-handoffs");
+  }
+
+  async openImport() {
+    await this.page.getByRole("button", { name: "Import handoffs.yaml" }).click();
+    await expect(this.importDialog()).toBeVisible();
+  }
+
+  async chooseYamlFile(name: string, text: string) {
+    await this.importDialog()
+      .getByLabel("File", { exact: true })
+      .setInputFiles({ name, mimeType: "application/yaml", buffer: Buffer.from(text) });
+  }
+
+  yamlText() {
+    return this.importDialog().getByLabel("YAML", { exact: true });
+  }
+
+  importErrors() {
+    return this.importDialog().getByTestId("import-errors").getByRole("listitem");
+  }
 }

@@ -13,6 +13,8 @@ export const API_ENDPOINTS = {
   "/api/v1/agents/{agentId}/export": ["GET"],
   "/api/v1/agents/{agentId}/flows": ["GET"],
   "/api/v1/agents/{agentId}/handoffs": ["GET", "POST"],
+  "/api/v1/agents/{agentId}/handoffs/export": ["GET"],
+  "/api/v1/agents/{agentId}/handoffs/import": ["POST"],
   "/api/v1/agents/{agentId}/scenarios": ["GET"],
   "/api/v1/agents/{agentId}/scenarios/run": ["POST"],
   "/api/v1/agents/{agentId}/versions": ["GET", "POST"],

@@ -7,6 +7,7 @@ import { apiAgentSchema } from "./agents";
 import { apiAuditEntrySchema, apiAuditPageSchema } from "./audit";
 import { apiDestinationBodySchema, apiDestinationSchema } from "./destinations";
 import { apiErrorBodySchema } from "./errors";
+import { apiHandoffsImportBodySchema, apiHandoffsImportResultSchema } from "./handoffs-yaml";
 import { agentDocumentShapeSchema } from "../agent-document/schema";
 import {
   apiDiffSchema,
@@ -299,6 +300,36 @@ export function buildOpenApiDocument(): JsonSchema {
           summary: "Create a handoff destination (the agent's first becomes its default)",
           requestBody: { required: true, content: jsonContent(ref("HandoffDestinationBody")) },
           responses: { "201": ok("Created", ref("HandoffDestination")), ...errors(400, 401, 403, 404, 409, 415) },
+        },
+      },
+      "/agents/{agentId}/handoffs/export": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "exportHandoffsYaml",
+          ...needs("view"),
+          summary:
+            "The agent's destinations as PolyAI's handoffs.yaml (handoffs: name, description, is_default, sip_config, sip_headers; x_switchboard for REFER placement, ring timeout, attempts)",
+          responses: {
+            "200": {
+              description: "handoffs.yaml; the same destinations always give the same bytes",
+              content: { "application/yaml": { schema: { type: "string" } } },
+            },
+            ...errors(401, 403, 404),
+          },
+        },
+      },
+      "/agents/{agentId}/handoffs/import": {
+        parameters: params("agentId"),
+        post: {
+          operationId: "importHandoffsYaml",
+          ...needs("destinations.edit"),
+          summary:
+            "Import a handoffs.yaml into the agent's destinations (merged by name; replace keeps only the file's). An invalid file changes nothing: 400 with each problem under its path (handoffs[2].sip_config.method)",
+          requestBody: { required: true, content: jsonContent(jsonSchema(apiHandoffsImportBodySchema, "input")) },
+          responses: {
+            "200": ok("What changed", jsonSchema(apiHandoffsImportResultSchema)),
+            ...errors(400, 401, 403, 404, 415),
+          },
         },
       },
       "/agents/{agentId}/handoffs/{handoffId}": {

@@ -12,3 +12,8 @@ export type HandoffActionResult =
 export type DestinationUsagesResult =
   | { ok: true; usages: DestinationUsage[]; topics: TopicUsage[] }
   | { ok: false; error: string };
+
+/** What importing a handoffs.yaml returns: the counts, or every problem with its path (nothing imported). */
+export type HandoffsImportResult =
+  | { ok: true; added: number; changed: number; deleted: number }
+  | { ok: false; errors: { path: string; message: string }[] };

@@ -17,7 +17,9 @@ import {
   updateDestination,
   type MutationResult,
 } from "@/db/repositories/handoffs";
-import type { DestinationUsagesResult, HandoffActionResult } from "@/lib/handoffs/action-results";
+import { importCounts, importDestinationsAudited } from "@/db/repositories/handoffs-import";
+import type { DestinationUsagesResult, HandoffActionResult, HandoffsImportResult } from "@/lib/handoffs/action-results";
+import { parseHandoffsYaml } from "@/lib/handoffs/yaml";
 import { parseDestination } from "@/lib/handoffs/schema";
 import type { HandoffDestination } from "@/lib/handoffs/types";
 import { destinationChange } from "@/lib/audit/changes";
@@ -166,5 +168,30 @@ export const deleteDestinationAction = guardedAction(
     // Orphaned handoff nodes now carry the deleted name: their flows changed.
     if (deleted.orphanedNodes > 0) revalidatePath(`/agents/${agentId}/flows`, "layout");
     return { ok: true };
+  },
+);
+
+/**
+ * Imports a handoffs.yaml into the agent's destinations (draft data): merged by name, or with
+ * `replace` the file's destinations are all the agent keeps. Any problem: nothing is imported.
+ */
+export const importHandoffsYamlAction = guardedAction(
+  "destinations.edit",
+  (d: Denial): HandoffsImportResult => ({ ok: false, errors: [{ path: "", message: d.message }] }),
+  async (viewer, agentId: unknown, text: unknown, replace: unknown): Promise<HandoffsImportResult> => {
+    if (!agentExists(agentId)) return { ok: false, errors: [{ path: "", message: GONE_AGENT.formError! }] };
+    if (typeof text !== "string") return { ok: false, errors: [{ path: "", message: "Choose a handoffs.yaml file" }] };
+    const parsed = parseHandoffsYaml(text);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const result = importDestinationsAudited(
+      getDb(),
+      agentId,
+      parsed.destinations,
+      { replace: replace === true },
+      actorOf(viewer),
+    );
+    revalidatePath(`/agents/${agentId}/handoffs`);
+    if (result.deleted.length > 0) revalidatePath(`/agents/${agentId}/flows`, "layout");
+    return { ok: true, ...importCounts(result) };
   },
 );
