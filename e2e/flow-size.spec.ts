@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { test, expect } from "./fixtures";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
-import { getFlow, listFlows } from "../db/repositories/flows";
-import { exportFlow, generateLargeFlow, MAX_NODES } from "../lib/flow";
+import { createFlow, getFlow, listFlows } from "../db/repositories/flows";
+import { exportFlow, generateLargeFlow, generateMixedFlow, MAX_NODES } from "../lib/flow";
+import { DEMO_FUNCTION } from "../lib/functions/templates";
 import { flowDocumentBytes, MAX_FLOW_BYTES } from "../lib/flow/size";
 import { flowOverSizeLimit, flowWithLongestTexts } from "../lib/flow/sized-flows";
 import type { Db } from "../db/client";
@@ -92,4 +93,29 @@ test("a flow over 32 MB is refused with its size, in the editor and on the Flows
   await page.getByLabel("Import flow file").setInputFiles(file);
   await expect(page.getByTestId("import-errors")).toContainText(OVER_LIMIT_MESSAGE, { timeout: 30_000 });
   expect(listFlows(db, agentId)).toHaveLength(flows);
+});
+
+/** PROBLEMS_SHOWN in components/flows/problems/ProblemsList.tsx (e2e never imports components). */
+const PROBLEMS_SHOWN = 100;
+
+test("a flow with hundreds of problems lists the first 100, then all of them on request; clicking one selects its node", async ({
+  page,
+  agentId,
+  db,
+}) => {
+  const created = createFlow(db, agentId, { ...generateMixedFlow(600, DEMO_FUNCTION.name), name: "Many problems" });
+  if (!created.ok) throw new Error("could not create the flow");
+  const editor = new FlowEditorPage(page);
+  await editor.goto(agentId, created.flow.id);
+  const total = Number(await page.getByTestId("problem-count").textContent());
+  expect(total).toBeGreaterThan(PROBLEMS_SHOWN);
+  await expect(editor.problems).toHaveCount(PROBLEMS_SHOWN);
+  await page.getByRole("button", { name: `Show all ${total} problems` }).click();
+  await expect(editor.problems).toHaveCount(total);
+  await expect(page.getByRole("button", { name: /^Show all/ })).toHaveCount(0);
+
+  const last = editor.problems.last();
+  const nodeId = await last.getAttribute("data-node");
+  await last.click();
+  await expect(editor.node(nodeId!)).toHaveClass(/selected/);
 });

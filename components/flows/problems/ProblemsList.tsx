@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useReactFlow } from "@xyflow/react";
 import type { Problem } from "@/lib/flow";
 import { useEditorStore } from "@/components/flows/store/context";
@@ -8,6 +9,11 @@ import type { EditorState } from "@/components/flows/store/types";
 import { SEVERITY_MARK } from "./severity";
 
 const SEP = "\u0000";
+/**
+ * How many problems are listed before "Show all": a big imported flow can have hundreds, and
+ * listing them all would add more DOM than the canvas's own nodes while it first renders.
+ */
+export const PROBLEMS_SHOWN = 100;
 /**
  * The titles of the nodes with problems, in problem order, as one string: renaming a node
  * re-renders the list, but moving nodes (a new nodes array, same titles) does not.
@@ -30,6 +36,8 @@ export function ProblemsList() {
   const selectOnly = useEditorStore((s) => s.selectOnly);
   const titles = useEditorStore(problemTitles).split(SEP);
   const { fitView, getNode } = useReactFlow();
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? problems : problems.slice(0, PROBLEMS_SHOWN);
   const errors = problems.filter((p) => p.severity === "error").length;
   const suggestions = problems.filter((p) => p.severity === "info").length;
 
@@ -58,7 +66,7 @@ export function ProblemsList() {
         <p className="px-4 pb-3 text-sm text-slate-500">No problems.</p>
       ) : (
         <ul className="min-h-0 flex-1 overflow-y-auto pb-2">
-          {problems.map((p: Problem, i) => (
+          {shown.map((p: Problem, i) => (
             <li key={p.id}>
               <button
                 type="button"
@@ -82,6 +90,17 @@ export function ProblemsList() {
               </button>
             </li>
           ))}
+          {shown.length < problems.length && (
+            <li>
+              <button
+                type="button"
+                onClick={() => setShowAll(true)}
+                className="px-4 py-1 text-xs font-medium text-blue-700 hover:underline"
+              >
+                Show all {problems.length} problems
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>
