@@ -11,6 +11,7 @@ import { scenarioHost } from "./scenario-host";
 import {
   createScenario,
   deleteScenario,
+  latestDraftPaths,
   latestRuns,
   listScenarios,
   listScenariosWithLastRun,
@@ -169,6 +170,21 @@ describe("the seeded demo agent's scenarios", () => {
     expect(updateDestination(db, agentId, billing.id, changed).ok).toBe(true);
     const [again] = await runScenarios([stored[0]!.scenario], host);
     expect(again!.status).toBe("fail");
+
+    // The flow editor's coverage reads each scenario's newest draft run's path from the JSON.
+    recordRuns(
+      db,
+      agentId,
+      results.map((result, i) => ({ scenarioId: stored[i]!.id, result })),
+      "2026-01-01T00:00:00.000Z",
+    );
+    const newest = { ...again!, call: { ...again!.call!, path: ["start"] } };
+    recordRuns(db, agentId, [{ scenarioId: stored[0]!.id, result: newest }], "2026-01-01T00:00:01.000Z");
+    const sorted = (paths: string[][]) => paths.map((p) => p.join(" ")).sort();
+    expect(sorted(latestDraftPaths(db, agentId, "main LINE"))).toEqual(
+      sorted([["start"], ...results.slice(1).map((r) => r.call!.path!)]),
+    );
+    expect(latestDraftPaths(db, agentId, "Other")).toEqual([]);
     expect(again!.expectations.find((e) => !e.pass)).toMatchObject({ expected: "abc123", actual: "+14155550123" });
   }, 60_000);
 });

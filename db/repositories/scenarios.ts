@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
 import { scenarioRuns, scenarios } from "../schema";
 import { writeTransaction } from "../transaction";
+import { prepared } from "./statements";
 import type { Scenario, ScenarioListItem, ScenarioResult, ScenarioRun, StoredScenario } from "../../lib/scenarios";
 import type { FieldErrors } from "../../lib/validation/field-errors";
 
@@ -268,4 +269,20 @@ export function scenariosByIds(db: Db, agentId: string, ids: readonly string[]):
     .orderBy(asc(scenarios.position))
     .all()
     .map(toScenario);
+}
+
+/**
+ * The paths of each scenario's newest run of `flow` against the draft, read from the stored JSON by
+ * SQLite (the flow editor's coverage needs only these, not every result with its call and trace).
+ */
+export function latestDraftPaths(db: Db, agentId: string, flow: string): string[][] {
+  const rows = prepared(
+    db,
+    `SELECT json_extract(r.result, '$.call.path') AS path FROM scenario_runs AS r
+       WHERE r.agent_id = ? AND json_extract(r.result, '$.version') IS NULL
+         AND lower(json_extract(r.result, '$.flow')) = lower(?)
+         AND r.id = (SELECT l.id FROM scenario_runs AS l WHERE l.scenario_id = r.scenario_id
+                     ORDER BY l.started_at DESC, l.id DESC LIMIT 1)`,
+  ).all(agentId, flow) as { path: string | null }[];
+  return rows.flatMap((r) => (r.path ? [JSON.parse(r.path) as string[]] : []));
 }

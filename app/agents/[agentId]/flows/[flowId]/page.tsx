@@ -6,8 +6,7 @@ import { getFlow } from "@/db/repositories/flows";
 import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { listTopics } from "@/db/repositories/topics";
-import { latestRuns } from "@/db/repositories/scenarios";
-import { coveragePaths } from "@/lib/scenarios/coverage";
+import { latestDraftPaths } from "@/db/repositories/scenarios";
 import { FlowEditor } from "@/components/flows/FlowEditor";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
 import { requirePageViewer } from "@/auth/viewer";
@@ -58,10 +57,7 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
       }}
       variableOptions={variableOptions}
       functionIds={Object.fromEntries(storedFunctions.map((f) => [f.name, f.id]))}
-      coveragePaths={coveragePaths(
-        [...latestRuns(db, agentId).values()].map((r) => r.result),
-        stored.name,
-      )}
+      coveragePaths={latestDraftPaths(db, agentId, stored.name)}
       simulation={{
         agent: {
           name: agent.name,
