@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { getConversation } from "../db/repositories/conversations";
-import { findFunctionByName, saveFunction } from "../db/repositories/functions";
+import { createAgent } from "../db/repositories/agents";
+import { createFlow } from "../db/repositories/flows";
+import { createFunction, findFunctionByName, saveFunction } from "../db/repositories/functions";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "switchboard-simulate-"));
@@ -320,6 +322,115 @@ describe("cli simulate", { timeout: 60_000 }, () => {
     expect(refer.code).toBe(0);
     expect(refer.stdout).toContain("outcome: declined (403); the agent stayed on the call");
     expect(refer.stdout).toContain("403 Forbidden");
+  });
+
+  it("a gold tier arriving as an inbound SIP header reaches route_vip (the seeded start_function sets conv.state.tier)", async () => {
+    const gold = await cli(
+      "simulate",
+      "--agent",
+      "Acme Support",
+      "--sip-header",
+      "X-Customer-Tier=gold",
+      "--sip-header",
+      "X-Campaign=spring",
+      "--say",
+      "my bill please",
+      "--seed",
+      "sip1",
+      "--json",
+    );
+    expect(gold.code).toBe(0);
+    const out = JSON.parse(gold.stdout);
+    expect(out.path).toEqual(["start", "intent", "tier", "vip"]);
+    expect(out.handoff).toMatchObject({
+      source: "transfer_call",
+      function: "route_vip",
+      route: "sip:vip@pbx.acme.example",
+    });
+    expect(out.logs).toContainEqual(
+      expect.objectContaining({
+        source: "start_function",
+        message: "tier from the inbound SIP header",
+        fields: { tier: "gold" },
+      }),
+    );
+    // Without the header the sample tier (silver) stands: Billing Support as the node is configured.
+    const silver = JSON.parse(
+      (await cli("simulate", "--agent", "Acme Support", "--say", "my bill please", "--seed", "sip2", "--json")).stdout,
+    );
+    expect(silver.handoff).toMatchObject({ source: "builtin", destination: "Billing Support" });
+    expect(await cli("simulate", "--agent", "Acme Support", "--sip-header", "X-Customer-Tier")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--sip-header expects NAME=VALUE"),
+    });
+    expect(await cli("simulate", "--agent", "Acme Support", "--sip-header", "X Tier=gold")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('"X Tier" is not a SIP header name'),
+    });
+  });
+
+  it("runs an agent across two flows: Go to flow, conv.exit_flow(), end_function; the stored path names both", async () => {
+    const store = openDb(db);
+    const agent = createAgent(store, "Two Flows");
+    const at = { x: 0, y: 0 };
+    expect(
+      createFunction(store, agent.id, {
+        name: "leave",
+        description: "",
+        code: 'def leave(conv):\n    conv.write_metric("billing_seen", write_once=True)\n    conv.exit_flow()\n',
+      }).ok,
+    ).toBe(true);
+    expect(
+      createFunction(store, agent.id, {
+        name: "end_function",
+        description: "",
+        code: 'def end_function(conv):\n    conv.write_metric("ended", True)\n',
+      }).ok,
+    ).toBe(true);
+    const main = createFlow(store, agent.id, {
+      name: "Main",
+      nodes: [
+        { id: "s", type: "start", position: at, data: { greeting: "Hello." } },
+        { id: "g", type: "goto_flow", position: at, data: { flow: "Billing" } },
+        { id: "z", type: "end", position: at, data: { goodbye: "Back in main, bye." } },
+      ],
+      edges: [
+        { id: "e1", source: "s", sourceHandle: "next", target: "g" },
+        { id: "e2", source: "g", sourceHandle: "next", target: "z" },
+      ],
+    });
+    const billing = createFlow(store, agent.id, {
+      name: "Billing",
+      nodes: [
+        { id: "s", type: "start", position: at, data: { greeting: "Billing desk." } },
+        { id: "f", type: "function", position: at, data: { functionName: "leave", arguments: [] } },
+      ],
+      edges: [{ id: "e1", source: "s", sourceHandle: "next", target: "f" }],
+    });
+    expect(main.ok && billing.ok).toBe(true);
+    store.$client.close();
+
+    const r = await cli("simulate", "--agent", "Two Flows", "--seed", "flows1", "--save", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.path).toEqual(["Main/s", "Main/g", "Billing/s", "Billing/f", "Main/z"]);
+    expect(out.path_flows).toEqual(["Main", "Main", "Billing", "Billing", "Main"]);
+    expect(out.transcript.map((t: { text: string }) => t.text)).toEqual([
+      "Hello.",
+      'Went to flow "Billing"',
+      "Billing desk.",
+      'Left flow "Billing", back in "Main"',
+      "Back in main, bye.",
+    ]);
+    expect(out.metrics.map((m: { name: string }) => m.name)).toEqual(["billing_seen", "ended"]);
+    const check = openDb(db);
+    expect(getConversation(check, out.conversation_id)).toMatchObject({
+      path: ["Main/s", "Main/g", "Billing/s", "Billing/f", "Main/z"],
+      node_titles: { "Main/g": "Go to flow: Billing", "Billing/f": "Function: leave" },
+    });
+    check.$client.close();
+    const text = await cli("simulate", "--agent", "Two Flows", "--seed", "flows2");
+    expect(text.stdout).toContain("Path: Start → Go to flow: Billing → [Billing] Start → Function: leave → [Main] End");
   });
 
   it("exits 2 with a clear message on bad arguments", async () => {

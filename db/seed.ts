@@ -8,7 +8,7 @@ import { createFunction } from "./repositories/functions";
 import { demoFlow } from "../lib/flow";
 import { DEMO_DESTINATIONS } from "../lib/handoffs/demo";
 import { destinationInputSchema } from "../lib/handoffs/schema";
-import { DEMO_FUNCTION } from "../lib/functions/templates";
+import { DEMO_FUNCTION, DEMO_START_FUNCTION } from "../lib/functions/templates";
 import { demoTopics } from "../lib/topics/demo";
 import { createTopic } from "./repositories/topics";
 import { createScenario } from "./repositories/scenarios";
@@ -46,6 +46,8 @@ function insertDemoAgent(db: Db): string {
     if (!result.ok) throw new Error(`Seed destination ${d.name} is invalid`);
   }
   if (!createFunction(db, agent.id, { ...DEMO_FUNCTION }).ok) throw new Error("Seed function could not be created");
+  if (!createFunction(db, agent.id, { ...DEMO_START_FUNCTION }).ok)
+    throw new Error("Seed start function could not be created");
   const flow = createFlow(
     db,
     agent.id,

@@ -178,10 +178,15 @@ test("a designer edits flows but not functions", async ({ pageAs, db, agentId })
   expect(saved.nodeCount).toBe(2);
 
   await designer.goto(`/agents/${agentId}/functions`);
-  await expect(designer.getByTestId("function-row")).toHaveCount(1);
+  // The seeded route_vip and start_function.
+  await expect(designer.getByTestId("function-row")).toHaveCount(2);
   await expect(designer.getByRole("button", { name: "New function" })).toHaveCount(0);
   await expect(designer.getByRole("button", { name: "Rename" })).toHaveCount(0);
-  await designer.getByRole("button", { name: "View" }).click();
+  await designer
+    .getByTestId("function-row")
+    .filter({ hasText: "route_vip" })
+    .getByRole("button", { name: "View" })
+    .click();
   await expect(designer.getByTestId("read-only-note")).toHaveText("Read-only: your role may not change functions");
   await expect(designer.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
 });

@@ -88,6 +88,21 @@ export function inboundSipHeaders(params: Record<string, string>): Record<string
   return out;
 }
 
+/** conv.integration_attributes on a live call: the channel and what Twilio tells about the call. */
+export function integrationAttributes(params: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = { channel: "twilio" };
+  const fields: [string, string][] = [
+    ["call_sid", "CallSid"],
+    ["account_sid", "AccountSid"],
+    ["direction", "Direction"],
+    ["from_city", "FromCity"],
+    ["from_state", "FromState"],
+    ["from_country", "FromCountry"],
+  ];
+  for (const [name, param] of fields) if (params[param]) out[name] = params[param];
+  return out;
+}
+
 export async function handleVoice(hook: VoiceHook, req: VoiceRequest, host: VoiceHost): Promise<VoiceReply> {
   let creds;
   try {
@@ -122,7 +137,7 @@ export async function handleVoice(hook: VoiceHook, req: VoiceRequest, host: Voic
         (conversationId ? getTwilioCall(host.db, conversationId) : null) ??
         (req.params.CallSid ? getTwilioCallBySid(host.db, req.params.CallSid) : null);
       if (!call) return text(200, "");
-      return finished(call, req.params, ctx);
+      return await finished(call, req.params, ctx);
     }
   }
 }
@@ -192,6 +207,8 @@ async function startLiveCall(params: Record<string, string>, ctx: Ctx): Promise<
     calledNumber: to,
     variables: live.samples,
     seed: callSid,
+    sipHeaders,
+    integrationAttributes: integrationAttributes(params),
   });
   session0.variables.call_sid = callSid;
   const r = await runTurn(
@@ -360,6 +377,8 @@ async function transferred(
   let s: Session = { ...l.turnStart, call: { ...l.turnStart.call, behaviours: { "*": behaving } } };
   const effects: Effect[] = [];
   for (const event of call.turnEvents as CallEvent[]) {
+    // The end function ran because the transfer had completed; in the replay the call goes on.
+    if (event.type === "function_result" && event.requestId === `${s.conversationId}:end`) continue;
     const r = step(s, event);
     s = r.session;
     effects.push(...r.effects);
@@ -385,14 +404,23 @@ async function transferred(
 }
 
 /** The status callback: the call is over; it is stored as a conversation (channel `twilio`). */
-function finished(call: StoredCall, params: Record<string, string>, ctx: Ctx): VoiceReply {
+async function finished(call: StoredCall, params: Record<string, string>, ctx: Ctx): Promise<VoiceReply> {
   const callStatus = params.CallStatus ?? "";
   if (!["completed", "busy", "failed", "no-answer", "canceled"].includes(callStatus)) return text(200, "");
   if (call.finishedAt) return text(200, "");
   const l = loaded(call, ctx);
   if (!l) return text(200, "");
   let session = l.session;
-  if (session.status !== "ended") session = step(session, { type: "caller_hangup" }).session;
+  // The caller hung up while the agent was on the call: the end function runs now.
+  if (session.status !== "ended")
+    session = (
+      await runTurn(
+        session,
+        { type: "caller_hangup" },
+        { timeoutMs: l.live.timeoutMs, sipHeaders: l.sipHeaders, callSid: call.callSid },
+        ctx.host,
+      )
+    ).session;
   const record = conversationFromSession(session, {
     agentId: call.agentId,
     flowId: null,

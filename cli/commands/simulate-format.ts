@@ -1,14 +1,18 @@
-import { nodeTitles, titleContextOf } from "../../lib/flow";
-import type { Session } from "../../lib/runtime";
+import { titleContextOf } from "../../lib/flow";
+import { pathKeys, pathTitles, type Session } from "../../lib/runtime";
 
 /** The human-readable transcript and outcome of a simulated call. */
 export function formatSimulation(
   s: Session,
   meta: { agentName: string; flowName: string; warnings: string[]; savedId: string | null },
 ): string {
-  const titles = nodeTitles(s.agent.flow.nodes, titleContextOf(s.agent.destinations), s.path);
+  const titles = pathTitles(s, titleContextOf(s.agent.destinations));
+  const keys = pathKeys(s);
   // Nodes by title, as the app shows them (ids are in --json); the handoff node also gives its id.
-  const name = (id: string) => (titles[id] ? `${titles[id]} [${id}]` : id);
+  const name = (id: string) => {
+    const key = keys.find((k) => k === id || k.endsWith(`/${id}`)) ?? id;
+    return titles[key] ? `${titles[key]} [${id}]` : id;
+  };
   const out: string[] = [`# ${meta.agentName} · ${meta.flowName} · ${s.conversationId}`, "", "## Transcript"];
   for (const t of s.turns) {
     const who = t.role === "agent" ? "Agent " : t.role === "caller" ? "Caller" : "  --  ";
@@ -16,7 +20,7 @@ export function formatSimulation(
   }
   out.push(
     "",
-    `Path: ${s.path.map((id) => titles[id] ?? id).join(" → ")}`,
+    `Path: ${pathText(keys, s.pathFlows, titles)}`,
     `Outcome: ${s.outcome ?? "running"}${s.endReason ? ` (${s.endReason})` : ""}`,
   );
   const h = s.handoff;
@@ -50,4 +54,14 @@ export function formatSimulation(
   if (meta.warnings.length) out.push("", "## Warnings", ...meta.warnings.map((w) => `- ${w}`));
   if (meta.savedId) out.push("", `Saved as conversation ${meta.savedId}`);
   return out.join("\n") + "\n";
+}
+
+/** Node titles in order; where the call changed flow, `[Flow]` before the first node there. */
+function pathText(keys: readonly string[], flows: readonly string[], titles: Record<string, string>): string {
+  return keys
+    .map((key, i) => {
+      const title = titles[key] ?? key;
+      return i > 0 && flows[i] !== flows[i - 1] ? `[${flows[i]}] ${title}` : title;
+    })
+    .join(" → ");
 }

@@ -8,8 +8,9 @@ import { agentSetupFromDocument, documentSamples, findDocumentFlow } from "../..
 import type { AgentSetup } from "../../lib/runtime";
 import { parseVersionRef, VERSION_REF_MESSAGE } from "../../lib/versions/types";
 import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
-import { nodeTitles, titleContextOf } from "../../lib/flow";
-import { startCall, type Session } from "../../lib/runtime";
+import { titleContextOf } from "../../lib/flow";
+import { inboundHeaders, parseHeaderAssignment } from "../../lib/functions/inbound-headers";
+import { pathKeys, pathTitles, startCall, type Session } from "../../lib/runtime";
 import {
   conversationFromSession,
   simulateScript,
@@ -52,6 +53,18 @@ function scriptedInputs(argv: readonly string[]): ScriptedInput[] {
   return out;
 }
 
+/** `--sip-header NAME=VALUE`s as the inbound call's headers, or a usage error naming the bad one. */
+function parseSipHeaders(items: readonly string[]): Record<string, string> {
+  const rows = items.map((item) => {
+    const row = parseHeaderAssignment(item);
+    if (!row) throw new UsageError(`--sip-header expects NAME=VALUE, like X-Customer-Tier=gold (got "${item}")`);
+    return row;
+  });
+  const parsed = inboundHeaders(rows);
+  if (!parsed.ok) throw new UsageError(`--sip-header "${items[parsed.index] ?? ""}": ${parsed.message}`);
+  return parsed.headers;
+}
+
 export const simulateCommand = defineCommand({
   name: "simulate",
   summary: "Run a simulated call through a flow and print transcript, handoff and SIP trace",
@@ -60,7 +73,11 @@ export const simulateCommand = defineCommand({
 transcript, the handoff record and the SIP trace.`,
   options: {
     agent: AGENT_OPTION,
-    flow: { type: "string", value: "<id or name>", help: "the flow to run; default: the agent's first flow" },
+    flow: {
+      type: "string",
+      value: "<id or name>",
+      help: "the flow the call starts in; default: the agent's entry flow (its first). Go to flow reaches the others",
+    },
     version: {
       type: "string",
       value: "<draft|live|N>",
@@ -74,6 +91,12 @@ transcript, the handoff record and the SIP trace.`,
     },
     dtmf: { type: "string", multiple: true, value: "<digits>", help: "keypad digits as one caller turn (repeatable)" },
     var: { ...VAR_OPTION, help: `${VAR_OPTION.help}.\ncaller_id and called_number set the inbound call's numbers` },
+    "sip-header": {
+      type: "string",
+      multiple: true,
+      value: "<NAME=VALUE>",
+      help: "a header of the inbound INVITE (repeatable), read by functions as conv.sip_headers",
+    },
     behaviour: BEHAVIOUR_OPTION,
     variant: variantOption('every destination refuses (486), as --behaviour "*=busy"'),
     seed: {
@@ -94,6 +117,7 @@ transcript, the handoff record and the SIP trace.`,
     const agentRef = requiredString(values, "agent");
     const inputs = scriptedInputs(argv);
     const vars = parseVars(stringList(values, "var"));
+    const sipHeaders = parseSipHeaders(stringList(values, "sip-header"));
     const variant = parseVariant(values);
     const rawVersion = stringOption(values, "version") ?? "draft";
     const ref = parseVersionRef(rawVersion);
@@ -146,6 +170,8 @@ transcript, the handoff record and the SIP trace.`,
         variables: state,
         seed: stringOption(values, "seed") ?? randomUUID(),
         behaviours: parseBehaviours(stringList(values, "behaviour"), setup.destinations, variant),
+        sipHeaders,
+        integrationAttributes: { channel: "cli" },
       });
       const startedAt = new Date();
       const publicBaseUrl = getTwilioConnection(db)?.publicBaseUrl;
@@ -190,12 +216,10 @@ transcript, the handoff record and the SIP trace.`,
               version,
               outcome: session.outcome,
               transcript: session.turns,
-              path: session.path,
-              node_titles: nodeTitles(
-                session.agent.flow.nodes,
-                titleContextOf(session.agent.destinations),
-                session.path,
-              ),
+              // A call that changed flow names its nodes <flow>/<node id> (docs/design.md §3).
+              path: pathKeys(session),
+              path_flows: session.pathFlows,
+              node_titles: pathTitles(session, titleContextOf(session.agent.destinations)),
               handoff: session.handoff,
               transfer_attempts: session.transferAttempts,
               sip_trace: session.sipTrace,

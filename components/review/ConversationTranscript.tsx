@@ -1,4 +1,5 @@
 import type { Turn } from "@/lib/conversations/schema";
+import { splitPathKey } from "@/lib/runtime/path";
 import { formatOffset } from "./format";
 
 const ROLE_LABEL = { agent: "Agent", caller: "Caller", system: "System" } as const;
@@ -54,28 +55,42 @@ export function ConversationTranscript({
   );
 }
 
-/** The nodes the call visited, in order. */
+/** The nodes the call visited, in order; where the call changed flow, the flow it went to (docs/design.md §3). */
 export function NodePath({ path, titles }: { path: readonly string[]; titles: Titles }) {
   if (path.length === 0) return <p className="text-sm text-slate-500">The call visited no node.</p>;
+  const parts = path.map(splitPathKey);
   return (
     <ol aria-label="Path of nodes" data-testid="review-path" className="flex flex-wrap items-center gap-1 text-xs">
-      {path.map((id, i) => (
-        <li key={i} className="flex items-center gap-1">
-          {i > 0 && (
-            <span aria-hidden className="text-slate-400">
-              →
+      {path.map((key, i) => {
+        const { flow, nodeId } = parts[i]!;
+        const flowStart = flow !== null && (i === 0 || parts[i - 1]!.flow !== flow);
+        return (
+          <li key={i} className="flex items-center gap-1">
+            {i > 0 && (
+              <span aria-hidden className="text-slate-400">
+                →
+              </span>
+            )}
+            {flowStart && (
+              <span
+                className="rounded bg-indigo-50 px-1.5 py-0.5 font-semibold text-indigo-700"
+                data-testid="path-flow"
+              >
+                {flow}:
+              </span>
+            )}
+            <span
+              className="rounded bg-white px-1.5 py-0.5 ring-1 ring-slate-200"
+              data-testid="path-node"
+              data-node-id={nodeId}
+              data-flow={flow ?? undefined}
+              title={`Node ${nodeId}${flow ? ` in flow ${flow}` : ""}`}
+            >
+              {nodeName(key, titles)}
             </span>
-          )}
-          <span
-            className="rounded bg-white px-1.5 py-0.5 ring-1 ring-slate-200"
-            data-testid="path-node"
-            data-node-id={id}
-            title={`Node ${id}`}
-          >
-            {nodeName(id, titles)}
-          </span>
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -19,7 +19,10 @@ export function CallDetailsForm({
   const details = useSimulator((s) => s.details);
   const edit = useSimulator((s) => s.editDetails);
   const start = useSimulator((s) => s.start);
+  const detailsError = useSimulator((s) => s.detailsError);
   const id = useId();
+  const headers = details.sipHeaders ?? [];
+  const setHeaders = (sipHeaders: { name: string; value: string }[]) => edit({ sipHeaders });
   return (
     <form
       className="space-y-3"
@@ -116,6 +119,56 @@ export function CallDetailsForm({
           })}
         </fieldset>
       )}
+      <fieldset className="space-y-2" data-testid="inbound-sip-headers">
+        <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Inbound SIP headers (conv.sip_headers)
+        </legend>
+        {headers.map((h, i) => {
+          const error = detailsError?.index === i ? detailsError : null;
+          const errorId = `${id}-header-${i}-error`;
+          return (
+            <div key={i}>
+              <div className="flex items-center gap-1">
+                <input
+                  aria-label={`Header ${i + 1} name`}
+                  value={h.name}
+                  placeholder="X-Customer-Tier"
+                  spellCheck={false}
+                  aria-invalid={error?.field === "name" || undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                  className={`${inputClass} w-44 font-mono`}
+                />
+                <span>:</span>
+                <input
+                  aria-label={`Header ${i + 1} value`}
+                  value={h.value}
+                  placeholder="gold"
+                  aria-invalid={error?.field === "value" || undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+                  className={`${inputClass} flex-1 font-mono`}
+                />
+                <Button
+                  type="button"
+                  aria-label={`Remove header ${i + 1}`}
+                  onClick={() => setHeaders(headers.filter((_, j) => j !== i))}
+                >
+                  ×
+                </Button>
+              </div>
+              {error && (
+                <p id={errorId} role="alert" className="mt-0.5 text-xs text-red-700">
+                  {error.message}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        <Button type="button" onClick={() => setHeaders([...headers, { name: "", value: "" }])}>
+          Add header
+        </Button>
+      </fieldset>
       <div className="flex items-center justify-between gap-2">
         <span className="text-xs text-slate-500" data-testid="runner-status">
           {runnerNote}

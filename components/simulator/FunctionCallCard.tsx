@@ -3,14 +3,28 @@
 import type { FunctionOutcome } from "@/lib/runtime";
 
 /** A function call inline in the transcript: its logs, metrics and error. */
-export function FunctionCallCard({ functionName, outcome }: { functionName: string; outcome: FunctionOutcome }) {
+export function FunctionCallCard({
+  functionName,
+  outcome,
+  lifecycle = false,
+}: {
+  functionName: string;
+  outcome: FunctionOutcome;
+  /** start_function / end_function: run by the call itself, not by a node. */
+  lifecycle?: boolean;
+}) {
   return (
     <details
       open={!outcome.ok}
       className={`rounded-md border px-3 py-2 text-xs ${outcome.ok ? "border-slate-200 bg-slate-50" : "border-red-200 bg-red-50"}`}
-      data-testid="function-call"
+      data-testid={lifecycle ? "lifecycle-call" : "function-call"}
     >
       <summary className="cursor-pointer font-mono">
+        {lifecycle && (
+          <span className="mr-1 font-sans text-slate-500">
+            {functionName === "end_function" ? "Call ended:" : "Call started:"}
+          </span>
+        )}
         {functionName}(){" "}
         {outcome.ok ? "ran" : outcome.error.timedOut ? "was stopped (time limit)" : `raised ${outcome.error.type}`}
         {outcome.ok && outcome.action ? ` → ${outcome.action.kind}` : ""}

@@ -14,6 +14,14 @@ import { CallDetailsForm } from "./CallDetailsForm";
 import { SimulatorContext, useSimulator } from "./context";
 import { DtmfKeypad } from "./DtmfKeypad";
 import { createSimulatorStore, type CallDetails } from "./store";
+
+/** Where the call is: its node path with each node's flow, and the flow it is in now. */
+export interface CallProgress {
+  currentNodeId: string | null;
+  path: readonly string[];
+  pathFlows: readonly string[];
+  currentFlow: string | null;
+}
 import { Transcript } from "./Transcript";
 import { SaveAsScenario } from "./SaveAsScenario";
 import { TwimlView } from "./TwimlView";
@@ -30,7 +38,7 @@ export interface SimulatorProps {
   defaults: CallDetails;
   timeoutMs: number;
   /** Lets a host (the flow canvas) follow the call: current node and the path so far. */
-  onProgress?: (progress: { currentNodeId: string | null; path: readonly string[] }) => void;
+  onProgress?: (progress: CallProgress) => void;
   /** The connected Twilio public base URL, for the TwiML view's action URLs. */
   publicBaseUrl?: string;
   /** The flow's name, for Save as scenario (absent: the running flow's own name). */
@@ -100,7 +108,12 @@ export function SimulatorPanel({
   // Leaving or reloading mid-call would drop the call unstored: ask first.
   useUnsavedChangesGuard(running, CALL_IN_PROGRESS);
   useEffect(() => {
-    onProgress?.({ currentNodeId: session?.currentNodeId ?? null, path: session?.path ?? [] });
+    onProgress?.({
+      currentNodeId: session?.currentNodeId ?? null,
+      path: session?.path ?? [],
+      pathFlows: session?.pathFlows ?? [],
+      currentFlow: session?.flowStack.at(-1)?.flow ?? null,
+    });
   }, [session, onProgress]);
 
   return (

@@ -44,7 +44,18 @@ export function Transcript({ items, working }: { items: readonly TimelineItem[];
               {item.text}
             </p>
           )}
-          {item.kind === "function" && <FunctionCallCard functionName={item.functionName} outcome={item.outcome} />}
+          {item.kind === "function" && (
+            <FunctionCallCard functionName={item.functionName} outcome={item.outcome} lifecycle={item.nodeId === ""} />
+          )}
+          {item.kind === "flow" && (
+            <p className="text-center text-xs font-medium text-indigo-700" data-testid="flow-change">
+              {item.how === "exit"
+                ? `Left flow “${item.from}”, back in “${item.to}”`
+                : item.how === "start"
+                  ? `start_function chose flow “${item.to}”`
+                  : `Went to flow “${item.to}”`}
+            </p>
+          )}
           {item.kind === "handoff" && <HandoffOutcome record={item.record} trace={item.trace} />}
           {item.kind === "note" && (
             <p

@@ -3,6 +3,7 @@ import { startCall, type AgentSetup, type CallEvent, type Session } from "@/lib/
 import { advance, type RunFunction } from "@/lib/simulation";
 import { simulatedWebhooks, type SimulatedWebhook } from "@/lib/telephony/simulated-twiml";
 import type { DestinationBehaviour } from "@/lib/handoffs/outcomes";
+import { inboundHeaders } from "@/lib/functions/inbound-headers";
 import { timelineOf, type TimelineItem } from "./timeline";
 
 export interface CallDetails {
@@ -11,6 +12,15 @@ export interface CallDetails {
   variables: Record<string, string>;
   /** How each destination behaves, by name; absent: it answers (docs/design.md §11). */
   behaviours: Record<string, DestinationBehaviour>;
+  /** Headers of the inbound INVITE (`conv.sip_headers`), as editable rows; absent: none. */
+  sipHeaders?: { name: string; value: string }[];
+}
+
+/** Where the call details are wrong (the call does not start): a header row and its field. */
+export interface DetailsError {
+  index: number;
+  field: "name" | "value";
+  message: string;
 }
 
 /** The runtime's behaviours table: only destinations that do not simply answer. */
@@ -29,6 +39,7 @@ export interface SimulatorState {
   /** True while the runtime waits on a Python function. */
   working: boolean;
   error: string | null;
+  detailsError: DetailsError | null;
 }
 
 export interface SimulatorActions {
@@ -92,15 +103,23 @@ export function createSimulatorStore(deps: SimulatorDeps, initial: CallDetails) 
       webhooks: [],
       working: false,
       error: null,
-      editDetails: (patch) => set((s) => ({ details: { ...s.details, ...patch } })),
+      detailsError: null,
+      editDetails: (patch) => set((s) => ({ details: { ...s.details, ...patch }, detailsError: null })),
       async start() {
         const d = get().details;
+        const headers = inboundHeaders((d.sipHeaders ?? []).filter((h) => h.name.trim() !== "" || h.value !== ""));
+        if (!headers.ok) {
+          set({ detailsError: { index: headers.index, field: headers.field, message: headers.message } });
+          return;
+        }
         const session = startCall(deps.getAgent(), {
           callerId: d.callerId,
           calledNumber: d.calledNumber,
           variables: d.variables,
           seed: deps.newSeed(),
           behaviours: behavioursOf(d.behaviours),
+          sipHeaders: headers.headers,
+          integrationAttributes: { channel: "simulator" },
         });
         set({ session, timeline: [], webhooks: [], phase: "running", error: null });
         await send({ type: "call_started" });

@@ -94,7 +94,7 @@ describe("flows repository", () => {
     expect(flow?.name).toBe("Main line");
     const stored = getFlow(db, id, flow!.id)!;
     const functions = listFunctions(db, id).map((f) => ({ name: f.name, code: f.code }));
-    expect(functions.map((f) => f.name)).toEqual(["route_vip"]);
+    expect(functions.map((f) => f.name).sort()).toEqual(["route_vip", "start_function"]);
     const errors = lintFlow(stored, {
       destinations: listDestinations(db, id),
       functions,

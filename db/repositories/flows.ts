@@ -53,6 +53,17 @@ export function listFlows(db: Db, agentId: string): FlowSummary[] {
     .all();
 }
 
+/** Every flow of the agent with its graph, in the list's order (the first is the entry flow). */
+export function listFlowDocuments(db: Db, agentId: string): StoredFlow[] {
+  return db
+    .select()
+    .from(flows)
+    .where(eq(flows.agentId, agentId))
+    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .all()
+    .map(toFlow);
+}
+
 export function getFlow(db: Db, agentId: string, flowId: string): StoredFlow | null {
   const row = db
     .select()

@@ -76,6 +76,8 @@ describe("variables repository", () => {
     expect(listVariableUsages(db, demo, "tier").map((u) => [u.kind, u.text])).toEqual([
       ["node", "Main line: “Gold customer?” (checks it)"],
       ["function", "function route_vip"],
+      // The seeded start_function sets conv.state.tier from an inbound SIP header.
+      ["function", "function start_function"],
     ]);
     expect(listVariableUsages(db, demo, "unused_name")).toEqual([]);
     expect(listVariableUsages(db, agentId, "customer_id")).toEqual([]);

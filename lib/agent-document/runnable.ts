@@ -67,6 +67,7 @@ export function agentSetupFromDocument(doc: AgentDocument, flow: DocumentFlow): 
   return {
     name: doc.agent.name,
     flow: documentFlowDocument(flow),
+    flows: doc.flows.map((f) => ({ name: f.name, flow: documentFlowDocument(f) })),
     destinations: documentDestinations(doc),
     functions: doc.functions.map((f) => ({ name: f.name, code: f.code })),
     hosts: { trunkHost: doc.agent.trunk_host, pbxHost: doc.agent.pbx_host },
@@ -90,6 +91,7 @@ export function documentLintContext(doc: AgentDocument): LintContext {
     destinations: documentDestinations(doc),
     functions: doc.functions.map((f) => ({ name: f.name, code: f.code })),
     variables: doc.variables.map((v) => v.name),
+    flows: doc.flows.map((f) => f.name),
   };
 }
 
@@ -102,7 +104,7 @@ export interface FlowProblems {
 export function lintDocument(doc: AgentDocument): FlowProblems[] {
   const ctx = documentLintContext(doc);
   return doc.flows
-    .map((f) => ({ flow: f.name, problems: lintFlow(documentFlowDocument(f), ctx) }))
+    .map((f) => ({ flow: f.name, problems: lintFlow(documentFlowDocument(f), { ...ctx, flowName: f.name }) }))
     .filter((f) => f.problems.length > 0);
 }
 

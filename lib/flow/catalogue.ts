@@ -2,6 +2,7 @@ import type { AnyKindDefinition, NodeKindDefinition } from "./kind";
 import { conditionKind } from "./kinds/condition/definition";
 import { endKind } from "./kinds/end/definition";
 import { functionKind } from "./kinds/function/definition";
+import { gotoFlowKind } from "./kinds/goto_flow/definition";
 import { handoffKind } from "./kinds/handoff/definition";
 import { listenKind } from "./kinds/listen/definition";
 import { sayKind } from "./kinds/say/definition";
@@ -22,6 +23,7 @@ export const catalogue = {
   set: setKind,
   function: functionKind,
   handoff: handoffKind,
+  goto_flow: gotoFlowKind,
   end: endKind,
 } as const;
 

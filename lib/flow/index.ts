@@ -16,6 +16,7 @@ export * from "./speaking-time";
 export { NO_MATCH_HANDLE, MAX_RETRIES, compileBranchRegex, branchLabel } from "./kinds/listen/definition";
 export { ELSE_HANDLE, CONDITION_OPERATORS, OPERATOR_INFO, ruleLabel } from "./kinds/condition/definition";
 export { ERROR_HANDLE } from "./kinds/function/definition";
+export { RETURN_HANDLE } from "./kinds/goto_flow/definition";
 export {
   DEFAULT_FALLBACK_LINE,
   deletedDestinationLabel,

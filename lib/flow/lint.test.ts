@@ -320,3 +320,78 @@ describe("lintFlow", () => {
     expect(lint(structuredClone(d), context()).map((p) => p.id)).toEqual(first);
   });
 });
+
+describe("Go to flow lint", () => {
+  const gotoNode = (flow: string): FlowNode => ({ id: "g", type: "goto_flow", position: at, data: { flow } });
+  const listenNode: FlowNode = {
+    id: "l",
+    type: "listen",
+    position: at,
+    data: { prompt: "Again?", retries: 1, branches: [{ id: "b", label: "yes", examples: ["yes"], keywords: [] }] },
+  };
+  const ctx = context({ flows: ["Main", "Billing"], flowName: "Main" });
+  const rules = (d: FlowDocument) =>
+    lintFlow(d, ctx)
+      .filter((p) => p.severity === "error")
+      .map((p) => p.rule);
+
+  it("an unknown flow is an error; a known one (any case) is not", () => {
+    expect(rules(around(gotoNode("Sales")))).toEqual(["unknown-flow"]);
+    expect(rules(around(gotoNode("BILLING")))).toEqual([]);
+  });
+
+  it("a jump back to its own flow with no Listen on the way is an error; with one in between it is fine", () => {
+    expect(rules(around(gotoNode("main")))).toEqual(["flow-jump-loop"]);
+    const problem = lintFlow(around(gotoNode("Main")), ctx).find((p) => p.rule === "flow-jump-loop")!;
+    expect(problem).toMatchObject({ nodeId: "g", path: "data.flow" });
+    const s: FlowNode = { id: "s", type: "start", position: at, data: { greeting: "" } };
+    const withListen = doc(
+      [s, listenNode, gotoNode("Main")],
+      [edge("s", "next", "l"), edge("l", "b", "g"), edge("l", "no_match", "g")],
+    );
+    expect(rules(withListen)).toEqual([]);
+    // Without the flow's own name (a lone flow file) the rule cannot tell.
+    expect(lintFlow(around(gotoNode("Main")), context({ flows: ["Main"] })).map((p) => p.rule)).not.toContain(
+      "flow-jump-loop",
+    );
+  });
+});
+
+describe("typed parameter lint", () => {
+  const fnNode = (args: { name: string; value: string }[]): FlowNode => ({
+    id: "f",
+    type: "function",
+    position: at,
+    data: { functionName: "refund", arguments: args },
+  });
+  const ctx = context({
+    functions: [{ name: "refund", code: "def refund(conv, amount: float, notify: bool = True):\n    pass\n" }],
+  });
+  const errors = (args: { name: string; value: string }[]) =>
+    lintFlow(around(fnNode(args), ["next", "error"]), ctx)
+      .filter((p) => p.severity === "error")
+      .map((p) => [p.rule, p.path, p.message]);
+
+  it("an argument the function does not take, a literal of the wrong type, a missing required one", () => {
+    expect(errors([{ name: "amount", value: "9.99" }])).toEqual([]);
+    expect(errors([{ name: "amount", value: "$total" }])).toEqual([]);
+    expect(errors([{ name: "amount", value: "ten" }])).toEqual([
+      ["invalid-argument", "data.arguments[0].value", 'refund: amount expects a float (a number like 9.99), got "ten"'],
+    ]);
+    expect(
+      errors([
+        { name: "amount", value: "1" },
+        { name: "tier", value: "gold" },
+      ]),
+    ).toEqual([
+      [
+        "unknown-parameter",
+        "data.arguments[1].name",
+        "refund has no parameter tier (it takes amount: float, notify: bool (optional))",
+      ],
+    ]);
+    expect(errors([])).toEqual([
+      ["invalid-argument", "data.arguments", "refund needs a value for amount: float: add it as an argument"],
+    ]);
+  });
+});

@@ -166,8 +166,48 @@ export function lintFlow(doc: Pick<FlowDocument, "nodes" | "edges">, ctx: LintCo
         );
       }
     }
+    problems.push(...jumpLoops(doc.nodes, starts, successors, nodeById, ctx.flowName));
   }
   return problems;
+}
+
+/**
+ * A Go to flow node naming its own flow starts the flow again: when Start reaches it without a
+ * Listen on the way, the call runs in circles without ever hearing the caller.
+ */
+function jumpLoops(
+  nodes: readonly FlowNode[],
+  starts: readonly FlowNode[],
+  successors: ReadonlyMap<string, string[]>,
+  nodeById: ReadonlyMap<string, FlowNode>,
+  flowName: string | undefined,
+): Problem[] {
+  if (flowName === undefined) return [];
+  const self = flowName.trim().toLowerCase();
+  const jumps = nodes.filter((n) => n.type === "goto_flow" && n.data.flow.trim().toLowerCase() === self);
+  if (jumps.length === 0) return [];
+  const reached = new Set<string>(starts.map((s) => s.id));
+  const queue = starts.map((s) => s.id);
+  for (let i = 0; i < queue.length; i++) {
+    if (nodeById.get(queue[i]!)?.type === "listen") continue;
+    for (const next of successors.get(queue[i]!) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return jumps
+    .filter((n) => reached.has(n.id))
+    .map((n) =>
+      nodeProblem(
+        { nodeId: n.id },
+        "flow-jump-loop",
+        "error",
+        `Goes back to the start of this flow ("${flowName}") with no Listen on the way: the call would loop without hearing the caller`,
+        "data.flow",
+      ),
+    );
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -22,6 +22,10 @@ export const LINT_RULES = [
   "long-utterance",
   "unknown-variable",
   "invalid-variable-name",
+  "unknown-flow",
+  "flow-jump-loop",
+  "unknown-parameter",
+  "invalid-argument",
 ] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 
@@ -55,6 +59,10 @@ export interface LintContext {
   variables: readonly string[];
   /** The agent answers on a Twilio number: destinations' headers must follow Twilio's rules too. */
   twilio?: boolean;
+  /** The agent's flow names (Go to flow targets); absent: not checked. */
+  flows?: readonly string[];
+  /** The name of the flow being linted (a Go to flow node naming it jumps back to itself). */
+  flowName?: string;
 }
 
 /**
@@ -67,6 +75,8 @@ export interface FlowContext {
   functionsByName: ReadonlyMap<string, LintFunction>;
   knownVariables: ReadonlySet<string>;
   twilio: boolean;
+  /** Flow names in lower case; null when the context does not list them. */
+  flowNames: ReadonlySet<string> | null;
 }
 
 export interface NodeLintContext extends FlowContext {
@@ -83,6 +93,7 @@ export function prepareContext(ctx: LintContext, assignedVariables: Iterable<str
     functionsByName,
     knownVariables,
     twilio: ctx.twilio === true,
+    flowNames: ctx.flows ? new Set(ctx.flows.map((f) => f.trim().toLowerCase())) : null,
   };
 }
 

@@ -9,6 +9,7 @@ export type { SetData, Assignment } from "./kinds/set/definition";
 export type { FunctionData, FunctionArgument } from "./kinds/function/definition";
 export type { HandoffData } from "./kinds/handoff/definition";
 export type { EndData } from "./kinds/end/definition";
+export type { GotoFlowData } from "./kinds/goto_flow/definition";
 
 export interface Position {
   x: number;

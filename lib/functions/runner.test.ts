@@ -3,7 +3,7 @@ import { DEMO_BILLING, DEMO_DESTINATIONS } from "../handoffs/demo";
 import { routeError } from "../sip/route";
 import { createNodeFunctionRunner } from "./node/node-runner";
 import { sampleCall } from "./sample";
-import { DEMO_FUNCTION, FUNCTION_TEMPLATES } from "./templates";
+import { DEMO_FUNCTION, DEMO_START_FUNCTION, FUNCTION_TEMPLATES } from "./templates";
 import type { FunctionDestination, FunctionRunner, JsonValue, RunRequest } from "./types";
 
 // One warm runner for the whole file: Pyodide takes ~2.5 s to start.
@@ -531,5 +531,31 @@ describe("conv parity (docs/design.md §4)", () => {
     const both = await run('conv.handoff()\nconv.goto_flow("Billing")', { flows });
     expect(both.error).toMatchObject({ type: "HandoffError" });
     expect(both.error!.message).toContain("either hands off or changes flow");
+  });
+});
+
+describe("the demo start_function", () => {
+  it("copies an inbound X-Customer-Tier header (any case) into conv.state.tier, and leaves the tier alone without one", async () => {
+    const gold = await runner.run({
+      code: DEMO_START_FUNCTION.code,
+      functionName: "start_function",
+      state: { tier: "silver" },
+      call: sampleCall({ sipHeaders: { "x-customer-tier": " Gold " } }),
+      destinations,
+    });
+    expect(gold.error).toBeNull();
+    expect(gold.state.tier).toBe("gold");
+    expect(gold.logs).toEqual([
+      { level: "info", message: "tier from the inbound SIP header", fields: { tier: "gold" } },
+    ]);
+    const none = await runner.run({
+      code: DEMO_START_FUNCTION.code,
+      functionName: "start_function",
+      state: { tier: "silver" },
+      call: sampleCall(),
+      destinations,
+    });
+    expect(none.state.tier).toBe("silver");
+    expect(none.logs).toEqual([]);
   });
 });

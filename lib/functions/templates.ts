@@ -85,3 +85,19 @@ export const DEMO_FUNCTION = {
     conv.handoff(destination="Billing Support", reason="billing")
 `,
 } as const;
+
+/**
+ * The demo agent's lifecycle function (docs/design.md §4): an agent's function named
+ * `start_function` runs once when a call starts, before the first node.
+ */
+export const DEMO_START_FUNCTION = {
+  name: "start_function",
+  description: "Runs once when a call starts: a tier sent by the caller's system as X-Customer-Tier wins.",
+  code: `def start_function(conv):
+    """Runs once when the call starts, before the flow: the inbound X-Customer-Tier header sets the tier."""
+    tier = conv.sip_headers.get("X-Customer-Tier")
+    if tier:
+        conv.state.tier = tier.strip().lower()
+        conv.log.info("tier from the inbound SIP header", tier=conv.state.tier)
+`,
+} as const;

@@ -2,9 +2,11 @@ import { BUILTIN_VARIABLES } from "../variables/variables";
 import type { FlowNode } from "../flow";
 import { executors } from "./executors";
 import type { Executor, Transition } from "./executor";
+import { applyOutcome, requestFunction, START_FUNCTION } from "./functions";
+import { findAgentFlow } from "./graph";
 import { seededConversationId } from "./ids";
 import { Run } from "./run";
-import type { AgentSetup, CallEvent, CallSetup, Session, StepResult } from "./types";
+import type { AgentSetup, CallEvent, CallSetup, FunctionOutcome, FunctionRequest, Session, StepResult } from "./types";
 
 /** A flow that loops through this many nodes without waiting for the caller is stopped. */
 export const MAX_NODES_PER_STEP = 10_000;
@@ -32,6 +34,9 @@ export function startCall(agent: AgentSetup, call: CallSetup): Session {
     clock: 0,
     currentNodeId: null,
     path: [],
+    pathFlows: [],
+    flowStack: [{ flow: agent.flow.name, returnTo: null }],
+    endFunctionRequested: false,
     variables: {
       ...call.variables,
       ...samples,
@@ -60,6 +65,9 @@ function draft(s: Session): Session {
   return {
     ...s,
     path: [...s.path],
+    // Sessions stored before flows were tracked (a live call in progress across an upgrade) lack these.
+    pathFlows: [...(s.pathFlows ?? s.path.map(() => s.agent.flow.name))],
+    flowStack: s.flowStack?.length ? [...s.flowStack] : [{ flow: s.agent.flow.name, returnTo: null }],
     variables: { ...s.variables },
     turns: [...s.turns],
     metrics: [...s.metrics],
@@ -77,17 +85,16 @@ export function step(session: Session, event: CallEvent): StepResult {
   }
   switch (event.type) {
     case "call_started": {
-      if (s.path.length > 0) {
+      if (s.path.length > 0 || s.status !== "ready") {
         run.log("warning", "Ignored call_started: the call is already running");
         break;
       }
-      const start = run.index.start;
-      if (!start) {
-        run.system("The flow has no start node");
-        run.end("hangup", "no_start_node");
+      // docs/design.md §3: the agent's start_function runs before the first node.
+      if (s.agent.functions.some((f) => f.name === START_FUNCTION)) {
+        requestFunction(run, "", START_FUNCTION, {}, "start");
         break;
       }
-      drive(run, start, enterNode(run, start));
+      beginFlow(run);
       break;
     }
     case "user_utterance":
@@ -112,6 +119,10 @@ export function step(session: Session, event: CallEvent): StepResult {
         run.log("warning", `Ignored a result for ${event.requestId}: no such function call is pending`);
         break;
       }
+      if (pending.purpose === "start" || pending.purpose === "end") {
+        lifecycleResult(run, pending, event.outcome);
+        break;
+      }
       const node = run.index.nodes.get(pending.nodeId)!;
       drive(run, node, executorOf(node).onFunctionResult?.(node, run, event.outcome) ?? { go: "next" });
       break;
@@ -122,6 +133,54 @@ export function step(session: Session, event: CallEvent): StepResult {
       break;
   }
   return { session: s, effects: run.effects };
+}
+
+/** The current flow from its start node. */
+function beginFlow(run: Run): void {
+  const t = run.restart();
+  const start = "jump" in t ? run.index.nodes.get(t.jump) : undefined;
+  if (start) drive(run, start, enterNode(run, start));
+}
+
+/**
+ * What start_function / end_function did. A failing start function is logged and the call goes on
+ * with its flow's start node; a start function may choose the first flow (conv.goto_flow) or hang
+ * up, but cannot hand off (the call has not begun). The end function's logs, metrics and errors are
+ * recorded; then the call is over.
+ */
+function lifecycleResult(run: Run, pending: FunctionRequest, outcome: FunctionOutcome): void {
+  const name = pending.functionName;
+  applyOutcome(run, "", name, outcome);
+  if (pending.purpose === "end") {
+    if (outcome.ok && (outcome.action || outcome.flow || outcome.hangup))
+      run.log("warning", `${name} runs after the call ended: hand-offs, flow changes and hang-ups are ignored`, name);
+    run.s.status = "ended";
+    return;
+  }
+  if (!outcome.ok) {
+    run.system(`${name} failed (${outcome.error.type}); the call goes on`);
+    beginFlow(run);
+    return;
+  }
+  if (outcome.hangup) {
+    run.end("hangup", "function_hangup");
+    return;
+  }
+  if (outcome.action) run.log("warning", `${name} cannot hand off: the call has not begun (ignored)`, name);
+  if (outcome.flow?.kind === "goto") {
+    const target = findAgentFlow(run.s.agent, outcome.flow.flow);
+    if (!target)
+      run.log("error", `${name}: unknown flow "${outcome.flow.flow}"; the call starts in "${run.flowName}"`, name);
+    else if (target.name !== run.flowName) {
+      const from = run.flowName;
+      run.s.flowStack = [{ flow: target.name, returnTo: null }];
+      run.system(`${name} chose flow "${target.name}"`);
+      run.effects.push({ type: "flow_changed", from, to: target.name, how: "start" });
+    }
+  } else if (outcome.flow?.kind === "exit") {
+    run.log("warning", `${name}: conv.exit_flow() before the call is in a flow is ignored`, name);
+  }
+  beginFlow(run);
 }
 
 function enterNode(run: Run, node: FlowNode): Transition {

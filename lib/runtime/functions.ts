@@ -3,9 +3,13 @@ import type { HandoffAttempt } from "../handoffs/record";
 import { BUILTIN_VARIABLES } from "../variables/variables";
 import { WAIT, type Transition } from "./executor";
 import type { Run } from "./run";
-import type { FunctionOutcome, FunctionRequest } from "./types";
+import type { ArgumentValue, FunctionOutcome, FunctionRequest } from "./types";
 
 const BUILTINS = new Set<string>(BUILTIN_VARIABLES.map((v) => v.name));
+
+/** The agent's lifecycle functions, designated by name as PolyAI does (docs/design.md §4). */
+export const START_FUNCTION = "start_function";
+export const END_FUNCTION = "end_function";
 
 /** conv.state: every variable except the built-ins, which describe the call and are read-only. */
 export function stateOf(variables: Readonly<Record<string, string>>): Record<string, string> {
@@ -31,12 +35,13 @@ export function requestFunction(
   run: Run,
   nodeId: string,
   functionName: string,
-  args: Record<string, string>,
+  args: Record<string, ArgumentValue>,
   purpose: FunctionRequest["purpose"],
 ): Transition {
   const fn = run.s.agent.functions.find((f) => f.name === functionName);
   const request: FunctionRequest = {
-    requestId: run.nextRequestId(),
+    // Lifecycle runs have fixed ids: a replayed turn (telephony/voice.ts) can tell them from node runs.
+    requestId: purpose === "start" || purpose === "end" ? `${run.s.conversationId}:${purpose}` : run.nextRequestId(),
     nodeId,
     functionName,
     code: fn?.code ?? "",
@@ -46,7 +51,10 @@ export function requestFunction(
       conversationId: run.s.conversationId,
       callerId: run.s.call.callerId,
       calledNumber: run.s.call.calledNumber,
+      sipHeaders: { ...run.s.call.sipHeaders },
+      integrationAttributes: { ...run.s.call.integrationAttributes },
     },
+    writtenMetrics: [...new Set(run.s.metrics.map((m) => m.name))],
     lastTransfer: lastTransferOf(run.s.handoff),
     purpose,
   };
@@ -79,5 +87,14 @@ export function applyOutcome(run: Run, nodeId: string, functionName: string, out
   }
   const builtins = Object.fromEntries(Object.entries(run.s.variables).filter(([k]) => BUILTINS.has(k)));
   run.s.variables = { ...outcome.state, ...builtins };
+  if (run.s.outcome !== null && outcome.said.length > 0) {
+    // The end function runs after the caller is gone: nothing it says reaches anyone.
+    run.log(
+      "warning",
+      `${functionName} spoke after the call ended (not said): ${outcome.said.join(" ")}`,
+      functionName,
+    );
+    return;
+  }
   for (const text of outcome.said) run.say(text, nodeId);
 }

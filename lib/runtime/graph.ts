@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowNode } from "../flow";
+import type { AgentFlow, AgentSetup } from "./types";
 
 export interface FlowIndex {
   nodes: ReadonlyMap<string, FlowNode>;
@@ -25,4 +26,16 @@ export function indexFlow(flow: FlowDocument): FlowIndex {
   const index: FlowIndex = { nodes, out, start: flow.nodes.find((n) => n.type === "start") ?? null };
   cache.set(flow, index);
   return index;
+}
+
+/** The agent's flows by name; without `flows`, the entry flow alone. */
+export function agentFlows(agent: AgentSetup): readonly AgentFlow[] {
+  return agent.flows ?? [{ name: agent.flow.name, flow: agent.flow }];
+}
+
+/** A flow of the agent by name, ignoring case and surrounding spaces (the entry flow by its own name too). */
+export function findAgentFlow(agent: AgentSetup, name: string): AgentFlow | null {
+  const key = name.trim().toLowerCase();
+  if (agent.flow.name.trim().toLowerCase() === key) return { name: agent.flow.name, flow: agent.flow };
+  return agentFlows(agent).find((f) => f.name.trim().toLowerCase() === key) ?? null;
 }

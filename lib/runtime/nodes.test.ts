@@ -19,7 +19,7 @@ function flow(nodes: FlowNode[], edges: FlowEdge[]): FlowDocument {
   return { name: "t", nodes, edges };
 }
 
-function started(doc: FlowDocument, functions = [{ name: "fn", code: "def fn(conv): pass" }]) {
+function started(doc: FlowDocument, functions = [{ name: "fn", code: "def fn(conv, who): pass" }]) {
   return step(startCall(demoAgent({ flow: doc, functions }), demoCall()), { type: "call_started" });
 }
 
@@ -314,5 +314,51 @@ describe("logs name nodes and branches as people do", () => {
     const { session } = started(doc);
     expect(session.logs.at(-1)?.message).toBe('"Next" of "Greeting" leads nowhere; the agent hangs up');
     expect(session.logs.at(-1)?.fields).toEqual({ node: "say_gzpdl0wkn7", handle: "next" });
+  });
+});
+
+describe("typed parameters at a function node (docs/design.md §4)", () => {
+  const typed = (value: string) =>
+    flow(
+      [
+        { id: "s", type: "start", position: at, data: { greeting: "" } },
+        {
+          id: "f",
+          type: "function",
+          position: at,
+          data: {
+            functionName: "refund",
+            arguments: [
+              { name: "amount", value },
+              { name: "notify", value: "yes" },
+              { name: "who", value: "$caller_id" },
+            ],
+          },
+        },
+        { id: "err", type: "end", position: at, data: { goodbye: "Sorry." } },
+      ],
+      [e("s", "next", "f"), e("f", "error", "err")],
+    );
+  const refund = [
+    { name: "refund", code: "def refund(conv, amount: float, notify: bool = False, who: str = ''):\n    pass\n" },
+  ];
+
+  it("passes values converted to the declared types (variables substituted first)", () => {
+    const { effects } = started(typed("$tier"), refund);
+    // tier is "silver": not a float, a clear error on the error edge.
+    expect(effects.some((x) => x.type === "run_function")).toBe(false);
+    const { session } = started(typed("12.50"), refund);
+    expect(session.pending!.args).toEqual({ amount: 12.5, notify: true, who: "+14155550123" });
+  });
+
+  it("a value that does not convert takes the error edge with a clear log line", () => {
+    const { session } = started(typed("twelve"), refund);
+    expect(session.logs).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        message: 'refund: amount expects a float (a number like 9.99), got "twelve"',
+      }),
+    );
+    expect(session.turns.map((t) => t.text)).toEqual(["Sorry."]);
   });
 });

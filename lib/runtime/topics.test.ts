@@ -138,8 +138,17 @@ describe("topics at a listen step (docs/design.md §13)", () => {
       requestId: started.session.pending!.requestId,
       outcome: ok({ said: ["Our address is 1 Main St."] }),
     }).session;
+    // The function's answer ends its turn (end_turn defaults to True): the agent listens at once.
     expect(said.status).toBe("awaiting_input");
-    expect(said.turns.slice(-2).map((t) => t.text)).toEqual([
+    expect(said.turns.at(-1)!.text).toBe("Our address is 1 Main St.");
+    // end_turn False: it speaks and goes on in the same turn, with the node's question again.
+    const goesOn = step(started.session, {
+      type: "function_result",
+      requestId: started.session.pending!.requestId,
+      outcome: ok({ said: ["Our address is 1 Main St."], endTurn: false }),
+    }).session;
+    expect(goesOn.status).toBe("awaiting_input");
+    expect(goesOn.turns.slice(-2).map((t) => t.text)).toEqual([
       "Our address is 1 Main St.",
       "You can ask about billing, or ask to speak to a person.",
     ]);

@@ -9,7 +9,13 @@ import type { Topic } from "../topics/types";
 /** What the runtime needs to know about the agent; plain data so any host can build it. */
 export interface AgentSetup {
   name: string;
+  /** The entry flow: where a call starts (docs/design.md §3). */
   flow: FlowDocument;
+  /**
+   * Every flow of the agent by name (the entry flow among them), for Go to flow nodes and
+   * `conv.goto_flow`; absent: the entry flow is the only one.
+   */
+  flows?: readonly AgentFlow[];
   destinations: readonly (Pick<
     HandoffDestination,
     | "id"
@@ -30,6 +36,12 @@ export interface AgentSetup {
   topics?: readonly RuntimeTopic[];
 }
 
+/** One flow of the agent, as Go to flow and `conv.goto_flow` name it. */
+export interface AgentFlow {
+  name: string;
+  flow: FlowDocument;
+}
+
 /** A knowledge topic as the runtime needs it (a handoff names its destination by id, null: the default). */
 export type RuntimeTopic = Pick<Topic, "name" | "sampleQuestions" | "content" | "action" | "enabled">;
 
@@ -46,6 +58,25 @@ export interface CallSetup {
    * behaviour per attempt, the last repeating. Absent: every destination answers.
    */
   behaviours?: Readonly<Record<string, TraceBehaviour | readonly TraceBehaviour[]>>;
+  /** Headers of the inbound INVITE, by name (`conv.sip_headers`). */
+  sipHeaders?: Readonly<Record<string, string>>;
+  /** `conv.integration_attributes`: typed values the host gives (its `channel`, Twilio's call data…). */
+  integrationAttributes?: Readonly<Record<string, IntegrationValue>>;
+}
+
+export type IntegrationValue = string | number | boolean | null;
+
+/** A typed function argument (docs/design.md §4): what a Function node passes for a declared parameter. */
+export type ArgumentValue = string | number | boolean;
+
+/** `conv.goto_flow(name)` / `conv.exit_flow()`, as the host reports them. */
+export type FlowChange = { kind: "goto"; flow: string } | { kind: "exit"; flow: null };
+
+/** One flow the call is in: the stack's top is the current flow. */
+export interface FlowFrame {
+  flow: string;
+  /** Where the call goes on when this flow exits: a node of the flow below and its handle (null: enter it again). */
+  returnTo: { nodeId: string; handle: string | null } | null;
 }
 
 export type TurnRole = "agent" | "caller" | "system";
@@ -55,6 +86,8 @@ export interface Turn {
   text: string;
   at: number;
   nodeId?: string;
+  /** The flow of `nodeId`. */
+  flow?: string;
 }
 
 export interface Metric {
@@ -107,6 +140,10 @@ export type FunctionOutcome =
       metrics: { name: string; value: number | string | boolean }[];
       logs: { level: LogLevel; message: string; fields?: Record<string, unknown> }[];
       returnValue?: unknown;
+      /** A returned dict's `end_turn` (absent: True). */
+      endTurn?: boolean;
+      /** `conv.goto_flow` / `conv.exit_flow`, applied after the function. */
+      flow?: FlowChange | null;
     }
   | {
       ok: false;
@@ -128,20 +165,32 @@ export interface FunctionRequest {
   nodeId: string;
   functionName: string;
   code: string;
-  /** Keyword arguments from a function node (values already substituted). */
-  args: Record<string, string>;
+  /** Keyword arguments from a function node (variables substituted, converted to the declared types). */
+  args: Record<string, ArgumentValue>;
   state: Record<string, string>;
-  call: { conversationId: string; callerId: string; calledNumber: string };
+  call: {
+    conversationId: string;
+    callerId: string;
+    calledNumber: string;
+    sipHeaders: Record<string, string>;
+    integrationAttributes: Record<string, IntegrationValue>;
+  };
+  /** Metric names the call has written so far (for `write_once`). */
+  writtenMetrics: string[];
   /** `conv.last_transfer`: the call's last handoff when it did not complete, else null. */
   lastTransfer: LastTransfer | null;
-  /** `topic`: a knowledge topic's function action, asked for at the listen node `nodeId`. */
-  purpose: "node" | "override" | "topic";
+  /**
+   * `topic`: a knowledge topic's function action, asked for at the listen node `nodeId`;
+   * `start` / `end`: the agent's lifecycle functions (`nodeId` is empty).
+   */
+  purpose: "node" | "override" | "topic" | "start" | "end";
   /** The topic whose action this is (purpose topic). */
   topic?: string;
 }
 
 export type Effect =
-  | { type: "node_entered"; nodeId: string }
+  | { type: "node_entered"; nodeId: string; flow: string }
+  | { type: "flow_changed"; from: string | null; to: string; how: "goto" | "exit" | "start" }
   | { type: "say"; text: string; nodeId: string }
   | { type: "listen"; nodeId: string }
   | { type: "run_function"; request: FunctionRequest }
@@ -162,6 +211,12 @@ export interface Session {
   currentNodeId: string | null;
   /** Node ids in the order they were entered. */
   path: string[];
+  /** The flow of each `path` entry (same length). */
+  pathFlows: string[];
+  /** The flows the call is in, the current one last (docs/design.md §3). */
+  flowStack: FlowFrame[];
+  /** The agent's `end_function` was asked for (it runs once, whatever the outcome). */
+  endFunctionRequested: boolean;
   /** Built-ins plus conv.state. */
   variables: Record<string, string>;
   turns: Turn[];

@@ -1,5 +1,6 @@
-import { nodeTitles, titleContextOf } from "../flow/titles";
+import { titleContextOf } from "../flow/titles";
 import { transferCompleted } from "../handoffs/record";
+import { pathKeys, pathTitles } from "../runtime/path";
 import type { Session } from "../runtime";
 import type { Scenario, ScenarioBehaviour, ScenarioTurn } from "./schema";
 
@@ -35,8 +36,8 @@ export function scenarioFromSession(
     : session.outcome === "abandoned" || session.outcome === "failed"
       ? session.outcome
       : "hangup";
-  const titles = nodeTitles(session.agent.flow.nodes, titleContextOf(session.agent.destinations), session.path);
-  const path = [...new Set(session.path.map((id) => titles[id] ?? id))];
+  const titles = pathTitles(session, titleContextOf(session.agent.destinations));
+  const path = [...new Set(pathKeys(session).map((key) => titles[key] ?? key))];
   const metrics = new Map(session.metrics.map((m) => [m.name, String(m.value)]));
   return {
     name: meta.name,

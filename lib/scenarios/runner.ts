@@ -130,6 +130,7 @@ export async function runScenario(
     variables: state,
     seed: seedOf(scenario),
     behaviours: prepared.behaviours,
+    integrationAttributes: { channel: SCENARIO_CHANNEL },
   });
   const result = await simulateScript(session, scenario.turns ?? [], async (req) =>
     toOutcome(await host.runPython(toRunRequest(req, setup, timeoutMs))),

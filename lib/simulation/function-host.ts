@@ -1,5 +1,5 @@
 import type { FunctionDestination, JsonValue, RunRequest, RunResult } from "../functions/types";
-import type { AgentSetup, FunctionOutcome, FunctionRequest } from "../runtime";
+import { agentFlows, type AgentSetup, type FunctionOutcome, type FunctionRequest } from "../runtime";
 
 /** conv.handoffs: the agent's destinations as a function sees them. */
 export function functionDestinations(agent: AgentSetup): FunctionDestination[] {
@@ -25,11 +25,15 @@ export function toRunRequest(req: FunctionRequest, agent: AgentSetup, timeoutMs?
       callSid: `CA${req.call.conversationId.replace(/^conv_/, "").padEnd(32, "0")}`,
       callerNumber: req.call.callerId,
       calleeNumber: req.call.calledNumber,
-      sipHeaders: {},
+      sipHeaders: { ...req.call.sipHeaders },
     },
     destinations: functionDestinations(agent),
     lastTransfer: req.lastTransfer,
     args: req.args,
+    functions: agent.functions,
+    flows: agentFlows(agent).map((f) => f.name),
+    writtenMetrics: req.writtenMetrics,
+    integrationAttributes: { ...req.call.integrationAttributes },
     ...(timeoutMs ? { timeoutMs } : {}),
   };
 }
@@ -87,6 +91,8 @@ export function toOutcome(result: RunResult): FunctionOutcome {
             route: h.route,
           },
     hangup: result.hangup,
+    endTurn: result.endTurn,
+    flow: result.flow,
     state: Object.fromEntries(Object.entries(result.state).map(([k, v]) => [k, asText(v)])),
     metrics,
     logs,

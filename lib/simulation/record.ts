@@ -1,7 +1,7 @@
 import type { ConversationInput } from "../conversations/schema";
-import { nodeTitles, titleContextOf } from "../flow";
+import { titleContextOf } from "../flow";
 import { storedAttempt, storedHandoff, transferCompleted } from "../handoffs/record";
-import type { Session } from "../runtime";
+import { pathKeys, pathTitles, type Session } from "../runtime";
 
 const iso = (start: number, offsetMs: number) => new Date(start + offsetMs).toISOString();
 
@@ -25,6 +25,9 @@ export function conversationFromSession(
   const h = session.handoff;
   const handedOff = session.outcome === "handoff" && h !== null && transferCompleted(h);
   const at = (ms: number) => iso(start, ms);
+  const keys = pathKeys(session);
+  // A call that changed flow names nodes <flow>/<node id> everywhere (docs/design.md §3).
+  const qualified = keys.some((k, i) => k !== session.path[i]);
   return {
     id: session.conversationId,
     agent_id: meta.agentId,
@@ -44,11 +47,11 @@ export function conversationFromSession(
       role: t.role,
       text: t.text,
       at: iso(start, t.at),
-      ...(t.nodeId ? { node_id: t.nodeId } : {}),
+      ...(t.nodeId ? { node_id: qualified && t.flow ? `${t.flow}/${t.nodeId}` : t.nodeId } : {}),
     })),
-    path: session.path,
+    path: keys,
     // Titles as they were when the call ran, so Review names nodes even after the flow changes.
-    node_titles: nodeTitles(session.agent.flow.nodes, titleContextOf(session.agent.destinations), session.path),
+    node_titles: pathTitles(session, titleContextOf(session.agent.destinations)),
     variables: session.variables,
     handoff: h === null ? null : storedHandoff(h, at),
     transfer_attempts: session.transferAttempts.map((a) => storedAttempt(a, at)),

@@ -9,6 +9,7 @@ import { TextField, type InspectorProps } from "./fields";
 import { ConditionInspector } from "./condition";
 import { EndInspector } from "./end";
 import { FunctionInspector } from "./function";
+import { GotoFlowInspector } from "./goto-flow";
 import { HandoffInspector } from "./handoff";
 import { ListenInspector } from "./listen";
 import { SayInspector } from "./say";
@@ -23,6 +24,7 @@ const INSPECTORS: { [K in NodeKind]: (props: InspectorProps<K>) => React.ReactNo
   set: SetInspector,
   function: FunctionInspector,
   handoff: HandoffInspector,
+  goto_flow: GotoFlowInspector,
   end: EndInspector,
 };
 

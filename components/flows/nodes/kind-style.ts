@@ -9,5 +9,6 @@ export const KIND_STYLE: Record<NodeKind, { border: string; swatch: string }> = 
   set: { border: "border-t-slate-500", swatch: "bg-slate-500" },
   function: { border: "border-t-cyan-600", swatch: "bg-cyan-600" },
   handoff: { border: "border-t-rose-500", swatch: "bg-rose-500" },
+  goto_flow: { border: "border-t-indigo-500", swatch: "bg-indigo-500" },
   end: { border: "border-t-slate-800", swatch: "bg-slate-800" },
 };

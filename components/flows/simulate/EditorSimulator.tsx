@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { SimulatorPanel } from "@/components/simulator/SimulatorPanel";
+import { SimulatorPanel, type CallProgress as SimulatorProgress } from "@/components/simulator/SimulatorPanel";
 import type { CallDetails } from "@/components/simulator/store";
 import type { AgentSetup } from "@/lib/runtime";
 import { useEditorMeta } from "@/components/flows/editor-meta";
@@ -29,12 +29,28 @@ export function EditorSimulator({
   const getAgent = useCallback((): AgentSetup => {
     const s = store.getState();
     const code = new Map(s.lintContext.functions.map((f) => [f.name, f.code]));
+    const name = s.name || (s.lintContext.flowName ?? "Simulation");
+    const flow = toDocument(name, s.nodes, s.edges);
     return {
       ...simulation.agent,
-      flow: toDocument("Simulation", s.nodes, s.edges),
+      flow,
+      flows: (simulation.agent.flows ?? []).map((f) => (f.name === name ? { name, flow } : f)),
       functions: simulation.agent.functions.map((f) => ({ name: f.name, code: code.get(f.name) ?? f.code })),
     };
   }, [store, simulation.agent]);
+  // The canvas shows this flow: only its nodes are marked while the call is in another flow.
+  const onOwnProgress = useCallback(
+    (p: SimulatorProgress) => {
+      const s = store.getState();
+      const name = s.name || (s.lintContext.flowName ?? "Simulation");
+      const mine = (i: number) => (p.pathFlows[i] ?? name) === name;
+      onProgress({
+        currentNodeId: p.currentFlow === null || p.currentFlow === name ? p.currentNodeId : null,
+        path: p.path.filter((_, i) => mine(i)),
+      });
+    },
+    [store, onProgress],
+  );
   return (
     <div className="flex h-full min-h-0 flex-col p-3">
       <SimulatorPanel
@@ -44,7 +60,7 @@ export function EditorSimulator({
         getAgent={getAgent}
         defaults={simulation.defaults}
         timeoutMs={simulation.timeoutMs}
-        onProgress={onProgress}
+        onProgress={onOwnProgress}
         flowName={flowName}
       />
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogue, kindOf, NODE_KINDS } from "../catalogue";
 import { lintFlow } from "../lint";
-import { prepareContext } from "../problems";
+import { EMPTY_CONTEXT, prepareContext } from "../problems";
 import { around, context, frontDesk } from "../testing/builders";
 import type { FlowNode } from "../types";
 
@@ -28,8 +28,10 @@ describe.each(NODE_KINDS)("kind %s", (kind) => {
     const data = def.defaults();
     expect(typeof def.summary(data as never, flowCtx)).toBe("string");
     const problems = def.validate(data as never, { ...flowCtx, nodeId: "n" });
-    // Function defaults name no function yet; everything else starts clean.
-    expect(problems.map((p) => p.rule)).toEqual(kind === "function" ? ["unknown-function"] : []);
+    // Function and Go to flow defaults name no function / flow yet; everything else starts clean.
+    expect(problems.map((p) => p.rule)).toEqual(
+      kind === "function" ? ["unknown-function"] : kind === "goto_flow" ? ["unknown-flow"] : [],
+    );
   });
 });
 
@@ -82,13 +84,29 @@ describe("kind specifics", () => {
     expect(h.dataSchema.safeParse({ ...h.defaults(), destinationId: "" }).success).toBe(false);
   });
 
-  it("a fresh node of every kind can sit in a flow without errors (except an unchosen function)", () => {
+  it("a fresh node of every kind can sit in a flow without errors (except an unchosen function or flow)", () => {
     for (const kind of NODE_KINDS) {
       if (kind === "start") continue;
       const node = { id: "n", type: kind, position: { x: 0, y: 0 }, data: catalogue[kind].defaults() } as FlowNode;
       const handles = catalogue[kind].outHandles(node.data as never).map((h) => h.id);
       const errors = lintFlow(around(node, handles), context()).filter((p) => p.severity === "error");
-      expect(errors.map((p) => p.rule)).toEqual(kind === "function" ? ["unknown-function"] : []);
+      expect(errors.map((p) => p.rule)).toEqual(
+        kind === "function" ? ["unknown-function"] : kind === "goto_flow" ? ["unknown-flow"] : [],
+      );
     }
+  });
+
+  it("goto_flow: one handle for when the flow it went to exits; names a flow of the agent, ignoring case", () => {
+    const def = kindOf("goto_flow");
+    expect(def.outHandles({ flow: "Billing" }).map((h) => [h.id, h.label])).toEqual([["next", "After the flow exits"]]);
+    expect(def.summary({ flow: " Billing " }, flowCtx)).toBe("→ flow “Billing”");
+    expect(def.defaultTitle({ flow: "Billing" }, { destinations: new Map() } as never)).toBe("Go to flow: Billing");
+    const ctx = { ...prepareContext({ ...EMPTY_CONTEXT, flows: ["Main", "Billing"] }), nodeId: "g" };
+    expect(def.validate({ flow: "billing" }, ctx)).toEqual([]);
+    expect(def.validate({ flow: "Sales" }, ctx).map((p) => [p.rule, p.message])).toEqual([
+      ["unknown-flow", 'Unknown flow "Sales": it was renamed or deleted'],
+    ]);
+    // Without the agent's flow list (a lone flow file), only an empty choice is an error.
+    expect(def.validate({ flow: "Sales" }, { ...flowCtx, nodeId: "g" })).toEqual([]);
   });
 });

@@ -121,6 +121,27 @@ def _check_text(value, name, where):
     return value
 
 
+class Headers(dict):
+    """conv.sip_headers: header names compare ignoring case, as SIP's do (the names keep their spelling)."""
+
+    def _key(self, name):
+        if isinstance(name, str):
+            low = name.lower()
+            for k in dict.keys(self):
+                if k.lower() == low:
+                    return k
+        return name
+
+    def __getitem__(self, name):
+        return dict.__getitem__(self, self._key(name))
+
+    def __contains__(self, name):
+        return dict.__contains__(self, self._key(name))
+
+    def get(self, name, default=None):
+        return dict.get(self, self._key(name), default)
+
+
 class State(dict):
     """conv.state: a dict whose keys also read and write as attributes (conv.state.tier); a missing
     key reads as None, as conv.state.get("tier") does."""
@@ -184,7 +205,7 @@ class Conv:
         self.id = call.get("conversationId", "")
         self.caller_number = call.get("callerNumber", "")
         self.callee_number = call.get("calleeNumber", "")
-        self.sip_headers = dict(call.get("sipHeaders") or {})
+        self.sip_headers = Headers(call.get("sipHeaders") or {})
         self.state = State(request.get("state") or {})
         self.integration_attributes = dict(request.get("integrationAttributes") or {})
         self.functions = Functions(self, request.get("functions") or [])

@@ -1,4 +1,6 @@
 import { ERROR_HANDLE } from "../../flow";
+import { argumentProblems, convertArgument, functionSignature } from "../../functions/parameters";
+import type { ArgumentValue } from "../types";
 import { STOP, type Executor } from "../executor";
 import { applyOutcome, requestFunction } from "../functions";
 import { DEFAULT_FALLBACK_LINE, fallBack, performHandoff, specFromAction, specProblem } from "../handoff";
@@ -10,9 +12,23 @@ export const functionExecutor: Executor<"function"> = {
       run.log("error", `Unknown function "${name}"`, undefined, { node: node.id });
       return { go: ERROR_HANDLE };
     }
-    const args = Object.fromEntries(
-      node.data.arguments.filter((a) => a.name.trim() !== "").map((a) => [a.name, run.text(a.value)]),
-    );
+    const given = node.data.arguments
+      .filter((a) => a.name.trim() !== "")
+      .map((a) => ({ name: a.name, value: run.text(a.value) }));
+    // Typed parameters (docs/design.md §4): values converted to the declared types, checked first.
+    const fn = run.s.agent.functions.find((f) => f.name === name)!;
+    const signature = functionSignature(fn.code, name);
+    const problem = signature ? argumentProblems(name, signature, given)[0] : undefined;
+    if (problem) {
+      run.log("error", problem.message, undefined, { node: node.id });
+      return { go: ERROR_HANDLE };
+    }
+    const types = new Map(signature?.parameters.map((p) => [p.name, p.type]) ?? []);
+    const args: Record<string, ArgumentValue> = {};
+    for (const a of given) {
+      const converted = convertArgument(a.value, types.get(a.name) ?? null);
+      args[a.name] = converted.ok ? converted.value : a.value;
+    }
     return requestFunction(run, node.id, name, args, "node");
   },
 
@@ -34,6 +50,9 @@ export const functionExecutor: Executor<"function"> = {
       run.end("hangup", "function_hangup");
       return STOP;
     }
+    // A Function node always goes on (end_turn or not): the flow decides when the agent listens.
+    if (outcome.flow)
+      return run.changeFlow(outcome.flow, { nodeId: node.id, handle: "next" }, node.id) ?? { go: "next" };
     return { go: "next" };
   },
 };

@@ -87,6 +87,10 @@ export const handoffExecutor: Executor<"handoff"> = {
     const name = node.data.overrideFunction ?? "";
     applyOutcome(run, node.id, name, outcome);
     if (outcome.ok && outcome.action) return handOff(node, run, specFromAction(run, node.id, name, outcome.action));
+    if (outcome.ok && outcome.flow)
+      run.log("warning", `Override ${name} changed flow; an override only chooses the handoff (ignored)`, name, {
+        node: node.id,
+      });
     if (!outcome.ok)
       run.log("warning", `Override ${name} failed; handing off as the node is configured`, undefined, {
         node: node.id,

@@ -1,6 +1,7 @@
 import type { NodeKind } from "../../flow";
 import type { Executor } from "../executor";
 import { functionExecutor } from "./function";
+import { gotoFlowExecutor } from "./goto-flow";
 import { handoffExecutor } from "./handoff";
 import { listenExecutor } from "./listen";
 import { conditionExecutor, endExecutor, sayExecutor, setExecutor, startExecutor } from "./simple";
@@ -13,5 +14,6 @@ export const executors: { [K in NodeKind]: Executor<K> } = {
   set: setExecutor,
   function: functionExecutor,
   handoff: handoffExecutor,
+  goto_flow: gotoFlowExecutor,
   end: endExecutor,
 };

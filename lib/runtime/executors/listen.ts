@@ -79,6 +79,12 @@ export const listenExecutor: Executor<"listen"> = {
       run.end("hangup", "function_hangup");
       return STOP;
     }
+    // Coming back from the flow it went to, the call asks this question again.
+    if (outcome.flow)
+      return run.changeFlow(outcome.flow, { nodeId: node.id, handle: null }, node.id) ?? askAgain(node, run);
+    // The function answered and ended its turn (end_turn, True unless it returned False): the agent
+    // listens without asking the question again; with end_turn False it goes on and asks again.
+    if (outcome.said.length > 0 && outcome.endTurn !== false) return awaitInput(node, run);
     return askAgain(node, run);
   },
 };

@@ -40,8 +40,9 @@ export default async function Simulator({
         <div className="flex flex-wrap items-end gap-4">
           <RunChooser run={run.run} live={run.live} versions={run.versions} flow={selected?.name ?? null} />
           {run.flows.length > 1 && (
-            <nav aria-label="Flow to simulate" className="flex gap-1 text-sm">
-              {run.flows.map((f) => (
+            <nav aria-label="Flow the call starts in" className="flex items-center gap-1 text-sm">
+              <span className="text-xs text-slate-500">Starts in</span>
+              {run.flows.map((f, i) => (
                 <Link
                   key={f.key}
                   href={query(f.key)}
@@ -49,6 +50,8 @@ export default async function Simulator({
                   className={`rounded-md px-2 py-1 ${f.key === selected?.key ? "bg-brand-50 font-medium text-brand-700" : "hover:bg-slate-100"}`}
                 >
                   {f.name}
+                  {/* docs/design.md §3: a call starts in the agent's first flow; Go to flow reaches the others. */}
+                  {i === 0 && <span className="ml-1 text-xs text-slate-500">(entry)</span>}
                 </Link>
               ))}
             </nav>
@@ -89,6 +92,7 @@ export default async function Simulator({
             calledNumber: sample("called_number"),
             variables: selected.samples,
             behaviours: {},
+            sipHeaders: [],
           }}
         />
       )}

@@ -9,7 +9,8 @@ import {
   unknownFunctionProblem,
   variableNameProblem,
 } from "../../fields";
-import type { Problem } from "../../problems";
+import { nodeProblem, type NodeLintContext, type Problem } from "../../problems";
+import { argumentProblems, functionSignature } from "../../../functions/parameters";
 
 export const ERROR_HANDLE = "error";
 
@@ -21,6 +22,24 @@ export const functionDataSchema = z.object({
 });
 export type FunctionArgument = z.output<typeof functionArgumentSchema>;
 export type FunctionData = z.output<typeof functionDataSchema>;
+
+/** Typed parameters (docs/design.md §4): names the function takes, literal values of the declared type. */
+function parameterProblems(d: FunctionData, ctx: NodeLintContext): Problem[] {
+  const fn = ctx.functionsByName.get(d.functionName);
+  const signature = fn ? functionSignature(fn.code, fn.name) : null;
+  if (!signature) return [];
+  // A value with a $variable is only known during the call; the runtime checks it then.
+  return argumentProblems(fn!.name, signature, d.arguments, (v) => !v.includes("$")).map((p) =>
+    nodeProblem(
+      ctx,
+      p.kind === "unknown" ? "unknown-parameter" : "invalid-argument",
+      "error",
+      p.message,
+      p.index === null ? "data.arguments" : `data.arguments[${p.index}].${p.kind === "unknown" ? "name" : "value"}`,
+      p.index === null ? p.message : undefined,
+    ),
+  );
+}
 
 export const functionKind = defineKind<"function", FunctionData>({
   kind: "function",
@@ -34,6 +53,7 @@ export const functionKind = defineKind<"function", FunctionData>({
       unknownFunctionProblem(ctx, d.functionName, "data.functionName"),
       // Arguments become Python keyword arguments, so they follow the same identifier rule.
       ...d.arguments.map((a, i) => variableNameProblem(ctx, a.name, `data.arguments[${i}].name`)),
+      ...parameterProblems(d, ctx),
     ]),
   summary: (d) =>
     d.functionName

@@ -2,7 +2,7 @@ import { twilioNumbersOfAgent } from "@/db/repositories/telephony";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/server";
 import { getAgent, listAgentVariables } from "@/db/repositories/agents";
-import { getFlow } from "@/db/repositories/flows";
+import { getFlow, listFlowDocuments } from "@/db/repositories/flows";
 import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { listTopics } from "@/db/repositories/topics";
@@ -37,6 +37,7 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
     ...BUILTIN_VARIABLES.map((v) => ({ name: v.name, description: v.description })),
     ...agentVariables.map((v) => ({ name: v.name, description: v.description || "Agent variable" })),
   ];
+  const agentFlows = listFlowDocuments(db, agentId);
   const flow = {
     id: stored.id,
     name: stored.name,
@@ -54,6 +55,8 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
         functions: fns,
         variables: agentVariables.map((v) => v.name),
         twilio: twilioNumbersOfAgent(db, agentId).length > 0,
+        flows: agentFlows.map((f) => f.name),
+        flowName: stored.name,
       }}
       variableOptions={variableOptions}
       functionIds={Object.fromEntries(storedFunctions.map((f) => [f.name, f.id]))}
@@ -65,6 +68,8 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
           functions: fns,
           hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
           topics: listTopics(db, agentId),
+          // The other flows as saved, for Go to flow; this one runs as it is on screen.
+          flows: agentFlows.map((f) => ({ name: f.name, flow: { name: f.name, nodes: f.nodes, edges: f.edges } })),
         },
         defaults: {
           callerId: sample("caller_id"),

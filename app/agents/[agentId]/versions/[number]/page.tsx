@@ -91,7 +91,7 @@ export default async function VersionPage({
           <ReadOnlyFlow
             key={flow.name}
             flow={{ ...documentFlowDocument(flow), id: flow.name, revision: 0 }}
-            lintContext={documentLintContext(doc)}
+            lintContext={{ ...documentLintContext(doc), flowName: flow.name }}
           />
         </div>
       )}
