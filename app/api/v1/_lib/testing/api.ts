@@ -28,7 +28,7 @@ export async function call(
   url: string,
   { key, params = {}, body, headers = {} }: CallOptions = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-): Promise<{ status: number; json: any; headers: Headers }> {
+): Promise<{ status: number; json: any; text: string; headers: Headers }> {
   const h: Record<string, string> = { ...headers };
   if (key) h.authorization = `Bearer ${key}`;
   let payload: string | undefined;
@@ -43,7 +43,9 @@ export async function call(
     },
   );
   const text = await res.text();
+  // A body that is not JSON (a YAML or file download) is left to `text`.
+  const isJson = /json/.test(res.headers.get("content-type") ?? "application/json");
   let json: unknown = null;
-  if (text) json = JSON.parse(text);
-  return { status: res.status, json, headers: res.headers };
+  if (text && isJson) json = JSON.parse(text);
+  return { status: res.status, json, text, headers: res.headers };
 }
