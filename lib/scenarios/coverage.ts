@@ -1,3 +1,4 @@
+import { splitPathKey } from "../runtime/path";
 import type { FlowDocument } from "../flow/types";
 
 /** Which nodes and branches of a flow a set of runs reached (docs/design.md §15). */
@@ -48,7 +49,16 @@ export function coveragePaths(
   flow: string,
 ): string[][] {
   const out: string[][] = [];
-  for (const r of results)
-    if (r.call && r.version === null && r.flow?.toLowerCase() === flow.toLowerCase()) out.push(r.call.path ?? []);
+  const wanted = flow.toLowerCase();
+  for (const r of results) {
+    if (!r.call || r.version !== null) continue;
+    const path = r.call.path ?? [];
+    const parts = path.map(splitPathKey);
+    if (parts.some((p) => p.flow !== null)) {
+      // A call that changed flow (docs/design.md §3) covers the steps it took in this flow, whichever it started in.
+      const mine = parts.filter((p) => p.flow?.toLowerCase() === wanted).map((p) => p.nodeId);
+      if (mine.length > 0) out.push(mine);
+    } else if (r.flow?.toLowerCase() === wanted) out.push(path);
+  }
   return out;
 }

@@ -5,7 +5,7 @@ import type { FunctionRunner } from "../functions/types";
 import { startCall } from "../runtime";
 import { demoAgent, demoCall } from "../runtime/testing/demo-agent";
 import { simulateScript } from "../simulation";
-import { flowCoverage, coverageLine } from "./coverage";
+import { coveragePaths, flowCoverage, coverageLine } from "./coverage";
 import { DEMO_SCENARIOS, demoAgentDocument } from "./demo";
 import { matchExpectations } from "./expectations";
 import { scenarioFromSession } from "./from-session";
@@ -221,5 +221,19 @@ describe("save as scenario", () => {
     const [replayed] = await runScenarios([scenario], hostOf(demoAgentDocument()));
     expect(replayed!.expectations.filter((e) => !e.pass)).toEqual([]);
     expect(replayed!.status).toBe("pass");
+  });
+});
+
+describe("coverage of calls that changed flow", () => {
+  it("counts each flow's own steps, whichever flow the call started in", () => {
+    const results = [
+      { flow: "Main", version: null, call: { path: ["Main/s", "Main/g", "Billing/s", "Billing/f", "Main/z"] } },
+      { flow: "Main", version: null, call: { path: ["s", "q"] } },
+    ];
+    expect(coveragePaths(results, "Billing")).toEqual([["s", "f"]]);
+    expect(coveragePaths(results, "main")).toEqual([
+      ["s", "g", "z"],
+      ["s", "q"],
+    ]);
   });
 });

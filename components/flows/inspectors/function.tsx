@@ -3,11 +3,15 @@ import { VariableInput } from "@/components/ui/VariableInput";
 import { useEditorStore } from "@/components/flows/store/context";
 import { AddButton, Field, RemoveButton, removeAt, replaceAt, type InspectorProps } from "./fields";
 import { EditFunctionButton } from "@/components/flows/panels/EditFunctionButton";
+import { functionSignature, parameterLabel } from "@/lib/functions/parameters";
 
 export function FunctionInspector({ nodeId, data, update }: InspectorProps<"function">) {
   const functions = useEditorStore((s) => s.lintContext.functions);
   const variables = useEditorStore((s) => s.variableOptions);
-  const known = functions.some((f) => f.name === data.functionName);
+  const chosen = functions.find((f) => f.name === data.functionName);
+  const known = chosen !== undefined;
+  // Typed parameters (docs/design.md §4), read from the def line: what the arguments should supply.
+  const signature = chosen ? functionSignature(chosen.code, chosen.name) : null;
   const args = data.arguments;
   return (
     <div className="space-y-3">
@@ -34,6 +38,13 @@ export function FunctionInspector({ nodeId, data, update }: InspectorProps<"func
       </Field>
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium">Arguments</legend>
+        {signature && (
+          <p className="text-xs text-slate-500" data-testid="function-parameters">
+            {signature.parameters.length === 0
+              ? `${chosen!.name} takes no parameters.`
+              : `${chosen!.name} takes ${signature.parameters.map(parameterLabel).join(", ")}.`}
+          </p>
+        )}
         {args.map((a, i) => (
           <div key={i} className="flex items-center gap-1">
             <input

@@ -1,0 +1,71 @@
+import { test, expect } from "./fixtures";
+import { FlowEditorPage } from "./pages/FlowEditorPage";
+import { SimulatorPage } from "./pages/SimulatorPage";
+import { createFlow } from "../db/repositories/flows";
+
+const at = { x: 0, y: 0 };
+
+test("Go to flow: add the node, simulate across two flows, see both flows in the path and in Review", async ({
+  page,
+  agentId,
+  db,
+}) => {
+  test.setTimeout(120_000);
+  const billing = createFlow(db, agentId, {
+    name: "Billing",
+    nodes: [
+      { id: "start", type: "start", position: at, data: { greeting: "Billing desk here." } },
+      { id: "bye", type: "end", position: { x: 0, y: 150 }, data: { goodbye: "Billing says goodbye." } },
+    ],
+    edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "bye" }],
+  });
+  expect(billing.ok).toBe(true);
+
+  // A new flow whose Start goes to Billing.
+  const editor = new FlowEditorPage(page);
+  await page.goto(`/agents/${agentId}/flows`);
+  await page.getByRole("button", { name: "New flow" }).click();
+  await page.getByLabel("Flow name", { exact: true }).fill("Router");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await page.waitForURL(/\/flows\/flow_/);
+  await editor.waitReady();
+  const routerId = page.url().split("/").pop()!;
+  const jump = await editor.dragFromPalette("goto_flow", 0, 160);
+  await expect(editor.inspector.getByRole("heading", { name: "Go to flow" })).toBeVisible();
+  // Until a flow is chosen, lint says so on the node.
+  const problem = page.locator('[data-testid="problem"][data-rule="unknown-flow"]');
+  await expect(problem).toContainText("Choose a flow to go to");
+  await editor.field("Flow").selectOption("Billing");
+  await expect(problem).toHaveCount(0);
+  await expect(editor.node(jump)).toContainText("→ flow “Billing”");
+  await editor.connect("start", "next", jump);
+  await expect(editor.edges()).toHaveCount(1);
+  await editor.waitSaved();
+
+  // The editor's simulator runs the call on into Billing.
+  await page.getByRole("tab", { name: "Simulate" }).click();
+  const sim = new SimulatorPage(page);
+  await sim.start();
+  await expect(sim.root.getByTestId("flow-change")).toHaveText("Went to flow “Billing”");
+  await expect(sim.root.getByTestId("agent-turn")).toHaveText([/Billing desk here\.$/, /Billing says goodbye\.$/]);
+  await expect(sim.savedNote()).toContainText("Stored as conversation");
+
+  // The Simulator page starts in Router when asked, and its path marks the change of flow.
+  await page.goto(`/agents/${agentId}/simulator?flow=${routerId}`);
+  await expect(page.getByRole("navigation", { name: "Flow the call starts in" })).toContainText("Main line(entry)");
+  await sim.start();
+  const path = page.getByTestId("call-path");
+  await expect(path.getByTestId("call-path-flow")).toHaveText(["→ flow Billing"]);
+  await expect(path.locator("li[data-node-id]")).toHaveCount(4);
+  await expect(path.locator('li[data-flow="Router"]')).toHaveCount(2);
+  await expect(path.locator('li[data-flow="Billing"]')).toHaveCount(2);
+  await expect(path.getByTestId("call-path-title").nth(1)).toHaveText("Go to flow: Billing");
+  await expect(sim.savedNote()).toContainText("Stored as conversation", { timeout: 15_000 });
+
+  // Review shows both flows in the path, and the transcript says where the call changed flow.
+  await sim.savedNote().getByRole("link").click();
+  const reviewPath = page.getByTestId("review-path");
+  await expect(reviewPath.getByTestId("path-flow")).toHaveText(["Router:", "Billing:"]);
+  await expect(reviewPath.getByTestId("path-node")).toHaveText(["Start", "Go to flow: Billing", "Start", /^End/]);
+  await expect(page.getByText('Went to flow "Billing"')).toBeVisible();
+});
