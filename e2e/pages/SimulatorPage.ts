@@ -33,7 +33,8 @@ export class SimulatorPage {
 
   async start() {
     await this.root.getByRole("button", { name: "Start call" }).click();
-    await expect(this.root.getByTestId("agent-turn").first()).toBeVisible();
+    // The demo agent's start_function runs before the greeting: the first call waits for Python to load.
+    await expect(this.root.getByTestId("agent-turn").first()).toBeVisible({ timeout: 30_000 });
   }
 
   async say(text: string) {
