@@ -74,6 +74,10 @@ test("every page passes axe-core without serious or critical violations, signed 
     "agents/[agentId]/variables/page.tsx": { url: `${a}/variables`, ready: heading("Variables") },
     "agents/[agentId]/knowledge/page.tsx": { url: `${a}/knowledge`, ready: heading("Knowledge") },
     "agents/[agentId]/functions/page.tsx": { url: `${a}/functions`, ready: heading("Functions") },
+    "agents/[agentId]/scenarios/page.tsx": {
+      url: `${a}/scenarios`,
+      ready: (p) => expect(p.getByTestId("scenario-row").first()).toBeVisible(),
+    },
     "agents/[agentId]/functions/[functionId]/page.tsx": {
       url: `${a}/functions/${fnId}`,
       ready: (p) => expect(p.getByTestId("code-editor")).toHaveAttribute("data-ready", "true", { timeout: 30_000 }),
