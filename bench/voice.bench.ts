@@ -23,7 +23,8 @@ import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { createAgentFromDocument, readDraftDocument } from "../db/repositories/agent-document";
-import { promoteVersion, publishDraft } from "../db/repositories/versions";
+import { promoteThroughPreRelease, publishDraft } from "../db/repositories/versions";
+import { CLI_ACTOR } from "../auth/users";
 import { assignNumber, connectTwilio } from "../telephony/connection";
 import { startServer, stopServer } from "./server";
 import { finishBenchmark } from "./verdict";
@@ -59,7 +60,7 @@ async function seed() {
   for (const id of [silver.id, goldId]) {
     const r = publishDraft(db, id, { note: "bench", author: "bench", acceptLintErrors: true });
     if (!r.ok) throw new Error(`publish: ${JSON.stringify(r)}`);
-    promoteVersion(db, id, 1);
+    promoteThroughPreRelease(db, id, 1, CLI_ACTOR);
   }
   await connectTwilio(
     db,

@@ -11,7 +11,7 @@ import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { exportHandoffsCommand, importHandoffsCommand } from "./commands/handoffs-yaml";
 import { publishCommand } from "./commands/publish";
-import { promoteCommand } from "./commands/promote";
+import { promoteCommand, rollbackCommand } from "./commands/promote";
 import { userCommand } from "./commands/user";
 import { twilioCommand } from "./commands/twilio";
 import { scenariosCommand } from "./commands/scenarios";
@@ -48,6 +48,7 @@ const COMMANDS = new Map<string, Command>(
     importHandoffsCommand,
     publishCommand,
     promoteCommand,
+    rollbackCommand,
     userCommand,
     twilioCommand,
     scenariosCommand,

@@ -38,8 +38,12 @@ describe("cli publish / promote", { timeout: 180_000 }, () => {
     doc.destinations[0].route = "sip:reception@pbx.acme.example";
     expect(cli(["import", "--file", "-", "--into", "Acme Support"], JSON.stringify(doc)).code).toBe(0);
     expect(cli(["publish", "--agent", "Acme Support"]).stdout).toMatch(/^Published version 2 of "Acme Support"/);
-    const promoted = cli(["promote", "--agent", "Acme Support", "--version", "1"]);
-    expect(promoted).toMatchObject({ code: 0, stdout: 'Version 1 of "Acme Support" is live\n' });
+    const early = cli(["promote", "--agent", "Acme Support", "--to", "live", "--version", "1"]);
+    expect(early).toMatchObject({ code: 1, stderr: expect.stringMatching(/Version 1 has not been in pre-release/) });
+    const pre = cli(["promote", "--agent", "Acme Support", "--to", "pre-release", "--version", "1"]);
+    expect(pre).toMatchObject({ code: 0, stdout: 'Version 1 of "Acme Support" is in pre-release (was none)\n' });
+    const promoted = cli(["promote", "--agent", "Acme Support", "--to", "live"]);
+    expect(promoted).toMatchObject({ code: 0, stdout: 'Version 1 of "Acme Support" is in live (was none)\n' });
     const live = JSON.parse(cli(["export", "--agent", "Acme Support", "--version", "live"]).stdout);
     expect(live.destinations[0].route).toBe("sip:frontdesk@pbx.acme.example");
 
@@ -49,6 +53,7 @@ describe("cli publish / promote", { timeout: 180_000 }, () => {
       const entries = listAudit(db, { filters: {}, before: null, limit: 50 }).entries;
       expect(entries.map((e) => [e.actor.name, e.actor.via, e.action, e.summary])).toEqual([
         ["CLI", "cli", "version.promoted", "live none → version 1"],
+        ["CLI", "cli", "version.promoted", "pre-release none → version 1"],
         ["CLI", "cli", "version.published", "no note"],
         ["CLI", "cli", "agent.imported", "draft replaced from standard input"],
         ["CLI", "cli", "version.published", 'note "First cut"'],
@@ -87,10 +92,13 @@ describe("cli publish / promote", { timeout: 180_000 }, () => {
   });
 
   it("answers bad arguments with exit code 2", () => {
-    expect(cli(["promote", "--agent", "Acme Support", "--version", "x"]).stderr).toMatch(/version number/);
-    const missing = cli(["promote", "--agent", "Acme Support", "--version", "99"]);
+    expect(cli(["promote", "--agent", "Acme Support", "--to", "live", "--version", "x"]).stderr).toMatch(
+      /version number/,
+    );
+    expect(cli(["promote", "--agent", "Acme Support", "--to", "staging"]).stderr).toMatch(/pre-release or live/);
+    const missing = cli(["promote", "--agent", "Acme Support", "--to", "live", "--version", "99"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/has no version 99\. Versions: /);
+    expect(missing.stderr).toMatch(/No version 99\. Versions: /);
     expect(cli(["export", "--agent", "Acme Support", "--version", "99"]).stderr).toMatch(/No version 99/);
     expect(cli(["publish"]).code).toBe(2);
   });

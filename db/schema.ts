@@ -15,7 +15,32 @@ export const agents = sqliteTable("agents", {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   /** The version real calls run (agent_versions.number); null until one is promoted. */
   liveVersion: integer("live_version"),
+  /** The version in pre-release, the step before live (docs/design.md §10); null until one is promoted. */
+  preReleaseVersion: integer("pre_release_version"),
 });
+
+/**
+ * Every move of an environment's pointer (promote, rollback), so a rollback can return the
+ * environment to the version it had before, and live can require a version that was in pre-release.
+ */
+export const environmentMoves = sqliteTable(
+  "environment_moves",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    environment: text("environment", { enum: ["pre-release", "live"] }).notNull(),
+    kind: text("kind", { enum: ["promote", "rollback"] }).notNull(),
+    fromVersion: integer("from_version"),
+    toVersion: integer("to_version"),
+    /** A promote undone by a rollback; the next rollback goes one further back. */
+    rolledBack: integer("rolled_back", { mode: "boolean" }).notNull().default(false),
+    by: text("by").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("environment_moves_agent").on(t.agentId, t.environment, t.id)],
+);
 
 /**
  * Published versions: the draft frozen as one agent document (lib/agent-document), numbered per

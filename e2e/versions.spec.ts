@@ -46,10 +46,14 @@ test("publish with a note, compare, promote, run the live version, restore", asy
   await expect(route).toContainText("sip:lobby@pbx.acme.example");
   await expect(page.getByTestId("compare-summary")).toHaveText("From version 1 to the draft: 1 change.");
 
-  // Promote version 1: the top bar and the list show it live.
+  // Promote version 1 one step at a time: pre-release (no live button before), then live.
   await versions.goto(agentId);
+  await expect(versions.row(1).getByRole("button", { name: "Promote to live" })).toHaveCount(0);
+  await versions.act(1, "Promote to pre-release");
+  await expect(versions.message()).toHaveText("Version 1 is in pre-release");
+  await expect(versions.row(1).getByTestId("pre-release-badge")).toBeVisible();
   await versions.act(1, "Promote to live");
-  await expect(versions.message()).toHaveText("Version 1 is live");
+  await expect(versions.message()).toHaveText("Version 1 is in live");
   await expect(versions.row(1).getByTestId("live-badge")).toBeVisible();
   await expect(page.getByTestId("live-version")).toHaveText("Live: version 1");
 

@@ -80,8 +80,8 @@ transcript, the handoff record and the SIP trace.`,
     },
     version: {
       type: "string",
-      value: "<draft|live|N>",
-      help: "what runs: the draft (default), the live version or version N",
+      value: "<draft|pre-release|live|N>",
+      help: "what runs: the draft (default), the pre-release or live version, or version N",
     },
     say: {
       type: "string",

@@ -3,18 +3,35 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { promoteAction, restoreAction } from "@/app/agents/[agentId]/versions/actions";
+import { promoteAction, restoreAction, rollbackAction } from "@/app/agents/[agentId]/versions/actions";
 import { Badge } from "@/components/ui/Badge";
 import { useCan } from "@/components/ui/viewer";
 import { Button } from "@/components/ui/Button";
 import { Modal } from "@/components/ui/Modal";
 import { formatUtc } from "@/lib/time/utc";
 import type { VersionSummary } from "@/lib/versions/types";
+import type { Environment } from "@/lib/versions/environments";
 
-type Confirm = { kind: "promote" | "restore"; number: number } | null;
+type Confirm =
+  | { kind: "promote"; number: number; to: Environment }
+  | { kind: "restore"; number: number }
+  | { kind: "rollback"; env: Environment }
+  | null;
 
-/** The list of versions with their actions; promote and restore ask first. */
-export function VersionsTable({ agentId, versions }: { agentId: string; versions: VersionSummary[] }) {
+/**
+ * The list of versions with their actions; promote (one step: pre-release, then live), rollback and
+ * restore ask first.
+ */
+export function VersionsTable({
+  agentId,
+  versions,
+  canRollBack,
+}: {
+  agentId: string;
+  versions: VersionSummary[];
+  /** Environments with a promotion a rollback can undo. */
+  canRollBack: Environment[];
+}) {
   const router = useRouter();
   const mayPromote = useCan("promote");
   const mayRestore = useCan("publish");
@@ -22,11 +39,16 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const live = versions.find((v) => v.live)?.number ?? null;
+  const preRelease = versions.find((v) => v.preRelease)?.number ?? null;
 
   function run(c: NonNullable<Confirm>) {
     startTransition(async () => {
       try {
-        const r = await (c.kind === "promote" ? promoteAction(agentId, c.number) : restoreAction(agentId, c.number));
+        const r = await (c.kind === "promote"
+          ? promoteAction(agentId, c.number, c.to)
+          : c.kind === "rollback"
+            ? rollbackAction(agentId, c.env)
+            : restoreAction(agentId, c.number));
         setMessage({ ok: r.ok, text: r.message });
         if (r.ok) router.refresh();
       } catch {
@@ -48,6 +70,15 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
           {message.text}
         </p>
       )}
+      {mayPromote && canRollBack.length > 0 && (
+        <div className="mb-3 flex flex-wrap gap-2">
+          {canRollBack.map((env) => (
+            <Button key={env} onClick={() => setConfirm({ kind: "rollback", env })}>
+              Roll back {env}
+            </Button>
+          ))}
+        </div>
+      )}
       <table className="w-full border-collapse overflow-hidden rounded-md border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -68,6 +99,11 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
                 {v.live && (
                   <Badge tone="green" data-testid="live-badge">
                     LIVE
+                  </Badge>
+                )}{" "}
+                {v.preRelease && (
+                  <Badge tone="amber" data-testid="pre-release-badge">
+                    PRE-RELEASE
                   </Badge>
                 )}
               </td>
@@ -94,8 +130,15 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
                   >
                     Export
                   </a>
-                  {!v.live && mayPromote && (
-                    <Button onClick={() => setConfirm({ kind: "promote", number: v.number })}>Promote to live</Button>
+                  {!v.live && !v.preRelease && mayPromote && (
+                    <Button onClick={() => setConfirm({ kind: "promote", number: v.number, to: "pre-release" })}>
+                      Promote to pre-release
+                    </Button>
+                  )}
+                  {v.preRelease && !v.live && mayPromote && (
+                    <Button onClick={() => setConfirm({ kind: "promote", number: v.number, to: "live" })}>
+                      Promote to live
+                    </Button>
                   )}
                   {mayRestore && (
                     <Button onClick={() => setConfirm({ kind: "restore", number: v.number })}>Restore to draft</Button>
@@ -110,8 +153,10 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
         <Modal
           title={
             confirm.kind === "promote"
-              ? `Promote version ${confirm.number} to live?`
-              : `Restore version ${confirm.number}?`
+              ? `Promote version ${confirm.number} to ${confirm.to}?`
+              : confirm.kind === "rollback"
+                ? `Roll back ${confirm.env}?`
+                : `Restore version ${confirm.number}?`
           }
           onClose={() => setConfirm(null)}
           testId="version-confirm"
@@ -119,15 +164,23 @@ export function VersionsTable({ agentId, versions }: { agentId: string; versions
             <>
               <Button onClick={() => setConfirm(null)}>Cancel</Button>
               <Button variant="primary" disabled={pending} onClick={() => run(confirm)}>
-                {confirm.kind === "promote" ? "Promote to live" : "Restore to draft"}
+                {confirm.kind === "promote"
+                  ? `Promote to ${confirm.to}`
+                  : confirm.kind === "rollback"
+                    ? `Roll back ${confirm.env}`
+                    : "Restore to draft"}
               </Button>
             </>
           }
         >
           <p className="text-sm">
             {confirm.kind === "promote"
-              ? `Real calls will run version ${confirm.number}${live === null ? "" : ` instead of version ${live}`}. ${live !== null && confirm.number < live ? "This is a rollback. " : ""}The draft does not change.`
-              : `The draft becomes exactly version ${confirm.number}. The current draft is first saved as a version "Before restoring version ${confirm.number}" (unless it is already the latest version), so you can get it back.`}
+              ? confirm.to === "live"
+                ? `Real calls will run version ${confirm.number}${live === null ? "" : ` instead of version ${live}`}. The draft does not change.`
+                : `Version ${confirm.number} goes to pre-release${preRelease === null ? "" : ` instead of version ${preRelease}`}: run it in the simulator and its scenarios before promoting it to live. Real calls do not change.`
+              : confirm.kind === "rollback"
+                ? `${confirm.env === "live" ? "Live" : "Pre-release"} returns to the version it had before its last promotion.`
+                : `The draft becomes exactly version ${confirm.number}. The current draft is first saved as a version "Before restoring version ${confirm.number}" (unless it is already the latest version), so you can get it back.`}
           </p>
         </Modal>
       )}

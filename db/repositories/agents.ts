@@ -17,6 +17,7 @@ function toAgent(row: AgentRow): Agent {
     functionTimeoutMs: row.functionTimeoutMs,
     createdAt: row.createdAt,
     liveVersion: row.liveVersion,
+    preReleaseVersion: row.preReleaseVersion,
   };
 }
 

@@ -19,7 +19,7 @@ export function scenarioHost(
     runPython,
     document(version) {
       const ref = parseVersionRef(version);
-      if (!ref) return { ok: false, message: `"${version}" is not draft, live or a version number` };
+      if (!ref) return { ok: false, message: `"${version}" is not draft, pre-release, live or a version number` };
       return readDocument(db, agentId, ref);
     },
   };

@@ -12,7 +12,10 @@ import {
   getLiveVersion,
   getVersion,
   listVersions,
-  promoteVersion,
+  environmentHistory,
+  promoteThroughPreRelease,
+  promoteToEnvironment,
+  rollbackEnvironment,
   publishDraft,
   restoreVersion,
 } from "./versions";
@@ -101,18 +104,84 @@ describe("versions", () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM agent_versions").get()).toEqual({ n: 0 });
   });
 
-  it("promotes any version to live, and back (rollback)", () => {
+  it("promotes one step at a time: pre-release, then live; nothing reaches live without pre-release", () => {
     publish();
     setFrontDeskRoute("sip:reception@pbx.acme.example");
     publish();
+    const actor = { id: null, name: "Ada", email: null, via: "cli" as const };
     expect(getLiveVersion(db, agentId)).toBeNull();
-    expect(promoteVersion(db, agentId, 2)).toBe(true);
-    expect(getAgent(db, agentId)!.liveVersion).toBe(2);
-    expect(listVersions(db, agentId).map((v) => v.live)).toEqual([true, false]);
-    expect(promoteVersion(db, agentId, 1)).toBe(true);
-    expect(getLiveVersion(db, agentId)!.number).toBe(1);
-    expect(promoteVersion(db, agentId, 9)).toBe(false);
-    expect(getLiveVersion(db, agentId)!.number).toBe(1);
+    // Live first is refused, and changes nothing.
+    expect(promoteToEnvironment(db, agentId, { to: "live", actor })).toMatchObject({
+      ok: false,
+      status: "refused",
+      message: "No version is in pre-release: promote one there first",
+    });
+    expect(promoteToEnvironment(db, agentId, { to: "live", version: 2, actor })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Version 2 has not been in pre-release/),
+    });
+    // A dry run shows the version, the target and the changes, and moves nothing.
+    const dry = promoteToEnvironment(db, agentId, { to: "pre-release", dryRun: true, actor });
+    expect(dry).toMatchObject({ ok: true, environment: "pre-release", version: 2, from: null, dryRun: true });
+    expect(getAgent(db, agentId)!.preReleaseVersion).toBeNull();
+    expect(environmentHistory(db, agentId)).toEqual([]);
+    // Pre-release defaults to the latest version, live to the pre-release one.
+    expect(promoteToEnvironment(db, agentId, { to: "pre-release", actor })).toMatchObject({ ok: true, version: 2 });
+    expect(listVersions(db, agentId).map((v) => [v.number, v.preRelease, v.live])).toEqual([
+      [2, true, false],
+      [1, false, false],
+    ]);
+    const live = promoteToEnvironment(db, agentId, { to: "live", dryRun: true, actor });
+    expect(live).toMatchObject({ ok: true, version: 2, from: null });
+    expect(promoteToEnvironment(db, agentId, { to: "live", actor })).toMatchObject({ ok: true, version: 2 });
+    expect(getAgent(db, agentId)).toMatchObject({ liveVersion: 2, preReleaseVersion: 2 });
+    expect(promoteToEnvironment(db, agentId, { to: "live", version: 2, actor })).toMatchObject({
+      ok: false,
+      message: "Version 2 is already in live",
+    });
+    // Version 1 must go through pre-release too; the dry run lists what changes for live's calls.
+    expect(promoteToEnvironment(db, agentId, { to: "live", version: 1, actor }).ok).toBe(false);
+    expect(promoteToEnvironment(db, agentId, { to: "pre-release", version: 1, actor }).ok).toBe(true);
+    const back = promoteToEnvironment(db, agentId, { to: "live", version: 1, dryRun: true, actor });
+    expect(back.ok && back.from).toBe(2);
+    expect(back.ok && back.changes.destinations.map((d) => [d.name, d.status, d.fields.map((f) => f.field)])).toEqual([
+      ["Front desk", "changed", ["route"]],
+    ]);
+    expect(promoteToEnvironment(db, agentId, { to: "live", version: 9, actor })).toMatchObject({
+      ok: false,
+      status: "not_found",
+    });
+  });
+
+  it("rollback returns an environment to its previous version, one step further each time", () => {
+    const actor = { id: null, name: "Ada", email: null, via: "cli" as const };
+    for (let n = 1; n <= 3; n++) {
+      setFrontDeskRoute(`sip:desk${n}@pbx.acme.example`);
+      publish();
+      expect(promoteThroughPreRelease(db, agentId, n, actor).ok).toBe(true);
+    }
+    expect(getAgent(db, agentId)!.liveVersion).toBe(3);
+    expect(rollbackEnvironment(db, agentId, "live", actor)).toEqual({ ok: true, environment: "live", from: 3, to: 2 });
+    expect(getLiveVersion(db, agentId)!.number).toBe(2);
+    expect(rollbackEnvironment(db, agentId, "live", actor)).toMatchObject({ ok: true, from: 2, to: 1 });
+    expect(rollbackEnvironment(db, agentId, "live", actor)).toMatchObject({ ok: true, from: 1, to: null });
+    expect(getAgent(db, agentId)!.liveVersion).toBeNull();
+    expect(rollbackEnvironment(db, agentId, "live", actor)).toMatchObject({
+      ok: false,
+      message: "live has no earlier version to return to",
+    });
+    // Pre-release has its own history.
+    expect(getAgent(db, agentId)!.preReleaseVersion).toBe(3);
+    expect(rollbackEnvironment(db, agentId, "pre-release", actor)).toMatchObject({ ok: true, from: 3, to: 2 });
+    expect(environmentHistory(db, agentId)[0]).toMatchObject({
+      environment: "pre-release",
+      kind: "rollback",
+      from: 3,
+      to: 2,
+      by: "Ada",
+    });
+    // Version 3 was in pre-release once: it may go live again.
+    expect(promoteToEnvironment(db, agentId, { to: "live", version: 3, actor }).ok).toBe(true);
   });
 
   it("restores a version into the draft, keeping the draft it replaces as a version", () => {

@@ -44,7 +44,7 @@ export class VersionsPage {
   }
 
   /** Promote or restore a version: the row's button, then the confirmation's. */
-  async act(version: number, action: "Promote to live" | "Restore to draft") {
+  async act(version: number, action: "Promote to pre-release" | "Promote to live" | "Restore to draft") {
     await this.row(version).getByRole("button", { name: action }).click();
     const confirm = this.page.getByTestId("version-confirm");
     await confirm.getByRole("button", { name: action }).click();

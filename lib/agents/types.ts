@@ -9,4 +9,6 @@ export interface Agent {
   createdAt: string;
   /** The published version real calls run; null until one is promoted. */
   liveVersion: number | null;
+  /** The published version in pre-release (the step before live); null until one is promoted. */
+  preReleaseVersion: number | null;
 }

@@ -9,6 +9,11 @@ export const apiAgentSchema = z.object({
   function_timeout_ms: z.number().int(),
   created_at: z.string(),
   live_version: z.number().int().nullable().describe("The version real calls run; null until one is promoted"),
+  pre_release_version: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The version in pre-release, the step before live; null until one is promoted"),
 });
 export type ApiAgent = z.infer<typeof apiAgentSchema>;
 
@@ -21,5 +26,6 @@ export function toApiAgent(a: Agent): ApiAgent {
     function_timeout_ms: a.functionTimeoutMs,
     created_at: a.createdAt,
     live_version: a.liveVersion,
+    pre_release_version: a.preReleaseVersion,
   };
 }

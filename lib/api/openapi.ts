@@ -11,6 +11,8 @@ import { apiHandoffsImportBodySchema, apiHandoffsImportResultSchema } from "./ha
 import { agentDocumentShapeSchema } from "../agent-document/schema";
 import {
   apiDiffSchema,
+  apiPromoteBodySchema,
+  apiPromoteResponseSchema,
   apiPublishBodySchema,
   apiVersionListSchema,
   apiVersionSchema,
@@ -188,8 +190,13 @@ export function buildOpenApiDocument(): JsonSchema {
         post: {
           operationId: "promoteVersion",
           ...needs("promote"),
-          summary: "Make a version live (promoting an older one is a rollback)",
-          responses: { "200": ok("The version, now live", ref("VersionSummary")), ...errors(400, 401, 403, 404) },
+          summary:
+            "Move a version one step: into pre-release, or from pre-release into live (nothing reaches live without having been in pre-release: 409). dry_run: move nothing, answer the changes",
+          requestBody: { required: false, content: jsonContent(jsonSchema(apiPromoteBodySchema, "input")) },
+          responses: {
+            "200": ok("The version, and the move", jsonSchema(apiPromoteResponseSchema)),
+            ...errors(400, 401, 403, 404, 409),
+          },
         },
       },
       "/agents/{agentId}/versions/{version}/diff/{other}": {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { agentDocumentShapeSchema } from "../agent-document/schema";
 import type { DocumentDiff } from "../versions/diff";
 import type { VersionSummary } from "../versions/types";
+import { ENVIRONMENTS, ENVIRONMENT_MESSAGE, type Environment } from "../versions/environments";
 
 /** The API's view of versions and comparisons (snake_case, like the rest of /api/v1). */
 
@@ -12,6 +13,7 @@ export const apiVersionSummarySchema = z.object({
   created_at: z.string(),
   content_hash: z.string().describe("sha256 of the canonical agent document, hex"),
   live: z.boolean(),
+  pre_release: z.boolean().describe("Is this the version in pre-release (the step before live)?"),
 });
 export type ApiVersionSummary = z.infer<typeof apiVersionSummarySchema>;
 
@@ -20,6 +22,7 @@ export const apiVersionSchema = apiVersionSummarySchema.extend({ document: agent
 export const apiVersionListSchema = z.object({
   data: z.array(apiVersionSummarySchema).describe("Newest first"),
   live_version: z.number().int().nullable(),
+  pre_release_version: z.number().int().nullable(),
 });
 
 export const apiPublishBodySchema = z.strictObject({
@@ -72,6 +75,7 @@ export function toApiVersionSummary(v: VersionSummary): ApiVersionSummary {
     created_at: v.createdAt,
     content_hash: v.contentHash,
     live: v.live,
+    pre_release: v.preRelease,
   };
 }
 
@@ -92,4 +96,41 @@ export function toApiDiff(from: string, to: string, d: DocumentDiff): z.infer<ty
     topics: d.topics,
     scenarios: d.scenarios,
   };
+}
+
+export const apiPromoteResponseSchema = apiVersionSummarySchema.extend({
+  promotion: z.object({
+    environment: z.enum(ENVIRONMENTS),
+    from: z.number().int().nullable().describe("The version the environment had before"),
+    dry_run: z.boolean(),
+    changes: apiDiffSchema.omit({ from: true, to: true }).describe("What changes for the environment's calls"),
+  }),
+});
+
+/** Body of POST …/versions/{version}/promote; optional as a whole. */
+export const apiPromoteBodySchema = z.strictObject({
+  to: z
+    .enum(ENVIRONMENTS, { error: ENVIRONMENT_MESSAGE })
+    .optional()
+    .describe("pre-release or live; absent: the next step (live for the pre-release version, else pre-release)"),
+  dry_run: z
+    .boolean({ error: "Expected true or false" })
+    .optional()
+    .describe("Check and show the changes; move nothing"),
+});
+
+export function parseApiPromoteBody(
+  body: unknown,
+): { ok: true; to: Environment | undefined; dryRun: boolean } | { ok: false; fields: Record<string, string> } {
+  if (body === undefined) return { ok: true, to: undefined, dryRun: false };
+  const r = apiPromoteBodySchema.safeParse(body);
+  if (!r.success) {
+    const fields: Record<string, string> = {};
+    for (const is of r.error.issues) {
+      const key = is.path.length ? is.path.join(".") : "_body";
+      fields[key] ??= is.code === "unrecognized_keys" ? `Unknown field ${is.keys.join(", ")}` : is.message;
+    }
+    return { ok: false, fields };
+  }
+  return { ok: true, to: r.data.to, dryRun: r.data.dry_run === true };
 }

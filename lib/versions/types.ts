@@ -10,6 +10,8 @@ export interface VersionSummary {
   contentHash: string;
   /** Is this the agent's live version? */
   live: boolean;
+  /** Is this the agent's pre-release version? */
+  preRelease: boolean;
 }
 
 export const MAX_NOTE_LENGTH = 500;
@@ -29,15 +31,20 @@ export function parseVersionNumber(text: string): number | null {
 export const beforeRestoringNote = (n: number) => `Before restoring version ${n}`;
 export const beforeImportingNote = (file: string) => `Before importing ${file}`;
 
-/** Which agent document to read: the draft, the live version, or a version by number. */
-export type VersionRef = { kind: "draft" } | { kind: "live" } | { kind: "number"; number: number };
+/** Which agent document to read: the draft, an environment's version, or a version by number. */
+export type VersionRef =
+  | { kind: "draft" }
+  | { kind: "live" }
+  | { kind: "pre-release" }
+  | { kind: "number"; number: number };
 
-/** `draft`, `live` or a version number, as written in URLs, the API and the CLI; null otherwise. */
+/** `draft`, `pre-release`, `live` or a version number, as written in URLs, the API and the CLI; null otherwise. */
 export function parseVersionRef(text: string): VersionRef | null {
   if (text === "draft") return { kind: "draft" };
   if (text === "live") return { kind: "live" };
+  if (text === "pre-release") return { kind: "pre-release" };
   const n = parseVersionNumber(text);
   return n === null ? null : { kind: "number", number: n };
 }
 
-export const VERSION_REF_MESSAGE = "Expected draft, live or a version number (1, 2, …)";
+export const VERSION_REF_MESSAGE = "Expected draft, pre-release, live or a version number (1, 2, …)";

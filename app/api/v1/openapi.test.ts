@@ -16,9 +16,8 @@ const { buildOpenApiDocument } = await import("@/lib/api/openapi");
 const { apiDestinationSchema } = await import("@/lib/api/destinations");
 const { apiAgentSchema } = await import("@/lib/api/agents");
 const { agentDocumentShapeSchema } = await import("@/lib/agent-document");
-const { apiDiffSchema, apiVersionListSchema, apiVersionSchema, apiVersionSummarySchema } = await import(
-  "@/lib/api/versions"
-);
+const { apiDiffSchema, apiPromoteResponseSchema, apiVersionListSchema, apiVersionSchema, apiVersionSummarySchema } =
+  await import("@/lib/api/versions");
 const { apiFlowSchema, apiFlowSummarySchema, flowExportSchema } = await import("@/lib/api/flows");
 const { listFlows } = await import("@/db/repositories/flows");
 const { conversationSchema, conversationSummarySchema } = await import("@/lib/conversations/schema");
@@ -130,7 +129,7 @@ describe("OpenAPI document", () => {
       .parse(await r("agents/[agentId]/versions", "/x", { agentId }, "POST", { note: "n" }));
     apiVersionListSchema.strict().parse(await r("agents/[agentId]/versions", "/x", { agentId }));
     apiVersionSchema.strict().parse(await r("agents/[agentId]/versions/[version]", "/x", { agentId, version: "1" }));
-    apiVersionSummarySchema
+    apiPromoteResponseSchema
       .strict()
       .parse(await r("agents/[agentId]/versions/[version]/promote", "/x", { agentId, version: "1" }, "POST"));
     apiDiffSchema

@@ -54,6 +54,7 @@ describe("versions API", () => {
       created_at: expect.any(String),
       content_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       live: false,
+      pre_release: false,
     });
     expect(first.headers.get("location")).toBe(`${base()}/versions/1`);
 
@@ -94,11 +95,22 @@ describe("versions API", () => {
     expect(draftDiff.json.to).toBe("draft");
     expect(draftDiff.json.destinations[0].fields[0].after).toBe("sip:third@pbx.acme.example");
 
-    const promoted = await call(promoteRoute.POST, "POST", `${base()}/versions/1/promote`, {
-      key,
-      params: { agentId, version: "1" },
+    // One step at a time: live is refused before pre-release; a dry run moves nothing.
+    const step = (body?: unknown) =>
+      call(promoteRoute.POST, "POST", `${base()}/versions/1/promote`, { key, body, params: { agentId, version: "1" } });
+    const early = await step({ to: "live" });
+    expect(early.status).toBe(409);
+    expect(early.json.error.message).toMatch(/has not been in pre-release/);
+    const dry = await step({ dry_run: true });
+    expect(dry.json).toMatchObject({
+      number: 1,
+      pre_release: false,
+      promotion: { environment: "pre-release", from: null, dry_run: true },
     });
-    expect(promoted.json).toMatchObject({ number: 1, live: true });
+    expect((await step({ to: "pre-release", extra: 1 })).json.error.fields).toEqual({ _body: "Unknown field extra" });
+    expect((await step()).json).toMatchObject({ number: 1, pre_release: true, live: false });
+    const promoted = await step();
+    expect(promoted.json).toMatchObject({ number: 1, live: true, promotion: { environment: "live", dry_run: false } });
     expect((await get(agentRoute.GET, base(), {})).json.live_version).toBe(1);
     const live = await get(versionRoute.GET, `${base()}/versions/live`, { version: "live" });
     expect(live.json.number).toBe(1);

@@ -2,18 +2,19 @@ import type { Db } from "@/db/client";
 import { getAgent } from "@/db/repositories/agents";
 import { loadAgentSetup } from "@/db/repositories/agent-setup";
 import { getFlow, listFlows } from "@/db/repositories/flows";
-import { getLiveVersion, getVersion, listVersions } from "@/db/repositories/versions";
+import { getVersion, listVersions, pointersOf } from "@/db/repositories/versions";
 import { agentSetupFromDocument, documentSamples, findDocumentFlow } from "@/lib/agent-document";
 import type { AgentSetup } from "@/lib/runtime";
 import { parseVersionRef } from "@/lib/versions/types";
 
-/** What the simulator page runs: the draft, the live version or version N, and one of its flows. */
+/** What the simulator page runs: the draft, the pre-release or live version or version N, and one of its flows. */
 export interface SimulatorRun {
-  /** `draft`, `live` or the number, as the page's `?version=` says it. */
+  /** `draft`, `pre-release`, `live` or the number, as the page's `?version=` says it. */
   run: string;
   /** The version that runs (null: the draft). */
   version: number | null;
   live: number | null;
+  preRelease: number | null;
   versions: number[];
   /** The flows of what runs: `key` is what `?flow=` takes (a draft flow's id, a version flow's name). */
   flows: { key: string; name: string }[];
@@ -40,16 +41,20 @@ export function loadSimulatorRun(
   const versions = listVersions(db, agentId).map((v) => v.number);
   const draftFlows = listFlows(db, agentId);
   const ref = parseVersionRef(versionParam ?? "draft");
-  const version =
+  const pointers = pointersOf(db, agentId);
+  const number =
     !ref || ref.kind === "draft"
       ? null
       : ref.kind === "live"
-        ? getLiveVersion(db, agentId)
-        : getVersion(db, agentId, ref.number);
+        ? pointers.live
+        : ref.kind === "pre-release"
+          ? pointers.preRelease
+          : ref.number;
+  const version = number === null ? null : getVersion(db, agentId, number);
   const problem =
     versionParam !== undefined && versionParam !== "draft" && !version
-      ? ref?.kind === "live"
-        ? "No version is live yet: the draft runs. Promote a version in Versions."
+      ? ref?.kind === "live" || ref?.kind === "pre-release"
+        ? `No version is in ${ref.kind} yet: the draft runs. Promote a version in Versions.`
         : `There is no version ${versionParam}: the draft runs.`
       : null;
 
@@ -59,9 +64,10 @@ export function loadSimulatorRun(
     const wanted = draftFlows.find((f) => f.id === flowParam)?.name ?? flowParam;
     const flow = (wanted ? findDocumentFlow(doc, wanted) : null) ?? doc.flows[0] ?? null;
     return {
-      run: ref!.kind === "live" ? "live" : String(version.number),
+      run: ref!.kind === "live" || ref!.kind === "pre-release" ? ref!.kind : String(version.number),
       version: version.number,
       live: agent.liveVersion,
+      preRelease: agent.preReleaseVersion,
       versions,
       flows: doc.flows.map((f) => ({ key: f.name, name: f.name })),
       selected: flow && {
@@ -83,6 +89,7 @@ export function loadSimulatorRun(
     run: "draft",
     version: null,
     live: agent.liveVersion,
+    preRelease: agent.preReleaseVersion,
     versions,
     flows: draftFlows.map((f) => ({ key: f.id, name: f.name })),
     selected:

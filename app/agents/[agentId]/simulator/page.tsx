@@ -38,7 +38,13 @@ export default async function Simulator({
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-4">
-          <RunChooser run={run.run} live={run.live} versions={run.versions} flow={selected?.name ?? null} />
+          <RunChooser
+            run={run.run}
+            live={run.live}
+            preRelease={run.preRelease}
+            versions={run.versions}
+            flow={selected?.name ?? null}
+          />
           {run.flows.length > 1 && (
             <nav aria-label="Flow the call starts in" className="flex items-center gap-1 text-sm">
               <span className="text-xs text-slate-500">Starts in</span>

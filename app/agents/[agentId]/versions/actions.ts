@@ -5,13 +5,14 @@ import { guardedAction, type Denial } from "@/auth/viewer";
 import { getDb } from "@/db/server";
 import { getAgent } from "@/db/repositories/agents";
 import { appendAudit } from "@/db/repositories/audit";
-import { promoteVersion, publishDraft, restoreVersion } from "@/db/repositories/versions";
+import { promoteToEnvironment, publishDraft, restoreVersion, rollbackEnvironment } from "@/db/repositories/versions";
 import { writeTransaction } from "@/db/transaction";
 import { versionChange } from "@/lib/audit/changes";
 import { quote } from "@/lib/audit/summaries";
 import { actorOf } from "@/lib/audit/types";
 import type { PublishResult, VersionActionResult } from "@/lib/versions/action-results";
 import { publishNoteSchema } from "@/lib/versions/types";
+import { parseEnvironment } from "@/lib/versions/environments";
 
 const gone = "This agent no longer exists; reload the page";
 const refused = (d: Denial): VersionActionResult => ({ ok: false, message: d.message });
@@ -62,25 +63,41 @@ function versionNumber(value: unknown): number | null {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : null;
 }
 
+/** Moves version N one step: to pre-release, or from pre-release to live (`to`). */
 export const promoteAction = guardedAction(
   "promote",
   refused,
-  async (viewer, agentId: unknown, version: unknown): Promise<VersionActionResult> => {
+  async (viewer, agentId: unknown, version: unknown, to: unknown): Promise<VersionActionResult> => {
     const db = getDb();
     const n = versionNumber(version);
+    const env = typeof to === "string" ? parseEnvironment(to) : null;
     const agent = typeof agentId === "string" ? getAgent(db, agentId) : null;
     if (!agent) return { ok: false, message: gone };
-    const promoted =
-      n !== null &&
-      writeTransaction(db, () => {
-        if (!promoteVersion(db, agent.id, n)) return false;
-        const before = agent.liveVersion === null ? "none" : `version ${agent.liveVersion}`;
-        appendAudit(db, actorOf(viewer), versionChange("promoted", agent, n, `live ${before} → version ${n}`));
-        return true;
-      });
-    if (!promoted) return { ok: false, message: "No such version; reload the page" };
+    if (n === null || env === null) return { ok: false, message: "No such version; reload the page" };
+    const r = promoteToEnvironment(db, agent.id, { to: env, version: n, actor: actorOf(viewer) });
+    if (!r.ok) return { ok: false, message: r.message };
     revalidatePath(`/agents/${agent.id}`, "layout");
-    return { ok: true, message: `Version ${n} is live` };
+    return { ok: true, message: `Version ${n} is in ${env}` };
+  },
+);
+
+/** Returns an environment to the version it had before its last promotion. */
+export const rollbackAction = guardedAction(
+  "promote",
+  refused,
+  async (viewer, agentId: unknown, env: unknown): Promise<VersionActionResult> => {
+    const db = getDb();
+    const environment = typeof env === "string" ? parseEnvironment(env) : null;
+    const agent = typeof agentId === "string" ? getAgent(db, agentId) : null;
+    if (!agent) return { ok: false, message: gone };
+    if (environment === null) return { ok: false, message: "Choose pre-release or live" };
+    const r = rollbackEnvironment(db, agent.id, environment, actorOf(viewer));
+    if (!r.ok) return { ok: false, message: r.message };
+    revalidatePath(`/agents/${agent.id}`, "layout");
+    return {
+      ok: true,
+      message: `${environment === "live" ? "Live" : "Pre-release"} is back to ${r.to === null ? "no version" : `version ${r.to}`}`,
+    };
   },
 );
 

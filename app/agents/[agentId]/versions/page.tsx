@@ -1,6 +1,7 @@
 import { requirePageViewer } from "@/auth/viewer";
 import { getDb } from "@/db/server";
-import { listVersions } from "@/db/repositories/versions";
+import { environmentHistory, listVersions } from "@/db/repositories/versions";
+import { ENVIRONMENTS } from "@/lib/versions/environments";
 import { CompareForm } from "@/components/versions/CompareForm";
 import { VersionsTable } from "@/components/versions/VersionsTable";
 
@@ -10,16 +11,23 @@ export const dynamic = "force-dynamic";
 export default async function VersionsPage({ params }: { params: Promise<{ agentId: string }> }) {
   await requirePageViewer();
   const { agentId } = await params;
-  const versions = listVersions(getDb(), agentId);
+  const db = getDb();
+  const versions = listVersions(db, agentId);
+  const history = environmentHistory(db, agentId, 1000);
+  const canRollBack = ENVIRONMENTS.filter((env) =>
+    history.some((m) => m.environment === env && m.kind === "promote" && !m.rolledBack),
+  );
   return (
     <section className="mx-auto max-w-6xl px-6 py-8">
       <header className="mb-4">
         <h1 className="text-2xl font-semibold">Versions</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           What you edit is the agent&apos;s draft. <strong>Publish</strong> (top right) freezes it as the next version;
-          versions never change. Real calls run only the <strong>live</strong> version: promote any version to make it
-          live (promoting an older one is a rollback). Restoring a version copies it into the draft, after saving the
-          draft as a version, so nothing is lost.
+          versions never change. A version moves one step at a time: <strong>Promote to pre-release</strong> (run it in
+          the simulator and its scenarios), then <strong>Promote to live</strong> — real calls run only the live
+          version, and nothing reaches live without having been in pre-release. <strong>Roll back</strong> returns an
+          environment to the version it had before. Restoring a version copies it into the draft, after saving the draft
+          as a version, so nothing is lost.
         </p>
       </header>
       {versions.length === 0 ? (
@@ -32,7 +40,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ agent
       ) : (
         <>
           <CompareForm agentId={agentId} versions={versions.map((v) => v.number)} />
-          <VersionsTable agentId={agentId} versions={versions} />
+          <VersionsTable agentId={agentId} versions={versions} canRollBack={canRollBack} />
         </>
       )}
     </section>

@@ -14,7 +14,11 @@ import { parseBody } from "./schema";
 export const GET = apiRoute<{ agentId: string }>(
   ({ db, params }) => {
     const agent = requireAgent(db, params.agentId);
-    return { data: listVersions(db, agent.id).map(toApiVersionSummary), live_version: agent.liveVersion };
+    return {
+      data: listVersions(db, agent.id).map(toApiVersionSummary),
+      live_version: agent.liveVersion,
+      pre_release_version: agent.preReleaseVersion,
+    };
   },
   { permission: "view" },
 );
