@@ -185,6 +185,11 @@ describe("the seeded demo agent's scenarios", () => {
       sorted([["start"], ...results.slice(1).map((r) => r.call!.path!)]),
     );
     expect(latestDraftPaths(db, agentId, "Other")).toEqual([]);
+    // A call that went from another flow into this one counts its steps here.
+    const jumped = { ...again!, flow: "Other", call: { ...again!.call!, path: ["Other/start", "Main line/intent"] } };
+    recordRuns(db, agentId, [{ scenarioId: stored[1]!.id, result: jumped }], "2026-01-01T00:00:02.000Z");
+    expect(latestDraftPaths(db, agentId, "Other")).toEqual([["start"]]);
+    expect(latestDraftPaths(db, agentId, "Main line")).toContainEqual(["intent"]);
     expect(again!.expectations.find((e) => !e.pass)).toMatchObject({ expected: "abc123", actual: "+14155550123" });
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { newId, nowIso } from "../ids";
 import { scenarioRuns, scenarios } from "../schema";
 import { writeTransaction } from "../transaction";
 import { prepared } from "./statements";
+import { coveragePaths } from "../../lib/scenarios/coverage";
 import type { Scenario, ScenarioListItem, ScenarioResult, ScenarioRun, StoredScenario } from "../../lib/scenarios";
 import type { FieldErrors } from "../../lib/validation/field-errors";
 
@@ -272,17 +273,23 @@ export function scenariosByIds(db: Db, agentId: string, ids: readonly string[]):
 }
 
 /**
- * The paths of each scenario's newest run of `flow` against the draft, read from the stored JSON by
- * SQLite (the flow editor's coverage needs only these, not every result with its call and trace).
+ * The paths of each scenario's newest draft run that covered `flow` (a call that changed flow
+ * counts its steps in it), read from the stored JSON by SQLite: the flow editor's coverage needs
+ * only these, not every result with its call and trace.
  */
 export function latestDraftPaths(db: Db, agentId: string, flow: string): string[][] {
   const rows = prepared(
     db,
-    `SELECT json_extract(r.result, '$.call.path') AS path FROM scenario_runs AS r
+    `SELECT json_extract(r.result, '$.flow') AS flow, json_extract(r.result, '$.call.path') AS path
+       FROM scenario_runs AS r
        WHERE r.agent_id = ? AND json_extract(r.result, '$.version') IS NULL
-         AND lower(json_extract(r.result, '$.flow')) = lower(?)
          AND r.id = (SELECT l.id FROM scenario_runs AS l WHERE l.scenario_id = r.scenario_id
                      ORDER BY l.started_at DESC, l.id DESC LIMIT 1)`,
-  ).all(agentId, flow) as { path: string | null }[];
-  return rows.flatMap((r) => (r.path ? [JSON.parse(r.path) as string[]] : []));
+  ).all(agentId) as { flow: string | null; path: string | null }[];
+  return coveragePaths(
+    rows.flatMap((r) =>
+      r.path ? [{ flow: r.flow, version: null, call: { path: JSON.parse(r.path) as string[] } }] : [],
+    ),
+    flow,
+  );
 }
