@@ -81,7 +81,12 @@ test("deleting or renaming a variable in use lists the uses first", async ({ pag
   await vars.openEdit("tier");
   await vars.field("Name").fill("plan");
   await vars.modal.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(vars.usages(vars.modal)).toHaveText(["Main line: “Gold customer?” (checks it)", "function route_vip"]);
+  // The demo agent's start_function copies an inbound X-Customer-Tier header into conv.state.tier.
+  await expect(vars.usages(vars.modal)).toHaveText([
+    "Main line: “Gold customer?” (checks it)",
+    "function route_vip",
+    "function start_function",
+  ]);
   await vars.modal.getByRole("button", { name: "Rename anyway" }).click();
   await expect(vars.modal).toBeHidden();
   // The list updates when the action returns: wait for it rather than read it at once.
