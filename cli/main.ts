@@ -15,6 +15,7 @@ import { promoteCommand, rollbackCommand } from "./commands/promote";
 import { userCommand } from "./commands/user";
 import { twilioCommand } from "./commands/twilio";
 import { scenariosCommand } from "./commands/scenarios";
+import { validateCommand } from "./commands/validate";
 
 const helpCommand: Command = {
   name: "help",
@@ -52,6 +53,7 @@ const COMMANDS = new Map<string, Command>(
     userCommand,
     twilioCommand,
     scenariosCommand,
+    validateCommand,
   ].map((c) => [c.name, c]),
 );
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { PythonFunctionRunner, type WorkerPort } from "../lib/functions/runner";
-import type { FunctionRunner, RunRequest, RunResult } from "../lib/functions/types";
+import type { FunctionRunner, RunRequest, RunResult, SyntaxIssue } from "../lib/functions/types";
 
 /**
  * Python for live calls (docs/design.md §4): a small pool of warm Pyodide worker threads owned by
@@ -27,6 +27,13 @@ export class PythonPool {
     } finally {
       this.inFlight[best]!--;
     }
+  }
+
+  /** Python's syntax check of `code` (validate), on the least busy runner. */
+  async check(code: string): Promise<SyntaxIssue | null> {
+    let best = 0;
+    for (let i = 1; i < this.runners.length; i++) if (this.inFlight[i]! < this.inFlight[best]!) best = i;
+    return this.runners[best]!.check(code);
   }
 
   warm(): Promise<void[]> {

@@ -16,6 +16,7 @@ export const API_ENDPOINTS = {
   "/api/v1/agents/{agentId}/handoffs/export": ["GET"],
   "/api/v1/agents/{agentId}/handoffs/import": ["POST"],
   "/api/v1/agents/{agentId}/scenarios": ["GET"],
+  "/api/v1/agents/{agentId}/validate": ["GET"],
   "/api/v1/agents/{agentId}/scenarios/run": ["POST"],
   "/api/v1/agents/{agentId}/versions": ["GET", "POST"],
   "/api/v1/agents/{agentId}/versions/{version}": ["GET"],

@@ -7,6 +7,7 @@ import { apiAgentSchema } from "./agents";
 import { apiAuditEntrySchema, apiAuditPageSchema } from "./audit";
 import { apiDestinationBodySchema, apiDestinationSchema } from "./destinations";
 import { apiErrorBodySchema } from "./errors";
+import { apiValidationSchema } from "./validate";
 import { apiHandoffsImportBodySchema, apiHandoffsImportResultSchema } from "./handoffs-yaml";
 import { agentDocumentShapeSchema } from "../agent-document/schema";
 import {
@@ -124,6 +125,28 @@ export function buildOpenApiDocument(): JsonSchema {
           description:
             "Keys are written in a stable order, so the same draft always gives the same bytes, and importing an export then exporting again is byte-identical.",
           responses: { "200": ok("The agent document", ref("AgentDocument")), ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/agents/{agentId}/validate": {
+        parameters: params("agentId"),
+        get: {
+          operationId: "validateAgent",
+          ...needs("view"),
+          summary:
+            "Check the whole agent (as cli validate): document rules, flow and topic lint, every function compiled by Python, scenario references",
+          parameters: [
+            {
+              name: "version",
+              in: "query",
+              required: false,
+              description: "draft (default), pre-release, live or a version number",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": ok("The report; ok is false when a problem is an error", jsonSchema(apiValidationSchema)),
+            ...errors(400, 401, 403, 404),
+          },
         },
       },
       "/agents/{agentId}/versions": {
