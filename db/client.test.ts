@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openDb } from "./client";
+import { migrateWithRetry, openDb } from "./client";
 import { tempDb } from "./testing/temp-db";
 import { listAgentVariables, listAgents } from "./repositories/agents";
 import { listDestinations } from "./repositories/handoffs";
@@ -36,5 +36,43 @@ describe("database", () => {
     const again = openDb(t.file);
     expect(listAgents(again)).toHaveLength(1);
     again.$client.close();
+  });
+});
+
+describe("migrateWithRetry", () => {
+  const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  it("tries again after another process migrated first (busy, or its tables already there)", () => {
+    for (const error of [
+      sqliteError("SQLITE_BUSY", "database is locked"),
+      sqliteError("SQLITE_ERROR", "table `agents` already exists"),
+      sqliteError("SQLITE_ERROR", "duplicate column name: pre_release_version"),
+    ]) {
+      let calls = 0;
+      migrateWithRetry(() => {
+        calls += 1;
+        if (calls === 1) throw error;
+      });
+      expect(calls).toBe(2);
+    }
+  });
+
+  it("gives up on a clash that does not go away, and at once on any other error", () => {
+    let calls = 0;
+    expect(() =>
+      migrateWithRetry(() => {
+        calls += 1;
+        throw sqliteError("SQLITE_ERROR", "index `x` already exists");
+      }),
+    ).toThrow(/already exists/);
+    expect(calls).toBe(4);
+    calls = 0;
+    expect(() =>
+      migrateWithRetry(() => {
+        calls += 1;
+        throw sqliteError("SQLITE_ERROR", 'near "TABLE": syntax error');
+      }),
+    ).toThrow(/syntax error/);
+    expect(calls).toBe(1);
   });
 });

@@ -27,27 +27,33 @@ export function openDb(file: string = databaseFile(), options: { seed?: boolean 
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrateWithRetry(db);
+  migrateWithRetry(() => migrate(db, { migrationsFolder: migrationsFolder() }));
   if (options.seed !== false) seedIfEmpty(db);
   return db;
 }
 
 /**
- * drizzle's migrator opens a deferred transaction, reads what is applied, then writes. When several
- * processes open a fresh file at once, all but one get SQLITE_BUSY on that upgrade; once the
- * winner has committed, trying again finds nothing left to apply.
+ * drizzle's migrator reads which migrations are applied, then opens a deferred transaction and
+ * writes. When several processes open a fresh file at once, the others either get SQLITE_BUSY on
+ * that upgrade, or — when they read before the winner committed and write after — find its tables
+ * already there ("table agents already exists", "duplicate column name"); their transaction rolls back. Either way, trying
+ * again reads the winner's record and finds nothing left to apply.
  */
-function migrateWithRetry(db: Db): void {
+export function migrateWithRetry(run: () => void): void {
   for (let attempt = 1; ; attempt++) {
     try {
-      migrate(db, { migrationsFolder: migrationsFolder() });
+      run();
       return;
     } catch (e) {
       const code =
         (e as { code?: string; cause?: { code?: string } }).code ??
         (e as { cause?: { code?: string } }).cause?.code ??
         "";
-      if (!code.startsWith("SQLITE_BUSY") || attempt >= 20) throw e;
+      const message = `${(e as Error).message ?? ""} ${(e as { cause?: Error }).cause?.message ?? ""}`;
+      const busy = code.startsWith("SQLITE_BUSY");
+      // A migration that itself clashes with the schema fails the same way every time: give up soon.
+      const raced = /already exists|duplicate column name/.test(message) && attempt < 4;
+      if ((!busy && !raced) || attempt >= 20) throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 * attempt);
     }
   }
