@@ -49,6 +49,10 @@ test("Go to flow: add the node, simulate across two flows, see both flows in the
   await expect(sim.root.getByTestId("flow-change")).toHaveText("Went to flow “Billing”");
   await expect(sim.root.getByTestId("agent-turn")).toHaveText([/Billing desk here\.$/, /Billing says goodbye\.$/]);
   await expect(sim.savedNote()).toContainText("Stored as conversation");
+  // The canvas marks the node where the call left this flow, and only this flow's nodes as taken.
+  const highlight = page.getByTestId("simulation-highlight");
+  await expect(highlight).toHaveAttribute("data-flow-exits", `${jump}>Billing`);
+  await expect(highlight).toHaveAttribute("data-path", `start ${jump}`);
 
   // The Simulator page starts in Router when asked, and its path marks the change of flow.
   await page.goto(`/agents/${agentId}/simulator?flow=${routerId}`);

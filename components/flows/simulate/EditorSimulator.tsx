@@ -44,9 +44,13 @@ export function EditorSimulator({
       const s = store.getState();
       const name = s.name || (s.lintContext.flowName ?? "Simulation");
       const mine = (i: number) => (p.pathFlows[i] ?? name) === name;
+      const flowExits = p.path.flatMap((id, i) =>
+        mine(i) && i + 1 < p.path.length && !mine(i + 1) ? [{ nodeId: id, to: p.pathFlows[i + 1] ?? "" }] : [],
+      );
       onProgress({
         currentNodeId: p.currentFlow === null || p.currentFlow === name ? p.currentNodeId : null,
         path: p.path.filter((_, i) => mine(i)),
+        flowExits,
       });
     },
     [store, onProgress],

@@ -5,6 +5,8 @@ import { useEditorStore } from "@/components/flows/store/context";
 export interface CallProgress {
   currentNodeId: string | null;
   path: readonly string[];
+  /** Nodes of this flow where the call went on in another flow (Go to flow, conv.goto_flow), with where to. */
+  flowExits?: readonly { nodeId: string; to: string }[];
 }
 
 const esc = (id: string) => (typeof CSS !== "undefined" && CSS.escape ? CSS.escape(id) : id.replace(/["\\]/g, "\\$&"));
@@ -39,12 +41,18 @@ export function SimulationHighlight({ progress }: { progress: CallProgress }) {
     progress.currentNodeId
       ? `.react-flow__node[data-id="${esc(progress.currentNodeId)}"]{outline:3px solid #2f58d6;outline-offset:3px;border-radius:10px}`
       : "",
+    // Where the call changed flow: a double indigo outline.
+    ...(progress.flowExits ?? []).map(
+      (x) =>
+        `.react-flow__node[data-id="${esc(x.nodeId)}"]{outline:3px double #4f46e5;outline-offset:3px;border-radius:10px}`,
+    ),
   ];
   return (
     <style
       data-testid="simulation-highlight"
       data-current={progress.currentNodeId ?? ""}
       data-path={progress.path.join(" ")}
+      data-flow-exits={(progress.flowExits ?? []).map((x) => `${x.nodeId}>${x.to}`).join(" ")}
     >
       {rules.join("\n")}
     </style>
