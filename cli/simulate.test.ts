@@ -28,7 +28,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe("cli simulate", { timeout: 60_000 }, () => {
+// Every call of the demo agent starts Python (its start_function), so each CLI run pays for Pyodide.
+describe("cli simulate", { timeout: 180_000 }, () => {
   it("prints the handoff record and SIP trace as JSON", async () => {
     const r = await cli(
       "simulate",
