@@ -23,6 +23,7 @@ import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { createAgentFromDocument, readDraftDocument } from "../db/repositories/agent-document";
+import { deleteFunction, findFunctionByName } from "../db/repositories/functions";
 import { promoteThroughPreRelease, publishDraft } from "../db/repositories/versions";
 import { CLI_ACTOR } from "../auth/users";
 import { assignNumber, connectTwilio } from "../telephony/connection";
@@ -49,6 +50,11 @@ async function seed() {
   const db = openDb(dbFile);
   const actor = { id: null, name: "bench", email: null, via: "cli" as const };
   const silver = listAgents(db)[0]!;
+  // The demo agent's start_function runs Python as every call starts; the turns measured here are
+  // the runtime's own ("a turn without Python"), so the benchmark's copy has none. The warm-Python
+  // case below measures a function on purpose.
+  const start = findFunctionByName(db, silver.id, "start_function");
+  if (start) deleteFunction(db, silver.id, start.id);
   // A copy of the demo agent whose callers are gold: its billing handoff runs the override function.
   const doc = readDraftDocument(db, silver.id)!;
   const gold = createAgentFromDocument(db, {
