@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { TracePanel } from "./TracePanel";
+import { PYTHON_WAIT_MS } from "../waits";
 
 export class SimulatorPage {
   readonly root: Locator;
@@ -34,7 +35,7 @@ export class SimulatorPage {
   async start() {
     await this.root.getByRole("button", { name: "Start call" }).click();
     // The demo agent's start_function runs before the greeting: the first call waits for Python to load.
-    await expect(this.root.getByTestId("agent-turn").first()).toBeVisible({ timeout: 30_000 });
+    await expect(this.root.getByTestId("agent-turn").first()).toBeVisible({ timeout: PYTHON_WAIT_MS });
   }
 
   async say(text: string) {
