@@ -51,6 +51,8 @@ const ROUTES = {
 const NOT_FUZZED: Record<string, string> = {
   "/{...path}": "the catch-all 404/405 for unknown paths; tests in api.test.ts and methods.test.ts",
   "/agents/{agentId}/scenarios/run": "a valid body runs the scenarios, Python included; its 400s are route tests",
+  "/agents/{agentId}/validate":
+    "compiles every function with Python on each request; its 400 and 404 are route tests (validate.test.ts)",
 };
 
 let key: string;
