@@ -88,6 +88,13 @@ describe("flows repository", () => {
     expect(listFlows(db, agentId).map((x) => x.name)).toEqual(["Main (copy)", "Main (copy 2)"]);
   });
 
+  it("lists flows created in the same millisecond in the order they were created", () => {
+    const names = ["Zeta", "Alpha", "Mid", "Beta", "Omega"];
+    for (const name of names) create(name);
+    db.$client.prepare("UPDATE flows SET created_at = '2026-01-01T00:00:00.000Z' WHERE agent_id = ?").run(agentId);
+    expect(listFlows(db, agentId).map((f) => f.name)).toEqual(names);
+  });
+
   it("the seeded demo agent has a lint-clean Main line flow", () => {
     const id = seedDemoAgent(db);
     const [flow] = listFlows(db, id);

@@ -5,6 +5,13 @@ import { flows } from "../schema";
 import { writeTransaction } from "../transaction";
 import type { FlowDocument, FlowEdge, FlowNode, FlowSummary, StoredFlow } from "../../lib/flow";
 
+/**
+ * The Flows list's order, which also makes the first flow the entry flow: creation time, then
+ * insertion order (flows created in the same millisecond — a duplicate, an import — would otherwise
+ * be ordered by their random ids).
+ */
+const FLOW_ORDER = [asc(flows.createdAt), sql`${flows}.rowid`] as const;
+
 type Row = typeof flows.$inferSelect;
 
 export type FlowNameResult =
@@ -49,7 +56,7 @@ export function listFlows(db: Db, agentId: string): FlowSummary[] {
     })
     .from(flows)
     .where(eq(flows.agentId, agentId))
-    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .orderBy(...FLOW_ORDER)
     .all();
 }
 
@@ -59,7 +66,7 @@ export function listFlowDocuments(db: Db, agentId: string): StoredFlow[] {
     .select()
     .from(flows)
     .where(eq(flows.agentId, agentId))
-    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .orderBy(...FLOW_ORDER)
     .all()
     .map(toFlow);
 }
