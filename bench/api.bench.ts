@@ -12,7 +12,7 @@
  * NEXT_DIST_DIR (the build folder, default .next).
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
 import { writeTransaction } from "../db/transaction";
-import { request, startServer } from "./server";
+import { request, serverCpuMs, startServer } from "./server";
 import { finishBenchmark, type Target } from "./verdict";
 import { createApiKey } from "../db/repositories/api-keys";
 import { benchKeyOwner } from "./sign-in";
@@ -165,25 +165,9 @@ function latencyDirect(s: Scenario): number[] {
   return times;
 }
 
-/** CPU time so far (ms) of the server and its cluster workers, from /proc; null where there is no /proc. */
-function serverCpuMs(): number | null {
-  try {
-    const pid = server!.pid!;
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    let ticks = 0;
-    for (const p of [String(pid), ...children]) {
-      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in 1/100 s ticks
-    }
-    return (ticks * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
 async function throughput(s: Scenario, key: string): Promise<{ rps: number; cpuMsPerRequest: number | null }> {
   freshSockets();
-  const cpu0 = serverCpuMs();
+  const cpu0 = serverCpuMs(server);
   let done = 0;
   let i = 0;
   const until = performance.now() + SECONDS * 1000;
@@ -197,7 +181,7 @@ async function throughput(s: Scenario, key: string): Promise<{ rps: number; cpuM
   const t = performance.now();
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   const rps = done / ((performance.now() - t) / 1000);
-  const cpu1 = serverCpuMs();
+  const cpu1 = serverCpuMs(server);
   return { rps, cpuMsPerRequest: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / done };
 }
 

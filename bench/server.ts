@@ -1,6 +1,7 @@
 // The production server as the benchmarks and stress scripts run it: `scripts/serve.mjs` (one
 // Next.js worker per core, as `npm start`) on a database file of their own, over loopback.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -100,4 +101,39 @@ export function stopServer(server: ChildProcess | null): Promise<void> {
     server.on("exit", () => resolve());
     server.kill("SIGTERM");
   });
+}
+
+/** CPU time so far (ms) of the server and its cluster workers, from /proc; null where there is no /proc. */
+export function serverCpuMs(server: ChildProcess | null): number | null {
+  try {
+    const pid = server!.pid!;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    let ticks = 0;
+    for (const p of [String(pid), ...children]) {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in 1/100 s ticks
+    }
+    return (ticks * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server is idle (under 5 % of a core over half a second): start-up work that goes on
+ * in the background — each worker loading Pyodide for its Python pool — would otherwise be measured as
+ * the cost of the first requests. Gives up after `maxMs`, saying so.
+ */
+export async function waitForIdleServer(server: ChildProcess | null, maxMs = 90_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  let before = serverCpuMs(server);
+  if (before === null) return;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = serverCpuMs(server);
+    if (now === null) return;
+    if (now - before < 25) return;
+    before = now;
+  }
+  console.warn(`the server was still busy after ${maxMs / 1000} s; measuring anyway`);
 }

@@ -46,9 +46,16 @@ export class PythonPool {
 }
 
 /** SWITCHBOARD_PYTHON_WORKERS (default 2) warm workers per server process. */
+/**
+ * One warm Python worker per server process by default: the production server already runs a process
+ * per core, and each further Pyodide instance in a process measurably slowed everything that process
+ * serves (bench:voice, 2 cores: 293 turns/s and 735 bare req/s with two per process, 375 and 850 with one).
+ */
+export const DEFAULT_POOL_SIZE = 1;
+
 export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.SWITCHBOARD_PYTHON_WORKERS ?? 2);
-  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : 2;
+  const n = Number(env.SWITCHBOARD_PYTHON_WORKERS ?? DEFAULT_POOL_SIZE);
+  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : DEFAULT_POOL_SIZE;
 }
 
 /**
