@@ -1,25 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { cliProcess } from "./testing/cli-process";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dir = mkdtempSync(path.join(tmpdir(), "switchboard-cli-handoffs-"));
-const db = path.join(dir, "cli.db");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
-    cwd: root,
-    env: { ...process.env, SWITCHBOARD_DB: db },
-    encoding: "utf8",
-    input,
-    timeout: 30_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { cli, cleanup, dir } = cliProcess("handoffs", 30_000);
+afterAll(cleanup);
 
 describe("cli export-handoffs / import-handoffs", { timeout: 120_000 }, () => {
   it("exports handoffs.yaml; an invalid file imports nothing (exit 2, each problem by path); a valid one merges", () => {

@@ -1,25 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { cliProcess } from "./testing/cli-process";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dir = mkdtempSync(path.join(tmpdir(), "switchboard-cli-validate-"));
-const db = path.join(dir, "cli.db");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
-    cwd: root,
-    env: { ...process.env, SWITCHBOARD_DB: db },
-    encoding: "utf8",
-    input,
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { cli, cleanup } = cliProcess("validate", 120_000);
+afterAll(cleanup);
 
 describe("cli validate", { timeout: 300_000 }, () => {
   it("passes the demo agent (exit 0), fails one with a Python syntax error and a dangling scenario (exit 1)", () => {
