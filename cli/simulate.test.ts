@@ -434,6 +434,34 @@ describe("cli simulate", { timeout: 180_000 }, () => {
     expect(text.stdout).toContain("Path: Start → Go to flow: Billing → [Billing] Start → Function: leave → [Main] End");
   });
 
+  it("--at sets a test clock: conv.now() reads it in UTC, advancing with the call; a bad one exits 2", async () => {
+    const store = openDb(db);
+    const agent = createAgent(store, "Clock");
+    const at = { x: 0, y: 0 };
+    createFunction(store, agent.id, {
+      name: "stamp",
+      description: "",
+      code: 'def stamp(conv):\n    conv.write_metric("now", conv.now().isoformat())\n',
+    });
+    createFlow(store, agent.id, {
+      name: "Main",
+      nodes: [
+        { id: "s", type: "start", position: at, data: { greeting: "" } },
+        { id: "f", type: "function", position: at, data: { functionName: "stamp", arguments: [] } },
+      ],
+      edges: [{ id: "e1", source: "s", sourceHandle: "next", target: "f" }],
+    });
+    store.$client.close();
+    const r = await cli("simulate", "--agent", "Clock", "--at", "2026-03-01T10:30:00+01:00", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.metrics).toEqual([expect.objectContaining({ name: "now", value: "2026-03-01T09:30:00+00:00" })]);
+    expect(await cli("simulate", "--agent", "Clock", "--at", "2026-03-01 09:30")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--at: An ISO 8601 date and time, e.g. 2026-03-01T09:30:00Z"),
+    });
+  });
+
   it("exits 2 with a clear message on bad arguments", async () => {
     expect(await cli("simulate", "--agent", "Acme Support", "--behaviour", "Billing Support=sleepy")).toMatchObject({
       code: 2,

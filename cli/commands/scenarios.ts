@@ -3,7 +3,7 @@ import { openDb } from "../../db/client";
 import { listScenariosWithLastRun } from "../../db/repositories/scenarios";
 import { runStoredScenarios } from "../../db/repositories/scenario-host";
 import { createNodeFunctionRunner } from "../../lib/functions/node/node-runner";
-import { formatResult, junitXml, summaryLine } from "../../lib/scenarios";
+import { formatResult, junitXml, parseTagFilter, scenariosWithTags, summaryLine } from "../../lib/scenarios";
 import { parseVersionRef, VERSION_REF_MESSAGE } from "../../lib/versions/types";
 import { UsageError, requiredString, stringList, stringOption } from "../args";
 import { defineCommand } from "../command";
@@ -17,7 +17,7 @@ export const scenariosCommand = defineCommand({
 functions in a worker thread; each run is recorded with the scenario (never as a conversation).
 
   scenarios list --agent A [--json]          name, flow, version, last result and when
-  scenarios run --agent A [--name N ...] [--version draft|live|N] [--json] [--junit FILE]
+  scenarios run --agent A [--name N ...] [--tag T ...] [--version draft|live|N] [--json] [--junit FILE]
       one line per scenario (failed expectations under it, expected against actual), then
       "N passed, N failed"`,
   subcommands: ["list", "run"],
@@ -28,6 +28,12 @@ functions in a worker thread; each run is recorded with the scenario (never as a
       multiple: true,
       value: "<name>",
       help: "run only this scenario (repeatable; names ignore case); default: all",
+    },
+    tag: {
+      type: "string",
+      multiple: true,
+      value: "<tag>",
+      help: "run only scenarios with this tag (repeatable or a comma list: --tag smoke,billing; any of them)",
     },
     version: {
       type: "string",
@@ -41,12 +47,15 @@ functions in a worker thread; each run is recorded with the scenario (never as a
   async run(values, io, { subcommand: sub }) {
     const agentRef = requiredString(values, "agent");
     const names = stringList(values, "name");
+    const tagFilter = parseTagFilter(stringList(values, "tag"));
+    if (!tagFilter.ok) throw new UsageError(`--tag: ${tagFilter.message}`);
+    const tags = tagFilter.tags;
     const version = stringOption(values, "version");
     if (version !== undefined && !parseVersionRef(version))
       throw new UsageError(`--version: ${VERSION_REF_MESSAGE} (got "${version}")`);
     const junit = stringOption(values, "junit");
     if (junit !== undefined && junit.trim() === "") throw new UsageError("--junit needs a file name");
-    if (sub === "list" && (names.length > 0 || version !== undefined || junit !== undefined))
+    if (sub === "list" && (names.length > 0 || tags.length > 0 || version !== undefined || junit !== undefined))
       throw new UsageError("scenarios list takes only --agent and --json");
 
     const db = openDb();
@@ -62,6 +71,7 @@ functions in a worker thread; each run is recorded with the scenario (never as a
                 name: s.name,
                 flow: s.scenario.flow ?? null,
                 version: s.scenario.version ?? "draft",
+                tags: s.scenario.tags ?? [],
                 last_result: s.lastRun?.status ?? null,
                 last_run_at: s.lastRun?.startedAt ?? null,
               })),
@@ -74,7 +84,10 @@ functions in a worker thread; each run is recorded with the scenario (never as a
         } else {
           for (const s of all) {
             const last = s.lastRun ? `${s.lastRun.status} at ${s.lastRun.startedAt}` : "never run";
-            io.out(`${s.name}  (${s.scenario.flow ?? "first flow"}, ${s.scenario.version ?? "draft"}; ${last})\n`);
+            const tags = s.scenario.tags?.length ? ` [${s.scenario.tags.join(", ")}]` : "";
+            io.out(
+              `${s.name}${tags}  (${s.scenario.flow ?? "first flow"}, ${s.scenario.version ?? "draft"}; ${last})\n`,
+            );
           }
         }
         return 0;
@@ -86,7 +99,13 @@ functions in a worker thread; each run is recorded with the scenario (never as a
         const known = all.map((s) => `"${s.name}"`).join(", ") || "none";
         throw new UsageError(`No scenario named ${unknown.map((n) => `"${n}"`).join(", ")}. Scenarios: ${known}`);
       }
-      const chosen = wanted.length === 0 ? all : all.filter((s) => wanted.includes(s.name.toLowerCase()));
+      const named = wanted.length === 0 ? all : all.filter((s) => wanted.includes(s.name.toLowerCase()));
+      const chosen = tags.length === 0 ? named : scenariosWithTags(named, tags);
+      if (chosen.length === 0 && tags.length > 0)
+        throw new UsageError(
+          `No scenario${names.length > 0 ? " of those named" : ""} has the tag${tags.length === 1 ? "" : "s"} ${tags.join(", ")}` +
+            ` (tags in use: ${[...new Set(all.flatMap((s) => s.scenario.tags ?? []))].sort().join(", ") || "none"})`,
+        );
       const runner = createNodeFunctionRunner();
       let results;
       try {

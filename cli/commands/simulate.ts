@@ -21,6 +21,7 @@ import {
 import { formatTraceText } from "../../lib/sip";
 import { getTwilioConnection } from "../../db/repositories/telephony";
 import { simulatedWebhooks, type SimulatedWebhook } from "../../lib/telephony/simulated-twiml";
+import { ISO_INSTANT_MESSAGE, normaliseIsoInstant } from "../../lib/time/iso-instant";
 import { UsageError, requiredString, stringList, stringOption } from "../args";
 import { defineCommand } from "../command";
 import {
@@ -97,6 +98,11 @@ transcript, the handoff record and the SIP trace.`,
       value: "<NAME=VALUE>",
       help: "a header of the inbound INVITE (repeatable), read by functions as conv.sip_headers",
     },
+    at: {
+      type: "string",
+      value: "<ISO 8601>",
+      help: "a test clock: when the call is answered (e.g. 2026-03-01T09:30:00Z); conv.now() reads it,\nadvancing with the call; default: the real clock",
+    },
     behaviour: BEHAVIOUR_OPTION,
     variant: variantOption('every destination refuses (486), as --behaviour "*=busy"'),
     seed: {
@@ -119,6 +125,10 @@ transcript, the handoff record and the SIP trace.`,
     const vars = parseVars(stringList(values, "var"));
     const sipHeaders = parseSipHeaders(stringList(values, "sip-header"));
     const variant = parseVariant(values);
+    const rawAt = stringOption(values, "at");
+    const simulatedAt = rawAt === undefined ? null : normaliseIsoInstant(rawAt);
+    if (rawAt !== undefined && simulatedAt === null)
+      throw new UsageError(`--at: ${ISO_INSTANT_MESSAGE} (got "${rawAt}")`);
     const rawVersion = stringOption(values, "version") ?? "draft";
     const ref = parseVersionRef(rawVersion);
     if (!ref) throw new UsageError(`--version: ${VERSION_REF_MESSAGE} (got "${rawVersion}")`);
@@ -172,8 +182,9 @@ transcript, the handoff record and the SIP trace.`,
         behaviours: parseBehaviours(stringList(values, "behaviour"), setup.destinations, variant),
         sipHeaders,
         integrationAttributes: { channel: "cli" },
+        ...(simulatedAt ? { simulatedAt } : {}),
       });
-      const startedAt = new Date();
+      const startedAt = simulatedAt ? new Date(simulatedAt) : new Date();
       const publicBaseUrl = getTwilioConnection(db)?.publicBaseUrl;
       const webhooks: SimulatedWebhook[] = [];
       const result = await simulateScript(

@@ -72,4 +72,52 @@ describe("validateAgentDocument", () => {
     // A node id in the path and an existing destination are fine.
     expect(errors.filter(([area]) => area === "scenario")).toHaveLength(4);
   });
+
+  it("checks a scenario's call setup and the functions it expects called, with their arguments", async () => {
+    const doc = demo();
+    doc.functions.push({
+      name: "book",
+      description: "",
+      code: "def book(conv, slot: int, vip: bool = False, note=''):\n    pass\n",
+    });
+    doc.functions.push({ name: "anything", description: "", code: "def anything(conv, **kw):\n    pass\n" });
+    doc.scenarios = [
+      {
+        name: "Booking",
+        sip_headers: [
+          { name: "X-Campaign", value: "spring" },
+          { name: "Call-ID", value: "x" },
+        ],
+        simulated_at: "yesterday",
+        expect: {
+          outcome: "hangup",
+          functions: [
+            { name: "cancel" },
+            {
+              name: "book",
+              args: [
+                { name: "slot", value: "12", type: "integer" },
+                { name: "vip", value: "maybe", type: "boolean" },
+                { name: "when", value: "today", type: "string" },
+                { name: "note", value: "3", type: "integer" },
+                { name: "slot", value: "12", type: "string" },
+              ],
+            },
+            { name: "anything", args: [{ name: "whatever", value: "1", type: "integer" }] },
+            { name: "route_vip" },
+          ],
+        },
+      } as never,
+    ];
+    const r = await validateAgentDocument(doc, checkPython);
+    const scenario = r.problems.filter((p) => p.area === "scenario").map((p) => [p.severity, p.message]);
+    expect(scenario).toEqual([
+      ["error", 'sip_headers[1] "Call-ID": Call-ID is managed by the SIP dialog and cannot be set here'],
+      ["error", 'simulated_at "yesterday": An ISO 8601 date and time, e.g. 2026-03-01T09:30:00Z'],
+      ["error", 'expect.functions[0]: "cancel" is no function of this agent'],
+      ["error", 'expect.functions[1].args[1] "vip": "maybe" is not a boolean value (true or false)'],
+      ["error", 'expect.functions[1].args[2] "when" is no parameter of book(slot, vip, note)'],
+      ["warning", 'expect.functions[1].args[4] "slot" is compared as string, but book declares slot: int'],
+    ]);
+  });
 });

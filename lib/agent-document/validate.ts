@@ -1,4 +1,8 @@
+import { functionSignature, type ParameterType } from "../functions/parameters";
 import type { SyntaxIssue } from "../functions/types";
+import { typedValueProblem, type ArgumentType } from "../scenarios/schema";
+import { headerNameError } from "../sip/header-rules";
+import { normaliseIsoInstant, ISO_INSTANT_MESSAGE } from "../time/iso-instant";
 import { nodeTitle, titleContextOf } from "../flow/titles";
 import { classifyRoute } from "../sip/route";
 import { parseAgentDocument } from "./parse";
@@ -10,7 +14,8 @@ import type { AgentDocument } from "./schema";
  * (docs/design.md §10): the document's own rules (destinations, unique names, exactly one default:
  * what import checks), flow lint of every flow, topic lint, every function compiled by Python, and
  * every scenario's references (its flow, the nodes its path names, the destinations and function
- * its handoff expectation names). Errors fail validation; warnings are listed too.
+ * its handoff expectation names, the functions and arguments it expects called) and call setup
+ * (inbound header names, the clock). Errors fail validation; warnings are listed too.
  */
 
 export type ValidationArea = "document" | "flow" | "topic" | "function" | "scenario";
@@ -111,6 +116,50 @@ export function scenarioProblems(doc: AgentDocument): ValidationProblem[] {
     for (const b of s.behaviours ?? [])
       if (b.destination.trim() !== "*" && !isDestination(b.destination))
         add(`behaviours: "${b.destination}" is no destination of this agent (nor a route, nor *)`);
+    (s.sip_headers ?? []).forEach((header, i) => {
+      const problem = headerNameError(header.name.trim());
+      if (problem) add(`sip_headers[${i}] "${header.name}": ${problem}`);
+    });
+    if (s.simulated_at !== undefined && normaliseIsoInstant(s.simulated_at) === null)
+      add(`simulated_at "${s.simulated_at}": ${ISO_INSTANT_MESSAGE}`);
+    (s.expect.functions ?? []).forEach((e, i) => {
+      const at = `expect.functions[${i}]`;
+      const fn = doc.functions.find((f) => f.name === e.name);
+      if (!fn) {
+        add(`${at}: "${e.name}" is no function of this agent`);
+        return;
+      }
+      const signature = functionSignature(fn.code, fn.name);
+      (e.args ?? []).forEach((a, j) => {
+        const arg = `${at}.args[${j}] "${a.name}"`;
+        const problem = typedValueProblem(a.type, a.value);
+        if (problem) add(`${arg}: "${a.value}" is not a ${a.type} value (${problem})`);
+        if (!signature) return;
+        const param = signature.parameters.find((p) => p.name === a.name);
+        if (!param) {
+          if (!signature.anyKeywords)
+            add(
+              `${arg} is no parameter of ${fn.name}(${signature.parameters.map((p) => p.name).join(", ") || "conv only"})`,
+            );
+          return;
+        }
+        if (param.type && !COMPATIBLE[param.type].includes(a.type))
+          out.push({
+            area: "scenario",
+            severity: "warning",
+            where,
+            message: `${arg} is compared as ${a.type}, but ${fn.name} declares ${a.name}: ${param.type}`,
+          });
+      });
+    });
   }
   return out;
 }
+
+/** The assertion types that compare meaningfully with a declared parameter type. */
+const COMPATIBLE: Record<ParameterType, readonly ArgumentType[]> = {
+  str: ["string"],
+  int: ["integer", "number"],
+  float: ["number", "integer"],
+  bool: ["boolean"],
+};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { scenarioSchema, type ScenarioListItem, type ScenarioResult } from "../scenarios";
+import { SCENARIO_TAG, scenarioSchema, type ScenarioListItem, type ScenarioResult } from "../scenarios";
 import { parseVersionRef, VERSION_REF_MESSAGE } from "../versions/types";
 
 /** The API's view of scenarios (docs/design.md §15), snake_case like the rest of /api/v1. */
@@ -34,6 +34,12 @@ export const apiRunBodySchema = z.strictObject({
     .max(1000)
     .optional()
     .describe("Run only these scenarios (names ignore case); default: all"),
+  tags: z
+    .array(z.string().regex(SCENARIO_TAG, "Tags are lower case letters, digits, - and _"))
+    .min(1, "Name at least one tag, or leave tags out")
+    .max(100)
+    .optional()
+    .describe("Run only scenarios with any of these tags (with names: those of the named ones); default: all"),
   version: z
     .string()
     .refine((v) => parseVersionRef(v) !== null, VERSION_REF_MESSAGE)
@@ -57,6 +63,15 @@ export const apiScenarioResultSchema = z.object({
   flow: z.string().nullable(),
   version: z.number().int().nullable().describe("The version it ran against; null: the draft"),
   expectations: z.array(expectationSchema).describe("Each expectation, expected against actual"),
+  function_calls: z
+    .array(
+      z.object({
+        name: z.string(),
+        args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+        purpose: z.enum(["node", "override", "topic", "start", "end"]),
+      }),
+    )
+    .describe("Every function the call ran, with its arguments (what expect.functions is checked against)"),
   call: z
     .record(z.string(), z.unknown())
     .nullable()
@@ -85,6 +100,7 @@ export function toApiRun(results: readonly { scenarioId: string; result: Scenari
       flow: r.flow,
       version: r.version,
       expectations: r.expectations,
+      function_calls: r.functionCalls ?? [],
       call: (r.call as Record<string, unknown> | null) ?? null,
       warnings: r.warnings,
     })),

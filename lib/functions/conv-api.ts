@@ -86,6 +86,14 @@ export const CONV_MEMBERS: readonly ConvMember[] = [
     example: 'if conv.last_transfer and conv.last_transfer["outcome"] == "busy": ...',
   },
   {
+    name: "now",
+    kind: "method",
+    type: "datetime",
+    params: [],
+    doc: "The current time as a timezone-aware UTC `datetime`. In a scenario with a test clock (`simulated_at`) or `simulate --at`, that moment plus the call's simulated time so far; everywhere else (the simulator, live calls) the real clock. Read the time here rather than from `datetime.now()` so scenarios can test opening hours.",
+    example: "if conv.now().hour >= 17: ...",
+  },
+  {
     name: "say",
     kind: "method",
     type: "None",
@@ -324,7 +332,7 @@ function stubMember(m: ConvMember, indent: string): string[] {
 
 /** The Python stub (`conv.pyi`) generated from the description, shown as documentation. */
 export function convStubSource(): string {
-  const lines = ["from typing import Any", "", "class Log:"];
+  const lines = ["from datetime import datetime", "from typing import Any", "", "class Log:"];
   for (const m of LOG_MEMBERS) lines.push(...stubMember(m, "    "), "");
   lines.push(
     "class Functions:",

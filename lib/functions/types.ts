@@ -70,6 +70,8 @@ export interface RunRequest {
   writtenMetrics?: readonly string[];
   /** `conv.integration_attributes`: typed values the host gives (channel, Twilio's call data…). */
   integrationAttributes?: Record<string, JsonValue>;
+  /** `conv.now()` (UTC ISO) on a test clock; absent: the real clock. */
+  now?: string;
   /** Time limit; the runner's default (2000 ms) when absent. */
   timeoutMs?: number;
 }

@@ -1,5 +1,6 @@
 import type { LastTransfer } from "../handoffs/outcomes";
 import type { HandoffAttempt } from "../handoffs/record";
+import { isoPlus } from "../time/iso-instant";
 import { BUILTIN_VARIABLES } from "../variables/variables";
 import { WAIT, type Transition } from "./executor";
 import type { Run } from "./run";
@@ -53,6 +54,7 @@ export function requestFunction(
       calledNumber: run.s.call.calledNumber,
       sipHeaders: { ...run.s.call.sipHeaders },
       integrationAttributes: { ...run.s.call.integrationAttributes },
+      ...(run.s.call.simulatedAt ? { now: isoPlus(run.s.call.simulatedAt, run.s.clock) } : {}),
     },
     writtenMetrics: [...new Set(run.s.metrics.map((m) => m.name))],
     lastTransfer: lastTransferOf(run.s.handoff),

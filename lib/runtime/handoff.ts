@@ -157,7 +157,7 @@ export function performHandoff(run: Run, spec: HandoffSpec): HandoffResult {
     ringTimeoutS: spec.ringTimeoutSeconds,
     soft: spec.soft,
     whisper: spec.whisper ?? undefined,
-    caller: { callerId: s.call.callerId, calledNumber: s.call.calledNumber },
+    caller: { callerId: s.call.callerId, calledNumber: s.call.calledNumber, sipHeaders: s.call.sipHeaders },
     agentName: s.agent.name,
     at: startAt,
   };

@@ -60,6 +60,11 @@ export interface CallSetup {
   behaviours?: Readonly<Record<string, TraceBehaviour | readonly TraceBehaviour[]>>;
   /** Headers of the inbound INVITE, by name (`conv.sip_headers`). */
   sipHeaders?: Readonly<Record<string, string>>;
+  /**
+   * A test clock (UTC ISO): the moment the call was answered. `conv.now()` reads it plus the call's
+   * simulated elapsed time; absent: the host's real clock.
+   */
+  simulatedAt?: string;
   /** `conv.integration_attributes`: typed values the host gives (its `channel`, Twilio's call data…). */
   integrationAttributes?: Readonly<Record<string, IntegrationValue>>;
 }
@@ -174,6 +179,8 @@ export interface FunctionRequest {
     calledNumber: string;
     sipHeaders: Record<string, string>;
     integrationAttributes: Record<string, IntegrationValue>;
+    /** `conv.now()` on a test clock (UTC ISO: the clock plus the call's elapsed time); absent: real time. */
+    now?: string;
   };
   /** Metric names the call has written so far (for `write_once`). */
   writtenMetrics: string[];

@@ -1,4 +1,5 @@
 import type { ConversationInput } from "../conversations/schema";
+import { matchFunctionCalls, type RecordedFunctionCall } from "./function-calls";
 import type { Scenario } from "./schema";
 
 /** One expectation compared with what happened: shown side by side, expected against actual. */
@@ -28,7 +29,11 @@ export function transcriptText(conversation: Pick<ConversationInput, "turns">): 
  * Compares every expectation of `expect` with the finished call. Text fields compare ignoring
  * case and surrounding space; utterance and transcript are "contains"; headers are exact values.
  */
-export function matchExpectations(expect: Scenario["expect"], call: ConversationInput): ExpectationResult[] {
+export function matchExpectations(
+  expect: Scenario["expect"],
+  call: ConversationInput,
+  functionCalls: readonly RecordedFunctionCall[] = [],
+): ExpectationResult[] {
   const out: ExpectationResult[] = [];
   const push = (key: string, label: string, expected: string, actual: string, pass: boolean) =>
     out.push({ key, label, expected, actual, pass });
@@ -104,5 +109,7 @@ export function matchExpectations(expect: Scenario["expect"], call: Conversation
       push(`transcript.${i}`, "Transcript contains", needle, transcript || NONE, contains(transcript, needle));
     }
   }
+
+  out.push(...matchFunctionCalls(expect.functions ?? [], functionCalls));
   return out;
 }

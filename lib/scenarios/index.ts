@@ -1,6 +1,8 @@
 /** Scenarios (docs/design.md §15): regression tests for calls, run through lib/simulation. */
 export * from "./schema";
 export * from "./expectations";
+export * from "./function-calls";
+export * from "./tags";
 export * from "./runner";
 export * from "./coverage";
 export * from "./from-session";

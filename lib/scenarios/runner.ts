@@ -7,7 +7,8 @@ import type { TraceBehaviour } from "../sip";
 import { startCall, type AgentSetup } from "../runtime";
 import { conversationFromSession, simulateScript, toOutcome, toRunRequest } from "../simulation";
 import { matchExpectations, type ExpectationResult } from "./expectations";
-import { seedOf, type Scenario } from "./schema";
+import type { RecordedFunctionCall } from "./function-calls";
+import { seedOf, simulatedAtOf, type Scenario } from "./schema";
 
 /** The channel a scenario's call is recorded with; it is kept with the run, never in conversations. */
 export const SCENARIO_CHANNEL = "scenario";
@@ -25,6 +26,8 @@ export interface ScenarioResult {
   expectations: ExpectationResult[];
   /** The call as it happened (channel `scenario`): transcript, path, handoff, SIP trace, metrics. */
   call: ConversationInput | null;
+  /** Every function the runtime ran during the call, with its arguments (absent on runs stored before). */
+  functionCalls?: RecordedFunctionCall[];
   warnings: string[];
 }
 
@@ -124,25 +127,34 @@ export async function runScenario(
   }
   const { setup, timeoutMs } = prepared;
   const { caller_id, called_number, ...state } = { ...prepared.samples, ...scenario.variables };
+  const simulatedAt = simulatedAtOf(scenario);
   const session = startCall(setup, {
-    callerId: caller_id ?? "+14155550123",
+    // The scenario's caller number wins over a caller_id start value; "" is a withheld number.
+    callerId: scenario.caller_number !== undefined ? scenario.caller_number.trim() : (caller_id ?? "+14155550123"),
     calledNumber: called_number ?? "+18005550100",
     variables: state,
     seed: seedOf(scenario),
     behaviours: prepared.behaviours,
     integrationAttributes: { channel: SCENARIO_CHANNEL },
+    ...(scenario.sip_headers?.length
+      ? { sipHeaders: Object.fromEntries(scenario.sip_headers.map((h) => [h.name.trim(), h.value])) }
+      : {}),
+    ...(simulatedAt ? { simulatedAt } : {}),
   });
-  const result = await simulateScript(session, scenario.turns ?? [], async (req) =>
-    toOutcome(await host.runPython(toRunRequest(req, setup, timeoutMs))),
-  );
+  const functionCalls: RecordedFunctionCall[] = [];
+  const result = await simulateScript(session, scenario.turns ?? [], async (req) => {
+    functionCalls.push({ name: req.functionName, args: { ...req.args }, purpose: req.purpose });
+    return toOutcome(await host.runPython(toRunRequest(req, setup, timeoutMs)));
+  });
   const call = conversationFromSession(result.session, {
     agentId: host.agentId,
     flowId: null,
-    startedAt: host.now?.() ?? new Date(),
+    // On a test clock the recorded call starts at that moment, so its timestamps agree with conv.now().
+    startedAt: simulatedAt ? new Date(simulatedAt) : (host.now?.() ?? new Date()),
     channel: SCENARIO_CHANNEL,
     version: prepared.version,
   });
-  const expectations = matchExpectations(scenario.expect, call);
+  const expectations = matchExpectations(scenario.expect, call, functionCalls);
   const warnings = [
     ...(result.unused > 0
       ? [`${result.unused} caller turn${result.unused === 1 ? " was" : "s were"} not used: the call ended first`]
@@ -157,6 +169,7 @@ export async function runScenario(
     version: prepared.version,
     expectations,
     call,
+    functionCalls,
     warnings,
   };
 }

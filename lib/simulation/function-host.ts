@@ -34,6 +34,7 @@ export function toRunRequest(req: FunctionRequest, agent: AgentSetup, timeoutMs?
     flows: agentFlows(agent).map((f) => f.name),
     writtenMetrics: req.writtenMetrics,
     integrationAttributes: { ...req.call.integrationAttributes },
+    ...(req.call.now ? { now: req.call.now } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
   };
 }

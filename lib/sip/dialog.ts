@@ -71,6 +71,16 @@ function uriOf(nameAddr: string): string {
   return lt < 0 ? nameAddr : nameAddr.slice(lt + 1, nameAddr.indexOf(">", lt));
 }
 
+/** A withheld caller's From (RFC 3323 §4.1.1.3): no user or host that says who is calling. */
+export const ANONYMOUS_FROM = '"Anonymous" <sip:anonymous@anonymous.invalid>';
+/** Sent with an anonymous From (RFC 3323 / RFC 3325): the caller's identity is private. */
+export const PRIVACY_ID = { name: "Privacy", value: "id" } as const;
+
+/** The caller's address in a From: the number at `host`, or anonymous when it is withheld (""). */
+export function callerAddress(user: string, host: string): string {
+  return user === "" ? ANONYMOUS_FROM : partyAddress(user, host);
+}
+
 /** A party's address as a name-addr, e.g. `<sip:+14155550123@203.0.113.10>`. */
 export function partyAddress(user: string, host: string): string {
   return "<sip:" + (user === "" ? "anonymous" : escapeUser(user)) + "@" + host + ">";
@@ -241,9 +251,12 @@ export function ackForFailure(invite: SipRequest, response: SipResponse): SipReq
 }
 
 export interface InboundCallParties {
+  /** "": the caller withheld their number (anonymous From, Privacy: id). */
   callerUser: string;
   calledUser: string;
   agentName: string;
+  /** Headers the caller's side sent on the INVITE (`conv.sip_headers`), after the SBC's own. */
+  headers?: readonly SipHeaderField[];
 }
 
 /**
@@ -254,7 +267,8 @@ export function inboundCall(tb: TraceBuilder, p: InboundCallParties): Dialog {
   const ids = tb.ids;
   const sbcHost = SBC_IP + ":" + SIP_PORT;
   const agentHost = AGENT_IP + ":" + SIP_PORT;
-  const from = partyAddress(p.callerUser, SBC_IP);
+  const withheld = p.callerUser === "";
+  const from = callerAddress(p.callerUser, SBC_IP);
   const to = partyAddress(p.calledUser, AGENT_IP);
   const recordRoute = "<sip:" + sbcHost + ";lr>";
   const invite = buildRequest({
@@ -267,9 +281,9 @@ export function inboundCall(tb: TraceBuilder, p: InboundCallParties): Dialog {
     to,
     callId: ids.callId(SBC_IP),
     cseq: ids.int(1, 9000),
-    contact: "<" + uriOf(from).replace("@" + SBC_IP, "@" + sbcHost) + ">",
+    contact: withheld ? "<sip:" + sbcHost + ">" : "<" + uriOf(from).replace("@" + SBC_IP, "@" + sbcHost) + ">",
     recordRoute: [recordRoute],
-    extra: [{ name: "Allow", value: ALLOW }],
+    extra: [{ name: "Allow", value: ALLOW }, ...(withheld ? [PRIVACY_ID] : []), ...(p.headers ?? [])],
     body: { type: SDP_CONTENT_TYPE, content: sdp(ids, SBC_IP, "SBC", 2 * ids.int(10000, 14999), false) },
   });
   tb.sip("sbc", "agent", invite, "INVITE", 0);

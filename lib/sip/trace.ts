@@ -4,6 +4,7 @@ import { resolveHandoffHeaders, resolveRuntimeText } from "./headers";
 import { createIdSource } from "./ids";
 import type { SipHeaderField, SipMessage } from "./message";
 import { outboundLeg, type OutboundLeg } from "./outbound";
+import { headerNameError, sanitizeRuntimeValue } from "./header-rules";
 import { classifyRoute } from "./route";
 import { BUILTIN_VARIABLES } from "../variables/variables";
 import { byeLadder } from "./ladders/bye";
@@ -51,12 +52,31 @@ export function buildHandoff(input: HandoffTraceInput, earlier: readonly Handoff
   const callerUser = resolveRuntimeText(variables.caller_id ?? "", {}, "Caller number", warn);
   const calledUser = resolveRuntimeText(variables.called_number ?? "", {}, "Called number", warn);
   const agentName = input.agentName ?? "Switchboard agent";
-  const dialog = inboundCall(tb, { callerUser, calledUser, agentName });
+  const dialog = inboundCall(tb, { callerUser, calledUser, agentName, headers: inboundHeaders(input, warn) });
   let built: Omit<BuiltHandoff, "trace" | "models"> = { headers: [], attempts: [], warnings: [] };
   for (const transfer of [...earlier, input]) {
     built = playHandoff(tb, dialog, { ...transfer, caller: input.caller }, callerUser, agentName);
   }
   return { trace: tb.result(), models: tb.models, ...built };
+}
+
+/**
+ * The caller's side's INVITE headers as the SBC sends them: names that break the SIP rules (or that
+ * the dialog writes itself) are left out with a warning, values cleaned of control characters.
+ */
+function inboundHeaders(input: HandoffTraceInput, warn: TraceBuilder["warn"]): SipHeaderField[] {
+  const out: SipHeaderField[] = [];
+  for (const [name, raw] of Object.entries(input.caller?.sipHeaders ?? {})) {
+    const problem = headerNameError(name);
+    if (problem) {
+      warn("header_dropped", `Inbound header ${JSON.stringify(name)} left out of the INVITE: ${problem}`);
+      continue;
+    }
+    const clean = sanitizeRuntimeValue(raw);
+    if (clean.removed > 0) warn("control_characters_removed", `Inbound header ${name}: removed control characters`);
+    out.push({ name, value: clean.value.trim() });
+  }
+  return out;
 }
 
 /** Built-ins always exist (docs/design.md §1); an explicit caller wins over the variables. */

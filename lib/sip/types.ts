@@ -49,7 +49,7 @@ export interface HandoffTraceInput {
   /** What the agent tells the destination before completing a soft transfer. */
   whisper?: string;
   /** Overrides the caller_id / called_number variables for the inbound INVITE's From and To. */
-  caller?: { callerId?: string; calledNumber?: string };
+  caller?: { callerId?: string; calledNumber?: string; sipHeaders?: Readonly<Record<string, string>> };
   /** The agent's name, used as the SDP session name (s=) of its media offers and answers. */
   agentName?: string;
 }

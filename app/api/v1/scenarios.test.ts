@@ -69,6 +69,29 @@ describe("/api/v1 scenarios", { timeout: 120_000 }, () => {
     });
   });
 
+  it("runs the scenarios with any of the given tags; none tagged so is 400 on tags", async () => {
+    const db = getDb();
+    const { createScenario } = await import("@/db/repositories/scenarios");
+    createScenario(db, agentId, {
+      name: "Tagged goodbye",
+      tags: ["smoke"],
+      turns: [{ say: "goodbye" }],
+      expect: { outcome: "hangup" },
+    });
+    const r = await run({ tags: ["smoke", "nightly"] });
+    expect(r.status).toBe(200);
+    const body = apiRunResponseSchema.strict().parse(r.json);
+    expect(body.results.map((x) => [x.name, x.status])).toEqual([["Tagged goodbye", "pass"]]);
+    expect(await run({ tags: ["vip"] })).toMatchObject({
+      status: 400,
+      json: { error: { fields: { tags: "No scenario has the tag vip" } } },
+    });
+    expect(await run({ tags: ["Not a tag"] })).toMatchObject({
+      status: 400,
+      json: { error: { fields: { "tags.0": "Tags are lower case letters, digits, - and _" } } },
+    });
+  });
+
   it("answers 400 with field errors for a bad body, 403 for a role that may not run, 404 for no agent", async () => {
     expect(await run({ names: ["Nope"], version: "v1", extra: 1 })).toMatchObject({
       status: 400,

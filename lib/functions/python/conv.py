@@ -214,6 +214,7 @@ class Conv:
         self._written = set(request.get("writtenMetrics") or [])
         self._flow = None
         self._call_sid = call.get("callSid", "")
+        self._now = request.get("now")
         self._destinations = list(request.get("destinations") or [])
         self.handoffs = {
             d["name"]: {
@@ -237,6 +238,12 @@ class Conv:
 
     def __repr__(self):
         return "<conv " + self.id + " caller=" + self.caller_number + ">"
+
+    def now(self):
+        """The call's clock: a scenario's test clock (advancing with the call) when set, else real time; aware, UTC."""
+        if self._now:
+            return datetime.datetime.fromisoformat(self._now.replace("Z", "+00:00")).astimezone(datetime.timezone.utc)
+        return datetime.datetime.now(datetime.timezone.utc)
 
     def say(self, text):
         self._says.append(str(text))

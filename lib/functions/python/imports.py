@@ -1,5 +1,6 @@
 import builtins
 import contextlib
+import datetime
 import io
 import json
 import linecache

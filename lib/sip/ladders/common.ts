@@ -11,7 +11,8 @@ import {
   buildResponse,
   dialogRequest,
   establishDialog,
-  partyAddress,
+  callerAddress,
+  PRIVACY_ID,
   type Dialog,
 } from "../dialog";
 import { cseqOf, headerValue, headerValues, type SipHeaderField, type SipRequest } from "../message";
@@ -168,12 +169,12 @@ export function inviteDestination(
     branch: ids.branch(),
     route: leg?.route ? [leg.route] : [],
     // A B2BUA keeps the caller's number so the destination sees who is calling.
-    from: partyAddress(ctx.callerUser, AGENT_IP) + ";tag=" + ids.tag(),
+    from: callerAddress(ctx.callerUser, AGENT_IP) + ";tag=" + ids.tag(),
     to: "<" + uri + ">",
     callId: ids.callId(AGENT_IP),
     cseq: 1,
     contact: tls ? contactOf(userAt(ctx.dialog.uas.target), agentHost) : "<" + ctx.dialog.uas.target + ">",
-    extra: [{ name: "Allow", value: ALLOW }, ...extra],
+    extra: [{ name: "Allow", value: ALLOW }, ...(ctx.callerUser === "" ? [PRIVACY_ID] : []), ...extra],
     body: {
       type: SDP_CONTENT_TYPE,
       content: sdp(ids, AGENT_IP, ctx.agentName, 2 * ids.int(25000, 29999), false, srtp),

@@ -4,7 +4,8 @@
  * against them checks the engine rather than restating it.
  */
 import { buildHandoff } from "../trace";
-import { cseqOf, type SipMessage } from "../message";
+import { ANONYMOUS_FROM } from "../dialog";
+import { cseqOf, headerValue, type SipMessage } from "../message";
 import type { HandoffTraceInput, Lane, TraceDestination } from "../types";
 
 export const HOSTS = { trunkHost: "trunk.example.net", pbxHost: "pbx.example" } as const;
@@ -80,6 +81,8 @@ export function expectedHeaderNames(step: Step & { model: SipMessage }, e: Heade
     switch (m.method) {
       case "INVITE":
         names.push("Contact", "Allow", "Content-Type");
+        // A withheld caller (RFC 3323): the anonymous From comes with Privacy: id.
+        if (headerValue(m, "From")?.startsWith(ANONYMOUS_FROM)) names.push("Privacy");
         if (step.from === "sbc") names.push("Record-Route");
         else names.push(...e.handoffNames);
         break;

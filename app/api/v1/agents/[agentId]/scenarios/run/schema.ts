@@ -5,7 +5,8 @@ export { apiRunBodySchema as bodySchema };
 
 export function parseBody(body: unknown) {
   const r = apiRunBodySchema.safeParse(body ?? {});
-  if (r.success) return { ok: true as const, names: r.data.names ?? null, version: r.data.version };
+  if (r.success)
+    return { ok: true as const, names: r.data.names ?? null, tags: r.data.tags ?? null, version: r.data.version };
   const fields: Record<string, string> = {};
   for (const issue of r.error.issues) {
     if (issue.code === "unrecognized_keys") for (const k of issue.keys) fields[k] = "Unknown field";
