@@ -9,11 +9,14 @@ import { behaviourChoices } from "@/lib/handoffs/outcomes";
 import { HANDOFF_SOURCES, OUTCOMES } from "@/lib/handoffs/record";
 import { HANDOFF_METHODS, type HandoffMethod } from "@/lib/handoffs/types";
 import type { Scenario, StoredScenario } from "@/lib/scenarios";
+import { formatUtc } from "@/lib/time/utc";
 import type { ScenarioActionResult } from "@/lib/scenarios/action-results";
 import { createScenarioAction, updateScenarioAction } from "@/app/agents/[agentId]/scenarios/actions";
-import { formErrorsOf, formValuesOf, scenarioOf, type ScenarioFormValues } from "./form-fields";
+import { formErrorsOf, formValuesOf, scenarioOf, type FormErrors, type ScenarioFormValues } from "./form-fields";
+import { FunctionAssertions, type FunctionChoice } from "./FunctionAssertions";
+import { InboundHeadersTable } from "./InboundHeadersTable";
 
-type Errors = Partial<Record<keyof ScenarioFormValues | "_form", string>>;
+type Errors = FormErrors;
 
 /** New scenario / Edit scenario: every field but the name and the outcome may stay empty. */
 export function ScenarioForm({
@@ -21,6 +24,7 @@ export function ScenarioForm({
   editing,
   flows,
   destinations,
+  functions,
   onClose,
   onSaved,
 }: {
@@ -28,6 +32,8 @@ export function ScenarioForm({
   editing: StoredScenario | null;
   flows: readonly string[];
   destinations: readonly { name: string; method: HandoffMethod }[];
+  /** The agent's functions with their typed parameters, offered by the function assertions. */
+  functions: readonly FunctionChoice[];
   onClose: () => void;
   onSaved: (s: StoredScenario | undefined) => void;
 }) {
@@ -132,6 +138,7 @@ export function ScenarioForm({
         )}
         {text("name", "Name")}
         {text("description", "Description (optional)")}
+        {text("tags", "Tags", "Separated by commas, e.g. smoke, billing; run a group with scenarios run --tag smoke")}
         <div className="grid grid-cols-2 gap-3">
           {select("flow", "Flow", flows.includes(values.flow) || !values.flow ? flows : [values.flow, ...flows])}
           {text("version", "Version", "draft, live or a version number")}
@@ -145,6 +152,65 @@ export function ScenarioForm({
             "name=value a line (caller_id and called_number set the call's numbers)",
             3,
           )}
+          <div className="grid grid-cols-2 gap-3">
+            <Field
+              id={`${formId}-callerNumber`}
+              label="Caller number"
+              error={errors.callerNumber}
+              hint={
+                values.callerWithheld
+                  ? "Withheld: conv.caller_number is empty, the INVITE's From is anonymous"
+                  : "Empty: the caller_id start value (or +14155550123)"
+              }
+            >
+              <input
+                id={`${formId}-callerNumber`}
+                name="callerNumber"
+                value={values.callerWithheld ? "" : values.callerNumber}
+                placeholder={values.callerWithheld ? "withheld" : "+14155550123"}
+                disabled={values.callerWithheld}
+                aria-invalid={errors.callerNumber ? true : undefined}
+                aria-describedby={describedBy(`${formId}-callerNumber`, errors.callerNumber)}
+                onChange={(e) => set({ callerNumber: e.target.value })}
+                className={inputClass}
+              />
+              <label className="mt-1 flex items-center gap-1.5 text-xs text-slate-600">
+                <input
+                  type="checkbox"
+                  checked={values.callerWithheld}
+                  onChange={(e) => set({ callerWithheld: e.target.checked })}
+                />
+                Withheld (no caller number)
+              </label>
+            </Field>
+            <Field
+              id={`${formId}-clock`}
+              label="Test clock (UTC)"
+              error={errors.clock}
+              hint={
+                values.clock
+                  ? `${formatUtc(`${values.clock}Z`)}: conv.now() starts here and advances with the call`
+                  : "Empty: conv.now() is the real time"
+              }
+            >
+              <input
+                id={`${formId}-clock`}
+                name="clock"
+                type="datetime-local"
+                step={1}
+                value={values.clock}
+                aria-invalid={errors.clock ? true : undefined}
+                aria-describedby={describedBy(`${formId}-clock`, errors.clock)}
+                onChange={(e) => set({ clock: e.target.value, clockIncomplete: e.target.validity.badInput })}
+                className={inputClass}
+              />
+            </Field>
+          </div>
+          <InboundHeadersTable
+            rows={values.sipHeaders}
+            errors={errors}
+            onChange={(sipHeaders) => set({ sipHeaders })}
+          />
           {destinations.some((d) => d.method !== "bye") && (
             <div>
               <p className="mb-1 text-sm font-medium">How destinations behave</p>
@@ -193,6 +259,12 @@ export function ScenarioForm({
           {text("path", "Path contains nodes", "Node titles, one a line", 2)}
           {text("metrics", "Metrics", "name=value a line (the last value written)", 2)}
           {text("transcript", "Transcript contains", "One text a line (ignoring case)", 2)}
+          <FunctionAssertions
+            rows={values.functions}
+            functions={functions}
+            errors={errors}
+            onChange={(fns) => set({ functions: fns })}
+          />
         </fieldset>
       </form>
     </Modal>

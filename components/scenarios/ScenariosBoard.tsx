@@ -10,6 +10,7 @@ import { deleteScenarioAction, runScenariosAction } from "@/app/agents/[agentId]
 import { coverageLine, type Coverage, type ScenarioListItem, type ScenarioResult } from "@/lib/scenarios";
 import type { HandoffMethod } from "@/lib/handoffs/types";
 import { formatUtc } from "@/lib/time/utc";
+import type { FunctionChoice } from "./FunctionAssertions";
 import { ScenarioForm } from "./ScenarioForm";
 import { ScenarioResultView, STATUS_LABEL, STATUS_TONE } from "./ScenarioResultView";
 
@@ -22,6 +23,7 @@ export function ScenariosBoard({
   lastResults,
   flows,
   destinations,
+  functions,
   coverage,
 }: {
   agentId: string;
@@ -29,6 +31,7 @@ export function ScenariosBoard({
   lastResults: Readonly<Record<string, ScenarioResult>>;
   flows: string[];
   destinations: { name: string; method: HandoffMethod }[];
+  functions: FunctionChoice[];
   coverage: (Coverage & { flow: string })[];
 }) {
   const mayEdit = useCan("scenarios.edit");
@@ -41,8 +44,13 @@ export function ScenariosBoard({
   const [notice, setNotice] = useState<string | null>(null);
   const [shown, setShown] = useState<{ scenarioId: string; result: ScenarioResult }[]>([]);
   const [running, startRun] = useTransition();
+  const [tag, setTag] = useState("");
   const close = () => setDialog({ kind: "none" });
   const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const allTags = [...new Set(scenarios.flatMap((s) => s.scenario.tags ?? []))].sort();
+  // The filter shows (and Run all runs) the scenarios with that tag; a tag no scenario has any more shows all.
+  const activeTag = allTags.includes(tag) ? tag : "";
+  const visible = activeTag ? scenarios.filter((s) => s.scenario.tags?.includes(activeTag)) : scenarios;
   // Drop a selection whose scenario was deleted.
   useEffect(() => {
     setSelected((sel) => new Set([...sel].filter((id) => byId.has(id))));
@@ -75,9 +83,9 @@ export function ScenariosBoard({
         <div>
           <h1 className="text-2xl font-semibold">Scenarios</h1>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
-            Saved calls with what must happen in them: the outcome, the handoff and its headers, the path, metrics and
-            transcript. Run them after every change to know at once when an edit breaks a handoff. The CLI runs the same
-            scenarios in CI (<code>npm run cli -- scenarios run</code>).
+            Saved calls with what must happen in them: the outcome, the handoff and its headers, the path, metrics,
+            transcript and the functions called. Run them after every change to know at once when an edit breaks a
+            handoff. The CLI runs the same scenarios in CI (<code>npm run cli -- scenarios run</code>).
           </p>
         </div>
         {mayEdit && (
@@ -89,8 +97,8 @@ export function ScenariosBoard({
             >
               Run selected{selected.size > 0 ? ` (${selected.size})` : ""}
             </Button>
-            <Button onClick={() => run(scenarios.map((s) => s.id))} disabled={running || scenarios.length === 0}>
-              Run all
+            <Button onClick={() => run(visible.map((s) => s.id))} disabled={running || visible.length === 0}>
+              {activeTag ? `Run all tagged ${activeTag}` : "Run all"}
             </Button>
             <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
               New scenario
@@ -113,6 +121,24 @@ export function ScenariosBoard({
           Read-only: your role may not edit or run scenarios
         </p>
       )}
+      {allTags.length > 0 && (
+        <label className="mb-3 flex items-center gap-2 text-sm text-slate-700">
+          Tag
+          <select
+            value={activeTag}
+            onChange={(e) => setTag(e.target.value)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+            data-testid="tag-filter"
+          >
+            <option value="">All scenarios</option>
+            {allTags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
         {notice}
       </p>
@@ -129,8 +155,8 @@ export function ScenariosBoard({
                   <input
                     type="checkbox"
                     aria-label="Select all scenarios"
-                    checked={selected.size === scenarios.length}
-                    onChange={(e) => setSelected(new Set(e.target.checked ? scenarios.map((s) => s.id) : []))}
+                    checked={visible.length > 0 && visible.every((s) => selected.has(s.id))}
+                    onChange={(e) => setSelected(new Set(e.target.checked ? visible.map((s) => s.id) : []))}
                   />
                 </th>
                 <th className="px-3 py-2">Name</th>
@@ -143,7 +169,7 @@ export function ScenariosBoard({
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {scenarios.map((s) => {
+              {visible.map((s) => {
                 const last = lastResults[s.id];
                 return (
                   <tr key={s.id} data-testid="scenario-row" data-scenario={s.name}>
@@ -165,6 +191,23 @@ export function ScenariosBoard({
                     <td className="px-3 py-2">
                       <div className="font-medium">{s.name}</div>
                       {s.scenario.description && <div className="text-xs text-slate-500">{s.scenario.description}</div>}
+                      {s.scenario.tags && s.scenario.tags.length > 0 && (
+                        <ul className="mt-1 flex flex-wrap gap-1" aria-label={`Tags of ${s.name}`}>
+                          {s.scenario.tags.map((t) => (
+                            <li key={t}>
+                              <button
+                                type="button"
+                                onClick={() => setTag(t)}
+                                title={`Show the scenarios tagged ${t}`}
+                                className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-200"
+                                data-testid="tag-chip"
+                              >
+                                {t}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
                     </td>
                     <td className="px-3 py-2 text-slate-700">
                       {s.scenario.flow ?? "First flow"}
@@ -225,6 +268,7 @@ export function ScenariosBoard({
           editing={editing}
           flows={flows}
           destinations={destinations}
+          functions={functions}
           onClose={close}
           onSaved={(s) => {
             close();

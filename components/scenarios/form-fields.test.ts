@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SCENARIOS, parseScenario } from "@/lib/scenarios";
+import { DEMO_SCENARIOS, parseScenario, type Scenario } from "@/lib/scenarios";
 import { formErrorsOf, formValuesOf, scenarioOf } from "./form-fields";
 
 describe("the scenario form's fields", () => {
@@ -59,6 +59,65 @@ describe("the scenario form's fields", () => {
       variables: "Variable names look like customer_id",
       behaviours: "One of …",
       _form: "weird: x",
+    });
+  });
+
+  it("edit the call's setup and function assertions; the clock is kept as written unless it changes", () => {
+    const full: Scenario = {
+      name: "Setup",
+      sip_headers: [{ name: "X-Campaign", value: "a: b" }],
+      caller_number: "",
+      simulated_at: "2026-03-01T10:30:00+01:00",
+      tags: ["smoke", "vip"],
+      expect: {
+        outcome: "hangup",
+        functions: [
+          { name: "book", args: [{ name: "slot", value: "12", type: "integer" }] },
+          { name: "start_function" },
+        ],
+      },
+    };
+    const v = formValuesOf(full, []);
+    expect(v).toMatchObject({ callerWithheld: true, clock: "2026-03-01T09:30:00", tags: "smoke, vip" });
+    const same = scenarioOf(v, full);
+    const parsed = same.ok ? parseScenario(same.scenario) : null;
+    expect(parsed?.ok && JSON.parse(JSON.stringify(parsed.value))).toEqual({ ...full, turns: [] });
+    const changed = scenarioOf(
+      { ...v, clock: "2026-03-02T08:00", callerWithheld: false, callerNumber: " +441234 ", tags: "a,b  c" },
+      full,
+    );
+    expect(changed.ok && changed.scenario).toMatchObject({
+      simulated_at: "2026-03-02T08:00Z",
+      caller_number: "+441234",
+      tags: ["a", "b", "c"],
+    });
+    expect(scenarioOf({ ...v, callerWithheld: false, callerNumber: "", clock: "" }, full)).toMatchObject({
+      ok: true,
+      scenario: { caller_number: undefined, simulated_at: undefined },
+    });
+    expect(scenarioOf({ ...v, clockIncomplete: true }, full)).toEqual({
+      ok: false,
+      errors: { clock: "Finish the date and time (UTC), or clear it" },
+    });
+  });
+
+  it("put the server's errors for headers, assertions and tags on their cells", () => {
+    expect(
+      formErrorsOf({
+        "sip_headers.1.name": "Via is managed by the SIP dialog",
+        "expect.functions.0.args.2.value": "A whole number, e.g. 42",
+        "expect.functions.1.name": "Enter a function name",
+        "tags.1": "Tags are lower case",
+        simulated_at: "An ISO 8601 date and time",
+        caller_number: "At most 64 characters",
+      }),
+    ).toEqual({
+      "sipHeaders.1.name": "Via is managed by the SIP dialog",
+      "functions.0.args.2.value": "A whole number, e.g. 42",
+      "functions.1.name": "Enter a function name",
+      tags: "Tag 2: Tags are lower case",
+      clock: "An ISO 8601 date and time",
+      callerNumber: "At most 64 characters",
     });
   });
 });

@@ -51,4 +51,33 @@ export class ScenariosPage {
   async save() {
     await this.form.getByRole("button", { name: "Save scenario" }).click();
   }
+
+  /** The inbound SIP headers table: adds a row and types into it. */
+  async addInboundHeader(name: string, value: string) {
+    const table = this.form.getByTestId("inbound-headers");
+    await table.getByRole("button", { name: "Add header" }).click();
+    const n = await table.getByRole("textbox", { name: /^Header \d+ name$/ }).count();
+    await table.getByRole("textbox", { name: `Header ${n} name` }).fill(name);
+    await table.getByRole("textbox", { name: `Header ${n} value` }).fill(value);
+  }
+
+  inboundHeaderName(n: number) {
+    return this.form.getByRole("textbox", { name: `Header ${n} name` });
+  }
+
+  /** Adds "function X was called" with one argument (name, type, value). */
+  async addFunctionAssertion(fn: string, arg: { name: string; type: string; value: string }) {
+    const list = this.form.getByTestId("function-assertions");
+    await list.getByRole("button", { name: "Add function" }).click();
+    const row = list.getByTestId("function-assertion").last();
+    await row.getByLabel("Function", { exact: true }).fill(fn);
+    await row.getByRole("button", { name: "Add argument" }).click();
+    await row.getByLabel(`Argument 1 of ${fn}: name`).fill(arg.name);
+    await row.getByLabel(`Argument 1 of ${fn}: type`).selectOption(arg.type);
+    await row.getByLabel(`Argument 1 of ${fn}: expected value`).fill(arg.value);
+  }
+
+  argumentValue(fn: string, n = 1) {
+    return this.form.getByLabel(`Argument ${n} of ${fn}: expected value`);
+  }
 }

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/server";
 import { getFlow, listFlows } from "@/db/repositories/flows";
+import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
+import { functionSignature } from "@/lib/functions/parameters";
 import { latestRuns, listScenariosWithLastRun } from "@/db/repositories/scenarios";
 import { ScenariosBoard } from "@/components/scenarios/ScenariosBoard";
 import { coveragePaths, flowCoverage } from "@/lib/scenarios";
@@ -24,6 +26,10 @@ export default async function ScenariosPage({ params }: { params: Promise<{ agen
       lastResults={Object.fromEntries([...last].map(([id, run]) => [id, run.result]))}
       flows={flows.map((f) => f.name)}
       destinations={listDestinations(db, agentId).map((d) => ({ name: d.name, method: d.method }))}
+      functions={listFunctions(db, agentId).map((f) => ({
+        name: f.name,
+        parameters: (functionSignature(f.code, f.name)?.parameters ?? []).map((p) => ({ name: p.name, type: p.type })),
+      }))}
       coverage={flows.map((f) => ({ flow: f.name, ...flowCoverage(f, coveragePaths(results, f.name)) }))}
     />
   );
