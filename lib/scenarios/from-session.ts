@@ -9,7 +9,8 @@ const DTMF_TURN = /^DTMF ([0-9*#A-D]+)$/;
 /**
  * "Save as scenario" (docs/design.md §15): a finished simulated call as a scenario whose turns,
  * start values, behaviours and seed replay it, and whose expectations say what happened — ready to
- * edit. The call's own numbers are kept as the caller_id / called_number start values.
+ * edit. The call's own numbers are kept as the caller_id / called_number start values (a withheld
+ * caller as `caller_number: ""`), its inbound SIP headers as the scenario's.
  */
 export function scenarioFromSession(
   session: Session,
@@ -39,6 +40,7 @@ export function scenarioFromSession(
   const titles = pathTitles(session, titleContextOf(session.agent.destinations));
   const path = [...new Set(pathKeys(session).map((key) => titles[key] ?? key))];
   const metrics = new Map(session.metrics.map((m) => [m.name, String(m.value)]));
+  const sipHeaders = Object.entries(session.call.sipHeaders ?? {}).map(([name, value]) => ({ name, value }));
   return {
     name: meta.name,
     flow: meta.flow,
@@ -51,6 +53,9 @@ export function scenarioFromSession(
     turns,
     ...(behaviours.length > 0 ? { behaviours } : {}),
     seed: String(session.call.seed),
+    ...(sipHeaders.length > 0 ? { sip_headers: sipHeaders } : {}),
+    ...(session.call.callerId === "" ? { caller_number: "" } : {}),
+    ...(session.call.simulatedAt ? { simulated_at: session.call.simulatedAt } : {}),
     expect: {
       outcome,
       ...(h

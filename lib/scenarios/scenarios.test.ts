@@ -203,7 +203,11 @@ describe("coverage", () => {
 describe("save as scenario", () => {
   it("turns a finished call into a scenario that replays it and passes", async () => {
     const agent = demoAgent();
-    const call = demoCall({ seed: "saved", behaviours: { "Front desk": ["busy", "answers"] } });
+    const call = demoCall({
+      seed: "saved",
+      behaviours: { "Front desk": ["busy", "answers"] },
+      sipHeaders: { "X-Campaign": "spring" },
+    });
     const r = await simulateScript(startCall(agent, call), [{ say: "I'd like a human" }, { dtmf: "1" }], async () => {
       throw new Error("no functions here");
     });
@@ -218,6 +222,7 @@ describe("save as scenario", () => {
       reason: "needs_human",
     });
     expect(scenario.variables).toMatchObject({ customer_id: "abc123", caller_id: "+14155550123" });
+    expect(scenario.sip_headers).toEqual([{ name: "X-Campaign", value: "spring" }]);
     const [replayed] = await runScenarios([scenario], hostOf(demoAgentDocument()));
     expect(replayed!.expectations.filter((e) => !e.pass)).toEqual([]);
     expect(replayed!.status).toBe("pass");
