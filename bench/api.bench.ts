@@ -20,20 +20,13 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
-import { writeTransaction } from "../db/transaction";
 import { request, serverCpuMs, startServer } from "./server";
 import { finishBenchmark, type Target } from "./verdict";
 import { createApiKey } from "../db/repositories/api-keys";
 import { benchKeyOwner } from "./sign-in";
-import {
-  conversationRow,
-  getConversationJson,
-  INSERT_CONVERSATION_SQL,
-  listConversationsJson,
-} from "../db/repositories/conversations";
+import { getConversationJson, listConversationsJson } from "../db/repositories/conversations";
+import { seedBenchConversations } from "./seed-conversations";
 import { parseConversationQuery, encodeCursor } from "../lib/conversations/filters";
-import { sampleConversation } from "../lib/conversations/samples";
-import type { Conversation } from "../lib/conversations/schema";
 
 const PORT = Number(process.env.BENCH_PORT || 3199);
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
@@ -68,44 +61,11 @@ process.on("SIGINT", () => {
 function seed(): { agentId: string; key: string; ids: string[] } {
   const db = openDb(dbFile);
   const agentId = listAgents(db)[0]!.id;
-  const t = performance.now();
-  const insert = db.$client.prepare(INSERT_CONVERSATION_SQL);
-  const start = Date.parse("2025-01-01T00:00:00.000Z");
-  const ids: string[] = [];
-  writeTransaction(db, () => {
-    for (let n = 0; n < ROWS; n++) {
-      // ~26 s apart, with every 10th call sharing its neighbour's start so the id tie-break matters.
-      const at = new Date(start + (n % 10 === 1 ? n - 1 : n) * 26_000);
-      const input = sampleConversation(agentId, n, at);
-      // Rare values (0.1 % of calls each) for the hard cases: a reason, a destination, a word.
-      if (n % 1000 === 250 && input.handoff) input.handoff = { ...input.handoff, reason: "fraud_suspected" };
-      if (n % 1000 === 500 && input.handoff) input.handoff = { ...input.handoff, destination: "Overflow desk" };
-      if (n % 1000 === 750)
-        input.turns = [
-          ...(input.turns ?? []),
-          { role: "caller", text: "Is the zeppelin on time?", at: at.toISOString() },
-        ];
-      const c = {
-        flow_id: null,
-        ended_at: null,
-        path: [],
-        variables: {},
-        metrics: [],
-        logs: [],
-        sip_trace: null,
-        handoff: null,
-        turns: [],
-        ...input,
-        id: `conv_${n.toString(36).padStart(8, "0")}`,
-      } as Conversation;
-      ids.push(c.id);
-      insert.run(conversationRow(c));
-    }
-  });
+  const { ids, seconds } = seedBenchConversations(db, agentId, ROWS);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.exec("ANALYZE");
   const key = createApiKey(db, "bench", benchKeyOwner(db)).secret;
-  console.log(`seeded ${ROWS.toLocaleString("en")} conversations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${ROWS.toLocaleString("en")} conversations in ${seconds.toFixed(1)} s`);
   db.$client.close();
   return { agentId, key, ids };
 }
@@ -214,6 +174,7 @@ async function main() {
   const deep = cursorAt("");
   const deepFiltered = cursorAt("AND outcome = 'handoff' AND source = 'function'");
   const deepRare = cursorAt("AND reason = 'fraud_suspected'");
+  const deepText = cursorAt("AND transcript_text LIKE '%refund%'");
 
   const base = `/api/v1/agents/${agentId}/conversations`;
   const listScenario = (name: string, query: string): Scenario => {
@@ -242,6 +203,9 @@ async function main() {
     listScenario("rare destination + common outcome", "limit=50&outcome=handoff&destination=Overflow%20desk"),
     listScenario("three common filters", "limit=50&outcome=handoff&method=invite&source=builtin"),
     listScenario("two common filters, never together", "limit=50&outcome=hangup&destination=Billing%20Support"),
+    listScenario("two common filters, rarely together (0.03 %)", "limit=50&outcome=abandoned&destination=Front%20desk"),
+    listScenario("q common, deep page", `limit=50&q=refund&cursor=${deepText}`),
+    listScenario("filter + q common", "limit=50&outcome=handoff&q=refund"),
     listScenario("filter + q rare", "limit=50&outcome=handoff&q=zeppelin"),
     {
       name: "detail",

@@ -398,8 +398,8 @@ export const conversations = sqliteTable(
     transferAttempts: text("transfer_attempts", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
   },
   // One index per equality filter, each followed by the list's order (started_at, id), so any one
-  // filter is an index walk in page order (db/repositories/conversations.ts picks the rarest one);
-  // transcript text is searched through the conversations_fts table (migration 0008).
+  // filter is an index walk in page order. Two or more filters, and transcript text, are FTS5 tables
+  // keyed by rowid, which follows the list's order (migration 0014; db/repositories/conversation-query.ts).
   (t) => [
     index("conversations_agent_started").on(t.agentId, t.startedAt, t.id),
     index("conversations_agent_outcome").on(t.agentId, t.outcome, t.startedAt, t.id),

@@ -54,6 +54,10 @@ const CASES: [string, ConversationFilters][] = [
   ["filters and text", { outcome: "handoff", reason: "complaint", q: "refund" }],
   ["rare text and a common filter", { outcome: "handoff", q: "zeppelin" }],
   ["everything", { outcome: "handoff", version: 3, from: "2025-05-01T09:00:00.000Z", q: "refund*" }],
+  ["two filters never together", { outcome: "hangup", destination: "Billing Support" }],
+  ["two filters never together, and text", { outcome: "hangup", destination: "Billing Support", q: "refund" }],
+  ["text prefix", { q: "refu*" }],
+  ["pairs and dates", { outcome: "handoff", source: "function", toExclusive: "2025-05-01T09:40:00.000Z" }],
 ];
 
 describe("conversation list query plans", () => {
@@ -65,20 +69,40 @@ describe("conversation list query plans", () => {
     }
   });
 
-  it("drives by the rarest filter: a rare reason over a common outcome, rare text over everything", () => {
-    expect(
-      explainConversationPage(db, agentId, { outcome: "handoff", reason: "policy_violation" }, null, 50).driver,
-    ).toEqual({
-      kind: "index",
-      filter: "reason",
-    });
-    expect(explainConversationPage(db, agentId, { outcome: "handoff", q: "zeppelin" }, null, 50).driver).toEqual({
-      kind: "text",
-    });
-    // Text in every call is no help as a driver: the list's own order walks, the text is checked per row.
-    expect(explainConversationPage(db, agentId, { q: "hello" }, null, 50).driver).toEqual({ kind: "list" });
-    expect(explainConversationPage(db, agentId, { q: "refund" }, null, 50).driver).toEqual({ kind: "text" });
-    expect(explainConversationPage(db, agentId, {}, null, 50).driver).toEqual({ kind: "list" });
+  it("chooses the access path by what is asked: one filter's index, the pairs list, the text index", () => {
+    const driver = (filters: ConversationFilters) => explainConversationPage(db, agentId, filters, null, 50).driver;
+    expect(driver({})).toEqual({ kind: "list" });
+    expect(driver({ from: "2025-05-01T09:10:00.000Z" })).toEqual({ kind: "list" });
+    expect(driver({ reason: "policy_violation" })).toEqual({ kind: "index", filter: "reason" });
+    expect(driver({ version: "draft" })).toEqual({ kind: "index", filter: "version" });
+    // Two filters: one pair list, whether they are often together, rarely, or never.
+    expect(driver({ outcome: "handoff", reason: "policy_violation" })).toEqual({ kind: "pairs" });
+    expect(driver({ outcome: "hangup", destination: "Billing Support" })).toEqual({ kind: "pairs" });
+    expect(driver({ outcome: "handoff", source: "function" })).toEqual({ kind: "pairs" });
+    // Text, common or rare, with or without filters: the text index, walked in time order.
+    expect(driver({ q: "refund" })).toEqual({ kind: "text" });
+    expect(driver({ q: "zeppelin", outcome: "handoff" })).toEqual({ kind: "text" });
+    expect(driver({ q: "refund", outcome: "handoff", source: "function" })).toEqual({ kind: "text" });
+    // …unless no call has the filters' values together: then the (empty) pairs list answers.
+    expect(driver({ q: "refund", outcome: "hangup", destination: "Billing Support" })).toEqual({ kind: "pairs" });
+  });
+
+  it("walks the FTS5 tables and fetches each call by rowid", () => {
+    const plan = (filters: ConversationFilters) =>
+      explainConversationPage(
+        db,
+        agentId,
+        filters,
+        { startedAt: "2025-05-01T09:30:00.000Z", id: "conv_zzz" },
+        50,
+      ).plan.join("\n");
+    for (const filters of [{ q: "refund" }, { q: "refu*", outcome: "handoff" }] as ConversationFilters[])
+      expect(plan(filters)).toMatch(
+        /SCAN conversations_fts VIRTUAL TABLE[\s\S]*SEARCH conversations USING INTEGER PRIMARY KEY/,
+      );
+    expect(plan({ outcome: "hangup", destination: "Billing Support" })).toMatch(
+      /SCAN conversations_facet_pairs VIRTUAL TABLE[\s\S]*SEARCH conversations USING INTEGER PRIMARY KEY/,
+    );
   });
 
   it("every driver returns the same rows as a plain filter over all rows would", () => {

@@ -9,16 +9,16 @@ import {
 } from "../../lib/conversations/schema";
 import { parseWith, type FieldErrors } from "../../lib/validation/field-errors";
 import { encodeCursor, type ConversationCursor, type ConversationFilters } from "../../lib/conversations/filters";
-import { ORDER, pageQuery, type Driver } from "./conversation-query";
+import { ORDER, ORDER_KEY_SQL, pageQuery, type Driver } from "./conversation-query";
 
 const SUMMARY_COLUMNS =
   "id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination, method, source, transfer_outcome, handoff";
 
 const INSERT_SQL = `INSERT INTO conversations
-  (id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination,
+  (rowid, id, agent_id, flow_id, channel, version, started_at, ended_at, duration_ms, outcome, end_reason, turn_count, reason, destination,
    method, source, transfer_outcome, transcript_text, variables, turns, path, node_titles, handoff, metrics, logs, sip_trace,
    transfer_attempts)
-  VALUES (@id, @agent_id, @flow_id, @channel, @version, @started_at, @ended_at, @duration_ms, @outcome, @end_reason, @turn_count, @reason,
+  VALUES (${ORDER_KEY_SQL("@started_at")}, @id, @agent_id, @flow_id, @channel, @version, @started_at, @ended_at, @duration_ms, @outcome, @end_reason, @turn_count, @reason,
    @destination, @method, @source, @transfer_outcome, @transcript_text, @variables, @turns, @path, @node_titles, @handoff,
    @metrics, @logs, @sip_trace, @transfer_attempts)`;
 
