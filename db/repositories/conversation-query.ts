@@ -121,12 +121,14 @@ function pairsMatch(agentId: string, given: [EqualityFilter, string | number][])
   return tokens.map(quoted).join(" ");
 }
 
-/** conversations_fts' query: the transcript words, and the agent's and each filter's token. */
+/** conversations_fts' query: the transcript words, and each filter's token (or the agent's). */
 function textMatch(agentId: string, given: [EqualityFilter, string | number][], text: string): string {
-  const facets = [
-    `g${hex(agentId)}`,
-    ...given.map(([c, v]) => `${EQUALITY[c].letter}${hex(agentId)}z${valueCode(c, v)}`),
-  ];
+  // A filter's token names the agent already; the agent's own token (every call of the agent: the
+  // longest list) is one more list to walk, only needed without filters.
+  const facets =
+    given.length === 0
+      ? [`g${hex(agentId)}`]
+      : given.map(([c, v]) => `${EQUALITY[c].letter}${hex(agentId)}z${valueCode(c, v)}`);
   return `transcript_text : (${text}) AND facets : (${facets.map(quoted).join(" ")})`;
 }
 
