@@ -3,14 +3,21 @@
 import { useCallback } from "react";
 import { SimulatorPanel, type CallProgress as SimulatorProgress } from "@/components/simulator/SimulatorPanel";
 import type { CallDetails } from "@/components/simulator/store";
-import type { AgentSetup } from "@/lib/runtime";
+import type { AgentFlow, AgentSetup } from "@/lib/runtime";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { toDocument } from "@/components/flows/store/document";
 import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 import type { CallProgress } from "./SimulationHighlight";
 
 export interface EditorSimulation {
-  agent: Omit<AgentSetup, "flow">;
+  agent: Omit<AgentSetup, "flow" | "flows">;
+  /**
+   * The agent's other flows as saved, for Go to flow. This flow is not among them (it would double
+   * the page's payload): it runs as it is on screen, at `flowIndex` in the agent's order, so the
+   * entry flow stays first and a rename made here applies at once.
+   */
+  otherFlows: AgentFlow[];
+  flowIndex: number;
   defaults: CallDetails;
   timeoutMs: number;
 }
@@ -34,10 +41,14 @@ export function EditorSimulator({
     return {
       ...simulation.agent,
       flow,
-      flows: (simulation.agent.flows ?? []).map((f) => (f.name === name ? { name, flow } : f)),
+      flows: [
+        ...simulation.otherFlows.slice(0, simulation.flowIndex),
+        { name, flow },
+        ...simulation.otherFlows.slice(simulation.flowIndex),
+      ],
       functions: simulation.agent.functions.map((f) => ({ name: f.name, code: code.get(f.name) ?? f.code })),
     };
-  }, [store, simulation.agent]);
+  }, [store, simulation]);
   // The canvas shows this flow: only its nodes are marked while the call is in another flow.
   const onOwnProgress = useCallback(
     (p: SimulatorProgress) => {

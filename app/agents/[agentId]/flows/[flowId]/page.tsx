@@ -2,7 +2,7 @@ import { twilioNumbersOfAgent } from "@/db/repositories/telephony";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/server";
 import { getAgent, listAgentVariables } from "@/db/repositories/agents";
-import { getFlow, listFlowDocuments } from "@/db/repositories/flows";
+import { listFlowDocuments } from "@/db/repositories/flows";
 import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { listTopics } from "@/db/repositories/topics";
@@ -18,7 +18,9 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
   await requirePageViewer();
   const { agentId, flowId } = await params;
   const db = getDb();
-  const stored = getFlow(db, agentId, flowId);
+  // Every flow of the agent is read anyway (Go to flow, lint): this one is among them.
+  const agentFlows = listFlowDocuments(db, agentId);
+  const stored = agentFlows.find((f) => f.id === flowId);
   if (!stored) notFound();
   const allDestinations = listDestinations(db, agentId);
   const destinations = allDestinations.map((d) => ({
@@ -37,7 +39,6 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
     ...BUILTIN_VARIABLES.map((v) => ({ name: v.name, description: v.description })),
     ...agentVariables.map((v) => ({ name: v.name, description: v.description || "Agent variable" })),
   ];
-  const agentFlows = listFlowDocuments(db, agentId);
   const flow = {
     id: stored.id,
     name: stored.name,
@@ -68,9 +69,11 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
           functions: fns,
           hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
           topics: listTopics(db, agentId),
-          // The other flows as saved, for Go to flow; this one runs as it is on screen.
-          flows: agentFlows.map((f) => ({ name: f.name, flow: { name: f.name, nodes: f.nodes, edges: f.edges } })),
         },
+        otherFlows: agentFlows
+          .filter((f) => f.id !== stored.id)
+          .map((f) => ({ name: f.name, flow: { name: f.name, nodes: f.nodes, edges: f.edges } })),
+        flowIndex: agentFlows.indexOf(stored),
         defaults: {
           callerId: sample("caller_id"),
           calledNumber: sample("called_number"),
