@@ -19,8 +19,9 @@ export const createLintSlice =
       const s = get();
       const next = lintFlow({ nodes: s.nodes, edges: s.edges }, lintContext);
       set({
-        lintContext,
-        flowContext: prepareContext(lintContext),
+        // Every card reads flowContext: a new one for the same context re-rendered a thousand cards
+        // when the first lint ran after the first paint.
+        ...(lintContext === s.lintContext ? {} : { lintContext, flowContext: prepareContext(lintContext) }),
         problems: next,
         problemsByNode: stableProblemsByNode(s.problemsByNode, next),
         linted: true,

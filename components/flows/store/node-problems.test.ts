@@ -55,7 +55,10 @@ describe("per-node problem subscriptions", () => {
     expect(store.getState()).toMatchObject({ linted: false, problems: [] });
     const onA = vi.fn();
     nodeProblemsOf(store).subscribe("a", onA);
+    const before = store.getState().flowContext;
     store.getState().lintNow();
+    // Every card reads the flow context: the first lint must not hand them a new one.
+    expect(store.getState().flowContext).toBe(before);
     expect(store.getState().linted).toBe(true);
     expect(store.getState().problems.map((p) => p.rule)).toContain("unknown-variable");
     expect(onA).toHaveBeenCalledTimes(1);
