@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { SidePanel } from "./side-panel";
 import {
   clampPanelWidth,
@@ -41,12 +41,12 @@ export function usePanelWidth(kind: SidePanel["kind"], share: React.RefObject<HT
     // Read after hydration: the server cannot know the preference, so both render the default first.
     if (stored !== null) setPreferred((p) => (p[kind] === undefined ? { ...p, [kind]: stored } : p));
   }, [kind]);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = share.current;
     if (!el) return;
-    const measure = () => setRoom(el.clientWidth);
-    measure();
-    const observer = new ResizeObserver(measure);
+    // Only the observer reads the width: it reports once layout is done, where reading clientWidth
+    // while hydrating forced the browser to lay out a 1,000-node canvas an extra time.
+    const observer = new ResizeObserver(() => setRoom(el.clientWidth));
     observer.observe(el);
     return () => observer.disconnect();
   }, [share]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useEditorStore } from "@/components/flows/store/context";
 import { flowCoverage } from "@/lib/scenarios/coverage";
 
@@ -8,9 +9,13 @@ const esc = (id: string) => (typeof CSS !== "undefined" && CSS.escape ? CSS.esca
 
 /** Coverage of what is on the canvas by the scenarios' last runs (node ids entered, in order). */
 export function useCoverage(paths: readonly (readonly string[])[]) {
-  const nodes = useEditorStore((s) => s.nodes);
+  // Node ids, not nodes: a drag changes positions on every frame, and coverage depends on none.
+  const nodeIds = useEditorStore(useShallow((s) => s.nodes.map((n) => n.id)));
   const edges = useEditorStore((s) => s.edges);
-  return useMemo(() => flowCoverage({ nodes, edges } as never, paths), [nodes, edges, paths]);
+  return useMemo(
+    () => flowCoverage({ nodes: nodeIds.map((id) => ({ id })), edges } as never, paths),
+    [nodeIds, edges, paths],
+  );
 }
 
 /**
