@@ -5,8 +5,8 @@ import { transcriptSearchQuery } from "../../lib/conversations/text-search";
 
 /**
  * How one page of the conversation list is read: which access path drives it and the FROM / WHERE /
- * arguments of the page query. db/repositories/conversations.ts runs it; docs/design.md §8 explains
- * the choice with the measurements (1,000,000 calls) that decided it.
+ * arguments of the page query. db/repositories/conversations.ts runs it; docs/design.md §7 (Fast for
+ * every filter) explains the choice with the measurements (1,000,000 calls) that decided it.
  *
  * - No filter, or dates only: the (agent_id, started_at, id) index, newest first.
  * - One equality filter: its own index (agent_id, column, started_at, id), newest first.
