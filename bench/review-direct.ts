@@ -2,8 +2,8 @@
  * Design measurement for the Review list's access paths (not a benchmark with a verdict): seeds
  * BENCH_ROWS (default 1,000,000) of the API benchmark's conversations into REVIEW_DB once (kept and
  * reused), then times the repository call the API makes (listConversationsJson) in this process for
- * every case, first page and a deep page (90 % down the case's own rows, or the whole list's when
- * it has none), RUNS (50) times each, after 5 warm-up runs; p50 and p95 in ms with the access path
+ * every case, first page, a deep page (90 % down the case's own rows, or the whole list's when
+ * it has none) and the Newer page above that deep page (listNewerConversations, as Review's link), RUNS (50) times each, after 5 warm-up runs; p50 and p95 in ms with the access path
  * used. `npm run bench:review -- [case-name-substring]`. Run it on an idle machine: the numbers are
  * for design decisions (docs/design.md §7), not a benchmark verdict.
  */
@@ -11,7 +11,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { openDb } from "../db/client";
 import { listAgents } from "../db/repositories/agents";
-import { explainConversationPage, listConversationsJson } from "../db/repositories/conversations";
+import {
+  explainConversationPage,
+  listConversationsJson,
+  listNewerConversations,
+} from "../db/repositories/conversations";
 import { parseConversationQuery } from "../lib/conversations/filters";
 import { seedBenchConversations } from "./seed-conversations";
 
@@ -80,15 +84,20 @@ for (const [name, query] of CASES) {
   }
   const pool = ids.length > 100 ? ids : all;
   const deep = pool[Math.floor(pool.length * 0.9)]!;
+  const deepCursor = { startedAt: deep[0], id: deep[1] };
   for (const [page, c] of [
     ["first", null],
-    ["deep", { startedAt: deep[0], id: deep[1] }],
+    ["deep", deepCursor],
+    ["newer", deepCursor],
   ] as const) {
     const times: number[] = [];
     let count = 0;
     for (let i = 0; i < RUNS + 5; i++) {
       const t = performance.now();
-      count = listConversationsJson(db, agentId, filters, c, limit).count;
+      count =
+        page === "newer"
+          ? listNewerConversations(db, agentId, filters, deepCursor, limit).data.length
+          : listConversationsJson(db, agentId, filters, c, limit).count;
       if (i >= 5) times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
