@@ -2,3 +2,4 @@
 export { advance, simulateScript, type RunFunction, type ScriptedInput } from "./driver";
 export { toOutcome, toRunRequest, functionDestinations } from "./function-host";
 export { conversationFromSession } from "./record";
+export { withEditedFlow, type SimulationFlows } from "./agent-flows";

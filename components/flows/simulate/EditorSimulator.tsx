@@ -1,25 +1,39 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { SimulatorPanel, type CallProgress as SimulatorProgress } from "@/components/simulator/SimulatorPanel";
 import type { CallDetails } from "@/components/simulator/store";
-import type { AgentFlow, AgentSetup } from "@/lib/runtime";
+import type { AgentSetup } from "@/lib/runtime";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { toDocument } from "@/components/flows/store/document";
 import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 import type { CallProgress } from "./SimulationHighlight";
+import { loadSimulationFlowsAction } from "@/app/agents/[agentId]/flows/[flowId]/actions";
+import { withEditedFlow, type SimulationFlows } from "@/lib/simulation";
 
 export interface EditorSimulation {
+  /** The agent without its flows: the simulator asks for them when it opens (`loadSimulationFlowsAction`). */
   agent: Omit<AgentSetup, "flow" | "flows">;
-  /**
-   * The agent's other flows as saved, for Go to flow. This flow is not among them (it would double
-   * the page's payload): it runs as it is on screen, at `flowIndex` in the agent's order, so the
-   * entry flow stays first and a rename made here applies at once.
-   */
-  otherFlows: AgentFlow[];
-  flowIndex: number;
   defaults: CallDetails;
   timeoutMs: number;
+}
+
+/** The agent's other flows (for Go to flow), asked for once the simulator opens. */
+function useAgentFlows(agentId: string, flowId: string): SimulationFlows | null {
+  const [result, setResult] = useState<SimulationFlows | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadSimulationFlowsAction(agentId, flowId).then(
+      (r) => live && setResult(r),
+      () =>
+        live &&
+        setResult({ ok: false, message: "Could not load the agent's flows; check the connection and reopen Simulate" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [agentId, flowId]);
+  return result;
 }
 
 /** The simulator beside the canvas: each call runs what is on screen, with functions as last saved here. */
@@ -33,7 +47,9 @@ export function EditorSimulator({
   const { agentId, flowId } = useEditorMeta();
   const store = useEditorStoreApi();
   const flowName = useEditorStore((s) => s.name);
+  const flows = useAgentFlows(agentId, flowId);
   const getAgent = useCallback((): AgentSetup => {
+    if (!flows?.ok) throw new Error("The agent's flows are not loaded");
     const s = store.getState();
     const code = new Map(s.lintContext.functions.map((f) => [f.name, f.code]));
     const name = s.name || (s.lintContext.flowName ?? "Simulation");
@@ -41,14 +57,10 @@ export function EditorSimulator({
     return {
       ...simulation.agent,
       flow,
-      flows: [
-        ...simulation.otherFlows.slice(0, simulation.flowIndex),
-        { name, flow },
-        ...simulation.otherFlows.slice(simulation.flowIndex),
-      ],
+      flows: withEditedFlow(flows.otherFlows, flows.flowIndex, { name, flow }),
       functions: simulation.agent.functions.map((f) => ({ name: f.name, code: code.get(f.name) ?? f.code })),
     };
-  }, [store, simulation]);
+  }, [store, simulation, flows]);
   // The canvas shows this flow: only its nodes are marked while the call is in another flow.
   const onOwnProgress = useCallback(
     (p: SimulatorProgress) => {
@@ -66,6 +78,12 @@ export function EditorSimulator({
     },
     [store, onProgress],
   );
+  if (!flows?.ok)
+    return (
+      <div className="p-3 text-sm text-slate-600" role="status" data-testid="simulator-loading">
+        {flows ? flows.message : "Loading the agent's flows…"}
+      </div>
+    );
   return (
     <div className="flex h-full min-h-0 flex-col p-3">
       <SimulatorPanel

@@ -2,7 +2,7 @@ import { twilioNumbersOfAgent } from "@/db/repositories/telephony";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/server";
 import { getAgent, listAgentVariables } from "@/db/repositories/agents";
-import { listFlowDocuments } from "@/db/repositories/flows";
+import { getFlow, listFlows } from "@/db/repositories/flows";
 import { listFunctions } from "@/db/repositories/functions";
 import { listDestinations } from "@/db/repositories/handoffs";
 import { listTopics } from "@/db/repositories/topics";
@@ -18,10 +18,10 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
   await requirePageViewer();
   const { agentId, flowId } = await params;
   const db = getDb();
-  // Every flow of the agent is read anyway (Go to flow, lint): this one is among them.
-  const agentFlows = listFlowDocuments(db, agentId);
-  const stored = agentFlows.find((f) => f.id === flowId);
+  const stored = getFlow(db, agentId, flowId);
   if (!stored) notFound();
+  // Names only: lint checks Go to flow targets; the simulator asks for the graphs when it opens.
+  const agentFlows = listFlows(db, agentId);
   const allDestinations = listDestinations(db, agentId);
   const destinations = allDestinations.map((d) => ({
     id: d.id,
@@ -70,10 +70,6 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
           hosts: { trunkHost: agent.trunkHost, pbxHost: agent.pbxHost },
           topics: listTopics(db, agentId),
         },
-        otherFlows: agentFlows
-          .filter((f) => f.id !== stored.id)
-          .map((f) => ({ name: f.name, flow: { name: f.name, nodes: f.nodes, edges: f.edges } })),
-        flowIndex: agentFlows.indexOf(stored),
         defaults: {
           callerId: sample("caller_id"),
           calledNumber: sample("called_number"),
