@@ -21,7 +21,7 @@ export class FlowEditorPage {
     await this.waitReady();
   }
 
-  /** Visible, and done checking the server for a newer saved revision (the editor is inert until then). */
+  /** Visible, and done checking the server for a newer saved revision (the editor takes no input until then). */
   async waitReady() {
     await expect(this.page.getByTestId("flow-editor")).toBeVisible();
     await expect(this.page.getByTestId("flow-editor")).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });

@@ -26,8 +26,8 @@ async function fetchLatest(agentId: string, flowId: string, known: number, signa
  * restores the page from the router's cache, and a reload's request can overtake the save the
  * page sent as it left. So on opening, the editor asks what is saved now, first waiting (up to
  * OWN_SAVE_WAIT_MS) for this tab's own unanswered save to land, and shows the newer revision if
- * there is one, as if just opened. Until then it is inert (`checking`), so no edit can be made
- * on the old version. A page restored from the browser's back/forward cache reloads.
+ * there is one, as if just opened. Until then (`checking`) the editor takes no input, so no edit
+ * can be made on the old version. A page restored from the browser's back/forward cache reloads.
  */
 export function useLatestOnOpen(store: FlowEditorStore, agentId: string, flowId: string): boolean {
   const [checking, setChecking] = useState(true);
