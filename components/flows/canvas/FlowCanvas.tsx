@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Background, ControlButton, Controls, MiniMap, ReactFlow, useNodesInitialized, useStore } from "@xyflow/react";
 import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
-import type { CanvasEdge } from "@/components/flows/store/types";
+import type { CanvasEdge, EditorState } from "@/components/flows/store/types";
 import { useCanvasView, useFitOptions } from "./canvas-view";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
@@ -17,14 +17,34 @@ function withReconnectAnchors(edges: CanvasEdge[]): CanvasEdge[] {
 }
 
 /**
+ * The graph for <ReactFlow>, updated as an ordinary React state update: the renders of several
+ * pointer moves within a frame are batched, as with xyflow's own useNodesState. A store selector
+ * (useSyncExternalStore) re-rendered the canvas synchronously after every move during a drag.
+ */
+function useGraph(): Pick<EditorState, "nodes" | "edges"> {
+  const store = useEditorStoreApi();
+  const [graph, setGraph] = useState(() => pickGraph(store.getState()));
+  useEffect(() => {
+    const sync = (s: EditorState) => setGraph((g) => (g.nodes === s.nodes && g.edges === s.edges ? g : pickGraph(s)));
+    // A change between the first render and this effect is not missed.
+    sync(store.getState());
+    return store.subscribe((s, prev) => {
+      if (s.nodes !== prev.nodes || s.edges !== prev.edges) sync(s);
+    });
+  }, [store]);
+  return graph;
+}
+
+const pickGraph = (s: EditorState) => ({ nodes: s.nodes, edges: s.edges });
+
+/**
  * The canvas. Deleting is handled by the editor's shortcuts (one undo step for nodes and
  * their edges), so xyflow's own delete key is off. The minimap mounts just after the nodes are
  * measured and painted, so it never delays the first render of a big flow; it can be hidden from
  * the controls, and fit-view keeps nodes out from under it.
  */
 export function FlowCanvas() {
-  const nodes = useEditorStore((s) => s.nodes);
-  const edges = useEditorStore((s) => s.edges);
+  const { nodes, edges } = useGraph();
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);
