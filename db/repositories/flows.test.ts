@@ -95,6 +95,16 @@ describe("flows repository", () => {
     expect(listFlows(db, agentId).map((f) => f.name)).toEqual(names);
   });
 
+  it("keeps the order flows were created in when the clock steps back between them", () => {
+    create("First");
+    create("Second");
+    // A wall clock adjusted backwards between the two inserts.
+    db.$client
+      .prepare("UPDATE flows SET created_at = '2020-01-01T00:00:00.000Z' WHERE agent_id = ? AND name = 'Second'")
+      .run(agentId);
+    expect(listFlows(db, agentId).map((f) => f.name)).toEqual(["First", "Second"]);
+  });
+
   it("the seeded demo agent has a lint-clean Main line flow", () => {
     const id = seedDemoAgent(db);
     const [flow] = listFlows(db, id);

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
 import { flows } from "../schema";
@@ -6,11 +6,11 @@ import { writeTransaction } from "../transaction";
 import type { FlowDocument, FlowEdge, FlowNode, FlowSummary, StoredFlow } from "../../lib/flow";
 
 /**
- * The Flows list's order, which also makes the first flow the entry flow: creation time, then
- * insertion order (flows created in the same millisecond — a duplicate, an import — would otherwise
- * be ordered by their random ids).
+ * The Flows list's order, which also makes the first flow the entry flow: the order the flows were
+ * inserted in (rowid; VACUUM keeps their relative order). Not creation time: flows created in the
+ * same millisecond (a duplicate, an import) tie, and a wall clock can step back between two of them.
  */
-const FLOW_ORDER = [asc(flows.createdAt), sql`${flows}.rowid`] as const;
+export const FLOW_ORDER = [sql`${flows}.rowid`] as const;
 
 type Row = typeof flows.$inferSelect;
 

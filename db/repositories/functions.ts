@@ -1,3 +1,4 @@
+import { FLOW_ORDER } from "./flows";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
@@ -139,7 +140,7 @@ export function functionUsages(db: Db, agentId: string, name: string): FunctionU
     .select({ id: flows.id, name: flows.name, nodes: flows.nodes })
     .from(flows)
     .where(eq(flows.agentId, agentId))
-    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .orderBy(...FLOW_ORDER)
     .all();
   const out: FunctionUsage[] = [];
   // Handoff nodes' default titles name their destination: read those only when needed.

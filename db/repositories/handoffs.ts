@@ -1,3 +1,4 @@
+import { FLOW_ORDER } from "./flows";
 import { and, asc, eq, max, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
@@ -152,7 +153,7 @@ export function listDestinationUsages(db: Db, agentId: string): Record<string, D
     .select({ id: flows.id, name: flows.name, nodes: flows.nodes })
     .from(flows)
     .where(eq(flows.agentId, agentId))
-    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .orderBy(...FLOW_ORDER)
     .all();
   return destinationUsages(
     rows.map((f) => ({ ...f, nodes: Array.isArray(f.nodes) ? f.nodes : [] })),

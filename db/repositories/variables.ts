@@ -1,3 +1,4 @@
+import { FLOW_ORDER } from "./flows";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { flows, functions, variables } from "../schema";
@@ -85,7 +86,7 @@ export function listVariableUsages(db: Db, agentId: string, name: string): Varia
     .select({ id: flows.id, name: flows.name, nodes: flows.nodes })
     .from(flows)
     .where(eq(flows.agentId, agentId))
-    .orderBy(asc(flows.createdAt), asc(flows.id))
+    .orderBy(...FLOW_ORDER)
     .all();
   const fnRows = db
     .select({ id: functions.id, name: functions.name, code: functions.code })
