@@ -52,6 +52,16 @@ const nasty = fc
   .map((parts) => parts.join(""));
 // "binary" draws any code point, surrogate halves included.
 const value = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ maxLength: 20 }), nasty);
+/**
+ * JsSIP keeps a URI's headers in a plain object, so a valid header name such as `constructor` makes
+ * its parser throw (`uri_headers[name].push is not a function`): such names are renamed to another
+ * token before it checks the syntax, which a token of the same characters cannot change.
+ */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const forJsSip = (value: string) =>
+  value.replace(/([?&])([^=&?>]+)=/g, (whole, sep: string, name: string) =>
+    PROTOTYPE_KEYS.has(name) ? `${sep}X${name}=` : whole,
+  );
 /** Any name the destination form accepts (a SIP token that is not reserved), not only the usual X- ones. */
 const headerName = fc
   .oneof(
@@ -136,7 +146,7 @@ describe("property: nothing a value carries can add a header line", () => {
             for (const h of s.model.headers) {
               if (h.name.startsWith("X-") || h.name === "User-to-User")
                 expect(Grammar.parse(h.value, "header_value"), h.value).not.toBe(-1);
-              if (h.name === "Refer-To") expect(Grammar.parse(h.value, "Refer_To"), h.value).not.toBe(-1);
+              if (h.name === "Refer-To") expect(Grammar.parse(forJsSip(h.value), "Refer_To"), h.value).not.toBe(-1);
               if (h.name === "From" || h.name === "To") expect(Grammar.parse(h.value, h.name), h.value).not.toBe(-1);
             }
           }
