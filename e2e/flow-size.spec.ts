@@ -114,8 +114,14 @@ test("a flow with hundreds of problems lists the first 100, then all of them on 
   await expect(editor.problems).toHaveCount(total);
   await expect(page.getByRole("button", { name: /^Show all/ })).toHaveCount(0);
 
+  // Zoomed out over 600 nodes the dotted grid would be a grey wash: it is not drawn.
+  const grid = page.locator(".react-flow__background");
+  await expect(grid).toHaveCount(0);
+
   const last = editor.problems.last();
   const nodeId = await last.getAttribute("data-node");
   await last.click();
   await expect(editor.node(nodeId!)).toHaveClass(/selected/);
+  // The canvas zoomed to the node: the grid is legible again, and drawn.
+  await expect(grid).toHaveCount(1);
 });

@@ -2,7 +2,8 @@
 
 import "@xyflow/react/dist/style.css";
 import { useState } from "react";
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type NodeChange } from "@xyflow/react";
+import { Controls, MiniMap, ReactFlow, ReactFlowProvider, type NodeChange } from "@xyflow/react";
+import { CanvasGrid } from "@/components/flows/canvas/CanvasGrid";
 import { anyKind, type Flow, type LintContext } from "@/lib/flow";
 import { NODE_TYPES } from "./canvas/node-types";
 import { FlowContextProvider, useFlowContext } from "./nodes/flow-context";
@@ -65,7 +66,7 @@ function Canvas() {
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
       >
-        <Background gap={20} />
+        <CanvasGrid />
         <MiniMap pannable zoomable ariaLabel="Flow overview" />
         <Controls showInteractive={false} />
       </ReactFlow>

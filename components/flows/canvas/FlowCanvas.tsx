@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, useNodesInitialized, useStore } from "@xyflow/react";
+import { ControlButton, Controls, MiniMap, ReactFlow, useNodesInitialized, useStore } from "@xyflow/react";
 import { useEditorStore, useEditorStoreApi } from "@/components/flows/store/context";
 import type { CanvasEdge, EditorState } from "@/components/flows/store/types";
 import { useCanvasView, useFitOptions } from "./canvas-view";
 import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
 import { NODE_TYPES } from "./node-types";
+import { CanvasGrid } from "./CanvasGrid";
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 
@@ -91,7 +92,7 @@ export function FlowCanvas() {
         fitViewOptions={fitViewOptions}
         minZoom={0.05}
       >
-        <Background gap={20} />
+        <CanvasGrid />
         {showMiniMap && miniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
         <Controls fitViewOptions={fitViewOptions}>
           <ControlButton
