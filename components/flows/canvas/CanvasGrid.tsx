@@ -1,5 +1,6 @@
 "use client";
 
+import "./canvas.css";
 import { Background, useStore } from "@xyflow/react";
 
 /** Flow units between the grid's dots. */
