@@ -13,7 +13,8 @@ const { getDb } = await import("@/db/server");
 const { listAgents } = await import("@/db/repositories/agents");
 const { getConversation } = await import("@/db/repositories/conversations");
 const { getTwilioCall } = await import("@/db/repositories/telephony");
-const { publishDraft, promoteThroughPreRelease } = await import("@/db/repositories/versions");
+const { publishDraft } = await import("@/db/repositories/versions");
+const { promoteThroughPreRelease } = await import("@/db/repositories/environments");
 const TEST_ACTOR = { id: null, name: "test", email: null, via: "cli" as const };
 const promoteVersion = (db: Parameters<typeof promoteThroughPreRelease>[0], agentId: string, n: number) =>
   expect(promoteThroughPreRelease(db, agentId, n, TEST_ACTOR)).toMatchObject({ ok: true });

@@ -1,5 +1,6 @@
 import { openDb } from "../../db/client";
-import { listVersions, promoteToEnvironment, rollbackEnvironment } from "../../db/repositories/versions";
+import { promoteToEnvironment, rollbackEnvironment } from "../../db/repositories/environments";
+import { listVersions } from "../../db/repositories/versions";
 import { CLI_ACTOR } from "../../auth/users";
 import { changeLines } from "../../lib/versions/change-lines";
 import { ENVIRONMENT_MESSAGE, parseEnvironment } from "../../lib/versions/environments";

@@ -6,19 +6,14 @@ import { tempDb } from "../testing/temp-db";
 import { readDraftDocument } from "./agent-document";
 import { getAgent } from "./agents";
 import { getFlow, listFlows, saveFlow } from "./flows";
-import { listDestinations, updateDestination } from "./handoffs";
 import {
-  contentHash,
-  getLiveVersion,
-  getVersion,
-  listVersions,
   environmentHistory,
   promoteThroughPreRelease,
   promoteToEnvironment,
   rollbackEnvironment,
-  publishDraft,
-  restoreVersion,
-} from "./versions";
+} from "./environments";
+import { listDestinations, updateDestination } from "./handoffs";
+import { contentHash, getLiveVersion, getVersion, listVersions, publishDraft, restoreVersion } from "./versions";
 
 let ctx: ReturnType<typeof tempDb>;
 let db: Db;

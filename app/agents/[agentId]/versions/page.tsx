@@ -1,6 +1,7 @@
 import { requirePageViewer } from "@/auth/viewer";
 import { getDb } from "@/db/server";
-import { environmentHistory, listVersions } from "@/db/repositories/versions";
+import { environmentHistory } from "@/db/repositories/environments";
+import { listVersions } from "@/db/repositories/versions";
 import { ENVIRONMENTS } from "@/lib/versions/environments";
 import { CompareForm } from "@/components/versions/CompareForm";
 import { VersionsTable } from "@/components/versions/VersionsTable";

@@ -1,4 +1,5 @@
-import { getVersion, pointersOf, promoteToEnvironment } from "@/db/repositories/versions";
+import { promoteToEnvironment } from "@/db/repositories/environments";
+import { getVersion, pointersOf } from "@/db/repositories/versions";
 import { actorOf } from "@/lib/audit/types";
 import { ApiError, invalid } from "@/lib/api/errors";
 import { toApiDiff, toApiVersionSummary } from "@/lib/api/versions";
