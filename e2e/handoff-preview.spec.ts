@@ -68,7 +68,7 @@ test("preview shows the busy failure ladder for a REFER", async ({ page, agentId
   const panel = page.getByTestId("preview-panel");
   await expect(panel.getByTestId("method-note")).toContainText("must finish playing before the REFER");
   const trace = new TracePanel(panel);
-  expect(await trace.labels()).toContain("BYE");
+  await expect.poll(() => trace.labels()).toContain("BYE");
   await panel.getByLabel(/Destination is busy/).check();
   const labels = await trace.labels();
   expect(labels.some((l) => l?.includes("486"))).toBe(true);

@@ -40,7 +40,7 @@ test("import a handoffs.yaml with an error (nothing changes, the path shows), fi
   ]);
   // Nothing changed behind the dialog.
   await page.reload();
-  expect(await handoffs.cardNames()).toEqual(before);
+  await expect.poll(() => handoffs.cardNames()).toEqual(before);
   await expect(handoffs.card("Front desk").getByTestId("default-badge")).toBeVisible();
 
   // Fix it in the dialog, as typed text this time, and import.
@@ -49,7 +49,7 @@ test("import a handoffs.yaml with an error (nothing changes, the path shows), fi
   await handoffs.importDialog().getByRole("button", { name: "Import", exact: true }).click();
   await expect(handoffs.importDialog()).toBeHidden();
   await expect(page.getByTestId("notice")).toHaveText("Imported handoffs.yaml: 1 added, 2 changed, 0 deleted");
-  expect(await handoffs.cardNames()).toEqual(["Front desk", "Billing Support", "Hand back to IVR", "Sales"]);
+  await expect.poll(() => handoffs.cardNames()).toEqual(["Front desk", "Billing Support", "Hand back to IVR", "Sales"]);
   await expect(handoffs.card("Billing Support").getByTestId("outbound-settings")).toHaveText(
     "edge.acme.example · TLS/SRTP",
   );

@@ -56,12 +56,9 @@ test("add a REFER destination with two headers, edit it to BYE, duplicate, delet
   await expect(handoffs.card("Escalations")).toHaveCount(0);
 
   await page.reload();
-  expect(await handoffs.cardNames()).toEqual([
-    "Front desk",
-    "Billing Support",
-    "Hand back to IVR",
-    "Escalations (copy)",
-  ]);
+  await expect
+    .poll(() => handoffs.cardNames())
+    .toEqual(["Front desk", "Billing Support", "Hand back to IVR", "Escalations (copy)"]);
   const copy = handoffs.card("Escalations (copy)");
   await expect(copy.getByTestId("method-badge")).toHaveText("BYE");
   await copy.getByRole("button", { name: "Edit" }).click();

@@ -18,7 +18,7 @@ test("add a topic with a builtin handoff; a caller asks for it where the branche
   const knowledge = new KnowledgePage(page);
   await page.goto(`/agents/${agentId}/flows`);
   await knowledge.openFromBuildMenu();
-  expect(await knowledge.names()).toEqual(["Opening hours", "Speak to a human"]);
+  await expect.poll(() => knowledge.names()).toEqual(["Opening hours", "Speak to a human"]);
   await expect(knowledge.row("Speak to a human").getByTestId("topic-action")).toHaveText("Builtin handoff");
 
   // Opening a topic shows its whole texts: the growing fields measure once the dialog is open.
@@ -94,7 +94,7 @@ test("add a topic with a builtin handoff; a caller asks for it where the branche
   await expect(conv.detail("topic")).toHaveText("Manager");
   await expect(conv.detail("reason")).toHaveText("complaint");
   await conv.openTab("SIP trace");
-  expect(await conv.trace().labels()).toContain("REFER");
+  await expect.poll(() => conv.trace().labels()).toContain("REFER");
 });
 
 test("edit, disable, duplicate and delete topics; a disabled topic is not matched", async ({ page, agentId, db }) => {
@@ -165,7 +165,7 @@ test("CSV: a file with any bad row imports nothing and lists every problem; a go
   });
   await knowledge.importDialog.getByRole("button", { name: "Import", exact: true }).click();
   await expect(knowledge.notice()).toHaveText("Imported topics: added 2");
-  expect(await knowledge.names()).toEqual(["Opening hours", "Speak to a human", "Parking", "Billing human"]);
+  await expect.poll(() => knowledge.names()).toEqual(["Opening hours", "Speak to a human", "Parking", "Billing human"]);
 
   const download = await knowledge.exportCsv();
   expect(download.suggestedFilename()).toMatch(/^Acme .+ topics\.csv$/);

@@ -29,7 +29,7 @@ test("filter by reason in the URL, open the billing call: details, path and the 
   await review.openFromBuildMenu();
   await expect(page).toHaveURL(new RegExp(`/agents/${agentId}/conversations$`));
   await expect(review.rows()).toHaveCount(2);
-  expect(await review.rowIds()).toEqual([frontDesk, billing]);
+  await expect.poll(() => review.rowIds()).toEqual([frontDesk, billing]);
   await expect(review.row(frontDesk).getByTestId("row-reason")).toHaveText("needs_human");
   await expect(review.row(frontDesk).getByTestId("row-destination")).toContainText("Front desk");
 
@@ -60,12 +60,9 @@ test("filter by reason in the URL, open the billing call: details, path and the 
   // Nodes are named by their titles (as they were when the call ran); ids only on hover.
   await expect(conv.detail("node")).toHaveText("Handoff: Billing Support");
   await expect(conv.detail("node")).toHaveAttribute("title", "billing_handoff");
-  expect(await conv.pathNodes().allTextContents()).toEqual([
-    "Start",
-    "What does the caller need?",
-    "Gold customer?",
-    "Handoff: Billing Support",
-  ]);
+  await expect
+    .poll(() => conv.pathNodes().allTextContents())
+    .toEqual(["Start", "What does the caller need?", "Gold customer?", "Handoff: Billing Support"]);
   await expect(conv.pathNodes().nth(1)).toHaveAttribute("title", "Node intent");
   await expect(conv.turns().filter({ hasText: "I have a question about my bill" })).toHaveAttribute(
     "data-role",
@@ -175,12 +172,12 @@ test("120 conversations page by keyset: Older then Newer, no duplicates or skips
   expect(pages.flat()).toEqual(expected);
 
   await review.goToPage("← Newer");
-  expect(await review.rowIds()).toEqual(pages[1]);
+  await expect.poll(() => review.rowIds()).toEqual(pages[1]);
   await review.goToPage("← Newer");
-  expect(await review.rowIds()).toEqual(pages[0]);
+  await expect.poll(() => review.rowIds()).toEqual(pages[0]);
   // Above it now sits the call stored meanwhile: at the top, Newer shows the newest page.
   await review.goToPage("← Newer");
-  expect(await review.rowIds()).toEqual(["conv_late", ...expected.slice(0, 49)]);
+  await expect.poll(() => review.rowIds()).toEqual(["conv_late", ...expected.slice(0, 49)]);
   await expect(review.pages.getByText("← Newer")).toHaveAttribute("aria-disabled", "true");
 
   // Filters and a page size travel with the page links.

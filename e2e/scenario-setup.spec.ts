@@ -98,6 +98,6 @@ test("a scenario with an inbound header, caller number, test clock and a functio
 
   // The tag filter shows only the scenarios with that tag.
   await page.getByTestId("tag-filter").selectOption("smoke");
-  expect(await scenarios.names()).toEqual([name]);
+  await expect.poll(() => scenarios.names()).toEqual([name]);
   await expect(page.getByRole("button", { name: "Run all tagged smoke" })).toBeVisible();
 });

@@ -110,7 +110,7 @@ test("QA sees variables read-only; a designer's rename is in the audit log", asy
   const qa = await pageAs("qa");
   const qaVars = new VariablesPage(qa);
   await qaVars.goto(agentId);
-  expect(await qaVars.names()).toEqual(["customer_id", "tier"]);
+  await expect.poll(() => qaVars.names()).toEqual(["customer_id", "tier"]);
   await expect(qa.getByRole("button", { name: "Add variable" })).toHaveCount(0);
   await expect(qa.getByRole("button", { name: /^(Edit|Delete) \$/ })).toHaveCount(0);
   await expect(qa.getByTestId("read-only-note")).toHaveText("Read-only: your role may not change variables");
