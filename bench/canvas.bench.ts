@@ -5,7 +5,9 @@
  *
  * - render: time from navigation start until every node and edge element is in the DOM, every
  *   node is measured (xyflow shows a node only once measured) and the minimap has drawn every
- *   node (the editor draws its minimap after the first paint; the clock waits for it);
+ *   node (the editor draws its minimap after the first paint; the clock waits for it). The editor
+ *   lints after that; the time its first problem shows (the generated flow has some) is reported
+ *   beside the verdict, not in it: the bare page has nothing like it;
  * - drag: median interval between visible moves of one dragged node (its `transform` changes,
  *   watched by a MutationObserver) while the mouse moves it. docs/design.md §8: requestAnimationFrame
  *   gaps would stay at 16.7 ms while the node lags, so they are not measured.
@@ -81,10 +83,15 @@ const renderProbe = (counts: { nodes: number; edges: number }) => `
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+    const problems = () => {
+      if (document.querySelector('[data-testid="problem"]')) window.__problems = performance.now();
+      else requestAnimationFrame(problems);
+    };
+    requestAnimationFrame(problems);
   })();
 `;
 
-async function measure(browser: Browser, url: string, counts: { nodes: number; edges: number }) {
+async function measure(browser: Browser, url: string, counts: { nodes: number; edges: number }, lints = false) {
   const context = await signedInContext(browser, BASE, { viewport: { width: 1400, height: 900 } });
   const page: Page = await context.newPage();
   await page.addInitScript({ content: renderProbe(counts) });
@@ -104,6 +111,13 @@ async function measure(browser: Browser, url: string, counts: { nodes: number; e
       );
     });
   const renderMs = await page.evaluate(() => (window as unknown as { __rendered: number }).__rendered);
+  // Only the editor lints; the bare page's figure is NaN.
+  const problemsMs = !lints
+    ? Number.NaN
+    : await page
+        .waitForFunction(() => (window as unknown as { __problems?: number }).__problems, null, { timeout: 5_000 })
+        .then((h) => h.jsonValue() as Promise<number>)
+        .catch(() => Number.NaN);
   const pane = await page.evaluate(() => {
     const r = document.querySelector(".react-flow")!.getBoundingClientRect();
     return { width: Math.round(r.width), height: Math.round(r.height) };
@@ -143,7 +157,7 @@ async function measure(browser: Browser, url: string, counts: { nodes: number; e
   const moves = await page.evaluate(() => (window as unknown as { __moves: number[] }).__moves);
   await context.close();
   const gaps = moves.slice(1).map((t, i) => t - moves[i]!);
-  return { renderMs, frameMs: gaps.length ? median(gaps) : Number.NaN, visibleMoves: moves.length, pane };
+  return { renderMs, problemsMs, frameMs: gaps.length ? median(gaps) : Number.NaN, visibleMoves: moves.length, pane };
 }
 
 async function main() {
@@ -191,14 +205,14 @@ async function main() {
     });
     // Warm-up (server caches, first compile of each route) is not counted. The editor's canvas size
     // (the window less the shell and panels) is what the bare page is given.
-    const { pane } = await measure(browser, `${BASE}/agents/${agentId}/flows/${flowIds[0]}`, counts);
+    const { pane } = await measure(browser, `${BASE}/agents/${agentId}/flows/${flowIds[0]}`, counts, true);
     const bareUrl = `${BASE}/bench/canvas?n=${NODES}&w=${pane.width}&h=${pane.height}`;
     const barePane = (await measure(browser, bareUrl, counts)).pane;
     console.log(`canvas: editor ${pane.width}×${pane.height}, bare ${barePane.width}×${barePane.height}`);
     const editor: Awaited<ReturnType<typeof measure>>[] = [];
     const bare: Awaited<ReturnType<typeof measure>>[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const runEditor = () => measure(browser, `${BASE}/agents/${agentId}/flows/${flowIds[i]}`, counts);
+      const runEditor = () => measure(browser, `${BASE}/agents/${agentId}/flows/${flowIds[i]}`, counts, true);
       const runBare = () => measure(browser, bareUrl, counts);
       if (i % 2 === 0) {
         editor.push(await runEditor());
@@ -210,7 +224,7 @@ async function main() {
       const e = editor.at(-1)!;
       const b = bare.at(-1)!;
       console.log(
-        `run ${i + 1}: render editor ${e.renderMs.toFixed(0)} ms / bare ${b.renderMs.toFixed(0)} ms; drag frame editor ${e.frameMs.toFixed(1)} ms (${e.visibleMoves} moves) / bare ${b.frameMs.toFixed(1)} ms (${b.visibleMoves} moves)`,
+        `run ${i + 1}: render editor ${e.renderMs.toFixed(0)} ms (problems shown ${e.problemsMs.toFixed(0)} ms) / bare ${b.renderMs.toFixed(0)} ms; drag frame editor ${e.frameMs.toFixed(1)} ms (${e.visibleMoves} moves) / bare ${b.frameMs.toFixed(1)} ms (${b.visibleMoves} moves)`,
       );
     }
     await browser.close();
@@ -222,13 +236,14 @@ async function main() {
       runs: RUNS,
       canvas: pane,
       render: { editorMs: median(editor.map((r) => r.renderMs)), bareMs: median(bare.map((r) => r.renderMs)) },
+      editorProblemsShownMs: median(editor.map((r) => r.problemsMs)),
       drag: { editorFrameMs: median(editor.map((r) => r.frameMs)), bareFrameMs: median(bare.map((r) => r.frameMs)) },
       renderRatios,
       dragRatios,
     };
     console.log(`\n${counts.nodes} nodes, ${counts.edges} edges, ${RUNS} runs (medians)`);
     console.log(
-      `render      editor ${result.render.editorMs.toFixed(0)} ms   bare ${result.render.bareMs.toFixed(0)} ms`,
+      `render      editor ${result.render.editorMs.toFixed(0)} ms   bare ${result.render.bareMs.toFixed(0)} ms   (editor's problems shown at ${result.editorProblemsShownMs.toFixed(0)} ms)`,
     );
     console.log(
       `drag frame  editor ${result.drag.editorFrameMs.toFixed(1)} ms   bare ${result.drag.bareFrameMs.toFixed(1)} ms`,

@@ -277,3 +277,29 @@ test("import: an invalid file lists each problem's path and changes nothing; a v
   await page.keyboard.press("Control+z");
   await expect(page.locator(".react-flow__node")).toHaveCount(count);
 });
+
+test("a flow emptied of every node opens, after a reload, with the problem that calls have nowhere to begin", async ({
+  page,
+  agentId,
+}) => {
+  const editor = new FlowEditorPage(page);
+  await page.goto(`/agents/${agentId}/flows`);
+  await page.getByRole("button", { name: "New flow" }).click();
+  await page.getByLabel("Flow name", { exact: true }).fill("Empty line");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await page.waitForURL(/\/flows\/flow_/);
+  await editor.waitReady();
+  const noStart = editor.problems.filter({ hasText: "Add a Start node" });
+  await expect(noStart).toHaveCount(0);
+
+  await editor.node("start").focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Delete");
+  await expect(page.locator(".react-flow__node")).toHaveCount(0);
+  await editor.waitSaved();
+
+  // Lint runs once the (empty) canvas has painted, as it does for a flow with nodes.
+  await page.reload();
+  await expect(page.getByTestId("flow-editor")).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });
+  await expect(noStart).toHaveCount(1);
+});

@@ -4,12 +4,13 @@ import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { registerPendingSave } from "@/components/ui/pending-saves";
-import type { Flow, LintContext } from "@/lib/flow";
+import type { LintContext } from "@/lib/flow";
 import type { VariableOption } from "@/components/ui/VariableInput";
 import { useCan } from "@/components/ui/viewer";
 import { CanvasViewProvider } from "./canvas/canvas-view";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { EditorMetaProvider } from "./editor-meta";
+import { fromFlowJson, type FlowJson } from "./flow-json";
 import { Inspector } from "./inspectors/Inspector";
 import { FlowContextProvider } from "./nodes/flow-context";
 import { NodePalette } from "./palette/NodePalette";
@@ -31,7 +32,8 @@ import { CoverageHighlight } from "./simulate/CoverageHighlight";
 
 export interface FlowEditorProps {
   agentId: string;
-  flow: Flow;
+  /** The flow to edit (components/flows/flow-json.ts). */
+  flowJson: FlowJson;
   lintContext: LintContext;
   variableOptions: VariableOption[];
   /** What the simulator panel needs; absent, the editor offers no simulator. */
@@ -62,7 +64,7 @@ function swallowKey(e: React.KeyboardEvent) {
 /** The flow editor: one store per instance, the save loop beside it, the canvas and panels inside. */
 export function FlowEditor({
   agentId,
-  flow,
+  flowJson,
   lintContext,
   variableOptions,
   simulation,
@@ -71,16 +73,11 @@ export function FlowEditor({
 }: FlowEditorProps) {
   // View-only: which nodes no scenario reaches; never part of the flow or its history.
   const [showCoverage, setShowCoverage] = useState(false);
+  const [flow] = useState(() => fromFlowJson(flowJson));
   const [store] = useState(() => createFlowEditorStore({ flow, lintContext, variableOptions, deferLint: true }));
-  // Lint once the canvas has painted: problems show a moment later instead of delaying the first render.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => store.getState().lintNow(), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [store]);
+  // Lint once the canvas and its minimap have painted: problems show a moment later instead of
+  // delaying the first render of a big flow.
+  const lintNow = useCallback(() => store.getState().lintNow(), [store]);
   const readOnly = !useCan("flows.edit");
   const [meta] = useState(() => ({ agentId, flowId: flow.id, readOnly }));
   const { flush } = useAutosave(store, agentId, flow.id);
@@ -149,7 +146,7 @@ export function FlowEditor({
                   <div ref={shared} className="relative flex min-w-0 flex-1">
                     <div className="min-w-0 flex-1">
                       <FlowContextProvider>
-                        <FlowCanvas />
+                        <FlowCanvas onPainted={lintNow} />
                       </FlowContextProvider>
                     </div>
                     {!overCanvas && (

@@ -9,6 +9,7 @@ import { useEditorMeta } from "@/components/flows/editor-meta";
 import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
 import { NODE_TYPES } from "./node-types";
 import { CanvasGrid } from "./CanvasGrid";
+import { useLatchedAfterPaint } from "./useLatchedAfterPaint";
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 
@@ -42,9 +43,10 @@ const pickGraph = (s: EditorState) => ({ nodes: s.nodes, edges: s.edges });
  * The canvas. Deleting is handled by the editor's shortcuts (one undo step for nodes and
  * their edges), so xyflow's own delete key is off. The minimap mounts just after the nodes are
  * measured and painted, so it never delays the first render of a big flow; it can be hidden from
- * the controls, and fit-view keeps nodes out from under it.
+ * the controls, and fit-view keeps nodes out from under it. `onPainted` runs once, after the frame
+ * that shows the nodes and the minimap: the editor lints then.
  */
-export function FlowCanvas() {
+export function FlowCanvas({ onPainted }: { onPainted?: () => void }) {
   const { nodes, edges } = useGraph();
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
@@ -59,18 +61,13 @@ export function FlowCanvas() {
   // Recomputed once the pane has a size (and when the minimap is toggled), before the first fit.
   const pane = useStore((s) => (s.width > 0 && s.height > 0 ? `${s.width}x${s.height}` : ""));
   const fitViewOptions = useMemo(() => (pane ? fitOptions() : undefined), [pane, fitOptions]);
-  // Latched: adding a node (briefly unmeasured) must not unmount the minimap.
-  const [showMiniMap, setShowMiniMap] = useState(false);
+  // Latched: adding a node (briefly unmeasured) must not unmount the minimap. xyflow never reports
+  // an empty flow as initialized, so an empty one counts as ready.
+  const canvasPainted = useLatchedAfterPaint(initialized || nodes.length === 0);
+  const overviewPainted = useLatchedAfterPaint(canvasPainted);
   useEffect(() => {
-    if (!initialized || showMiniMap) return;
-    // After the frame that shows the nodes has been painted: the minimap is secondary.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setShowMiniMap(true), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [initialized, showMiniMap]);
+    if (overviewPainted) onPainted?.();
+  }, [overviewPainted, onPainted]);
 
   return (
     <div className="h-full w-full" data-testid="flow-canvas">
@@ -93,7 +90,7 @@ export function FlowCanvas() {
         minZoom={0.05}
       >
         <CanvasGrid />
-        {showMiniMap && miniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
+        {canvasPainted && miniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
         <Controls fitViewOptions={fitViewOptions}>
           <ControlButton
             onClick={() => setMiniMap(!miniMap)}

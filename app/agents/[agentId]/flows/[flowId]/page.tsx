@@ -8,6 +8,7 @@ import { listDestinations } from "@/db/repositories/handoffs";
 import { listTopics } from "@/db/repositories/topics";
 import { latestDraftPaths } from "@/db/repositories/scenarios";
 import { FlowEditor } from "@/components/flows/FlowEditor";
+import { toFlowJson } from "@/components/flows/flow-json";
 import { BUILTIN_VARIABLES } from "@/lib/variables/variables";
 import { requirePageViewer } from "@/auth/viewer";
 
@@ -50,7 +51,7 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
     <FlowEditor
       key={flow.id}
       agentId={agentId}
-      flow={flow}
+      flowJson={toFlowJson(flow)}
       lintContext={{
         destinations,
         functions: fns,

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { generateMixedFlow, type Flow, type FlowNode } from "@/lib/flow";
+import { fromFlowJson, toFlowJson } from "./flow-json";
+
+describe("flow JSON between the page and the editor", () => {
+  it("reads back the flow it was given, text that could end a script or a line included", () => {
+    const base = generateMixedFlow(20, "route_vip");
+    const flow: Flow = {
+      id: "flow_1",
+      name: "Main </script><script>alert(1)</script> line\u2028",
+      revision: 3,
+      nodes: base.nodes.map((n, i) =>
+        i === 0 ? ({ ...n, data: { ...n.data, title: "“quoted” \\ back\nslash" } } as FlowNode) : n,
+      ),
+      edges: base.edges,
+    };
+    const json = toFlowJson(flow);
+    expect(typeof json).toBe("string");
+    expect(fromFlowJson(json)).toEqual(flow);
+  });
+});

@@ -1,0 +1,13 @@
+import type { Flow } from "@/lib/flow";
+
+/**
+ * The editor's flow as JSON text, from the page (a server component) to the editor (a client
+ * component). React's server-component serializer walks an object prop node by node, and the
+ * browser revives it key by key; one string is copied instead, and JSON.parse reads it natively.
+ * For a 1,000-node flow the page's server time fell by about a quarter (docs/design.md §8).
+ */
+export type FlowJson = string & { readonly __flowJson: true };
+
+export const toFlowJson = (flow: Flow): FlowJson => JSON.stringify(flow) as FlowJson;
+
+export const fromFlowJson = (json: FlowJson): Flow => JSON.parse(json) as Flow;
