@@ -1,4 +1,5 @@
 import { test, expect } from "./fixtures";
+import { getFlow, listFlows } from "../db/repositories/flows";
 
 // Paths whose percent-escapes are not UTF-8 used to reach Next's router and come back as 500s.
 for (const path of ["/api/v1/agents/%E0%A4%A", "/api/v1/nope/%E0%A4%A", "/api/v1/conversations/%FF"]) {
@@ -48,4 +49,17 @@ test("TRACE is a 405 on every path; an API path answers a method it does not tak
   expect((await request.fetch("/api/v1/openapi.json", { method: "HEAD" })).status()).toBe(200);
   expect((await request.fetch("/api/v1/agents", { method: "OPTIONS" })).status()).toBe(204);
   expect((await request.fetch("/api/v1/nope", { method: "DELETE" })).status()).toBe(404);
+});
+
+test("the benchmark's bare canvas: a stored flow it cannot find is a 404; one it can shows every node", async ({
+  page,
+  request,
+  agentId,
+  db,
+}) => {
+  expect((await request.get("/bench/canvas?agent=agt_nope&flow=flow_nope")).status()).toBe(404);
+  expect((await request.get(`/bench/canvas?agent=${agentId}`)).status()).toBe(404);
+  const flow = listFlows(db, agentId)[0]!;
+  await page.goto(`/bench/canvas?agent=${agentId}&flow=${flow.id}&w=800&h=600`);
+  await expect(page.locator(".react-flow__node")).toHaveCount(getFlow(db, agentId, flow.id)!.nodes.length);
 });
