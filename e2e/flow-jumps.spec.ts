@@ -73,3 +73,34 @@ test("Go to flow: add the node, simulate across two flows, see both flows in the
   await expect(reviewPath.getByTestId("path-node")).toHaveText(["Start", "Go to flow: Billing", "Start", /^End/]);
   await expect(page.getByText('Went to flow "Billing"')).toBeVisible();
 });
+
+test("renaming a flow updates the Go to flow nodes that named it, in every flow", async ({ page, agentId, db }) => {
+  const billing = createFlow(db, agentId, {
+    name: "Billing",
+    nodes: [{ id: "start", type: "start", position: at, data: { greeting: "Billing desk here." } }],
+    edges: [],
+  });
+  const router = createFlow(db, agentId, {
+    name: "Router",
+    nodes: [
+      { id: "start", type: "start", position: at, data: { greeting: "Hello." } },
+      { id: "jump", type: "goto_flow", position: { x: 0, y: 150 }, data: { flow: "Billing" } },
+    ],
+    edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "jump" }],
+  });
+  if (!billing.ok || !router.ok) throw new Error("seed failed");
+
+  await page.goto(`/agents/${agentId}/flows`);
+  const row = page.locator('[data-testid="flow-row"][data-name="Billing"]');
+  await row.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("Flow name", { exact: true }).fill("Accounts");
+  await page.getByRole("button", { name: "Rename", exact: true }).last().click();
+  await expect(page.getByTestId("notice")).toHaveText("Renamed to Accounts and updated 1 Go to flow node");
+
+  const editor = new FlowEditorPage(page);
+  await editor.goto(agentId, router.flow.id);
+  await expect(editor.node("jump")).toContainText("→ flow “Accounts”");
+  await expect(editor.problems.filter({ hasText: "Unknown flow" })).toHaveCount(0);
+  await editor.select("jump");
+  await expect(editor.field("Flow")).toHaveValue("Accounts");
+});

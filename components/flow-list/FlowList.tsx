@@ -189,7 +189,11 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
           onSubmit={(name) => renameFlowAction(agentId, dialog.flow.id, name)}
           onClose={(r) => {
             close();
-            if (r) setNotice(`Renamed to ${r.name}`);
+            if (r)
+              setNotice(
+                `Renamed to ${r.name}` +
+                  (r.retargeted ? ` and updated ${r.retargeted} Go to flow node${r.retargeted === 1 ? "" : "s"}` : ""),
+              );
           }}
         />
       )}

@@ -20,7 +20,7 @@ export function FlowNameDialog({
   initial?: string;
   withTemplate?: boolean;
   onSubmit: (name: string, template: "blank" | "demo") => Promise<FlowActionResult>;
-  onClose: (result?: { flowId: string; name: string }) => void;
+  onClose: (result?: FlowActionResult & { ok: true }) => void;
 }) {
   const [name, setName] = useState(initial);
   const [template, setTemplate] = useState<"blank" | "demo">("blank");
@@ -32,7 +32,7 @@ export function FlowNameDialog({
     if (name.trim() === "") return setError("Enter a name");
     startTransition(async () => {
       const r = await onSubmit(name, template);
-      if (r.ok) onClose({ flowId: r.flowId, name: r.name });
+      if (r.ok) onClose(r);
       else setError(r.fieldErrors.name ?? r.fieldErrors._form ?? "Could not save");
     });
   }

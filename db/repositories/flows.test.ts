@@ -63,6 +63,56 @@ describe("flows repository", () => {
     expect(renameFlow(db, agentId, b.id, "other")).toMatchObject({ ok: true, flow: { name: "other", revision: 2 } });
   });
 
+  it("a rename points the agent's Go to flow nodes at the new name, in every flow, with new revisions", () => {
+    const billing = create("Billing");
+    const goto = (id: string, flow: string) =>
+      ({ id, type: "goto_flow", position: { x: 0, y: 100 }, data: { flow } }) as const;
+    const mainDoc = doc("Main");
+    const main = createFlow(db, agentId, {
+      ...mainDoc,
+      nodes: [...mainDoc.nodes, goto("g1", "billing"), goto("g2", "Sales")],
+    });
+    if (!main.ok) throw new Error(main.status);
+    const other = createAgent(db, "Other agent").id;
+    const foreign = createFlow(db, other, { ...doc("Main"), nodes: [...mainDoc.nodes, goto("g", "Billing")] });
+    if (!foreign.ok) throw new Error(foreign.status);
+
+    const r = renameFlow(db, agentId, billing.id, "Accounts");
+    expect(r).toMatchObject({ ok: true, flow: { name: "Accounts", revision: 2 }, retargeted: 1 });
+    const after = getFlow(db, agentId, main.flow.id)!;
+    expect(after.revision).toBe(2);
+    expect(after.nodes.map((n) => (n.type === "goto_flow" ? n.data.flow : n.type))).toEqual([
+      "start",
+      "Accounts",
+      "Sales",
+    ]);
+    expect(
+      lintFlow(after, { destinations: [], functions: [], variables: [], flows: ["Main", "Accounts"] }).filter(
+        (p) => p.rule === "unknown-flow",
+      ),
+    ).toEqual([expect.objectContaining({ nodeId: "g2" })]);
+    // Another agent's flows are not this agent's to change.
+    expect(getFlow(db, other, foreign.flow.id)).toEqual(foreign.flow);
+    // Renamed back, the node follows; a flow no node names changes no other flow.
+    expect(renameFlow(db, agentId, billing.id, "Billing")).toMatchObject({ ok: true, retargeted: 1 });
+    expect(getFlow(db, agentId, main.flow.id)!.nodes[1]).toMatchObject({ data: { flow: "Billing" } });
+    expect(renameFlow(db, agentId, main.flow.id, "Front door")).toMatchObject({ ok: true, retargeted: 0 });
+    expect(getFlow(db, agentId, billing.id)!.revision).toBe(3);
+  });
+
+  it("a rename that fails changes no Go to flow node", () => {
+    const billing = create("Billing");
+    create("Taken");
+    const mainDoc = doc("Main");
+    const main = createFlow(db, agentId, {
+      ...mainDoc,
+      nodes: [...mainDoc.nodes, { id: "g", type: "goto_flow", position: { x: 0, y: 0 }, data: { flow: "Billing" } }],
+    });
+    if (!main.ok) throw new Error(main.status);
+    expect(renameFlow(db, agentId, billing.id, "taken")).toMatchObject({ ok: false, status: "name_taken" });
+    expect(getFlow(db, agentId, main.flow.id)).toEqual(main.flow);
+  });
+
   it("saves only on the revision it was based on, bumping it", () => {
     const f = create("Main");
     const edited = {

@@ -4,6 +4,7 @@ import { newId, nowIso } from "../ids";
 import { flows } from "../schema";
 import { writeTransaction } from "../transaction";
 import type { FlowDocument, FlowEdge, FlowNode, FlowSummary, StoredFlow } from "../../lib/flow";
+import { retargetGotoNodes } from "../../lib/flow/goto-targets";
 
 /**
  * The Flows list's order, which also makes the first flow the entry flow: the order the flows were
@@ -128,17 +129,36 @@ export function createFlow(db: Db, agentId: string, doc: FlowDocument): FlowName
   });
 }
 
-export function renameFlow(db: Db, agentId: string, flowId: string, name: string): FlowNameResult {
-  return writeTransaction(db, (tx): FlowNameResult => {
-    if (!getFlow(db, agentId, flowId)) return { ok: false, status: "not_found" };
+export type RenameFlowResult = FlowNameResult & { retargeted?: number };
+
+/**
+ * Renames a flow, and in the same transaction points the agent's Go to flow nodes that named it at
+ * the new name (each flow so changed gets a new revision, so an editor open on it sees the change);
+ * `retargeted` counts those nodes. Python's `conv.goto_flow("…")` calls are code and are not rewritten.
+ */
+export function renameFlow(db: Db, agentId: string, flowId: string, name: string): RenameFlowResult {
+  return writeTransaction(db, (tx): RenameFlowResult => {
+    const before = getFlow(db, agentId, flowId);
+    if (!before) return { ok: false, status: "not_found" };
     if (flowNameInUse(db, agentId, name, flowId)) return taken(name);
+    const now = nowIso();
+    let retargeted = 0;
+    for (const f of listFlowDocuments(db, agentId)) {
+      const { nodes, changed } = retargetGotoNodes(f.nodes, before.name, name);
+      if (changed === 0) continue;
+      retargeted += changed;
+      tx.update(flows)
+        .set({ nodes, revision: sql`${flows.revision} + 1`, updatedAt: now })
+        .where(and(eq(flows.agentId, agentId), eq(flows.id, f.id)))
+        .run();
+    }
     const row = tx
       .update(flows)
-      .set({ name, nameKey: nameKey(name), revision: sql`${flows.revision} + 1`, updatedAt: nowIso() })
+      .set({ name, nameKey: nameKey(name), revision: sql`${flows.revision} + 1`, updatedAt: now })
       .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
       .returning()
       .get();
-    return { ok: true, flow: toFlow(row!) };
+    return { ok: true, flow: toFlow(row!), retargeted };
   });
 }
 

@@ -3,7 +3,8 @@ import type { StoredFlow } from "./types";
 
 /** What the Flows list's server actions (create, rename, duplicate, delete, import, save as copy) return. */
 export type FlowActionResult =
-  | { ok: true; flowId: string; name: string }
+  /** `retargeted`: after a rename, how many Go to flow nodes now name the new name. */
+  | { ok: true; flowId: string; name: string; retargeted?: number }
   | { ok: false; fieldErrors: Record<string, string>; errors?: PathError[] };
 
 /** What the editor's save gets back, from the autosave action and the keepalive route alike. */

@@ -27,3 +27,4 @@ export {
 } from "./kinds/handoff/definition";
 export * from "./action-results";
 export * from "./destination-usages";
+export * from "./goto-targets";

@@ -16,6 +16,7 @@ import {
   getFlow,
   renameFlow,
   type FlowNameResult,
+  type RenameFlowResult,
 } from "@/db/repositories/flows";
 import {
   demoFlow,
@@ -38,21 +39,27 @@ const GONE = { ok: false as const, fieldErrors: { _form: "This flow or agent no 
 const denied = (d: Denial): FlowActionResult => ({ ok: false, fieldErrors: { _form: d.message } });
 
 /** A repository change and its audit entry in one transaction; `summary` describes the flow it made. */
-function audited(
+function audited<R extends FlowNameResult>(
   viewer: Viewer,
   agentId: string,
   verb: string,
-  run: () => FlowNameResult,
-  summary: (flow: { id: string; name: string; nodes: unknown[] }) => string,
-): FlowNameResult {
+  run: () => R,
+  summary: (flow: { id: string; name: string; nodes: unknown[] }, result: R & { ok: true }) => string,
+): R {
   const db = getDb();
   return writeTransaction(db, () => {
     const result = run();
     if (result.ok)
-      appendAudit(db, actorOf(viewer), flowChange(verb, { ...result.flow, agentId }, summary(result.flow)));
+      appendAudit(
+        db,
+        actorOf(viewer),
+        flowChange(verb, { ...result.flow, agentId }, summary(result.flow, result as R & { ok: true })),
+      );
     return result;
   });
 }
+
+const retargetedNodes = (n: number) => `updated ${n} Go to flow node${n === 1 ? "" : "s"}`;
 
 const nodeCount = (flow: { nodes: unknown[] }) => `${flow.nodes.length} node${flow.nodes.length === 1 ? "" : "s"}`;
 
@@ -60,10 +67,11 @@ function validAgent(agentId: unknown): agentId is string {
   return typeof agentId === "string" && getAgent(getDb(), agentId) !== null;
 }
 
-function finish(agentId: string, result: FlowNameResult, field = "name"): FlowActionResult {
+function finish(agentId: string, result: RenameFlowResult, field = "name"): FlowActionResult {
   if (result.ok) {
     revalidatePath(`/agents/${agentId}/flows`);
-    return { ok: true, flowId: result.flow.id, name: result.flow.name };
+    const { retargeted } = result;
+    return { ok: true, flowId: result.flow.id, name: result.flow.name, ...(retargeted ? { retargeted } : {}) };
   }
   return result.status === "name_taken" ? { ok: false, fieldErrors: { [field]: result.message } } : GONE;
 }
@@ -132,10 +140,11 @@ export const renameFlowAction = guardedAction(
         agentId,
         "renamed",
         () => renameFlow(getDb(), agentId, flowId, parsed.name),
-        (f) => change("name", before.name, f.name),
+        (f, r) => change("name", before.name, f.name) + (r.retargeted ? `; ${retargetedNodes(r.retargeted)}` : ""),
       ),
     );
-    if (result.ok) revalidatePath(`/agents/${agentId}/flows/${flowId}`);
+    // Every editor of the agent: Go to flow nodes elsewhere may name this flow.
+    if (result.ok) revalidatePath(`/agents/${agentId}/flows`, "layout");
     return result;
   },
 );
