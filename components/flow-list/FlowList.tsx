@@ -85,7 +85,7 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
           </div>
         )}
       </header>
-      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600">
+      <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-600" data-testid="notice">
         {notice}
       </p>
       {importErrors && (
