@@ -23,13 +23,7 @@ test("Go to flow: add the node, simulate across two flows, see both flows in the
 
   // A new flow whose Start goes to Billing.
   const editor = new FlowEditorPage(page);
-  await page.goto(`/agents/${agentId}/flows`);
-  await page.getByRole("button", { name: "New flow" }).click();
-  await page.getByLabel("Flow name", { exact: true }).fill("Router");
-  await page.getByRole("button", { name: "Create", exact: true }).click();
-  await page.waitForURL(/\/flows\/flow_/);
-  await editor.waitReady();
-  const routerId = page.url().split("/").pop()!;
+  const routerId = await editor.createFromList(agentId, "Router");
   const jump = await editor.dragFromPalette("goto_flow", 0, 160);
   await expect(editor.inspector.getByRole("heading", { name: "Go to flow" })).toBeVisible();
   // Until a flow is chosen, lint says so on the node.

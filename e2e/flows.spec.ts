@@ -19,13 +19,7 @@ test("build a flow from the palette, wire it, edit the handoff, and find it save
   db,
 }) => {
   const editor = new FlowEditorPage(page);
-  await page.goto(`/agents/${agentId}/flows`);
-  await page.getByRole("button", { name: "New flow" }).click();
-  await page.getByLabel("Flow name", { exact: true }).fill("Billing line");
-  await page.getByRole("button", { name: "Create", exact: true }).click();
-  await page.waitForURL(/\/flows\/flow_/);
-  await editor.waitReady();
-  const flowId = page.url().split("/").pop()!;
+  const flowId = await editor.createFromList(agentId, "Billing line");
 
   const say = await editor.dragFromPalette("say", 0, 120);
   await editor.field("Utterance").fill("One moment please");
@@ -283,12 +277,7 @@ test("a flow emptied of every node opens, after a reload, with the problem that 
   agentId,
 }) => {
   const editor = new FlowEditorPage(page);
-  await page.goto(`/agents/${agentId}/flows`);
-  await page.getByRole("button", { name: "New flow" }).click();
-  await page.getByLabel("Flow name", { exact: true }).fill("Empty line");
-  await page.getByRole("button", { name: "Create", exact: true }).click();
-  await page.waitForURL(/\/flows\/flow_/);
-  await editor.waitReady();
+  await editor.createFromList(agentId, "Empty line");
   const noStart = editor.problems.filter({ hasText: "Add a Start node" });
   await expect(noStart).toHaveCount(0);
 

@@ -18,4 +18,10 @@ describe("flow JSON between the page and the editor", () => {
     expect(typeof json).toBe("string");
     expect(fromFlowJson(json)).toEqual(flow);
   });
+
+  it("carries the editor's fields only: a stored flow's agent and timestamps stay on the server", () => {
+    const flow = { id: "flow_1", name: "Main", revision: 2, nodes: [], edges: [] };
+    const stored = { ...flow, agentId: "agt_1", createdAt: "2026-11-27T00:00:00Z", updatedAt: "2026-11-27T00:00:01Z" };
+    expect(JSON.parse(toFlowJson(stored))).toEqual(flow);
+  });
 });

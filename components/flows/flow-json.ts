@@ -8,6 +8,8 @@ import type { Flow } from "@/lib/flow";
  */
 export type FlowJson = string & { readonly __flowJson: true };
 
-export const toFlowJson = (flow: Flow): FlowJson => JSON.stringify(flow) as FlowJson;
+/** The editor's fields only: a stored flow's other fields (agent, timestamps) stay on the server. */
+export const toFlowJson = ({ id, name, nodes, edges, revision }: Flow): FlowJson =>
+  JSON.stringify({ id, name, nodes, edges, revision }) as FlowJson;
 
 export const fromFlowJson = (json: FlowJson): Flow => JSON.parse(json) as Flow;

@@ -16,6 +16,17 @@ export class FlowEditorPage {
     this.staleBanner = page.getByTestId("stale-banner");
   }
 
+  /** New flow on the Flows list, named; waits for its editor and returns the new flow's id. */
+  async createFromList(agentId: string, name: string): Promise<string> {
+    await this.page.goto(`/agents/${agentId}/flows`);
+    await this.page.getByRole("button", { name: "New flow" }).click();
+    await this.page.getByLabel("Flow name", { exact: true }).fill(name);
+    await this.page.getByRole("button", { name: "Create", exact: true }).click();
+    await this.page.waitForURL(/\/flows\/flow_/);
+    await this.waitReady();
+    return this.page.url().split("/").pop()!;
+  }
+
   async goto(agentId: string, flowId: string) {
     await this.page.goto(`/agents/${agentId}/flows/${flowId}`);
     await this.waitReady();

@@ -31,14 +31,7 @@ export default async function BareCanvasBenchPage({
   if (agent || flowId) {
     const stored = agent && flowId ? getFlow(getDb(), agent, flowId) : null;
     if (!stored) notFound();
-    const flow = {
-      id: stored.id,
-      name: stored.name,
-      nodes: stored.nodes,
-      edges: stored.edges,
-      revision: stored.revision,
-    };
-    return <BareCanvas source={{ flowJson: toFlowJson(flow) }} size={size} />;
+    return <BareCanvas source={{ flowJson: toFlowJson(stored) }} size={size} />;
   }
   const count = Math.min(5000, Math.max(2, Number.parseInt(n ?? "1000", 10) || 1000));
   return <BareCanvas source={{ count }} size={size} />;

@@ -40,18 +40,11 @@ export default async function FlowEditorPage({ params }: { params: Promise<{ age
     ...BUILTIN_VARIABLES.map((v) => ({ name: v.name, description: v.description })),
     ...agentVariables.map((v) => ({ name: v.name, description: v.description || "Agent variable" })),
   ];
-  const flow = {
-    id: stored.id,
-    name: stored.name,
-    nodes: stored.nodes,
-    edges: stored.edges,
-    revision: stored.revision,
-  };
   return (
     <FlowEditor
-      key={flow.id}
+      key={stored.id}
       agentId={agentId}
-      flowJson={toFlowJson(flow)}
+      flowJson={toFlowJson(stored)}
       lintContext={{
         destinations,
         functions: fns,
