@@ -1,6 +1,7 @@
 import { FLOW_FORMAT } from "../flow/import-export";
 import { jsonErrorOffset, lineColumn } from "../flow/json-position";
-import { AGENT_DOCUMENT_FORMAT, agentDocumentSchema, documentPathErrors, type DocumentParseResult } from "./schema";
+import { AGENT_DOCUMENT_FORMAT } from "./schema";
+import { agentDocumentSchema, documentPathErrors, type DocumentParseResult } from "./document-rules";
 
 const fail = (path: string, message: string): DocumentParseResult => ({ ok: false, errors: [{ path, message }] });
 
