@@ -10,11 +10,12 @@ import { useFlowContext } from "./flow-context";
 import type { CanvasNode } from "@/components/flows/store/types";
 import { HandoffNodeBody } from "./HandoffNodeBody";
 import { KIND_STYLE } from "./kind-style";
+import { sameCard } from "./same-card";
 
 /**
  * Every node kind on the canvas: a header, the kind's key fields at a glance, one labelled
- * output handle per branch (labelled when there is more than one). Memoised and woken only by
- * changes to this node's problems (store/node-problems.ts); the lint context (destination names,
+ * output handle per branch (labelled when there is more than one). Memoised on what it draws
+ * (same-card.ts) and otherwise woken only by changes to this node's problems (store/node-problems.ts); the lint context (destination names,
  * rarely changing) comes through React context. Editing one node does not re-render the others. Handles are re-measured when
  * branches change by canvas/useRemeasureChangedHandles.
  * Kept to the card and its handles (the kind label is a ::before, the summary a text node; see
@@ -72,4 +73,4 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
   );
 }
 
-export const FlowNodeCard = memo(FlowNodeCardImpl);
+export const FlowNodeCard = memo(FlowNodeCardImpl, sameCard);
