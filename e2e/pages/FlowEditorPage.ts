@@ -118,8 +118,11 @@ export class FlowEditorPage {
     return out;
   }
 
+  /** Clicks the node's title, or the card itself when zoomed out to overview (no text is drawn then). */
   async select(id: string) {
-    await this.node(id).locator('[data-testid="flow-node"] > div').first().click();
+    const card = this.node(id).getByTestId("flow-node");
+    const title = card.getByTestId("node-title");
+    await ((await title.count()) > 0 ? title : card).click();
     await expect(this.inspector).toBeVisible();
   }
 

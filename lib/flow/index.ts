@@ -9,6 +9,7 @@ export * from "./import-export";
 export * from "./layout";
 export * from "./titles";
 export * from "./placement";
+export * from "./detail";
 export * from "./ids";
 export * from "./demo-flow";
 export * from "./generate";

@@ -10,6 +10,8 @@ import { useRemeasureChangedHandles } from "./useRemeasureChangedHandles";
 import { NODE_TYPES } from "./node-types";
 import { CanvasGrid } from "./CanvasGrid";
 import { useLatchedAfterPaint } from "./useLatchedAfterPaint";
+import { LowDetailProvider, useLowDetailAtZoom, useShownNodes } from "./card-detail";
+import { startsInLowDetail } from "@/lib/flow";
 
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 
@@ -44,15 +46,19 @@ const pickGraph = (s: EditorState) => ({ nodes: s.nodes, edges: s.edges });
  * their edges), so xyflow's own delete key is off. The minimap mounts just after the nodes are
  * measured and painted, so it never delays the first render of a big flow; it can be hidden from
  * the controls, and fit-view keeps nodes out from under it. `onPainted` runs once, after the frame
- * that shows the nodes and the minimap: the editor lints then.
+ * that shows the nodes and the minimap: the editor lints then. Zoomed out below legibility the cards
+ * draw in overview detail (card-detail.tsx): a frame per node, no text or handle elements.
  */
 export function FlowCanvas({ onPainted }: { onPainted?: () => void }) {
   const { nodes, edges } = useGraph();
+  const store = useEditorStoreApi();
+  // From the flow as the page was rendered: the server and the browser must draw the same cards.
+  const [startsLow] = useState(() => startsInLowDetail(store.getState().nodes));
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);
   const reconnect = useEditorStore((s) => s.reconnect);
-  useRemeasureChangedHandles(useEditorStoreApi());
+  useRemeasureChangedHandles(store);
   const shownEdges = useMemo(() => withReconnectAnchors(edges), [edges]);
   const initialized = useNodesInitialized();
   const { readOnly } = useEditorMeta();
@@ -64,48 +70,52 @@ export function FlowCanvas({ onPainted }: { onPainted?: () => void }) {
   // Latched: adding a node (briefly unmeasured) must not unmount the minimap. xyflow never reports
   // an empty flow as initialized, so an empty one counts as ready.
   const canvasPainted = useLatchedAfterPaint(initialized || nodes.length === 0);
-  const overviewPainted = useLatchedAfterPaint(canvasPainted);
+  const miniMapPainted = useLatchedAfterPaint(canvasPainted);
+  const lowDetail = useLowDetailAtZoom(startsLow, canvasPainted);
+  const shownNodes = useShownNodes(nodes, lowDetail);
   useEffect(() => {
-    if (overviewPainted) onPainted?.();
-  }, [overviewPainted, onPainted]);
+    if (miniMapPainted) onPainted?.();
+  }, [miniMapPainted, onPainted]);
 
   return (
-    <div className="h-full w-full" data-testid="flow-canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={shownEdges}
-        edgesReconnectable={false}
-        nodeTypes={NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={readOnly ? undefined : connect}
-        onReconnect={readOnly ? undefined : reconnect}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.05}
-      >
-        <CanvasGrid />
-        {canvasPainted && miniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
-        <Controls fitViewOptions={fitViewOptions}>
-          <ControlButton
-            onClick={() => setMiniMap(!miniMap)}
-            aria-pressed={miniMap}
-            aria-label={miniMap ? "Hide minimap" : "Show minimap"}
-            title={miniMap ? "Hide minimap" : "Show minimap"}
-            data-testid="toggle-minimap"
-          >
-            <svg viewBox="0 0 16 16" aria-hidden fill="none" stroke="currentColor" strokeWidth={1.5}>
-              <rect x="1.5" y="2.5" width="13" height="11" rx="1" />
-              <rect x="8" y="8" width="5" height="4" fill="currentColor" stroke="none" />
-            </svg>
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+    <div className="h-full w-full" data-testid="flow-canvas" data-detail={lowDetail ? "overview" : "full"}>
+      <LowDetailProvider value={lowDetail}>
+        <ReactFlow
+          nodes={shownNodes}
+          edges={shownEdges}
+          edgesReconnectable={false}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={readOnly ? undefined : connect}
+          onReconnect={readOnly ? undefined : reconnect}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.05}
+        >
+          <CanvasGrid />
+          {canvasPainted && miniMap && <MiniMap pannable zoomable ariaLabel="Flow overview" />}
+          <Controls fitViewOptions={fitViewOptions}>
+            <ControlButton
+              onClick={() => setMiniMap(!miniMap)}
+              aria-pressed={miniMap}
+              aria-label={miniMap ? "Hide minimap" : "Show minimap"}
+              title={miniMap ? "Hide minimap" : "Show minimap"}
+              data-testid="toggle-minimap"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden fill="none" stroke="currentColor" strokeWidth={1.5}>
+                <rect x="1.5" y="2.5" width="13" height="11" rx="1" />
+                <rect x="8" y="8" width="5" height="4" fill="currentColor" stroke="none" />
+              </svg>
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      </LowDetailProvider>
     </div>
   );
 }

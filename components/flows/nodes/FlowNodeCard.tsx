@@ -7,6 +7,7 @@ import { anyKind, customTitle, isBadgeProblem, type HandoffData } from "@/lib/fl
 import { truncate } from "@/lib/flow/kind";
 import { useNodeProblems } from "@/components/flows/store/node-problems";
 import { useFlowContext } from "./flow-context";
+import { useLowDetail } from "@/components/flows/canvas/card-detail";
 import type { CanvasNode } from "@/components/flows/store/types";
 import { HandoffNodeBody } from "./HandoffNodeBody";
 import { KIND_STYLE } from "./kind-style";
@@ -26,15 +27,30 @@ function FlowNodeCardImpl({ id, type, data, selected }: NodeProps<CanvasNode>) {
   // Suggestions (a handoff without a Failed branch) stay off the badge: Problems lists them.
   const problems = useMemo(() => allProblems?.filter(isBadgeProblem), [allProblems]);
   const ctx = useFlowContext();
+  const low = useLowDetail();
   const def = anyKind(type);
   const handles = useMemo(() => def.outHandles(data), [def, data]);
-  const summary = useMemo(() => (type === "handoff" ? "" : def.summary(data, ctx)), [def, type, data, ctx]);
+  const summary = useMemo(() => (low || type === "handoff" ? "" : def.summary(data, ctx)), [low, def, type, data, ctx]);
   const custom = customTitle({ data } as CanvasNode);
   const title = useMemo(() => custom || def.defaultTitle(data, ctx), [custom, def, data, ctx]);
 
   const count = problems?.length ?? 0;
   const errors = count > 0 && problems!.some((p) => p.severity === "error");
   const state = `${errors ? " sb-error" : count > 0 ? " sb-warning" : ""}${selected ? " sb-selected" : ""}${handles.length === 0 ? " sb-terminal" : ""}`;
+
+  if (low) {
+    // Overview: the frame only; the node declares its handles (canvas/card-detail.tsx). The title on hover.
+    return (
+      <div
+        data-testid="flow-node"
+        data-kind={type}
+        data-problems={count}
+        data-detail="overview"
+        title={title}
+        className={`sb-node sb-overview ${KIND_STYLE[type].border}${state}`}
+      />
+    );
+  }
 
   return (
     <div

@@ -1,6 +1,6 @@
 import type { NodeKind } from "@/lib/flow";
 
-/** Accent colours per kind: the card's top border on the canvas and the palette swatch. */
+/** Accent colours per kind: the card's top border on the canvas and the palette swatch (an overview card is filled with a tint of it: flow-node.css). */
 export const KIND_STYLE: Record<NodeKind, { border: string; swatch: string }> = {
   start: { border: "border-t-emerald-500", swatch: "bg-emerald-500" },
   say: { border: "border-t-blue-500", swatch: "bg-blue-500" },
