@@ -12,6 +12,11 @@
  *   watched by a MutationObserver) while the mouse moves it. docs/design.md §8: requestAnimationFrame
  *   gaps would stay at 16.7 ms while the node lags, so they are not measured.
  *
+ * Fitted, 1,000 nodes are far below legible zoom, so the editor draws them in overview detail (a
+ * frame per card: lib/flow/detail.ts), as a designer sees them. Informative, editor only: zooming
+ * in with the controls until the cards switch to full detail, the time that step takes to paint
+ * against a step that redraws no card.
+ *
  * A third page, informative only, is the bare canvas given the stored flow as the editor's page reads
  * and hands it over (`/bench/canvas?agent=…&flow=…`): editor / that is the editor's own cost, without
  * the cost of delivering the data, which the generating bare page does not pay.
@@ -160,9 +165,44 @@ async function measure(browser: Browser, url: string, counts: { nodes: number; e
   for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(target.x + i * 2, target.y + i);
   await page.mouse.up();
   const moves = await page.evaluate(() => (window as unknown as { __moves: number[] }).__moves);
+  const detail = lints ? await zoomToFullDetail(page) : null;
   await context.close();
   const gaps = moves.slice(1).map((t, i) => t - moves[i]!);
-  return { renderMs, problemsMs, frameMs: gaps.length ? median(gaps) : Number.NaN, visibleMoves: moves.length, pane };
+  return {
+    renderMs,
+    problemsMs,
+    frameMs: gaps.length ? median(gaps) : Number.NaN,
+    visibleMoves: moves.length,
+    pane,
+    detail,
+  };
+}
+
+/** A string for the same reason as renderProbe: each zoom step's click-to-paint time, until full detail. */
+const zoomInSteps = `(async () => {
+  const button = document.querySelector(".react-flow__controls-zoomin");
+  const canvas = document.querySelector('[data-testid="flow-canvas"]');
+  if (!button || !canvas || canvas.dataset.detail !== "overview") return [];
+  const out = [];
+  for (let i = 0; i < 40 && canvas.dataset.detail !== "full"; i++) {
+    const t0 = performance.now();
+    button.click();
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    out.push({ ms: performance.now() - t0, switched: canvas.dataset.detail === "full" });
+  }
+  return out;
+})()`;
+
+/**
+ * The editor only: zoom in step by step (the controls' + button) from overview detail until the
+ * cards draw at full detail; the time from the click to the frame after, for the step that
+ * switched and for the steps that did not (a zoom without redrawing the cards).
+ */
+async function zoomToFullDetail(page: Page): Promise<{ switchMs: number; stepMs: number } | null> {
+  const steps = (await page.evaluate(zoomInSteps)) as { ms: number; switched: boolean }[];
+  const switched = steps.find((s) => s.switched);
+  const others = steps.filter((s) => !s.switched).map((s) => s.ms);
+  return switched && others.length ? { switchMs: switched.ms, stepMs: median(others) } : null;
 }
 
 async function main() {
@@ -240,6 +280,7 @@ async function main() {
     const renderRatios = editor.map((e, i) => e.renderMs / bare[i]!.renderMs);
     const dragRatios = editor.map((e, i) => e.frameMs / bare[i]!.frameMs);
     const storedRatios = editor.map((e, i) => e.renderMs / bareStored[i]!.renderMs);
+    const switches = editor.flatMap((e) => (e.detail ? [e.detail] : []));
     const result = {
       nodes: counts.nodes,
       edges: counts.edges,
@@ -252,6 +293,9 @@ async function main() {
       },
       editorProblemsShownMs: median(editor.map((r) => r.problemsMs)),
       drag: { editorFrameMs: median(editor.map((r) => r.frameMs)), bareFrameMs: median(bare.map((r) => r.frameMs)) },
+      editorToFullDetail: switches.length
+        ? { switchMs: median(switches.map((d) => d.switchMs)), zoomStepMs: median(switches.map((d) => d.stepMs)) }
+        : null,
       renderRatios,
       dragRatios,
       renderRatiosAgainstBareStoredFlow: storedRatios,
@@ -266,6 +310,11 @@ async function main() {
     console.log(
       `drag frame  editor ${result.drag.editorFrameMs.toFixed(1)} ms   bare ${result.drag.bareFrameMs.toFixed(1)} ms`,
     );
+    if (result.editorToFullDetail) {
+      console.log(
+        `full detail editor: zooming in from overview redraws the cards in ${result.editorToFullDetail.switchMs.toFixed(0)} ms (a zoom step that redraws none: ${result.editorToFullDetail.zoomStepMs.toFixed(0)} ms; not a verdict)`,
+      );
+    }
     finishBenchmark("canvas", result, [
       {
         name: "render ratio editor / bare (median of per-run ratios)",
