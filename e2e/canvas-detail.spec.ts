@@ -56,11 +56,32 @@ test("zoomed far out, cards show only their kind and problems; edges stay put an
   await expect(editor.edges()).toHaveCount(before.length);
   expectSamePaths(await edgePathNumbers(page), before);
 
-  // An overview card is still a node: click it and the inspector edits it.
+  // An overview card is still a node: click it and the inspector edits it; drag it and it moves,
+  // its edges with it.
   await start.getByTestId("flow-node").click();
   await expect(start).toHaveClass(/selected/);
   expect(await editor.selectedNodeId()).toBe(startId);
   await expect(editor.inspector).toBeVisible();
+  const flowPosition = async () => {
+    const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(
+      await start.evaluate((el) => (el as HTMLElement).style.transform),
+    );
+    return { x: Number(m![1]), y: Number(m![2]) };
+  };
+  const from = await flowPosition();
+  const box = (await start.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 30, { steps: 5 });
+  await page.mouse.up();
+  const to = await flowPosition();
+  expect(to.x).toBeGreaterThan(from.x);
+  expect(to.y).toBeGreaterThan(from.y);
+  const dragged = await edgePathNumbers(page);
+  expect(dragged.some((numbers, i) => numbers.some((n, j) => Math.abs(n - before[i]![j]!) >= 1))).toBe(true);
+  // One undo puts it back exactly.
+  await page.keyboard.press("Control+z");
+  await expect.poll(flowPosition).toEqual(from);
 
   const zoomIn = page.getByRole("button", { name: "Zoom In" });
   await expect(async () => {
