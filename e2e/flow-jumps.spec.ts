@@ -2,6 +2,7 @@ import { test, expect } from "./fixtures";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { createFlow } from "../db/repositories/flows";
+import { createFunction } from "../db/repositories/functions";
 
 const at = { x: 0, y: 0 };
 
@@ -79,10 +80,17 @@ test("renaming a flow updates the Go to flow nodes that named it, in every flow"
     nodes: [
       { id: "start", type: "start", position: at, data: { greeting: "Hello." } },
       { id: "jump", type: "goto_flow", position: { x: 0, y: 150 }, data: { flow: "Billing" } },
+      { id: "fn", type: "function", position: { x: 300, y: 150 }, data: { functionName: "to_billing", arguments: [] } },
     ],
     edges: [{ id: "e1", source: "start", sourceHandle: "next", target: "jump" }],
   });
-  if (!billing.ok || !router.ok) throw new Error("seed failed");
+  // Python that names the flow: a rename leaves code as it is, so lint points at it instead.
+  const fn = createFunction(db, agentId, {
+    name: "to_billing",
+    description: "Jumps to the billing flow.",
+    code: 'def to_billing(conv):\n    conv.goto_flow("Billing")\n',
+  });
+  if (!billing.ok || !router.ok || !fn.ok) throw new Error("seed failed");
 
   await page.goto(`/agents/${agentId}/flows`);
   const row = page.locator('[data-testid="flow-row"][data-name="Billing"]');
@@ -97,4 +105,10 @@ test("renaming a flow updates the Go to flow nodes that named it, in every flow"
   await expect(editor.problems.filter({ hasText: "Unknown flow" })).toHaveCount(0);
   await editor.select("jump");
   await expect(editor.field("Flow")).toHaveValue("Accounts");
+  const stale = page.locator('[data-testid="problem"][data-rule="unknown-flow-jump"]');
+  await expect(stale).toContainText(
+    'to_billing goes to flow "Billing" (conv.goto_flow, line 2), which this agent does not have: it was renamed or deleted',
+  );
+  await stale.click();
+  await expect(editor.node("fn")).toHaveClass(/selected/);
 });

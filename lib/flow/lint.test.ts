@@ -395,3 +395,33 @@ describe("typed parameter lint", () => {
     ]);
   });
 });
+
+describe("a function's conv.goto_flow to a flow the agent does not have", () => {
+  const fnNode: FlowNode = {
+    id: "f",
+    type: "function",
+    position: at,
+    data: { functionName: "route", arguments: [] },
+  };
+  const code =
+    'def route(conv):\n    if conv.state.vip:\n        conv.goto_flow("VIP line")\n    conv.goto_flow("billing")\n';
+  const jumps = (flows: string[] | undefined) =>
+    lintFlow(around(fnNode, ["next", "error"]), context({ functions: [{ name: "route", code }], flows }))
+      .filter((p) => p.rule === "unknown-flow-jump")
+      .map((p) => [p.severity, p.path, p.message]);
+
+  it("is a warning on the Function node naming the flow and the line; a known flow (any case) is not", () => {
+    expect(jumps(["Main", "Billing"])).toEqual([
+      [
+        "warning",
+        "data.functionName",
+        'route goes to flow "VIP line" (conv.goto_flow, line 3), which this agent does not have: it was renamed or deleted',
+      ],
+    ]);
+    expect(jumps(["Main", "Billing", "VIP Line"])).toEqual([]);
+  });
+
+  it("says nothing when the agent's flows are not known (a flow linted on its own)", () => {
+    expect(jumps(undefined)).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ export const LINT_RULES = [
   "invalid-variable-name",
   "unknown-flow",
   "flow-jump-loop",
+  "unknown-flow-jump",
   "unknown-parameter",
   "invalid-argument",
 ] as const;

@@ -7,6 +7,7 @@ export * from "./schema";
 export * from "./templates";
 export * from "./conv-api";
 export * from "./can-transfer";
+export * from "./flow-jumps";
 export * from "./sample";
 export {
   PythonFunctionRunner,

@@ -11,6 +11,7 @@ import {
 } from "../../fields";
 import { nodeProblem, type NodeLintContext, type Problem } from "../../problems";
 import { argumentProblems, functionSignature } from "../../../functions/parameters";
+import { flowJumps, type FlowJump } from "../../../functions/flow-jumps";
 
 export const ERROR_HANDLE = "error";
 
@@ -41,6 +42,37 @@ function parameterProblems(d: FunctionData, ctx: NodeLintContext): Problem[] {
   );
 }
 
+/** Parsed once per source text: every Function node using a function lints its jumps. */
+const jumpsByCode = new Map<string, FlowJump[]>();
+function jumpsOf(code: string): FlowJump[] {
+  let jumps = jumpsByCode.get(code);
+  if (!jumps) {
+    if (jumpsByCode.size >= 256) jumpsByCode.clear();
+    jumps = flowJumps(code);
+    jumpsByCode.set(code, jumps);
+  }
+  return jumps;
+}
+
+/** `conv.goto_flow("Name")` to a flow the agent does not have: renaming or deleting a flow leaves Python as it is. */
+function flowJumpProblems(d: FunctionData, ctx: NodeLintContext): Problem[] {
+  const fn = ctx.functionsByName.get(d.functionName);
+  const flows = ctx.flowNames;
+  if (!fn || flows === null) return [];
+  return jumpsOf(fn.code)
+    .filter((j) => !flows.has(j.flow.trim().toLowerCase()))
+    .map((j) =>
+      nodeProblem(
+        ctx,
+        "unknown-flow-jump",
+        "warning",
+        `${fn.name} goes to flow "${j.flow}" (conv.goto_flow, line ${j.line}), which this agent does not have: it was renamed or deleted`,
+        "data.functionName",
+        `${j.flow}:${j.line}`,
+      ),
+    );
+}
+
 export const functionKind = defineKind<"function", FunctionData>({
   kind: "function",
   label: "Function",
@@ -54,6 +86,7 @@ export const functionKind = defineKind<"function", FunctionData>({
       // Arguments become Python keyword arguments, so they follow the same identifier rule.
       ...d.arguments.map((a, i) => variableNameProblem(ctx, a.name, `data.arguments[${i}].name`)),
       ...parameterProblems(d, ctx),
+      ...flowJumpProblems(d, ctx),
     ]),
   summary: (d) =>
     d.functionName
