@@ -97,7 +97,9 @@ test("renaming a flow updates the Go to flow nodes that named it, in every flow"
   await row.getByRole("button", { name: "Rename" }).click();
   await page.getByLabel("Flow name", { exact: true }).fill("Accounts");
   await page.getByRole("button", { name: "Rename", exact: true }).last().click();
-  await expect(page.getByTestId("notice")).toHaveText("Renamed to Accounts and updated 1 Go to flow node");
+  await expect(page.getByTestId("notice")).toHaveText(
+    "Renamed to Accounts and updated 1 Go to flow node. Function to_billing still goes to “Billing” (conv.goto_flow): edit the code to follow",
+  );
 
   const editor = new FlowEditorPage(page);
   await editor.goto(agentId, router.flow.id);

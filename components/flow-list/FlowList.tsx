@@ -13,7 +13,7 @@ import {
   importFlowAction,
   renameFlowAction,
 } from "@/app/agents/[agentId]/flows/actions";
-import type { FlowSummary, PathError } from "@/lib/flow";
+import { renameNotice, type FlowSummary, type PathError } from "@/lib/flow";
 import { readFlowFile } from "@/lib/flow/size";
 import { FlowNameDialog } from "./FlowNameDialog";
 
@@ -189,11 +189,7 @@ export function FlowList({ agentId, flows }: { agentId: string; flows: FlowSumma
           onSubmit={(name) => renameFlowAction(agentId, dialog.flow.id, name)}
           onClose={(r) => {
             close();
-            if (r)
-              setNotice(
-                `Renamed to ${r.name}` +
-                  (r.retargeted ? ` and updated ${r.retargeted} Go to flow node${r.retargeted === 1 ? "" : "s"}` : ""),
-              );
+            if (r) setNotice(renameNotice(dialog.flow.name, r));
           }}
         />
       )}

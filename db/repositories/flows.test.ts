@@ -16,7 +16,7 @@ import {
 import { seedDemoAgent } from "../seed";
 import { lintFlow, type FlowDocument } from "../../lib/flow";
 import { listDestinations } from "./handoffs";
-import { listFunctions } from "./functions";
+import { createFunction, listFunctions } from "./functions";
 
 let ctx: ReturnType<typeof tempDb>;
 let db: Db;
@@ -98,6 +98,19 @@ describe("flows repository", () => {
     expect(getFlow(db, agentId, main.flow.id)!.nodes[1]).toMatchObject({ data: { flow: "Billing" } });
     expect(renameFlow(db, agentId, main.flow.id, "Front door")).toMatchObject({ ok: true, retargeted: 0 });
     expect(getFlow(db, agentId, billing.id)!.revision).toBe(3);
+  });
+
+  it("a rename names the agent's functions whose code still goes to the old name, and leaves their code", () => {
+    const billing = create("Billing");
+    const code = 'def to_billing(conv):\n    conv.goto_flow("billing")\n';
+    expect(createFunction(db, agentId, { name: "to_billing", description: "", code }).ok).toBe(true);
+    const other = createAgent(db, "Other agent").id;
+    expect(createFunction(db, other, { name: "theirs", description: "", code }).ok).toBe(true);
+
+    expect(renameFlow(db, agentId, billing.id, "Accounts")).toMatchObject({ ok: true, namedInCode: ["to_billing"] });
+    expect(listFunctions(db, agentId).find((f) => f.name === "to_billing")!.code).toBe(code);
+    // Renamed again, nothing names "Accounts" in code.
+    expect(renameFlow(db, agentId, billing.id, "Billing desk")).not.toHaveProperty("namedInCode");
   });
 
   it("a rename that fails changes no Go to flow node", () => {

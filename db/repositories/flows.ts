@@ -5,6 +5,8 @@ import { flows } from "../schema";
 import { writeTransaction } from "../transaction";
 import type { FlowDocument, FlowEdge, FlowNode, FlowSummary, StoredFlow } from "../../lib/flow";
 import { retargetGotoNodes } from "../../lib/flow/goto-targets";
+import { flowJumps } from "../../lib/functions/flow-jumps";
+import { listFunctions } from "./functions";
 
 /**
  * The Flows list's order, which also makes the first flow the entry flow: the order the flows were
@@ -129,12 +131,13 @@ export function createFlow(db: Db, agentId: string, doc: FlowDocument): FlowName
   });
 }
 
-export type RenameFlowResult = FlowNameResult & { retargeted?: number };
+export type RenameFlowResult = FlowNameResult & { retargeted?: number; namedInCode?: string[] };
 
 /**
  * Renames a flow, and in the same transaction points the agent's Go to flow nodes that named it at
  * the new name (each flow so changed gets a new revision, so an editor open on it sees the change);
- * `retargeted` counts those nodes. Python's `conv.goto_flow("…")` calls are code and are not rewritten.
+ * `retargeted` counts those nodes. Python's `conv.goto_flow("…")` calls are code and are not
+ * rewritten: `namedInCode` lists the functions that still name the old flow (lint warns on them too).
  */
 export function renameFlow(db: Db, agentId: string, flowId: string, name: string): RenameFlowResult {
   return writeTransaction(db, (tx): RenameFlowResult => {
@@ -158,7 +161,11 @@ export function renameFlow(db: Db, agentId: string, flowId: string, name: string
       .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
       .returning()
       .get();
-    return { ok: true, flow: toFlow(row!), retargeted };
+    const oldKey = nameKey(before.name);
+    const namedInCode = listFunctions(db, agentId)
+      .filter((fn) => flowJumps(fn.code).some((j) => nameKey(j.flow) === oldKey))
+      .map((fn) => fn.name);
+    return { ok: true, flow: toFlow(row!), retargeted, ...(namedInCode.length ? { namedInCode } : {}) };
   });
 }
 

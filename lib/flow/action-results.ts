@@ -3,8 +3,11 @@ import type { StoredFlow } from "./types";
 
 /** What the Flows list's server actions (create, rename, duplicate, delete, import, save as copy) return. */
 export type FlowActionResult =
-  /** `retargeted`: after a rename, how many Go to flow nodes now name the new name. */
-  | { ok: true; flowId: string; name: string; retargeted?: number }
+  /**
+   * `retargeted`: after a rename, how many Go to flow nodes now name the new name; `namedInCode`: the
+   * functions whose code still jumps to the old name (`conv.goto_flow("…")` is not rewritten).
+   */
+  | { ok: true; flowId: string; name: string; retargeted?: number; namedInCode?: string[] }
   | { ok: false; fieldErrors: Record<string, string>; errors?: PathError[] };
 
 /** What the editor's save gets back, from the autosave action and the keepalive route alike. */
@@ -15,3 +18,19 @@ export type SaveFlowResult =
   | { ok: false; status: "not_found" }
   /** Signed out (401) or a role that may not edit flows (403). */
   | { ok: false; status: "unauthorized" | "forbidden"; message: string };
+
+/** What the Flows list says after a rename: what followed the new name, and what did not. */
+export function renameNotice(
+  oldName: string,
+  result: { name: string; retargeted?: number; namedInCode?: string[] },
+): string {
+  const n = result.retargeted ?? 0;
+  let text = `Renamed to ${result.name}`;
+  if (n > 0) text += ` and updated ${n} Go to flow node${n === 1 ? "" : "s"}`;
+  const fns = result.namedInCode ?? [];
+  if (fns.length > 0) {
+    const who = fns.length === 1 ? `Function ${fns[0]} still goes` : `Functions ${fns.join(", ")} still go`;
+    text += `. ${who} to “${oldName}” (conv.goto_flow): edit the code to follow`;
+  }
+  return text;
+}

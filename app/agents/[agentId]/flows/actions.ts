@@ -70,8 +70,14 @@ function validAgent(agentId: unknown): agentId is string {
 function finish(agentId: string, result: RenameFlowResult, field = "name"): FlowActionResult {
   if (result.ok) {
     revalidatePath(`/agents/${agentId}/flows`);
-    const { retargeted } = result;
-    return { ok: true, flowId: result.flow.id, name: result.flow.name, ...(retargeted ? { retargeted } : {}) };
+    const { retargeted, namedInCode } = result;
+    return {
+      ok: true,
+      flowId: result.flow.id,
+      name: result.flow.name,
+      ...(retargeted ? { retargeted } : {}),
+      ...(namedInCode ? { namedInCode } : {}),
+    };
   }
   return result.status === "name_taken" ? { ok: false, fieldErrors: { [field]: result.message } } : GONE;
 }
