@@ -3,6 +3,7 @@ import { FlowEditorPage } from "./pages/FlowEditorPage";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { createFlow } from "../db/repositories/flows";
 import { createFunction } from "../db/repositories/functions";
+import { createScenario } from "../db/repositories/scenarios";
 
 const at = { x: 0, y: 0 };
 
@@ -90,7 +91,13 @@ test("renaming a flow updates the Go to flow nodes that named it, in every flow"
     description: "Jumps to the billing flow.",
     code: 'def to_billing(conv):\n    conv.goto_flow("Billing")\n',
   });
-  if (!billing.ok || !router.ok || !fn.ok) throw new Error("seed failed");
+  // A scenario run against the draft's Billing flow follows the rename.
+  const scenario = createScenario(db, agentId, {
+    name: "Billing desk answers",
+    flow: "Billing",
+    expect: { outcome: "hangup", transcript: ["Billing desk here."] },
+  });
+  if (!billing.ok || !router.ok || !fn.ok || !scenario.ok) throw new Error("seed failed");
 
   await page.goto(`/agents/${agentId}/flows`);
   const row = page.locator('[data-testid="flow-row"][data-name="Billing"]');
@@ -98,7 +105,7 @@ test("renaming a flow updates the Go to flow nodes that named it, in every flow"
   await page.getByLabel("Flow name", { exact: true }).fill("Accounts");
   await page.getByRole("button", { name: "Rename", exact: true }).last().click();
   await expect(page.getByTestId("notice")).toHaveText(
-    "Renamed to Accounts and updated 1 Go to flow node. Function to_billing still goes to “Billing” (conv.goto_flow): edit the code to follow",
+    "Renamed to Accounts and updated 1 Go to flow node and 1 scenario. Function to_billing still goes to “Billing” (conv.goto_flow): edit the code to follow",
   );
 
   const editor = new FlowEditorPage(page);
@@ -113,4 +120,8 @@ test("renaming a flow updates the Go to flow nodes that named it, in every flow"
   );
   await stale.click();
   await expect(editor.node("fn")).toHaveClass(/selected/);
+
+  // The scenario now runs against Accounts.
+  await page.goto(`/agents/${agentId}/scenarios`);
+  await expect(page.getByRole("row", { name: /Billing desk answers/ })).toContainText("Accounts");
 });

@@ -17,6 +17,8 @@ import { seedDemoAgent } from "../seed";
 import { lintFlow, type FlowDocument } from "../../lib/flow";
 import { listDestinations } from "./handoffs";
 import { createFunction, listFunctions } from "./functions";
+import { createScenario, getScenario } from "./scenarios";
+import type { Scenario } from "../../lib/scenarios";
 
 let ctx: ReturnType<typeof tempDb>;
 let db: Db;
@@ -111,6 +113,22 @@ describe("flows repository", () => {
     expect(listFunctions(db, agentId).find((f) => f.name === "to_billing")!.code).toBe(code);
     // Renamed again, nothing names "Accounts" in code.
     expect(renameFlow(db, agentId, billing.id, "Billing desk")).not.toHaveProperty("namedInCode");
+  });
+
+  it("a rename moves the draft scenarios that name the flow to the new name; pinned ones keep theirs", () => {
+    const billing = create("Billing");
+    const make = (name: string, over: Partial<Scenario>) => {
+      const r = createScenario(db, agentId, { name, expect: { outcome: "handoff" }, ...over });
+      if (!r.ok) throw new Error(r.status);
+      return r.scenario.id;
+    };
+    const draft = make("Draft", { flow: "billing" });
+    const pinned = make("Pinned", { flow: "Billing", version: "1" });
+    const elsewhere = make("Elsewhere", { flow: "Sales" });
+
+    expect(renameFlow(db, agentId, billing.id, "Accounts")).toMatchObject({ ok: true, scenariosFollowed: 1 });
+    const flowOf = (id: string) => getScenario(db, agentId, id)!.scenario.flow;
+    expect([flowOf(draft), flowOf(pinned), flowOf(elsewhere)]).toEqual(["Accounts", "Billing", "Sales"]);
   });
 
   it("a rename that fails changes no Go to flow node", () => {

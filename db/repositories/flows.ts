@@ -1,12 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { newId, nowIso } from "../ids";
-import { flows } from "../schema";
+import { flows, scenarios } from "../schema";
 import { writeTransaction } from "../transaction";
 import type { FlowDocument, FlowEdge, FlowNode, FlowSummary, StoredFlow } from "../../lib/flow";
 import { retargetGotoNodes } from "../../lib/flow/goto-targets";
 import { flowJumps } from "../../lib/functions/flow-jumps";
 import { listFunctions } from "./functions";
+import { listScenarios } from "./scenarios";
+import { followFlowRename } from "../../lib/scenarios/flow-rename";
 
 /**
  * The Flows list's order, which also makes the first flow the entry flow: the order the flows were
@@ -131,12 +133,17 @@ export function createFlow(db: Db, agentId: string, doc: FlowDocument): FlowName
   });
 }
 
-export type RenameFlowResult = FlowNameResult & { retargeted?: number; namedInCode?: string[] };
+export type RenameFlowResult = FlowNameResult & {
+  retargeted?: number;
+  scenariosFollowed?: number;
+  namedInCode?: string[];
+};
 
 /**
  * Renames a flow, and in the same transaction points the agent's Go to flow nodes that named it at
  * the new name (each flow so changed gets a new revision, so an editor open on it sees the change);
- * `retargeted` counts those nodes. Python's `conv.goto_flow("…")` calls are code and are not
+ * `retargeted` counts those nodes. Scenarios run against the draft follow too (`scenariosFollowed`;
+ * lib/scenarios/flow-rename.ts). Python's `conv.goto_flow("…")` calls are code and are not
  * rewritten: `namedInCode` lists the functions that still name the old flow (lint warns on them too).
  */
 export function renameFlow(db: Db, agentId: string, flowId: string, name: string): RenameFlowResult {
@@ -161,11 +168,27 @@ export function renameFlow(db: Db, agentId: string, flowId: string, name: string
       .where(and(eq(flows.agentId, agentId), eq(flows.id, flowId)))
       .returning()
       .get();
+    let scenariosFollowed = 0;
+    for (const stored of listScenarios(db, agentId)) {
+      const followed = followFlowRename(stored.scenario, before.name, name);
+      if (!followed) continue;
+      scenariosFollowed++;
+      tx.update(scenarios)
+        .set({ definition: followed, updatedAt: now })
+        .where(and(eq(scenarios.agentId, agentId), eq(scenarios.id, stored.id)))
+        .run();
+    }
     const oldKey = nameKey(before.name);
     const namedInCode = listFunctions(db, agentId)
       .filter((fn) => flowJumps(fn.code).some((j) => nameKey(j.flow) === oldKey))
       .map((fn) => fn.name);
-    return { ok: true, flow: toFlow(row!), retargeted, ...(namedInCode.length ? { namedInCode } : {}) };
+    return {
+      ok: true,
+      flow: toFlow(row!),
+      retargeted,
+      ...(scenariosFollowed ? { scenariosFollowed } : {}),
+      ...(namedInCode.length ? { namedInCode } : {}),
+    };
   });
 }
 

@@ -10,6 +10,12 @@ describe("renameNotice", () => {
     expect(renameNotice("Billing", { name: "Accounts", retargeted: 3 })).toBe(
       "Renamed to Accounts and updated 3 Go to flow nodes",
     );
+    expect(renameNotice("Billing", { name: "Accounts", retargeted: 1, scenariosFollowed: 2 })).toBe(
+      "Renamed to Accounts and updated 1 Go to flow node and 2 scenarios",
+    );
+    expect(renameNotice("Billing", { name: "Accounts", scenariosFollowed: 1 })).toBe(
+      "Renamed to Accounts and updated 1 scenario",
+    );
   });
 
   it("names the functions whose code still goes to the old name", () => {

@@ -4,10 +4,18 @@ import type { StoredFlow } from "./types";
 /** What the Flows list's server actions (create, rename, duplicate, delete, import, save as copy) return. */
 export type FlowActionResult =
   /**
-   * `retargeted`: after a rename, how many Go to flow nodes now name the new name; `namedInCode`: the
-   * functions whose code still jumps to the old name (`conv.goto_flow("…")` is not rewritten).
+   * After a rename: `retargeted`, how many Go to flow nodes now name the new name; `scenariosFollowed`,
+   * how many draft scenarios; `namedInCode`, the functions whose code still jumps to the old name
+   * (`conv.goto_flow("…")` is not rewritten).
    */
-  | { ok: true; flowId: string; name: string; retargeted?: number; namedInCode?: string[] }
+  | {
+      ok: true;
+      flowId: string;
+      name: string;
+      retargeted?: number;
+      scenariosFollowed?: number;
+      namedInCode?: string[];
+    }
   | { ok: false; fieldErrors: Record<string, string>; errors?: PathError[] };
 
 /** What the editor's save gets back, from the autosave action and the keepalive route alike. */
@@ -22,11 +30,16 @@ export type SaveFlowResult =
 /** What the Flows list says after a rename: what followed the new name, and what did not. */
 export function renameNotice(
   oldName: string,
-  result: { name: string; retargeted?: number; namedInCode?: string[] },
+  result: { name: string; retargeted?: number; scenariosFollowed?: number; namedInCode?: string[] },
 ): string {
   const n = result.retargeted ?? 0;
+  const k = result.scenariosFollowed ?? 0;
+  const followed = [
+    ...(n > 0 ? [`${n} Go to flow node${n === 1 ? "" : "s"}`] : []),
+    ...(k > 0 ? [`${k} scenario${k === 1 ? "" : "s"}`] : []),
+  ];
   let text = `Renamed to ${result.name}`;
-  if (n > 0) text += ` and updated ${n} Go to flow node${n === 1 ? "" : "s"}`;
+  if (followed.length > 0) text += ` and updated ${followed.join(" and ")}`;
   const fns = result.namedInCode ?? [];
   if (fns.length > 0) {
     const who = fns.length === 1 ? `Function ${fns[0]} still goes` : `Functions ${fns.join(", ")} still go`;

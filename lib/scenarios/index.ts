@@ -5,6 +5,7 @@ export * from "./function-calls";
 export * from "./tags";
 export * from "./runner";
 export * from "./coverage";
+export * from "./flow-rename";
 export * from "./from-session";
 export * from "./junit";
 export { DEMO_SCENARIOS, demoAgentDocument } from "./demo";

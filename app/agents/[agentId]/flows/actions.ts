@@ -60,6 +60,7 @@ function audited<R extends FlowNameResult>(
 }
 
 const retargetedNodes = (n: number) => `updated ${n} Go to flow node${n === 1 ? "" : "s"}`;
+const followedScenarios = (n: number) => `updated ${n} scenario${n === 1 ? "" : "s"}`;
 
 const nodeCount = (flow: { nodes: unknown[] }) => `${flow.nodes.length} node${flow.nodes.length === 1 ? "" : "s"}`;
 
@@ -70,12 +71,13 @@ function validAgent(agentId: unknown): agentId is string {
 function finish(agentId: string, result: RenameFlowResult, field = "name"): FlowActionResult {
   if (result.ok) {
     revalidatePath(`/agents/${agentId}/flows`);
-    const { retargeted, namedInCode } = result;
+    const { retargeted, scenariosFollowed, namedInCode } = result;
     return {
       ok: true,
       flowId: result.flow.id,
       name: result.flow.name,
       ...(retargeted ? { retargeted } : {}),
+      ...(scenariosFollowed ? { scenariosFollowed } : {}),
       ...(namedInCode ? { namedInCode } : {}),
     };
   }
@@ -146,7 +148,10 @@ export const renameFlowAction = guardedAction(
         agentId,
         "renamed",
         () => renameFlow(getDb(), agentId, flowId, parsed.name),
-        (f, r) => change("name", before.name, f.name) + (r.retargeted ? `; ${retargetedNodes(r.retargeted)}` : ""),
+        (f, r) =>
+          change("name", before.name, f.name) +
+          (r.retargeted ? `; ${retargetedNodes(r.retargeted)}` : "") +
+          (r.scenariosFollowed ? `; ${followedScenarios(r.scenariosFollowed)}` : ""),
       ),
     );
     // Every editor of the agent: Go to flow nodes elsewhere may name this flow.
