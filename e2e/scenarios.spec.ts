@@ -4,7 +4,8 @@ import { ScenariosPage } from "./pages/ScenariosPage";
 import { SimulatorPage } from "./pages/SimulatorPage";
 import { FlowEditorPage } from "./pages/FlowEditorPage";
 import { PYTHON_WAIT_MS } from "./waits";
-import { listFlows, renameFlow } from "../db/repositories/flows";
+import { createFlow, deleteFlow, getFlow, listFlows, renameFlow } from "../db/repositories/flows";
+import { findScenarioByName, updateScenario } from "../db/repositories/scenarios";
 
 async function setBillingCustomerHeader(handoffs: HandoffsPage, agentId: string, value: string) {
   await handoffs.goto(agentId);
@@ -119,14 +120,28 @@ test("a role without scenarios.edit sees the list read-only", async ({ pageAs, a
   await expect(scenarios.row("Gold caller is transferred by route_vip")).toBeVisible();
 });
 
-test("a scenario whose flow was renamed away shows 'cannot run: <reason>'", async ({ page, agentId, db }) => {
-  const flowId = listFlows(db, agentId)[0]!.id;
-  expect(renameFlow(db, agentId, flowId, "Old main line").ok).toBe(true);
+test("a scenario whose flow was deleted shows 'cannot run: <reason>'; a renamed flow takes its scenarios along", async ({
+  page,
+  agentId,
+  db,
+}) => {
+  const main = listFlows(db, agentId)[0]!;
+  const name = "Asking for a person goes to the front desk";
+  const stored = findScenarioByName(db, agentId, name)!;
+  // Renamed, the flow takes the draft's scenarios along.
+  expect(renameFlow(db, agentId, main.id, "Front door")).toMatchObject({ ok: true, scenariosFollowed: 3 });
+  expect(findScenarioByName(db, agentId, name)!.scenario.flow).toBe("Front door");
+  // A flow that is deleted does not: the scenario names it still and cannot run.
+  const { nodes, edges } = getFlow(db, agentId, main.id)!;
+  const sales = createFlow(db, agentId, { name: "Sales", nodes, edges });
+  if (!sales.ok) throw new Error("could not create the flow");
+  expect(updateScenario(db, agentId, stored.id, { ...stored.scenario, flow: "Sales" }).ok).toBe(true);
+  expect(deleteFlow(db, agentId, sales.flow.id)).toBe(true);
+
   const scenarios = new ScenariosPage(page);
   await scenarios.goto(agentId);
-  const name = "Asking for a person goes to the front desk";
   const result = await scenarios.run(name);
   await expect(result).toHaveAttribute("data-status", "cannot_run");
-  await expect(result).toContainText('cannot run: flow "Main line" was deleted or renamed');
+  await expect(result).toContainText('cannot run: flow "Sales" was deleted or renamed');
   await expect(scenarios.row(name).getByTestId("last-result")).toContainText("Cannot run");
 });
